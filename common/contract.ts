@@ -1,0 +1,70 @@
+/**
+ * The one module that both the browser app (`src/`) and the Node side (`server/`) import:
+ * the proxy's public contract. Keep it free of runtime dependencies.
+ */
+
+/** Project IDs are 32 lower-case hex characters (IAM project IDs). */
+export const PROJECT_ID_PATTERN = /^[0-9a-f]{32}$/;
+
+/**
+ * Job IDs come as UUID-like strings (the documentation's own example has non-hex letters)
+ * or as 32 characters without dashes, so only the alphabet and the length are checked.
+ */
+export const JOB_ID_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$/;
+export const JOB_ID_MAX_LENGTH = 64;
+
+/** Region IDs such as `eu-de`, `cn-north-4`, `ap-southeast-1`. */
+export const REGION_PATTERN = /^[a-z]{2,4}(?:-[a-z0-9]{1,12}){1,3}$/;
+
+export type CloudKind = 'otc' | 'huawei' | 'custom';
+
+export interface RegionInfo {
+  id: string;
+  name: string;
+  cloud: CloudKind;
+}
+
+export interface DemoJobInfo {
+  projectId: string;
+  jobId: string;
+  title: string;
+  description: string;
+  group: string;
+}
+
+/** `GET /api/regions`. Never carries credentials. */
+export interface RegionsResponse {
+  regions: RegionInfo[];
+  defaultRegion: string;
+  /** True when the upstream is the embedded simulator. */
+  simulated: boolean;
+  /** What the proxy uses to authenticate, in words a support engineer can act on. */
+  credentials: {
+    kind: 'none' | 'token' | 'aksk' | 'password' | 'cloud';
+    /** For example "IAM password login as user alice (domain acme)"; no secret. */
+    description: string;
+  };
+  /** Base URL override in force (`SFS_TURBO_ENDPOINT`), if any. */
+  endpointOverride: boolean;
+  /** Demo jobs the simulator offers; empty unless simulated. */
+  demoJobs: DemoJobInfo[];
+}
+
+/** Error codes the proxy answers with itself (SFS Turbo error shape). */
+export const PROXY_ERROR = {
+  badRequest: 'PROXY.BAD_REQUEST',
+  unknownRegion: 'PROXY.UNKNOWN_REGION',
+  notFound: 'PROXY.NOT_FOUND',
+  methodNotAllowed: 'PROXY.METHOD_NOT_ALLOWED',
+  unreachable: 'PROXY.UPSTREAM_UNREACHABLE',
+  timeout: 'PROXY.UPSTREAM_TIMEOUT',
+  tooLarge: 'PROXY.UPSTREAM_TOO_LARGE',
+  noCredentials: 'PROXY.NO_CREDENTIALS',
+  authFailed: 'PROXY.AUTH_FAILED',
+} as const;
+
+export type ProxyErrorCode = (typeof PROXY_ERROR)[keyof typeof PROXY_ERROR];
+
+export function jobApiPath(region: string, projectId: string, jobId: string): string {
+  return `/api/${encodeURIComponent(region)}/v1/${encodeURIComponent(projectId)}/sfs-turbo/jobs/${encodeURIComponent(jobId)}`;
+}

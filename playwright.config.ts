@@ -1,0 +1,54 @@
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
+
+export const E2E_PORT = 5874;
+export const E2E_SIMULATOR_PORT = 5875;
+const executablePath = chromiumExecutable();
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: process.env.CI ? 1 : 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    timezoneId: 'Europe/Berlin',
+    locale: 'en-GB',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) },
+      },
+    },
+  ],
+  webServer: {
+    // The built app exactly as `npm start` serves it (npm test builds first).
+    command: 'npx vite preview',
+    url: `http://127.0.0.1:${E2E_PORT}/api/regions`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      PORT: String(E2E_PORT),
+      HOST: '127.0.0.1',
+      SFS_TURBO_SIMULATOR_PORT: String(E2E_SIMULATOR_PORT),
+      SFS_TURBO_ENDPOINT: '',
+      OS_TOKEN: '',
+      OS_AUTH_TOKEN: '',
+      OS_ACCESS_KEY: '',
+      OS_SECRET_KEY: '',
+      OS_USERNAME: '',
+      OS_PASSWORD: '',
+      OS_AUTH_URL: '',
+      OS_CLOUD: '',
+    },
+  },
+});

@@ -1,0 +1,71 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { loadConfig, type Env, type ServerConfig } from './config.ts';
+import { credentialsFromEnv } from './credentials/from-env.ts';
+import { createApiHandler, formatAccessLog, type ApiHandler } from './proxy/handler.ts';
+import { demoJobs, startSimulator, type RunningSimulator } from './simulator/simulator.ts';
+
+export interface ProxyRuntime {
+  config: ServerConfig;
+  handler: ApiHandler;
+  simulator: RunningSimulator | undefined;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  env?: Env;
+  log?: (line: string) => void;
+  /** Port for the embedded simulator (`SFS_TURBO_SIMULATOR_PORT`); 0 picks a free one. */
+  simulatorPort?: number;
+}
+
+/**
+ * Builds the proxy for the environment: with neither an endpoint nor credentials, starts the
+ * embedded simulator and makes it the upstream, through the same forwarding code as the cloud.
+ */
+export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<ProxyRuntime> {
+  const env = options.env ?? process.env;
+  const config = loadConfig(env);
+  const credentials = credentialsFromEnv(env);
+  const log = options.log ?? ((line: string) => console.log(line));
+
+  const useSimulator = config.endpointOverride === undefined && credentials.kind === 'none';
+  const simulator = useSimulator
+    ? await startSimulator({
+        port: options.simulatorPort ?? Number(env.SFS_TURBO_SIMULATOR_PORT ?? 0),
+      })
+    : undefined;
+
+  const handler = createApiHandler({
+    config,
+    credentials,
+    simulatorUrl: simulator?.url,
+    demoJobs: simulator ? demoJobs() : [],
+    log: (entry) => log(formatAccessLog(entry)),
+  });
+
+  return {
+    config,
+    handler,
+    simulator,
+    close: async () => {
+      await simulator?.close();
+    },
+  };
+}
+
+export type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+export function apiMiddleware(handler: ApiHandler): Middleware {
+  return (req, res, next) => {
+    const url = req.url ?? '';
+    if (url !== '/api' && !url.startsWith('/api/')) {
+      next();
+      return;
+    }
+    handler(req, res).catch((error: unknown) => {
+      console.error('proxy: unexpected error', error instanceof Error ? error.message : error);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+      res.end('{"errCode":"PROXY.INTERNAL","errMsg":"Unexpected proxy error"}');
+    });
+  };
+}

@@ -1,0 +1,44 @@
+import { JOB_ID_PATTERN, PROJECT_ID_PATTERN, REGION_PATTERN } from '../../common/contract.ts';
+
+export type ApiRoute =
+  | { kind: 'regions' }
+  | { kind: 'job'; region: string; projectId: string; jobId: string }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'unknown' };
+
+const JOB_ROUTE_SHAPE = ['api', '*', 'v1', '*', 'sfs-turbo', 'jobs', '*'] as const;
+
+/**
+ * Matches a raw request target against the proxy's routes. The raw target is used on purpose:
+ * anything a normalising URL parser would quietly rewrite (encoded characters, dot segments,
+ * empty segments, queries) is refused here instead of being forwarded in some other form.
+ */
+export function matchApiRoute(rawTarget: string): ApiRoute {
+  if (!rawTarget.startsWith('/api/') && rawTarget !== '/api') return { kind: 'unknown' };
+  if (/[?#%\\]/.test(rawTarget)) {
+    return { kind: 'invalid', message: 'Query strings, fragments and encoded characters are not accepted' };
+  }
+  const segments = rawTarget.slice(1).split('/');
+  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
+    return { kind: 'invalid', message: 'Empty or dot path segments are not accepted' };
+  }
+  if (segments.length === 2 && segments[1] === 'regions') return { kind: 'regions' };
+
+  const shaped =
+    segments.length === JOB_ROUTE_SHAPE.length &&
+    JOB_ROUTE_SHAPE.every((part, index) => part === '*' || part === segments[index]);
+  if (!shaped) return { kind: 'unknown' };
+
+  const [, region = '', , projectId = '', , , jobId = ''] = segments;
+  if (!REGION_PATTERN.test(region)) return { kind: 'invalid', message: 'Region ID is malformed' };
+  if (!PROJECT_ID_PATTERN.test(projectId)) {
+    return { kind: 'invalid', message: 'Project ID must be 32 lower-case hexadecimal characters' };
+  }
+  if (!JOB_ID_PATTERN.test(jobId)) {
+    return {
+      kind: 'invalid',
+      message: 'Job ID must be 1 to 64 letters, digits and dashes, starting and ending with a letter or digit',
+    };
+  }
+  return { kind: 'job', region, projectId, jobId };
+}

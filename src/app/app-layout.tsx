@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import { FlaskConical, ShieldAlert } from 'lucide-react';
+import { Link, Outlet, useNavigation } from 'react-router';
+import { regionsQuery } from '../lib/regions-query';
+
+function EnvironmentBanner() {
+  const { data, error } = useQuery(regionsQuery);
+  if (error) {
+    return (
+      <p role="alert" className="bg-status-failed-soft px-4 py-2 text-sm text-status-failed">
+        The dashboard server did not give its configuration: {error.message}
+      </p>
+    );
+  }
+  if (!data) return null;
+  if (data.simulated) {
+    return (
+      <p
+        data-testid="simulated-banner"
+        className="flex items-center justify-center gap-2 bg-status-waiting-soft px-4 py-1.5 text-sm font-medium text-status-waiting"
+      >
+        <FlaskConical className="size-4" aria-hidden />
+        Simulated data: the embedded SFS Turbo simulator answers, no cloud is contacted.
+      </p>
+    );
+  }
+  if (data.credentials.kind === 'none') {
+    return (
+      <p className="flex items-center justify-center gap-2 bg-status-failed-soft px-4 py-1.5 text-sm font-medium text-status-failed">
+        <ShieldAlert className="size-4" aria-hidden />
+        No cloud credentials are configured on the dashboard server: requests go out unauthenticated and the cloud
+        will refuse them. Set OS_TOKEN, OS_ACCESS_KEY/OS_SECRET_KEY, OS_USERNAME/OS_PASSWORD or OS_CLOUD.
+      </p>
+    );
+  }
+  return null;
+}
+
+export function AppLayout() {
+  const navigation = useNavigation();
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <EnvironmentBanner />
+      <header className="border-b border-line bg-panel print:hidden">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-2.5">
+          <Link to="/" className="font-semibold tracking-tight">
+            SFS Turbo jobs
+          </Link>
+          {navigation.state === 'loading' ? (
+            <span className="text-sm text-ink-muted" role="status">
+              Loading…
+            </span>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-5">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import type { LookupTarget } from '../lib/api-error';
+
+export const paths = {
+  home: () => '/',
+  job: ({ region, projectId, jobId }: LookupTarget, subJobId?: string) => {
+    const base = `/${encodeURIComponent(region)}/projects/${encodeURIComponent(projectId)}/jobs/${encodeURIComponent(jobId)}`;
+    return subJobId ? `${base}?sub=${encodeURIComponent(subJobId)}` : base;
+  },
+};

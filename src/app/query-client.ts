@@ -1,0 +1,27 @@
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from '../lib/api-error';
+import { backoffDelay, isRetryable } from '../features/job/polling';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    defaultError: ApiError;
+  }
+}
+
+/**
+ * Retry is a function of the error: transient failures (network, 5xx, 429) are retried with
+ * backoff for as long as the page is open; 400/401/403/404 stop at once.
+ */
+export function createQueryClient(options: { retry?: boolean } = {}): QueryClient {
+  const retryEnabled = options.retry ?? true;
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 0,
+        retry: (_count, error) => retryEnabled && error instanceof ApiError && isRetryable(error),
+        retryDelay: (failureCount) => backoffDelay(failureCount + 1),
+        refetchOnReconnect: true,
+      },
+    },
+  });
+}

@@ -1,0 +1,52 @@
+import { CircleCheck, CircleDashed, CircleHelp, CircleX, LoaderCircle } from 'lucide-react';
+import { STATUS_LABEL, statusKind, type StatusKind } from '../../lib/status';
+import { cn } from '../../lib/cn';
+
+const STYLE: Record<StatusKind, string> = {
+  success: 'bg-status-success-soft text-status-success',
+  failed: 'bg-status-failed-soft text-status-failed',
+  running: 'bg-status-running-soft text-status-running',
+  waiting: 'bg-status-waiting-soft text-status-waiting',
+  unknown: 'bg-status-unknown-soft text-status-unknown',
+};
+
+export function StatusIcon({ kind, className }: { kind: StatusKind; className?: string }) {
+  const props = { className: cn('size-4 shrink-0', className), 'aria-hidden': true } as const;
+  switch (kind) {
+    case 'success':
+      return <CircleCheck {...props} />;
+    case 'failed':
+      return <CircleX {...props} />;
+    case 'running':
+      return <LoaderCircle {...props} className={cn(props.className, 'motion-safe:animate-spin')} />;
+    case 'waiting':
+      return <CircleDashed {...props} />;
+    default:
+      return <CircleHelp {...props} />;
+  }
+}
+
+/**
+ * Icon, word and colour together. Unknown values are shown as they came, next to the word
+ * "Unknown status", so nothing the API says is hidden.
+ */
+export function StatusBadge({ status, size = 'md' }: { status: string | undefined; size?: 'sm' | 'md' | 'lg' }) {
+  const kind = statusKind(status);
+  const label = kind === 'unknown' ? (status === undefined ? 'No status' : status === '' ? 'Empty status' : status) : STATUS_LABEL[kind];
+  return (
+    <span
+      data-status={kind}
+      className={cn(
+        'inline-flex items-center gap-1.5 rounded-full font-semibold',
+        STYLE[kind],
+        size === 'sm' && 'px-2 py-0.5 text-xs',
+        size === 'md' && 'px-2.5 py-1 text-sm',
+        size === 'lg' && 'px-3 py-1.5 text-base',
+      )}
+    >
+      <StatusIcon kind={kind} className={size === 'lg' ? 'size-5' : undefined} />
+      <span>{label}</span>
+      {kind === 'unknown' && status ? <span className="sr-only">(unrecognised status value)</span> : null}
+    </span>
+  );
+}

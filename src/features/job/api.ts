@@ -1,0 +1,67 @@
+import { queryOptions } from '@tanstack/react-query';
+import { fetchJob, type JobResponse } from '../../lib/api-client';
+import type { ApiError, LookupTarget } from '../../lib/api-error';
+import { statusKind } from '../../lib/status';
+import { parseApiTime } from '../../lib/time';
+import { pollState, type PollState } from './polling';
+
+export interface PollContext {
+  notifyRequested: boolean;
+  hidden: boolean;
+  now: number;
+}
+
+export interface JobQueryState {
+  data: JobResponse | undefined;
+  error: ApiError | null;
+  /** The error of the latest attempt while retries run (react-query's `failureReason`). */
+  fetchFailureReason: ApiError | null;
+  fetchFailureCount: number;
+}
+
+/** Applies the polling rules to a query's current state. */
+export function pollStateOf(
+  state: JobQueryState,
+  context: PollContext,
+): PollState {
+  const data = state.data;
+  const begin = parseApiTime(data?.job.begin_time);
+  const error = state.fetchFailureReason ?? state.error ?? null;
+  return pollState({
+    status: data ? statusKind(data.job.status) : undefined,
+    ageMs: begin.kind === 'ok' ? context.now - begin.ms : undefined,
+    error,
+    failureCount: state.fetchFailureReason ? Math.max(1, state.fetchFailureCount) : error ? 1 : 0,
+    hidden: context.hidden,
+    notifyRequested: context.notifyRequested,
+  });
+}
+
+function documentHidden(): boolean {
+  return typeof document !== 'undefined' && document.visibilityState === 'hidden';
+}
+
+export const jobQueries = {
+  all: () => ['job'] as const,
+  detail: (target: LookupTarget, options: { notifyRequested?: boolean } = {}) => {
+    const notifyRequested = options.notifyRequested ?? false;
+    const { region, projectId, jobId } = target;
+    const current = (query: { state: JobQueryState }) =>
+      pollStateOf(query.state, { notifyRequested, hidden: documentHidden(), now: Date.now() });
+    return queryOptions({
+      queryKey: [...jobQueries.all(), region, projectId, jobId] as const,
+      queryFn: ({ signal }) => fetchJob({ region, projectId, jobId }, signal),
+      refetchInterval: (query) => {
+        const state = current(query);
+        return state.mode === 'polling' ? state.intervalMs : false;
+      },
+      refetchIntervalInBackground: notifyRequested,
+      // Back in the tab: refresh at once, unless the job is over or the lookup cannot succeed.
+      refetchOnWindowFocus: (query) => {
+        const state = pollStateOf(query.state, { notifyRequested, hidden: false, now: Date.now() });
+        return state.mode === 'polling' ? 'always' : false;
+      },
+      refetchOnReconnect: (query) => current(query).mode !== 'stopped',
+    });
+  },
+};

@@ -1,0 +1,69 @@
+import type { ApiError, LookupFailureKind } from '../../lib/api-error';
+
+interface Advice {
+  title: string;
+  causes: string[];
+  next: string;
+}
+
+const ADVICE: Record<LookupFailureKind, Advice> = {
+  'invalid-input': {
+    title: 'The lookup was refused: invalid input',
+    causes: ['The project ID or job ID is malformed, or the region is not one this dashboard serves.'],
+    next: 'Check the IDs against the ticket or the console and look the job up again.',
+  },
+  'not-found': {
+    title: 'Job not found',
+    causes: [
+      'The job belongs to another region: job IDs are only known in the region that ran them.',
+      'The project ID is not the one the job ran in.',
+      'Job records expire some time after the job ends.',
+    ],
+    next: 'Try the other regions of the customer, and confirm the project ID in the console.',
+  },
+  unauthorized: {
+    title: 'Not authorised: the cloud rejected the dashboard’s credentials',
+    causes: [
+      'The token configured on the dashboard server has expired or was revoked.',
+      'The AK/SK pair is wrong, or the server clock is off by more than 15 minutes.',
+    ],
+    next: 'The operator of this dashboard must renew OS_TOKEN or fix OS_ACCESS_KEY/OS_SECRET_KEY or the IAM password settings, then restart it.',
+  },
+  forbidden: {
+    title: 'Access denied to this job',
+    causes: [
+      'The dashboard’s IAM user has no SFS Turbo read permission in this project.',
+      'The project ID belongs to another account.',
+    ],
+    next: 'Check the project ID; if it is right, grant the dashboard’s IAM user SFS Turbo read-only access in that project.',
+  },
+  throttled: {
+    title: 'Throttled by the API gateway',
+    causes: ['Too many requests to this API right now (the gateway’s default limit is 200 per second).'],
+    next: 'The dashboard retries with backoff by itself; nothing to do unless this persists.',
+  },
+  upstream: {
+    title: 'The SFS Turbo service answered with an error',
+    causes: ['A fault inside the cloud service or its gateway.'],
+    next: 'The dashboard retries with backoff. If it persists, check the cloud status page and quote the request ID to the service team.',
+  },
+  unreachable: {
+    title: 'The SFS Turbo endpoint could not be reached',
+    causes: ['The dashboard server has no network path to the endpoint, or the endpoint is down.'],
+    next: 'The dashboard retries with backoff. If it persists, check the dashboard server’s network and SFS_TURBO_ENDPOINT.',
+  },
+  timeout: {
+    title: 'The SFS Turbo endpoint did not answer in time',
+    causes: ['The cloud service is slow or overloaded, or the network path is congested.'],
+    next: 'The dashboard retries with backoff. If it persists, quote the time and IDs to the service team.',
+  },
+  unexpected: {
+    title: 'Unexpected response',
+    causes: ['Something other than SFS Turbo answered (a load balancer or captive proxy), or the API changed.'],
+    next: 'The dashboard retries. The first part of the answer is shown below for the ticket.',
+  },
+};
+
+export function adviceFor(error: ApiError): Advice {
+  return ADVICE[error.kind];
+}

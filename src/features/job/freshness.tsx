@@ -1,0 +1,43 @@
+import { RefreshCw } from 'lucide-react';
+import { Button } from '../../components/ui/button';
+import { formatClock, type ZoneChoice } from '../../lib/time';
+import { pollStateWords } from './poll-words';
+import type { PollState } from './polling';
+
+/** "Data as of …" and what the page is doing about it; always on screen, also in screenshots. */
+export function Freshness({
+  dataAt,
+  state,
+  now,
+  zone,
+  errorAt,
+  fetching,
+  onRefresh,
+}: {
+  dataAt: number | undefined;
+  state: PollState;
+  now: number;
+  zone: ZoneChoice;
+  errorAt: number | undefined;
+  fetching: boolean;
+  onRefresh: () => void;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="freshness">
+      <span>
+        <span className="text-ink-muted">Data as of </span>
+        <span className="font-mono">{dataAt ? formatClock(dataAt, zone) : 'not yet received'}</span>
+      </span>
+      <span aria-hidden className="text-ink-muted">
+        ·
+      </span>
+      <span role="status" data-poll-mode={state.mode}>
+        {pollStateWords(state, now, errorAt)}
+      </span>
+      <Button size="sm" onClick={onRefresh} disabled={fetching} aria-label="Refresh now">
+        <RefreshCw className={fetching ? 'size-3.5 motion-safe:animate-spin' : 'size-3.5'} aria-hidden />
+        Refresh
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import type { ReactNode } from 'react';
+import { CopyButton } from '../../components/ui/copy-button';
+import { StatusBadge } from '../../components/ui/status-badge';
+import type { LookupTarget } from '../../lib/api-error';
+import type { Job } from '../../lib/job-schema';
+import { statusKind, isFinal } from '../../lib/status';
+import { formatDuration, type ZoneChoice } from '../../lib/time';
+import { durationOf } from './durations';
+import { FailureReason } from './failure-reason';
+import { JobTypeText } from './job-type-text';
+import { TimeText } from './time-text';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium tracking-wide text-ink-muted uppercase">{label}</dt>
+      <dd className="mt-0.5 text-sm">{children}</dd>
+    </div>
+  );
+}
+
+function IdField({ label, value }: { label: string; value: string }) {
+  return (
+    <Field label={label}>
+      <span className="flex items-center gap-1">
+        <code className="font-mono break-all">{value}</code>
+        <CopyButton value={value} label={`Copy ${label.toLowerCase()}`} />
+      </span>
+    </Field>
+  );
+}
+
+export function DurationText({ job, now }: { job: Pick<Job, 'begin_time' | 'end_time' | 'status'>; now: number }) {
+  const kind = statusKind(job.status);
+  const info = durationOf(job, !isFinal(kind), now);
+  switch (info.kind) {
+    case 'finished':
+      return <span className="font-mono">{formatDuration(info.ms)}</span>;
+    case 'elapsed':
+      return <span className="font-mono">{formatDuration(info.ms)} so far</span>;
+    case 'negative':
+      return <span className="font-mono text-status-failed">{formatDuration(info.ms)} (end before begin)</span>;
+    default:
+      return <span className="text-ink-muted">—</span>;
+  }
+}
+
+export function JobSummary({
+  job,
+  target,
+  regionName,
+  requestId,
+  zone,
+  now,
+}: {
+  job: Job;
+  target: LookupTarget;
+  regionName: string | undefined;
+  requestId: string | undefined;
+  zone: ZoneChoice;
+  now: number;
+}) {
+  return (
+    <section aria-labelledby="job-title" className="rounded-card border border-line bg-panel p-5">
+      <div className="flex flex-wrap items-center gap-3">
+        <StatusBadge status={job.status} size="lg" />
+        <h1 id="job-title" className="text-xl font-semibold">
+          <JobTypeText raw={job.job_type} />
+        </h1>
+      </div>
+      <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
+        <Field label="Region">
+          {target.region}
+          {regionName ? <span className="text-ink-muted"> · {regionName}</span> : null}
+        </Field>
+        <IdField label="Project ID" value={target.projectId} />
+        <IdField label="Job ID" value={target.jobId} />
+        <Field label="Begin">
+          <TimeText raw={job.begin_time} zone={zone} missing="not started" />
+        </Field>
+        <Field label="End">
+          <TimeText raw={job.end_time} zone={zone} missing={isFinal(statusKind(job.status)) ? 'not given' : 'not ended'} />
+        </Field>
+        <Field label="Duration">
+          <DurationText job={job} now={now} />
+        </Field>
+        <Field label="Request ID">
+          <code className="font-mono break-all">{requestId ?? '—'}</code>
+        </Field>
+        {job.job_id !== undefined && job.job_id !== target.jobId ? (
+          <Field label="Job ID in answer">
+            <code className="font-mono break-all">{job.job_id || '(empty)'}</code>
+          </Field>
+        ) : null}
+      </dl>
+      <FailureReason code={job.error_code} reason={job.fail_reason} />
+    </section>
+  );
+}

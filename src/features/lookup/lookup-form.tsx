@@ -1,0 +1,149 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import type { RegionInfo } from '../../../common/contract';
+import { paths } from '../../app/paths';
+import { Button } from '../../components/ui/button';
+import { cn } from '../../lib/cn';
+import { extractIds } from './parse-ids';
+import { jobIdProblem, normaliseProjectId, projectIdProblem } from './validation';
+
+interface Field {
+  value: string;
+  touched: boolean;
+}
+
+const inputClass =
+  'mt-1 block w-full rounded-md border border-line bg-panel px-3 py-2 font-mono text-sm text-ink placeholder:text-ink-muted/70';
+
+function FieldError({ id, message }: { id: string; message: string | null }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-status-failed">
+      {message}
+    </p>
+  );
+}
+
+export function LookupForm({ regions, defaultRegion }: { regions: RegionInfo[]; defaultRegion: string }) {
+  const navigate = useNavigate();
+  const ids = useId();
+  const [region, setRegion] = useState(defaultRegion);
+  const [project, setProject] = useState<Field>({ value: '', touched: false });
+  const [job, setJob] = useState<Field>({ value: '', touched: false });
+  const [paste, setPaste] = useState('');
+  const [pasteNote, setPasteNote] = useState<string | null>(null);
+  const [submitted, setSubmitted] = useState(false);
+
+  const projectError = projectIdProblem(project.value);
+  const jobError = jobIdProblem(job.value);
+  const showProjectError = (project.touched || submitted) && projectError;
+  const showJobError = (job.touched || submitted) && jobError;
+
+  const applyPaste = (text: string) => {
+    setPaste(text);
+    if (text.trim() === '') {
+      setPasteNote(null);
+      return;
+    }
+    const found = extractIds(text, regions.map((r) => r.id));
+    if (found.region) setRegion(found.region);
+    if (found.projectId) setProject({ value: found.projectId, touched: true });
+    if (found.jobId) setJob({ value: found.jobId, touched: true });
+    const parts = [
+      found.region && `region ${found.region}`,
+      found.projectId && 'project ID',
+      found.jobId && 'job ID',
+    ].filter(Boolean);
+    setPasteNote(parts.length ? `Found ${parts.join(', ')}.` : 'No region, project ID or job ID found in that text.');
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (projectError || jobError) return;
+    void navigate(paths.job({ region, projectId: normaliseProjectId(project.value), jobId: job.value.trim() }));
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="rounded-card border border-line bg-panel p-5" aria-labelledby={`${ids}-title`}>
+      <h1 id={`${ids}-title`} className="text-xl font-semibold">
+        Look up an SFS Turbo job
+      </h1>
+      <div className="mt-4">
+        <label htmlFor={`${ids}-paste`} className="text-sm font-medium">
+          Paste anything with the IDs in it <span className="font-normal text-ink-muted">(optional)</span>
+        </label>
+        <textarea
+          id={`${ids}-paste`}
+          rows={2}
+          value={paste}
+          onChange={(event) => applyPaste(event.target.value)}
+          placeholder="Console URL, API path, log line, JSON body or SDK error message"
+          aria-describedby={`${ids}-paste-note`}
+          className={cn(inputClass, 'resize-y')}
+        />
+        <p id={`${ids}-paste-note`} role="status" className="mt-1 min-h-5 text-sm text-ink-muted">
+          {pasteNote}
+        </p>
+      </div>
+      <div className="mt-2 grid gap-4 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_minmax(0,1fr)]">
+        <div>
+          <label htmlFor={`${ids}-region`} className="text-sm font-medium">
+            Region
+          </label>
+          <select
+            id={`${ids}-region`}
+            value={region}
+            onChange={(event) => setRegion(event.target.value)}
+            className={cn(inputClass, 'font-sans')}
+          >
+            {regions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${ids}-project`} className="text-sm font-medium">
+            Project ID
+          </label>
+          <input
+            id={`${ids}-project`}
+            value={project.value}
+            onChange={(event) => setProject({ value: event.target.value, touched: project.touched })}
+            onBlur={() => setProject((field) => ({ ...field, touched: true }))}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="32 hexadecimal characters"
+            aria-invalid={showProjectError ? true : undefined}
+            aria-describedby={showProjectError ? `${ids}-project-error` : undefined}
+            className={inputClass}
+          />
+          <FieldError id={`${ids}-project-error`} message={showProjectError || null} />
+        </div>
+        <div>
+          <label htmlFor={`${ids}-job`} className="text-sm font-medium">
+            Job ID
+          </label>
+          <input
+            id={`${ids}-job`}
+            value={job.value}
+            onChange={(event) => setJob({ value: event.target.value, touched: job.touched })}
+            onBlur={() => setJob((field) => ({ ...field, touched: true }))}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="e.g. 26f6b565-…-03f0bd975433"
+            aria-invalid={showJobError ? true : undefined}
+            aria-describedby={showJobError ? `${ids}-job-error` : undefined}
+            className={inputClass}
+          />
+          <FieldError id={`${ids}-job-error`} message={showJobError || null} />
+        </div>
+      </div>
+      <Button type="submit" variant="primary" className="mt-5">
+        Show job
+      </Button>
+    </form>
+  );
+}

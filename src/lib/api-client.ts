@@ -1,0 +1,72 @@
+import { jobApiPath, type RegionsResponse } from '../../common/contract';
+import { ApiError, errorFromResponse, type LookupTarget } from './api-error';
+import { parseJobBody, type Job } from './job-schema';
+
+export interface JobResponse {
+  job: Job;
+  warnings: string[];
+  /** `X-request-id` of the answer, for tickets. */
+  requestId: string | undefined;
+  /** When the browser received the answer (ms since epoch). */
+  receivedAt: number;
+  /** The body exactly as received, for "copy raw JSON". */
+  raw: string;
+}
+
+/** Bodies above this are refused in the browser too (the proxy caps at 1 MiB). */
+const MAX_BODY_CHARS = 2 * 1024 * 1024;
+
+export async function fetchJob(target: LookupTarget, signal?: AbortSignal): Promise<JobResponse> {
+  const { region, projectId, jobId } = target;
+  let response: Response;
+  try {
+    response = await fetch(jobApiPath(region, projectId, jobId), {
+      headers: { Accept: 'application/json' },
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError({
+      kind: 'unreachable',
+      status: 0,
+      code: undefined,
+      message: 'The dashboard server did not answer (network error or server stopped)',
+      requestId: undefined,
+      target,
+    });
+  }
+
+  const requestId = response.headers.get('X-request-id') ?? undefined;
+  const raw = await response.text();
+  if (!response.ok) throw errorFromResponse(response.status, raw, requestId, target);
+
+  const unexpected = (message: string) =>
+    new ApiError({
+      kind: 'unexpected',
+      status: response.status,
+      code: undefined,
+      message,
+      requestId,
+      target,
+      bodySnippet: raw.replace(/\s+/g, ' ').trim().slice(0, 300) || undefined,
+    });
+
+  if (raw.length > MAX_BODY_CHARS) throw unexpected('The answer is too large to be a job');
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw unexpected('The answer is not JSON');
+  }
+  const parsed = parseJobBody(body);
+  if (!parsed) throw unexpected('The answer is JSON but not a job object');
+  return { ...parsed, requestId, receivedAt: Date.now(), raw };
+}
+
+export async function fetchRegions(signal?: AbortSignal): Promise<RegionsResponse> {
+  const response = await fetch('/api/regions', { signal: signal ?? null });
+  if (!response.ok) {
+    throw new Error(`The dashboard server answered ${response.status} for its region list`);
+  }
+  return (await response.json()) as RegionsResponse;
+}

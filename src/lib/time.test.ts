@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatDateTime, formatDuration, parseApiTime } from './time';
+
+describe('parseApiTime', () => {
+  it('reads the API format as UTC', () => {
+    expect(parseApiTime('2023-07-26 09:33:58')).toEqual({
+      kind: 'ok',
+      ms: Date.UTC(2023, 6, 26, 9, 33, 58),
+      raw: '2023-07-26 09:33:58',
+    });
+  });
+
+  it('accepts ISO 8601 with and without offsets', () => {
+    const expected = Date.UTC(2026, 10, 29, 10, 0, 0);
+    expect(parseApiTime('2026-11-29T10:00:00Z')).toMatchObject({ kind: 'ok', ms: expected });
+    expect(parseApiTime('2026-11-29T11:00:00+01:00')).toMatchObject({ kind: 'ok', ms: expected });
+    expect(parseApiTime('2026-11-29T05:30:00-0430')).toMatchObject({ kind: 'ok', ms: expected });
+    expect(parseApiTime('2026-11-29T10:00:00.250Z')).toMatchObject({ kind: 'ok', ms: expected + 250 });
+  });
+
+  it('tells a missing time from a malformed one, keeping the raw text', () => {
+    expect(parseApiTime(undefined)).toEqual({ kind: 'missing' });
+    expect(parseApiTime('  ')).toEqual({ kind: 'missing' });
+    expect(parseApiTime('yesterday')).toEqual({ kind: 'invalid', raw: 'yesterday' });
+    expect(parseApiTime('2026-02-30 10:00:00')).toEqual({ kind: 'invalid', raw: '2026-02-30 10:00:00' });
+    expect(parseApiTime('2026-11-29 24:00:00')).toMatchObject({ kind: 'invalid' });
+    expect(parseApiTime('1700000000')).toMatchObject({ kind: 'invalid' });
+  });
+
+  it('never throws, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 64 }), (text) => {
+        const result = parseApiTime(text);
+        if (result.kind === 'ok') expect(Number.isFinite(result.ms)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes UTC in the API format with the zone beside it', () => {
+    expect(formatDateTime(Date.UTC(2026, 0, 2, 3, 4, 5), 'utc')).toEqual({ text: '2026-01-02 03:04:05', zone: 'UTC' });
+  });
+
+  it('labels the browser zone with its offset', () => {
+    const { zone } = formatDateTime(Date.UTC(2026, 0, 2, 3, 4, 5), 'local');
+    expect(zone).toMatch(/^UTC([+-]\d{2}:\d{2})?$/);
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 s'],
+    [850, '< 1 s'],
+    [59_000, '59 s'],
+    [59_999, '59 s'],
+    [60_000, '1 min'],
+    [61_000, '1 min 01 s'],
+    [3_600_000, '1 h'],
+    [3_603_000, '1 h 00 min 03 s'],
+    [(1 * 3600 + 57 * 60 + 3) * 1000, '1 h 57 min 03 s'],
+    [(2 * 86400 + 4 * 3600) * 1000, '2 d 4 h'],
+    [(2 * 86400 + 4 * 3600 + 5) * 1000, '2 d 4 h 00 min 05 s'],
+    [-5000, '−5 s'],
+  ])('%i ms reads %s', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+
+  it('is exact to the second at every scale', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 * 86400 }), (seconds) => {
+        const text = formatDuration(seconds * 1000);
+        const units: Record<string, number> = { d: 86400, h: 3600, min: 60, s: 1 };
+        let total = 0;
+        for (const [, value, unit] of text.matchAll(/(\d+) (d|h|min|s)/g)) total += Number(value) * (units[unit!] ?? 0);
+        expect(total).toBe(seconds);
+      }),
+    );
+  });
+});

@@ -1,0 +1,105 @@
+export type ParsedTime =
+  | { kind: 'ok'; ms: number; raw: string }
+  | { kind: 'missing' }
+  | { kind: 'invalid'; raw: string };
+
+// The API's own format: UTC with no zone marker.
+const API_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Reads `YYYY-MM-DD HH:mm:ss` (UTC) and ISO 8601. Anything else is `invalid` and keeps its
+ * raw text for display; nothing here throws.
+ */
+export function parseApiTime(raw: string | undefined): ParsedTime {
+  if (raw === undefined || raw.trim() === '') return { kind: 'missing' };
+  const match = API_TIME.exec(raw.trim());
+  if (!match) return { kind: 'invalid', raw };
+  const [, y, mo, d, h, mi, s, fraction = '', zone = 'Z'] = match;
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
+    number, number, number, number, number, number,
+  ];
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(utc);
+  // Date.UTC rolls 2026-02-30 over into March; such a time is malformed, not a March date.
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 || minute > 59 || second > 59
+  ) {
+    return { kind: 'invalid', raw };
+  }
+  let offsetMinutes = 0;
+  if (zone !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+  }
+  const millis = fraction ? Math.floor(Number(`0${fraction}`) * 1000) : 0;
+  return { kind: 'ok', ms: utc - offsetMinutes * 60_000 + millis, raw };
+}
+
+export type ZoneChoice = 'utc' | 'local';
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
+
+function offsetLabel(offsetMinutes: number): string {
+  if (offsetMinutes === 0) return 'UTC';
+  const sign = offsetMinutes > 0 ? '+' : '-';
+  const abs = Math.abs(offsetMinutes);
+  return `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** `YYYY-MM-DD HH:mm:ss` in the chosen zone, and the zone's label (e.g. `UTC`, `UTC+01:00`). */
+export function formatDateTime(ms: number, zone: ZoneChoice): { text: string; zone: string } {
+  const date = new Date(ms);
+  if (zone === 'utc') {
+    return {
+      text: `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`,
+      zone: 'UTC',
+    };
+  }
+  return {
+    text: `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`,
+    zone: offsetLabel(-date.getTimezoneOffset()),
+  };
+}
+
+/** `HH:mm:ss` in the chosen zone, with the zone label. */
+export function formatClock(ms: number, zone: ZoneChoice): string {
+  const { text, zone: label } = formatDateTime(ms, zone);
+  return `${text.slice(11)} ${label}`;
+}
+
+const UNITS = [
+  { label: 'd', ms: 86_400_000 },
+  { label: 'h', ms: 3_600_000 },
+  { label: 'min', ms: 60_000 },
+  { label: 's', ms: 1_000 },
+] as const;
+
+/**
+ * Exact to the second at every scale: `59 s`, `1 h 57 min 03 s`, `2 d 4 h`. Units run from
+ * the largest non-zero one to the smallest non-zero one, so nothing is rounded away.
+ */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return 'unknown';
+  if (ms < 0) return `−${formatDuration(-ms)}`;
+  if (ms > 0 && ms < 1000) return '< 1 s';
+  let rest = Math.floor(ms / 1000) * 1000;
+  if (rest === 0) return '0 s';
+  const parts: { label: string; value: number }[] = [];
+  for (const unit of UNITS) {
+    const value = Math.floor(rest / unit.ms);
+    rest -= value * unit.ms;
+    parts.push({ label: unit.label, value });
+  }
+  const first = parts.findIndex((part) => part.value > 0);
+  const last = parts.findLastIndex((part) => part.value > 0);
+  return parts
+    .slice(first, last + 1)
+    .map((part, index) => `${index === 0 || part.label === 'h' ? part.value : pad(part.value)} ${part.label}`)
+    .join(' ');
+}
