@@ -3,6 +3,7 @@ import { regionsQuery } from '../../lib/regions-query';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { DemoJobs } from './demo-jobs';
 import { LookupForm } from './lookup-form';
+import { RecentJobsList } from './recent-jobs-list';
 
 export function LookupPage() {
   useDocumentTitle('Look up a job · SFS Turbo jobs');
@@ -18,6 +19,7 @@ export function LookupPage() {
   return (
     <div className="space-y-6">
       <LookupForm regions={data.regions} defaultRegion={data.defaultRegion} />
+      <RecentJobsList />
       <DemoJobs jobs={data.demoJobs} region={data.defaultRegion} />
     </div>
   );

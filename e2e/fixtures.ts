@@ -1,0 +1,56 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { E2E_SIMULATOR_PORT } from '../playwright.config.ts';
+
+/** The embedded simulator behind the preview server, reached directly for control and counts. */
+export interface SimulatorControl {
+  url: string;
+  post(path: string, body?: unknown): Promise<unknown>;
+  get(path: string): Promise<unknown>;
+}
+
+interface Fixtures {
+  simulator: SimulatorControl;
+  /** Console errors and page errors seen during the test; a test fails if any appear. */
+  consoleErrors: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  simulator: async ({ request }, use) => {
+    const url = `http://127.0.0.1:${E2E_SIMULATOR_PORT}`;
+    const control: SimulatorControl = {
+      url,
+      post: async (path, body) => {
+        const response = await request.post(`${url}${path}`, { data: body ?? {} });
+        expect(response.ok(), `POST ${path} → ${response.status()}`).toBe(true);
+        return response.json();
+      },
+      get: async (path) => {
+        const response = await request.get(`${url}${path}`);
+        expect(response.ok(), `GET ${path} → ${response.status()}`).toBe(true);
+        return response.json();
+      },
+    };
+    await use(control);
+  },
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+      await use(errors);
+      // Failed fetches (4xx/5xx) are logged by Chromium as console errors; they are expected
+      // when a test asks for a failing job, so only errors of our own code count.
+      const ours = errors.filter((text) => !/Failed to load resource/.test(text));
+      expect(ours, 'console errors during the test').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export async function openJob(page: Page, projectId: string, jobId: string, region = 'eu-de') {
+  await page.goto(`/${region}/projects/${projectId}/jobs/${jobId}`);
+}

@@ -1,0 +1,47 @@
+import { Bell, BellOff } from 'lucide-react';
+import { Button } from '../../components/ui/button';
+import type { ZoneChoice } from '../../lib/time';
+import type { NotifyState } from './use-end-notification';
+
+export function ZoneSwitch({ zone, onChange }: { zone: ZoneChoice; onChange: (zone: ZoneChoice) => void }) {
+  return (
+    <div className="flex items-center gap-1 text-sm print:hidden" role="group" aria-label="Time zone">
+      <span className="text-ink-muted">Times in</span>
+      <Button size="sm" variant={zone === 'utc' ? 'primary' : 'secondary'} aria-pressed={zone === 'utc'} onClick={() => onChange('utc')}>
+        UTC
+      </Button>
+      <Button size="sm" variant={zone === 'local' ? 'primary' : 'secondary'} aria-pressed={zone === 'local'} onClick={() => onChange('local')}>
+        Browser zone
+      </Button>
+    </div>
+  );
+}
+
+export function NotifyButton({
+  state,
+  finished,
+  onRequest,
+  onCancel,
+}: {
+  state: NotifyState;
+  finished: boolean;
+  onRequest: () => void;
+  onCancel: () => void;
+}) {
+  if (state === 'unsupported' || (finished && state !== 'sent')) return null;
+  if (state === 'sent') return <span className="text-sm text-ink-muted print:hidden">Notification sent</span>;
+  if (state === 'denied') {
+    return <span className="text-sm text-ink-muted print:hidden">Notifications are blocked for this site</span>;
+  }
+  return state === 'on' ? (
+    <Button size="sm" onClick={onCancel} aria-pressed>
+      <BellOff className="size-3.5" aria-hidden />
+      Cancel notification
+    </Button>
+  ) : (
+    <Button size="sm" onClick={onRequest}>
+      <Bell className="size-3.5" aria-hidden />
+      Notify me when it ends
+    </Button>
+  );
+}

@@ -1,0 +1,92 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { LookupTarget } from '../../lib/api-error';
+import { rememberJob } from '../../lib/recent-jobs';
+import { regionsQuery } from '../../lib/regions-query';
+import { isFinal, statusKind } from '../../lib/status';
+import { useNow } from '../../lib/use-now';
+import { useZone } from '../../lib/use-zone';
+import { jobQueries, pollStateOf } from './api';
+import { ContractWarnings } from './contract-warnings';
+import { Freshness } from './freshness';
+import { JobSummary } from './job-summary';
+import { NotifyButton, ZoneSwitch } from './job-toolbar';
+import { LookupFailure } from './lookup-failure';
+import { SubJobList } from './sub-job-list';
+import { useTabStatus } from './tab-status';
+import { useEndNotification } from './use-end-notification';
+import { usePageVisible } from './use-page-visible';
+
+export function JobView({ target }: { target: LookupTarget }) {
+  const queryClient = useQueryClient();
+  const regions = useQuery(regionsQuery);
+  const [zone, setZone] = useZone();
+  const visible = usePageVisible();
+
+  // The notification hook needs the status, the query needs the notification state: the
+  // status is read from the cache so that both hooks run in a fixed order.
+  const cached = queryClient.getQueryData(jobQueries.detail(target).queryKey);
+  const cachedStatus = cached ? statusKind(cached.job.status) : undefined;
+  const notify = useEndNotification(cachedStatus, () => `${target.jobId} in ${target.region}`);
+  const query = useQuery(jobQueries.detail(target, { notifyRequested: notify.requested }));
+
+  const data = query.data;
+  const status = data ? statusKind(data.job.status) : undefined;
+  const live = status === undefined || !isFinal(status);
+  const now = useNow(live && visible);
+  const error = query.failureReason ?? query.error;
+  const state = pollStateOf(
+    { data, error: query.error, fetchFailureReason: query.failureReason, fetchFailureCount: query.failureCount },
+    { notifyRequested: notify.requested, hidden: !visible, now },
+  );
+
+  useTabStatus(status ?? (error && !data ? 'lookup-failed' : 'loading'), data?.job.job_type, target.jobId);
+
+  const jobType = data?.job.job_type;
+  const rawStatus = data?.job.status;
+  useEffect(() => {
+    if (data === undefined) return;
+    rememberJob({ ...target, status: rawStatus, jobType, seenAt: Date.now() });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- record once per status change, not per poll
+  }, [rawStatus, jobType, data === undefined]);
+
+  const regionName = regions.data?.regions.find((r) => r.id === target.region)?.name;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <Freshness
+          dataAt={data ? query.dataUpdatedAt : undefined}
+          state={state}
+          now={now}
+          zone={zone}
+          errorAt={error?.at}
+          fetching={query.isFetching}
+          onRefresh={() => void query.refetch()}
+        />
+        <div className="flex flex-wrap items-center gap-3">
+          <NotifyButton state={notify.state} finished={!live} onRequest={() => void notify.request()} onCancel={notify.cancel} />
+          <ZoneSwitch zone={zone} onChange={setZone} />
+        </div>
+      </div>
+      {error ? <LookupFailure error={error} stale={data !== undefined} /> : null}
+      {data === undefined && !error ? (
+        <p role="status" className="rounded-card border border-line bg-panel p-5 text-ink-muted">
+          Asking SFS Turbo for job {target.jobId}…
+        </p>
+      ) : null}
+      {data ? (
+        <>
+          <ContractWarnings warnings={data.warnings} />
+          <JobSummary job={data.job} target={target} regionName={regionName} requestId={data.requestId} zone={zone} now={now} />
+          <section aria-labelledby="sub-jobs-title" className="space-y-2">
+            <h2 id="sub-jobs-title" className="text-lg font-semibold">
+              Sub-jobs {data.job.sub_jobs ? <span className="text-ink-muted">({data.job.sub_jobs.length})</span> : null}
+            </h2>
+            <SubJobList subJobs={data.job.sub_jobs} zone={zone} now={now} />
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type { LookupTarget } from '../../../lib/api-error';
+import { explainCode } from '../../../lib/error-codes';
+import type { Job, SubJob } from '../../../lib/job-schema';
+import { STATUS_LABEL, isFinal, statusKind } from '../../../lib/status';
+import { formatDateTime, formatDuration, parseApiTime } from '../../../lib/time';
+import { durationOf } from '../durations';
+import { jobTypeLabel } from '../job-types';
+
+export interface SummaryInput {
+  job: Job;
+  target: LookupTarget;
+  regionName: string | undefined;
+  requestId: string | undefined;
+  dataAt: number;
+  permalink: string;
+  simulated: boolean;
+}
+
+/** Makes text safe inside a Markdown table cell: one line, pipes and backticks escaped. */
+export function cell(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'");
+}
+
+function code(text: string | undefined): string {
+  return text === undefined || text === '' ? '—' : `\`${cell(text)}\``;
+}
+
+function statusText(raw: string | undefined): string {
+  const kind = statusKind(raw);
+  if (kind === 'unknown') return raw ? `Unknown status ${code(raw)}` : 'No status';
+  return `${STATUS_LABEL[kind]} (${code(raw)})`;
+}
+
+function typeText(raw: string | undefined): string {
+  if (!raw) return '—';
+  const label = jobTypeLabel(raw);
+  return label ? `${label} (${code(raw)})` : code(raw);
+}
+
+function timeText(raw: string | undefined): string {
+  const parsed = parseApiTime(raw);
+  if (parsed.kind === 'missing') return '—';
+  if (parsed.kind === 'invalid') return `${code(parsed.raw)} (unrecognised format)`;
+  const { text, zone } = formatDateTime(parsed.ms, 'utc');
+  return `${text} ${zone}`;
+}
+
+function durationText(item: Pick<SubJob, 'begin_time' | 'end_time' | 'status'>, now: number): string {
+  const info = durationOf(item, !isFinal(statusKind(item.status)), now);
+  switch (info.kind) {
+    case 'finished':
+      return formatDuration(info.ms);
+    case 'elapsed':
+      return `${formatDuration(info.ms)} so far`;
+    case 'negative':
+      return `${formatDuration(info.ms)} (end before begin)`;
+    default:
+      return '—';
+  }
+}
+
+function failureText(item: Pick<SubJob, 'error_code' | 'fail_reason'>): string {
+  if (!item.error_code && !item.fail_reason) return '';
+  const meaning = explainCode(item.error_code);
+  return [item.error_code && code(item.error_code), meaning, item.fail_reason && cell(item.fail_reason)]
+    .filter(Boolean)
+    .join(' — ');
+}
+
+/**
+ * A Markdown summary that stands alone in a ticket (Jira, GitHub, plain mail): which job,
+ * where, what status, when (UTC, zone written), why it failed, the request ID, when the data
+ * was fetched, and the link back. Times are always UTC here, whatever the page shows.
+ */
+export function ticketSummary(input: SummaryInput): string {
+  const { job, target } = input;
+  const now = input.dataAt;
+  const dataAt = formatDateTime(input.dataAt, 'utc');
+  const failure = failureText(job);
+  const lines = [
+    `### SFS Turbo job ${cell(target.jobId)}: ${STATUS_LABEL[statusKind(job.status)]}`,
+    '',
+    '| Field | Value |',
+    '|---|---|',
+    `| Status | ${statusText(job.status)} |`,
+    `| Job type | ${typeText(job.job_type)} |`,
+    `| Region | ${code(target.region)}${input.regionName ? ` ${cell(input.regionName)}` : ''}${input.simulated ? ' — simulated data' : ''} |`,
+    `| Project ID | ${code(target.projectId)} |`,
+    `| Job ID | ${code(target.jobId)} |`,
+    `| Begin | ${timeText(job.begin_time)} |`,
+    `| End | ${timeText(job.end_time)} |`,
+    `| Duration | ${durationText(job, now)} |`,
+    ...(failure ? [`| Failure | ${failure} |`] : []),
+    `| Request ID | ${code(input.requestId)} |`,
+    `| Data as of | ${dataAt.text} ${dataAt.zone} |`,
+    `| Link | ${input.permalink} |`,
+  ];
+  const subJobs = job.sub_jobs ?? [];
+  if (subJobs.length > 0) {
+    lines.push('', `#### Sub-jobs (${subJobs.length})`, '', '| # | Status | Type | Sub-job ID | Begin | End | Duration | Failure |', '|---|---|---|---|---|---|---|---|');
+    subJobs.forEach((sub, index) => {
+      lines.push(
+        `| ${index + 1} | ${statusText(sub.status)} | ${typeText(sub.job_type)} | ${code(sub.job_id)} | ${timeText(sub.begin_time)} | ${timeText(sub.end_time)} | ${durationText(sub, now)} | ${failureText(sub) || '—'} |`,
+      );
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,46 @@
+import { Link } from 'react-router';
+import { paths } from '../../app/paths';
+import { Button } from '../../components/ui/button';
+import { StatusBadge } from '../../components/ui/status-badge';
+import { clearRecentJobs, useRecentJobs } from '../../lib/recent-jobs';
+import { formatDateTime } from '../../lib/time';
+import { useZone } from '../../lib/use-zone';
+
+export function RecentJobsList() {
+  const jobs = useRecentJobs();
+  const [zone] = useZone();
+  return (
+    <section aria-labelledby="recent-heading" className="rounded-card border border-line bg-panel p-5">
+      <div className="flex items-center justify-between gap-3">
+        <h2 id="recent-heading" className="text-lg font-semibold">
+          Recent jobs
+        </h2>
+        {jobs.length > 0 ? (
+          <Button size="sm" onClick={clearRecentJobs}>
+            Clear list
+          </Button>
+        ) : null}
+      </div>
+      {jobs.length === 0 ? (
+        <p className="mt-2 text-sm text-ink-muted">Jobs you open appear here, kept in this browser only.</p>
+      ) : (
+        <ul className="mt-3 divide-y divide-line">
+          {jobs.map((job) => {
+            const seen = formatDateTime(job.seenAt, zone);
+            return (
+              <li key={`${job.region}/${job.projectId}/${job.jobId}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
+                <StatusBadge status={job.status} size="sm" />
+                <Link to={paths.job(job)} className="font-mono text-sm break-all text-accent underline-offset-2 hover:underline">
+                  {job.jobId}
+                </Link>
+                <span className="text-sm text-ink-muted">
+                  {job.jobType ?? 'type unknown'} · {job.region} · project {job.projectId.slice(0, 8)}… · seen {seen.text} {seen.zone}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
