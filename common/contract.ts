@@ -50,7 +50,16 @@ export interface RegionsResponse {
   demoJobs: DemoJobInfo[];
 }
 
-/** Error codes the proxy answers with itself (SFS Turbo error shape). */
+/**
+ * Error codes the proxy answers with itself (SFS Turbo error shape):
+ * `BAD_REQUEST` 400 malformed ID, encoded character, dot or empty segment, query string;
+ * `UNKNOWN_REGION` 400; `NOT_FOUND` 404 any other `/api/` route; `METHOD_NOT_ALLOWED` 405;
+ * `UPSTREAM_UNREACHABLE` 502 refused, reset, DNS; `UPSTREAM_TIMEOUT` 504;
+ * `UPSTREAM_TOO_LARGE` 502 body over 1 MiB;
+ * `NO_CREDENTIALS` 401 a real endpoint is configured but no credential, so nothing was sent;
+ * `AUTH_FAILED` 401 when IAM refused the login (retrying will not help), 502/504 when IAM
+ * could not be reached or was too slow; `INTERNAL` 500 a bug in the proxy.
+ */
 export const PROXY_ERROR = {
   badRequest: 'PROXY.BAD_REQUEST',
   unknownRegion: 'PROXY.UNKNOWN_REGION',
@@ -61,6 +70,7 @@ export const PROXY_ERROR = {
   tooLarge: 'PROXY.UPSTREAM_TOO_LARGE',
   noCredentials: 'PROXY.NO_CREDENTIALS',
   authFailed: 'PROXY.AUTH_FAILED',
+  internal: 'PROXY.INTERNAL',
 } as const;
 
 export type ProxyErrorCode = (typeof PROXY_ERROR)[keyof typeof PROXY_ERROR];

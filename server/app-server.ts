@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadConfig, type Env, type ServerConfig } from './config.ts';
 import { credentialsFromEnv } from './credentials/from-env.ts';
 import { createApiHandler, formatAccessLog, type ApiHandler } from './proxy/handler.ts';
+import { isApiTarget } from './proxy/route.ts';
 import { demoJobs, startSimulator, type RunningSimulator } from './simulator/simulator.ts';
 
 export interface ProxyRuntime {
@@ -25,8 +26,9 @@ export interface RuntimeOptions {
 export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<ProxyRuntime> {
   const env = options.env ?? process.env;
   const config = loadConfig(env);
-  const credentials = credentialsFromEnv(env);
-  const log = options.log ?? ((line: string) => console.log(line));
+  const credentials = credentialsFromEnv(env, config);
+  // stdout, one line per request, in dev and preview alike (Vite's own output goes there too).
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
 
   const useSimulator = config.endpointOverride === undefined && credentials.kind === 'none';
   const simulator = useSimulator
@@ -57,15 +59,11 @@ export type Middleware = (req: IncomingMessage, res: ServerResponse, next: () =>
 
 export function apiMiddleware(handler: ApiHandler): Middleware {
   return (req, res, next) => {
-    const url = req.url ?? '';
-    if (url !== '/api' && !url.startsWith('/api/')) {
+    if (!isApiTarget(req.url ?? '')) {
       next();
       return;
     }
-    handler(req, res).catch((error: unknown) => {
-      console.error('proxy: unexpected error', error instanceof Error ? error.message : error);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
-      res.end('{"errCode":"PROXY.INTERNAL","errMsg":"Unexpected proxy error"}');
-    });
+    // The handler answers and logs every outcome itself, bugs included.
+    void handler(req, res);
   };
 }

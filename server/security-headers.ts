@@ -1,8 +1,21 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+const SHARED: Readonly<Record<string, string>> = {
+  // Job URLs carry project IDs: they must not leak to other sites through Referer.
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
 /**
  * Headers on everything `npm start` serves. No inline scripts are allowed; inline style
  * attributes are, because bar positions in the timeline are computed per row.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  ...SHARED,
   'Content-Security-Policy': [
     "default-src 'self'",
     "script-src 'self'",
@@ -15,9 +28,26 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; '),
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
+
+/**
+ * The dev server injects inline scripts (React Fast Refresh) and talks to Vite over a
+ * WebSocket, so it gets everything but the script policy.
+ */
+export const DEV_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  ...SHARED,
+  'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'none'",
+};
+
+/**
+ * Sets the headers before anything else answers, so that the SPA fallback, index.html,
+ * static assets and 404s carry them alike; later `writeHead` calls (the API's own headers)
+ * still win where they name the same header.
+ */
+export function securityHeadersMiddleware(headers: Readonly<Record<string, string>>) {
+  const entries = Object.entries(headers);
+  return (_req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    for (const [name, value] of entries) res.setHeader(name, value);
+    next();
+  };
+}

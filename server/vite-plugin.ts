@@ -1,20 +1,15 @@
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
-import { apiMiddleware, createProxyRuntime, type ProxyRuntime } from './app-server.ts';
-import { SECURITY_HEADERS } from './security-headers.ts';
+import { apiMiddleware, createProxyRuntime, type ProxyRuntime, type RuntimeOptions } from './app-server.ts';
+import { DEV_SECURITY_HEADERS, SECURITY_HEADERS, securityHeadersMiddleware } from './security-headers.ts';
 
 /** Mounts the proxy (and, when unconfigured, the simulator) in both `vite` and `vite preview`. */
-export function sfsTurboProxy(): Plugin {
+export function sfsTurboProxy(options: RuntimeOptions = {}): Plugin {
   let runtime: Promise<ProxyRuntime> | undefined;
 
-  async function mount(server: ViteDevServer | PreviewServer, secure: boolean) {
-    runtime ??= createProxyRuntime();
+  async function mount(server: ViteDevServer | PreviewServer, preview: boolean) {
+    runtime ??= createProxyRuntime(options);
     const { handler, simulator, config } = await runtime;
-    if (secure) {
-      server.middlewares.use((_req, res, next) => {
-        for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-        next();
-      });
-    }
+    server.middlewares.use(securityHeadersMiddleware(preview ? SECURITY_HEADERS : DEV_SECURITY_HEADERS));
     server.middlewares.use(apiMiddleware(handler));
     server.httpServer?.once('close', () => {
       void runtime?.then((r) => r.close());
@@ -27,6 +22,9 @@ export function sfsTurboProxy(): Plugin {
 
   return {
     name: 'sfs-turbo-proxy',
+    // The API holds the server's cloud credentials: no other origin may read its answers.
+    // Vite's default CORS policy lets any page on localhost do so.
+    config: () => ({ server: { cors: false }, preview: { cors: false } }),
     configureServer: (server) => mount(server, false),
     configurePreviewServer: (server) => mount(server, true),
   };

@@ -15,12 +15,32 @@ export interface CredentialProvider {
   kind: RegionsResponse['credentials']['kind'];
   /** Safe to show on the page: which mechanism, which user; never a secret. */
   description: string;
+  /** Throws `CredentialError` (never anything carrying a secret) when it cannot authenticate. */
   headersFor(request: SignableRequest): Promise<Record<string, string>>;
   /**
-   * The upstream answered 401 for this project. Returns true when fresh credentials can be
-   * obtained, so that the request is worth one retry.
+   * The upstream answered 401 to a request sent with `rejected` (the headers `headersFor`
+   * gave). Returns true when fresh credentials can be obtained, so that the request is worth
+   * one retry. Passing the rejected headers lets a provider tell a stale token from one that
+   * a concurrent request has already renewed, so that fifty 401s cause one login, not fifty.
    */
-  invalidate(projectId: string): boolean;
+  invalidate(projectId: string, rejected: Record<string, string>): boolean;
+}
+
+/**
+ * A failure to authenticate, with a message written for the page: it names the mechanism and
+ * what went wrong, and has already been through `redact`, so it holds no secret.
+ * `status` is what the proxy answers: 401 when the cloud refused the credentials (retrying
+ * will not help, and retrying a wrong password can lock the IAM user), 502/504 when IAM could
+ * not be reached or was too slow (worth retrying).
+ */
+export class CredentialError extends Error {
+  override name = 'CredentialError';
+  constructor(
+    message: string,
+    readonly status: 401 | 502 | 504,
+  ) {
+    super(message);
+  }
 }
 
 export const noCredentials: CredentialProvider = {
@@ -30,11 +50,13 @@ export const noCredentials: CredentialProvider = {
   invalidate: () => false,
 };
 
-export function staticToken(token: string): CredentialProvider {
+export function staticToken(token: string, source: string): CredentialProvider {
+  const headers = Object.freeze({ 'X-Auth-Token': token });
   return {
     kind: 'token',
-    description: 'IAM token from OS_TOKEN / OS_AUTH_TOKEN',
-    headersFor: () => Promise.resolve({ 'X-Auth-Token': token }),
+    description: `IAM token from ${source}`,
+    headersFor: () => Promise.resolve(headers),
+    // A fixed token cannot be renewed: a 401 goes back to the page as it came.
     invalidate: () => false,
   };
 }

@@ -1,6 +1,17 @@
 import type { ServerResponse } from 'node:http';
 import type { ProxyErrorCode } from '../../common/contract.ts';
 
+/**
+ * On every `/api/` answer. Upstream bodies may be anything (a gateway's HTML error page):
+ * nosniff and a sandboxing CSP make sure such a body, opened directly, is inert on our origin.
+ */
+export const FORWARDED_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
+  'Referrer-Policy': 'no-referrer',
+};
+
 /** Answers with the SFS Turbo error shape, so the browser parses proxy and cloud errors alike. */
 export function sendProxyError(
   res: ServerResponse,
@@ -24,9 +35,9 @@ export function sendJson(
   }
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    ...FORWARDED_RESPONSE_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
     ...extraHeaders,
   });
   res.end(text);

@@ -1,18 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PROXY_ERROR, type DemoJobInfo, type RegionsResponse } from '../../common/contract.ts';
+import { PROXY_ERROR, type DemoJobInfo, type ProxyErrorCode, type RegionsResponse } from '../../common/contract.ts';
 import type { ServerConfig } from '../config.ts';
-import type { CredentialProvider } from '../credentials/provider.ts';
-import { sendJson, sendProxyError } from './errors.ts';
+import { CredentialError, type CredentialProvider } from '../credentials/provider.ts';
+import { FORWARDED_RESPONSE_HEADERS, sendJson, sendProxyError } from './errors.ts';
 import { matchApiRoute } from './route.ts';
-import { requestUpstream, type UpstreamResult } from './upstream.ts';
+import { headerValue, requestUpstream, type UpstreamResult } from './upstream.ts';
 
 export interface AccessLogEntry {
   time: string;
   method: string;
+  /** Which route the request matched: `job`, `regions`, `invalid` or `unknown`. */
+  route: string;
   region: string;
   projectId: string;
   jobId: string;
   status: number;
+  /** The proxy's own error code, when it answered itself. */
+  code: string;
   upstreamMs: number | null;
   requestId: string;
 }
@@ -26,12 +30,21 @@ export interface ApiHandlerOptions {
   log?: (entry: AccessLogEntry) => void;
 }
 
+/** Never rejects: every outcome, bugs included, is answered and logged once. */
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 export function formatAccessLog(entry: AccessLogEntry): string {
   const ms = entry.upstreamMs === null ? '-' : `${entry.upstreamMs}ms`;
-  return `${entry.time} ${entry.method} region=${entry.region} project=${entry.projectId} job=${entry.jobId} status=${entry.status} upstream=${ms} request_id=${entry.requestId || '-'}`;
+  return (
+    `${entry.time} ${entry.method} ${entry.route} region=${entry.region} project=${entry.projectId} ` +
+    `job=${entry.jobId} status=${entry.status} code=${entry.code || '-'} upstream=${ms} request_id=${entry.requestId || '-'}`
+  );
 }
+
+// Request IDs and content types come from the upstream; only plain header-safe text is passed on.
+const SAFE_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+const SAFE_CONTENT_TYPE = /^[\x20-\x7e]{1,200}$/;
+const SAFE_RETRY_AFTER = /^[\x20-\x7e]{1,64}$/;
 
 /**
  * The proxy's whole public surface: `/api/regions` and the one forwarded route. Every other
@@ -56,112 +69,138 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   function upstreamBase(region: string): string | undefined {
     if (options.simulatorUrl !== undefined) return options.simulatorUrl;
     if (config.endpointOverride !== undefined) return config.endpointOverride;
-    const entry = regionsById.get(region);
-    return entry?.sfsTurbo || undefined;
+    return regionsById.get(region)?.sfsTurbo || undefined;
   }
 
-  return async function handleApi(req, res) {
-    const route = matchApiRoute(req.url ?? '');
-    const method = req.method ?? 'GET';
+  async function respond(req: IncomingMessage, res: ServerResponse, entry: AccessLogEntry): Promise<void> {
+    const fail = (status: number, code: ProxyErrorCode, message: string, headers?: Record<string, string>) => {
+      entry.status = status;
+      entry.code = code;
+      sendProxyError(res, status, code, message, headers);
+    };
 
-    if (route.kind === 'unknown') {
-      sendProxyError(res, 404, PROXY_ERROR.notFound, 'No such API route on this proxy');
-      return;
-    }
+    const route = matchApiRoute(req.url ?? '');
+    entry.route = route.kind;
+    if (route.kind === 'unknown') return fail(404, PROXY_ERROR.notFound, 'No such API route on this proxy');
+    const method = entry.method;
     if (method !== 'GET' && method !== 'HEAD') {
-      sendProxyError(res, 405, PROXY_ERROR.methodNotAllowed, `Method ${method} is not allowed`, {
-        Allow: 'GET, HEAD',
-      });
-      return;
+      return fail(405, PROXY_ERROR.methodNotAllowed, 'Only GET and HEAD are allowed', { Allow: 'GET, HEAD' });
     }
-    if (route.kind === 'invalid') {
-      sendProxyError(res, 400, PROXY_ERROR.badRequest, route.message);
-      return;
-    }
+    if (route.kind === 'invalid') return fail(400, PROXY_ERROR.badRequest, route.message);
     if (route.kind === 'regions') {
+      entry.status = 200;
       sendJson(res, 200, regionsBody);
       return;
     }
 
     const { region, projectId, jobId } = route;
+    Object.assign(entry, { region, projectId, jobId });
     const base = regionsById.has(region) ? upstreamBase(region) : undefined;
     if (base === undefined) {
-      sendProxyError(res, 400, PROXY_ERROR.unknownRegion, `Region "${region}" is not configured on this proxy`);
-      return;
+      return fail(400, PROXY_ERROR.unknownRegion, `Region ${region} is not configured on this proxy`);
+    }
+    if (!simulated && credentials.kind === 'none') {
+      return fail(
+        401,
+        PROXY_ERROR.noCredentials,
+        'No cloud credentials are configured on the dashboard server, so the request was not sent. ' +
+          'Set OS_TOKEN, OS_ACCESS_KEY and OS_SECRET_KEY, OS_USERNAME and OS_PASSWORD, or OS_CLOUD (see docs/configuration.md).',
+      );
     }
 
     // Rebuilt from validated parts, never copied from the incoming URL.
     const url = new URL(`${base}/v1/${projectId}/sfs-turbo/jobs/${jobId}`);
     const abort = new AbortController();
-    res.on('close', () => {
+    res.once('close', () => {
       if (!res.writableFinished) abort.abort();
     });
+    const verb = method as 'GET' | 'HEAD';
 
-    const send = async (): Promise<UpstreamResult> => {
-      const auth = simulated
-        ? {}
-        : await credentials.headersFor({ method: method as 'GET' | 'HEAD', url, region, projectId });
-      return requestUpstream({
+    let upstreamMs = 0;
+    const send = async (): Promise<{ result: UpstreamResult; auth: Record<string, string> }> => {
+      const auth = simulated ? {} : await credentials.headersFor({ method: verb, url, region, projectId });
+      const result = await requestUpstream({
         url,
-        method: method as 'GET' | 'HEAD',
+        method: verb,
         headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...auth },
         timeoutMs: config.upstreamTimeoutMs,
         maxBytes: config.maxUpstreamBytes,
         signal: abort.signal,
       });
+      upstreamMs += result.ms;
+      entry.upstreamMs = Math.round(upstreamMs * 100) / 100;
+      return { result, auth };
     };
 
     let result: UpstreamResult;
     try {
-      result = await send();
-      if (result.ok && result.status === 401 && !simulated && credentials.invalidate(projectId)) {
-        result = await send();
+      const first = await send();
+      result = first.result;
+      // A rejected token: renew once and retry once (the provider knows whether it can).
+      if (result.ok && result.status === 401 && !simulated && credentials.invalidate(projectId, first.auth)) {
+        result = (await send()).result;
       }
     } catch (error) {
-      // Credential failures (IAM down, password rejected) are described without their secrets.
-      const message = error instanceof Error ? error.message : 'credential error';
-      sendProxyError(res, 502, PROXY_ERROR.authFailed, `Could not authenticate to the cloud: ${message}`);
-      log(502, null, '');
-      return;
+      if (!(error instanceof CredentialError)) throw error;
+      // The message was written for the page and redacted by the provider.
+      return fail(error.status, PROXY_ERROR.authFailed, `Could not authenticate to the cloud: ${error.message}`);
     }
 
     if (!result.ok) {
       if (result.reason === 'aborted') {
-        log(499, result.ms, '');
+        entry.status = 499; // nginx's "client closed request": nothing was sent
         return;
       }
-      const [status, code, message] =
-        result.reason === 'timeout'
-          ? [504, PROXY_ERROR.timeout, `SFS Turbo endpoint did not answer in time (${result.detail})`]
-          : result.reason === 'too-large'
-            ? [502, PROXY_ERROR.tooLarge, `SFS Turbo endpoint sent a body too large to pass on (${result.detail})`]
-            : [502, PROXY_ERROR.unreachable, `SFS Turbo endpoint unreachable (${result.detail})`];
-      sendProxyError(res, status, code, message);
-      log(status, result.ms, '');
-      return;
+      if (result.reason === 'timeout') {
+        return fail(504, PROXY_ERROR.timeout, `SFS Turbo endpoint did not answer in time (${result.detail})`);
+      }
+      if (result.reason === 'too-large') {
+        return fail(502, PROXY_ERROR.tooLarge, `SFS Turbo endpoint sent a body too large to pass on (${result.detail})`);
+      }
+      return fail(502, PROXY_ERROR.unreachable, `SFS Turbo endpoint unreachable (${result.detail})`);
     }
 
+    // Only named headers are passed on: Set-Cookie, hop-by-hop headers and anything else the
+    // upstream (or a gateway in front of it) adds never reach the browser.
     const headers: Record<string, string | number> = {
-      'Content-Type': result.contentType ?? 'application/octet-stream',
+      ...FORWARDED_RESPONSE_HEADERS,
+      'Content-Type':
+        result.contentType && SAFE_CONTENT_TYPE.test(result.contentType) ? result.contentType : 'application/octet-stream',
       'Content-Length': result.body.length,
-      'Cache-Control': 'no-store',
     };
-    if (result.requestId) headers['X-request-id'] = result.requestId;
+    if (result.requestId && SAFE_REQUEST_ID.test(result.requestId)) {
+      headers['X-request-id'] = result.requestId;
+      entry.requestId = result.requestId;
+    }
+    const retryAfter = headerValue(result.headers['retry-after']);
+    if (retryAfter && SAFE_RETRY_AFTER.test(retryAfter)) headers['Retry-After'] = retryAfter;
+    entry.status = result.status;
     res.writeHead(result.status, headers);
     res.end(method === 'HEAD' ? undefined : result.body);
-    log(result.status, result.ms, result.requestId ?? '');
+  }
 
-    function log(status: number, upstreamMs: number | null, requestId: string) {
-      options.log?.({
-        time: new Date().toISOString(),
-        method,
-        region,
-        projectId,
-        jobId,
-        status,
-        upstreamMs,
-        requestId,
-      });
+  return async function handleApi(req, res) {
+    const entry: AccessLogEntry = {
+      time: new Date().toISOString(),
+      method: req.method ?? 'GET',
+      route: 'unknown',
+      region: '-',
+      projectId: '-',
+      jobId: '-',
+      status: 0,
+      code: '',
+      upstreamMs: null,
+      requestId: '',
+    };
+    try {
+      await respond(req, res, entry);
+    } catch (error) {
+      // A bug, not a cloud failure. The error itself is not shown: it could quote anything.
+      entry.status = 500;
+      entry.code = PROXY_ERROR.internal;
+      console.error('sfs-turbo proxy: unexpected error:', error instanceof Error ? error.name : typeof error);
+      sendProxyError(res, 500, PROXY_ERROR.internal, 'Unexpected proxy error');
     }
+    options.log?.(entry);
   };
 }

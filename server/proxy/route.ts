@@ -14,7 +14,14 @@ const JOB_ROUTE_SHAPE = ['api', '*', 'v1', '*', 'sfs-turbo', 'jobs', '*'] as con
  * empty segments, queries) is refused here instead of being forwarded in some other form.
  */
 export function matchApiRoute(rawTarget: string): ApiRoute {
-  if (!rawTarget.startsWith('/api/') && rawTarget !== '/api') return { kind: 'unknown' };
+  if (!rawTarget.startsWith('/')) {
+    return { kind: 'invalid', message: 'Only origin-form request targets ("/api/...") are accepted' };
+  }
+  if (!rawTarget.startsWith('/api/') && rawTarget !== '/api') {
+    return /^\/api[?#]/.test(rawTarget)
+      ? { kind: 'invalid', message: 'Query strings and fragments are not accepted' }
+      : { kind: 'unknown' };
+  }
   if (/[?#%\\]/.test(rawTarget)) {
     return { kind: 'invalid', message: 'Query strings, fragments and encoded characters are not accepted' };
   }
@@ -41,4 +48,14 @@ export function matchApiRoute(rawTarget: string): ApiRoute {
     };
   }
   return { kind: 'job', region, projectId, jobId };
+}
+
+// Absolute-form targets ("GET http://host/api/... HTTP/1.1") are legal HTTP; Node passes them
+// through as req.url. They are claimed here, so that the proxy refuses them rather than the
+// static file server interpreting them.
+const API_TARGET = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/?#]*)?\/api(?:[/?#]|$)/i;
+
+/** Whether a raw request target belongs to the proxy (then it answers it, whatever it is). */
+export function isApiTarget(rawTarget: string): boolean {
+  return rawTarget.startsWith('/api') ? /^\/api(?:[/?#]|$)/.test(rawTarget) : API_TARGET.test(rawTarget);
 }

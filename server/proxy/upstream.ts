@@ -1,26 +1,31 @@
-import http from 'node:http';
+import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 
 export interface UpstreamRequest {
   url: URL;
-  method: 'GET' | 'HEAD';
+  method: 'GET' | 'HEAD' | 'POST';
   headers: Record<string, string>;
+  /** Only for POST (the IAM login). */
+  body?: string;
   timeoutMs: number;
   maxBytes: number;
   /** Aborted when the browser goes away. */
-  signal: AbortSignal;
+  signal?: AbortSignal;
 }
+
+export type UpstreamFailure = 'timeout' | 'unreachable' | 'too-large' | 'aborted';
 
 export type UpstreamResult =
   | {
       ok: true;
       status: number;
+      headers: IncomingHttpHeaders;
       contentType: string | undefined;
       requestId: string | undefined;
       body: Buffer;
       ms: number;
     }
-  | { ok: false; reason: 'timeout' | 'unreachable' | 'too-large' | 'aborted'; detail: string; ms: number };
+  | { ok: false; reason: UpstreamFailure; detail: string; ms: number };
 
 // Keep-alive matters: the proxy's latency budget is below a millisecond, a TCP (or TLS)
 // handshake per poll would eat it.
@@ -29,79 +34,100 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
 };
 
-function headerValue(value: string | string[] | undefined): string | undefined {
+export function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * One HTTP exchange with a complete, size-capped body, or a classified failure. Never rejects.
+ * The timeout covers the whole exchange (connect, headers and body), not just idle time.
+ */
 export function requestUpstream(request: UpstreamRequest): Promise<UpstreamResult> {
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
-  const transport = request.url.protocol === 'https:' ? https : http;
+  const isHttps = request.url.protocol === 'https:';
+  const transport = isHttps ? https : http;
+  const agent = agents[isHttps ? 'https:' : 'http:'];
 
   return new Promise((resolve) => {
     let settled = false;
+    let current: http.ClientRequest | undefined;
     const finish = (result: UpstreamResult) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      request.signal.removeEventListener('abort', onAbort);
+      request.signal?.removeEventListener('abort', onAbort);
       resolve(result);
     };
-
-    const outgoing = transport.request(request.url, {
-      method: request.method,
-      headers: request.headers,
-      agent: agents[request.url.protocol === 'https:' ? 'https:' : 'http:'],
-    });
-
-    const fail = (reason: 'timeout' | 'unreachable' | 'too-large' | 'aborted', detail: string) => {
+    const fail = (reason: UpstreamFailure, detail: string) => {
       finish({ ok: false, reason, detail, ms: elapsed() });
-      outgoing.destroy();
+      current?.destroy();
     };
     const timer = setTimeout(
       () => fail('timeout', `no complete answer within ${request.timeoutMs} ms`),
       request.timeoutMs,
     );
     const onAbort = () => fail('aborted', 'the client went away');
-    request.signal.addEventListener('abort', onAbort);
 
-    outgoing.on('error', (error: NodeJS.ErrnoException) => {
-      fail('unreachable', error.code ?? error.message);
-    });
+    const send = (mayRetry: boolean) => {
+      const outgoing = transport.request(request.url, { method: request.method, headers: request.headers, agent });
+      current = outgoing;
+      let answered = false;
 
-    outgoing.on('response', (incoming) => {
-      const declared = Number(incoming.headers['content-length']);
-      if (Number.isFinite(declared) && declared > request.maxBytes) {
-        incoming.destroy();
-        fail('too-large', `declared ${declared} bytes`);
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      incoming.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > request.maxBytes) {
-          incoming.destroy();
-          fail('too-large', `more than ${request.maxBytes} bytes`);
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive socket the upstream closed just as we reused it: the request never
+        // reached the upstream, so sending it once more is safe (the pattern Node's
+        // documentation recommends for `reusedSocket`).
+        const stale = error.code === 'ECONNRESET' || error.code === 'EPIPE';
+        if (mayRetry && !answered && !settled && outgoing.reusedSocket && stale) {
+          send(false);
           return;
         }
-        chunks.push(chunk);
+        fail('unreachable', error.code ?? error.message);
       });
-      incoming.on('error', (error: NodeJS.ErrnoException) => fail('unreachable', error.code ?? error.message));
-      incoming.on('aborted', () => fail('unreachable', 'connection reset while reading the answer'));
-      incoming.on('end', () => {
-        finish({
-          ok: true,
-          status: incoming.statusCode ?? 502,
-          contentType: headerValue(incoming.headers['content-type']),
-          requestId: headerValue(incoming.headers['x-request-id']),
-          body: Buffer.concat(chunks, size),
-          ms: elapsed(),
+
+      outgoing.on('response', (incoming) => {
+        answered = true;
+        const declared = Number(incoming.headers['content-length']);
+        if (Number.isFinite(declared) && declared > request.maxBytes) {
+          fail('too-large', `declared ${declared} bytes, limit ${request.maxBytes}`);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        incoming.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > request.maxBytes) {
+            fail('too-large', `more than ${request.maxBytes} bytes`);
+            return;
+          }
+          chunks.push(chunk);
+        });
+        incoming.on('error', (error: NodeJS.ErrnoException) => fail('unreachable', error.code ?? error.message));
+        incoming.on('close', () => {
+          if (!incoming.complete) fail('unreachable', 'connection reset while reading the answer');
+        });
+        incoming.on('end', () => {
+          finish({
+            ok: true,
+            status: incoming.statusCode ?? 502,
+            headers: incoming.headers,
+            contentType: headerValue(incoming.headers['content-type']),
+            requestId: headerValue(incoming.headers['x-request-id']),
+            body: chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size),
+            ms: elapsed(),
+          });
         });
       });
-    });
 
-    if (request.signal.aborted) onAbort();
-    else outgoing.end();
+      outgoing.end(request.body);
+    };
+
+    if (request.signal?.aborted) {
+      onAbort();
+      return;
+    }
+    request.signal?.addEventListener('abort', onAbort);
+    send(true);
   });
 }
