@@ -1,0 +1,404 @@
+import { explainCode } from '../../../lib/error-codes';
+import type { Job, SubJob } from '../../../lib/job-schema';
+import { isFinal, statusKind, type StatusKind } from '../../../lib/status';
+import {
+  formatDateTime,
+  formatDuration,
+  parseApiTime,
+  type ParsedTime,
+  type ZoneChoice,
+} from '../../../lib/time';
+import { axisFor, type Axis } from './axis';
+
+/**
+ * How a row is drawn.
+ * - `finished`: begin and end known, end after begin.
+ * - `instant`: begin == end; drawn as a minimum-width mark.
+ * - `running`: begun, no end yet, still live; the bar grows to "now".
+ * - `waiting`: not begun; a placeholder that says "not started".
+ * - `reversed`: end before begin; drawn from end to begin and flagged.
+ * - `time-problem`: a time is malformed, or missing where the status says it must exist.
+ */
+export type RowState = 'finished' | 'instant' | 'running' | 'waiting' | 'reversed' | 'time-problem';
+
+export type TimeKind = ParsedTime['kind'];
+
+/**
+ * One row, flat and made of primitives only, so a memoised row component can compare its
+ * props shallowly: a refetch that changes nothing yields equal rows and re-renders none.
+ */
+export interface TimelineRow {
+  /** Stable React key: the sub-job ID (with `#2`, `#3` for repeats) or its index when it has none. */
+  key: string;
+  /** DOM id of the row element. */
+  domId: string;
+  isJob: boolean;
+  /** Index in `sub_jobs`; −1 for the job itself. */
+  sourceIndex: number;
+  /** The ID as received, for display. */
+  id: string | undefined;
+  /** The ID a `?sub=` link can name: non-empty and the first row carrying it. */
+  linkId: string | undefined;
+  /** Why the row cannot be linked, or that its ID repeats an earlier row's. */
+  idNote: 'missing' | 'empty' | 'duplicate' | undefined;
+  status: string | undefined;
+  statusKind: StatusKind;
+  jobType: string | undefined;
+  state: RowState;
+  /** `span`: a bar from `barLeft` over `barWidth`; `mark`: a point at `barLeft`; `none`. */
+  barKind: 'span' | 'mark' | 'none';
+  /** Percent of the axis, in [0, 100]. */
+  barLeft: number;
+  /** Percent of the axis, ≥ 0, and `barLeft + barWidth` ≤ 100. */
+  barWidth: number;
+  /** The bar's end is "now": it grows between polls. */
+  open: boolean;
+  /** Where the wait since the job's start begins (percent), when there is a wait to draw. */
+  queueLeft: number | null;
+  beginText: string;
+  beginIso: string | undefined;
+  beginKind: TimeKind;
+  endText: string;
+  endIso: string | undefined;
+  endKind: TimeKind;
+  durationText: string;
+  durationKind: 'finished' | 'elapsed' | 'negative' | 'unknown';
+  /** "queued 12 s": from the job's start to this sub-job's start. */
+  queuedText: string | undefined;
+  /** What is wrong with this row's times, in words. */
+  problem: string | undefined;
+  /** The bar in words, for screen readers. */
+  barLabel: string;
+  errorCode: string | undefined;
+  errorMeaning: string | undefined;
+  failReason: string | undefined;
+}
+
+export interface TimelineLayout {
+  /** The job's own row first, then sub-jobs in start order, then those not started. */
+  rows: TimelineRow[];
+  axis: Axis | null;
+  /** Where "now" is on the axis while the job is live, else null. */
+  nowPct: number | null;
+  live: boolean;
+  subJobCount: number;
+  counts: Record<StatusKind, number>;
+  failedCount: number;
+  /** The first failed sub-job in display order. */
+  firstFailed: { key: string; domId: string; linkId: string | undefined } | undefined;
+}
+
+export interface LayoutOptions {
+  /** At most this many axis ticks (default 8). */
+  maxTicks?: number;
+}
+
+interface Item {
+  source: Job | SubJob;
+  isJob: boolean;
+  sourceIndex: number;
+  kind: StatusKind;
+  begin: ParsedTime;
+  end: ParsedTime;
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+function clampPct(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  return round(Math.min(100, Math.max(0, value)));
+}
+
+function subJobKeys(subJobs: readonly SubJob[]) {
+  const seen = new Map<string, number>();
+  return subJobs.map((sub, index) => {
+    const id = sub.job_id;
+    if (id === undefined || id.trim() === '') {
+      return { key: `index:${index}`, linkId: undefined, idNote: id === undefined ? ('missing' as const) : ('empty' as const) };
+    }
+    const count = (seen.get(id) ?? 0) + 1;
+    seen.set(id, count);
+    return count === 1
+      ? { key: `id:${id}`, linkId: id, idNote: undefined }
+      : { key: `id:${id}#${count}`, linkId: undefined, idNote: 'duplicate' as const };
+  });
+}
+
+/** A time as the row shows it: clock time, with the date when it is not the job's start date. */
+function timeText(ms: number, zone: ZoneChoice, withDate: boolean, refDate: string | undefined) {
+  const { text, zone: label } = formatDateTime(ms, zone);
+  const date = text.slice(0, 10);
+  const shown = withDate || date !== refDate ? text : text.slice(11);
+  return `${shown} ${label}`;
+}
+
+function offsetWords(ms: number): string {
+  return ms < 0 ? `${formatDuration(-ms)} before the job's start` : `+${formatDuration(ms)} after the job's start`;
+}
+
+/**
+ * Lays a job and its sub-jobs out on one time axis. Pure: the same job, `now`, zone and
+ * options give the same layout. Positions are percentages of the axis, so the picture
+ * does not depend on the width it is drawn at.
+ */
+export function layoutTimeline(
+  job: Job,
+  now: number,
+  zone: ZoneChoice,
+  options: LayoutOptions = {},
+): TimelineLayout {
+  const subJobs = job.sub_jobs ?? [];
+  const jobItem: Item = {
+    source: job,
+    isJob: true,
+    sourceIndex: -1,
+    kind: statusKind(job.status),
+    begin: parseApiTime(job.begin_time),
+    end: parseApiTime(job.end_time),
+  };
+  const subItems: Item[] = subJobs.map((sub, index) => ({
+    source: sub,
+    isJob: false,
+    sourceIndex: index,
+    kind: statusKind(sub.status),
+    begin: parseApiTime(sub.begin_time),
+    end: parseApiTime(sub.end_time),
+  }));
+  const live = !isFinal(jobItem.kind);
+
+  const known: number[] = [];
+  for (const item of [jobItem, ...subItems]) {
+    if (item.begin.kind === 'ok') known.push(item.begin.ms);
+    if (item.end.kind === 'ok') known.push(item.end.ms);
+  }
+  const latestKnown = known.length > 0 ? Math.max(...known) : undefined;
+  // Open bars run to now while the job is live; once the job is over, to its end at most.
+  const openEnd = live
+    ? now
+    : jobItem.end.kind === 'ok'
+      ? jobItem.end.ms
+      : (latestKnown ?? now);
+  const anyOpen = [jobItem, ...subItems].some(
+    (item) => item.begin.kind === 'ok' && item.end.kind === 'missing' && !isFinal(item.kind),
+  );
+  if (known.length > 0 && (live || anyOpen)) known.push(openEnd);
+
+  const jobStart =
+    jobItem.begin.kind === 'ok' ? jobItem.begin.ms : known.length > 0 ? Math.min(...known) : undefined;
+  const axis =
+    jobStart === undefined
+      ? null
+      : axisFor({
+          jobStart,
+          first: Math.min(...known),
+          last: Math.max(...known),
+          live,
+          zone,
+          maxTicks: options.maxTicks ?? 8,
+        });
+  const pct = (ms: number) =>
+    axis ? clampPct(((ms - axis.startMs) / (axis.endMs - axis.startMs)) * 100) : 0;
+  const refDate =
+    jobStart === undefined ? undefined : formatDateTime(jobStart, zone).text.slice(0, 10);
+
+  const keys = subJobKeys(subJobs);
+  const started = subItems
+    .filter((item) => item.begin.kind === 'ok')
+    .sort((a, b) => {
+      const am = a.begin.kind === 'ok' ? a.begin.ms : 0;
+      const bm = b.begin.kind === 'ok' ? b.begin.ms : 0;
+      return am - bm || a.sourceIndex - b.sourceIndex;
+    });
+  const notStarted = subItems.filter((item) => item.begin.kind !== 'ok');
+
+  const rowOf = (item: Item): TimelineRow => {
+    const ids = item.isJob
+      ? { key: 'job', linkId: undefined, idNote: undefined }
+      : (keys[item.sourceIndex] ?? { key: `index:${item.sourceIndex}`, linkId: undefined, idNote: undefined });
+    return buildRow(item, {
+      ...ids,
+      jobLive: live,
+      jobBegin: jobItem.begin,
+      openEnd,
+      zone,
+      refDate,
+      pct,
+    });
+  };
+  const rows = [rowOf(jobItem), ...started.map(rowOf), ...notStarted.map(rowOf)];
+
+  const counts: Record<StatusKind, number> = { success: 0, failed: 0, running: 0, waiting: 0, unknown: 0 };
+  for (const item of subItems) counts[item.kind] += 1;
+  const failedRow = rows.find((row) => !row.isJob && row.statusKind === 'failed');
+
+  return {
+    rows,
+    axis,
+    nowPct: live && axis ? pct(now) : null,
+    live,
+    subJobCount: subJobs.length,
+    counts,
+    failedCount: counts.failed,
+    firstFailed: failedRow
+      ? { key: failedRow.key, domId: failedRow.domId, linkId: failedRow.linkId }
+      : undefined,
+  };
+}
+
+interface RowContext {
+  key: string;
+  linkId: string | undefined;
+  idNote: TimelineRow['idNote'];
+  jobLive: boolean;
+  jobBegin: ParsedTime;
+  openEnd: number;
+  zone: ZoneChoice;
+  refDate: string | undefined;
+  pct: (ms: number) => number;
+}
+
+function buildRow(item: Item, context: RowContext): TimelineRow {
+  const { begin, end, kind, isJob } = item;
+  const { zone, refDate, pct } = context;
+  const itemLive = !isFinal(kind);
+  const noun = isJob ? 'job' : 'sub-job';
+
+  const shown = (time: ParsedTime, missing: string) =>
+    time.kind === 'ok'
+      ? { text: timeText(time.ms, zone, isJob, refDate), iso: new Date(time.ms).toISOString() }
+      : time.kind === 'invalid'
+        ? { text: time.raw, iso: undefined }
+        : { text: missing, iso: undefined };
+
+  let state: RowState;
+  let barKind: TimelineRow['barKind'] = 'none';
+  let from = 0;
+  let to = 0;
+  let open = false;
+  let problem: string | undefined;
+  let durationKind: TimelineRow['durationKind'] = 'unknown';
+  let durationMs = 0;
+
+  if (begin.kind === 'ok' && end.kind === 'ok') {
+    durationMs = end.ms - begin.ms;
+    barKind = 'span';
+    if (durationMs > 0) {
+      state = 'finished';
+      durationKind = 'finished';
+      [from, to] = [begin.ms, end.ms];
+    } else if (durationMs === 0) {
+      state = 'instant';
+      durationKind = 'finished';
+      barKind = 'mark';
+      [from, to] = [begin.ms, begin.ms];
+    } else {
+      state = 'reversed';
+      durationKind = 'negative';
+      [from, to] = [end.ms, begin.ms];
+      problem = `The end time is ${formatDuration(-durationMs)} before the begin time.`;
+    }
+  } else if (begin.kind === 'ok' && end.kind === 'missing' && itemLive) {
+    state = 'running';
+    durationKind = 'elapsed';
+    open = true;
+    barKind = 'span';
+    to = Math.max(begin.ms, context.openEnd);
+    from = begin.ms;
+    durationMs = to - from;
+    if (!context.jobLive && !isJob) {
+      problem = 'The job has ended but this sub-job still reports no end.';
+    }
+  } else if (begin.kind === 'missing' && end.kind === 'missing' && itemLive) {
+    state = 'waiting';
+  } else {
+    state = 'time-problem';
+    const problems: string[] = [];
+    if (begin.kind === 'invalid') problems.push('the begin time is malformed');
+    if (begin.kind === 'missing') problems.push('the begin time is missing');
+    if (end.kind === 'invalid') problems.push('the end time is malformed');
+    if (end.kind === 'missing' && !itemLive) problems.push(`the end time is missing though the ${noun} is over`);
+    const sentence = problems.join(', and ');
+    problem = `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+    const point = begin.kind === 'ok' ? begin.ms : end.kind === 'ok' ? end.ms : undefined;
+    if (point !== undefined) {
+      barKind = 'mark';
+      [from, to] = [point, point];
+    }
+  }
+
+  const barLeft = barKind === 'none' ? 0 : pct(from);
+  const barWidth = barKind === 'span' ? round(Math.max(0, pct(to) - barLeft)) : 0;
+
+  let queuedText: string | undefined;
+  let queueLeft: number | null = null;
+  let offsetMs: number | undefined;
+  if (!isJob && begin.kind === 'ok' && context.jobBegin.kind === 'ok') {
+    offsetMs = begin.ms - context.jobBegin.ms;
+    if (offsetMs > 0) {
+      queuedText = `queued ${formatDuration(offsetMs)}`;
+      // The wait is drawn up to the bar's left end, which is the begin except when reversed.
+      if (state !== 'reversed') queueLeft = pct(context.jobBegin.ms);
+    } else if (offsetMs < 0) {
+      queuedText = `began ${formatDuration(-offsetMs)} before the job`;
+    }
+  }
+
+  const beginShown = shown(begin, state === 'waiting' ? 'not started' : 'not given');
+  const endShown = shown(end, state === 'running' ? 'not ended' : state === 'waiting' ? '—' : 'not given');
+  const durationText =
+    durationKind === 'finished'
+      ? formatDuration(durationMs)
+      : durationKind === 'elapsed'
+        ? `${formatDuration(durationMs)} so far`
+        : durationKind === 'negative'
+          ? `${formatDuration(durationMs)} (end before begin)`
+          : '—';
+
+  const labelParts: string[] = [];
+  if (state === 'waiting') {
+    labelParts.push('not started');
+  } else {
+    if (begin.kind === 'ok') labelParts.push(`began ${beginShown.text}`);
+    if (offsetMs !== undefined) labelParts.push(offsetWords(offsetMs));
+    if (state === 'finished' || state === 'instant') labelParts.push(`ran ${durationText}`);
+    if (state === 'running') labelParts.push(`running for ${durationText}`);
+    if (state === 'reversed') labelParts.push(`ended ${endShown.text}, before it began`);
+    if (problem && state !== 'reversed') labelParts.push(problem.replace(/\.$/, '').toLowerCase());
+  }
+
+  const errorCode = item.source.error_code?.trim() ? item.source.error_code : undefined;
+  const failReason = item.source.fail_reason?.trim() ? item.source.fail_reason : undefined;
+
+  return {
+    key: context.key,
+    domId: isJob ? 'timeline-row-job' : `timeline-row-${item.sourceIndex}`,
+    isJob,
+    sourceIndex: item.sourceIndex,
+    id: item.source.job_id,
+    linkId: context.linkId,
+    idNote: context.idNote,
+    status: item.source.status,
+    statusKind: kind,
+    jobType: item.source.job_type,
+    state,
+    barKind,
+    barLeft,
+    barWidth: Math.min(barWidth, round(100 - barLeft)),
+    open,
+    queueLeft,
+    beginText: beginShown.text,
+    beginIso: beginShown.iso,
+    beginKind: begin.kind,
+    endText: endShown.text,
+    endIso: endShown.iso,
+    endKind: end.kind,
+    durationText,
+    durationKind,
+    queuedText,
+    problem,
+    barLabel: labelParts.join(', '),
+    errorCode,
+    errorMeaning: explainCode(errorCode),
+    failReason,
+  };
+}
