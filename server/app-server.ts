@@ -1,8 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadConfig, type Env, type ServerConfig } from './config.ts';
 import { credentialsFromEnv } from './credentials/from-env.ts';
 import { createApiHandler, formatAccessLog, type ApiHandler } from './proxy/handler.ts';
-import { isApiTarget } from './proxy/route.ts';
 import { demoJobs, startSimulator, type RunningSimulator } from './simulator/simulator.ts';
 
 export interface ProxyRuntime {
@@ -52,18 +50,5 @@ export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<
     close: async () => {
       await simulator?.close();
     },
-  };
-}
-
-export type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
-
-export function apiMiddleware(handler: ApiHandler): Middleware {
-  return (req, res, next) => {
-    if (!isApiTarget(req.url ?? '')) {
-      next();
-      return;
-    }
-    // The handler answers and logs every outcome itself, bugs included.
-    void handler(req, res);
   };
 }

@@ -1,5 +1,6 @@
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
-import { apiMiddleware, createProxyRuntime, type ProxyRuntime, type RuntimeOptions } from './app-server.ts';
+import { createProxyRuntime, type ProxyRuntime, type RuntimeOptions } from './app-server.ts';
+import { apiMiddleware } from './proxy/middleware.ts';
 import { DEV_SECURITY_HEADERS, SECURITY_HEADERS, securityHeadersMiddleware } from './security-headers.ts';
 
 /** Mounts the proxy (and, when unconfigured, the simulator) in both `vite` and `vite preview`. */

@@ -1,0 +1,160 @@
+import { once } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROXY_ERROR } from '../../common/contract.ts';
+import { staticToken } from '../credentials/provider.ts';
+import { closedPort, fakeUpstream, getJson, jobPath, startProxy, type Running } from '../testing/servers.ts';
+import { requestUpstream } from './upstream.ts';
+
+const cleanup: Running[] = [];
+afterEach(async () => {
+  await Promise.all(cleanup.splice(0).map((s) => s.close()));
+});
+async function track<T extends Running>(running: Promise<T>): Promise<T> {
+  const value = await running;
+  cleanup.push(value);
+  return value;
+}
+const token = staticToken('t', 'OS_TOKEN');
+
+async function proxyTo(upstreamUrl: string, timeoutMs = 15_000) {
+  return track(startProxy({ config: { endpointOverride: upstreamUrl, upstreamTimeoutMs: timeoutMs }, credentials: token }));
+}
+
+describe('upstream faults', () => {
+  it('answers 504 PROXY.UPSTREAM_TIMEOUT when the upstream is slower than the timeout', async () => {
+    const upstream = await track(fakeUpstream(() => undefined)); // never answers
+    const proxy = await proxyTo(upstream.url, 150);
+    const started = performance.now();
+    const answer = await getJson(`${proxy.url}${jobPath()}`);
+    expect(answer.status).toBe(504);
+    expect(answer.body).toMatchObject({ errCode: PROXY_ERROR.timeout });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(proxy.log[0]?.status).toBe(504);
+  });
+
+  it('counts a body that trickles in too slowly as a timeout too', async () => {
+    const upstream = await track(
+      fakeUpstream((_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.write('{"status":');
+      }),
+    );
+    const proxy = await proxyTo(upstream.url, 150);
+    expect((await getJson(`${proxy.url}${jobPath()}`)).status).toBe(504);
+  });
+
+  it('answers 502 PROXY.UPSTREAM_UNREACHABLE when the connection is refused', async () => {
+    const proxy = await proxyTo(`http://127.0.0.1:${await closedPort()}`);
+    const answer = await getJson(`${proxy.url}${jobPath()}`);
+    expect(answer.status).toBe(502);
+    expect(answer.body).toMatchObject({ errCode: PROXY_ERROR.unreachable, errMsg: expect.stringContaining('ECONNREFUSED') });
+  });
+
+  it('answers 502 when the upstream resets the connection before answering', async () => {
+    const upstream = await track(fakeUpstream((req) => req.socket.destroy()));
+    const proxy = await proxyTo(upstream.url);
+    const answer = await getJson(`${proxy.url}${jobPath()}`);
+    expect(answer.status).toBe(502);
+    expect(answer.body).toMatchObject({ errCode: PROXY_ERROR.unreachable });
+  });
+
+  it('answers 502 when the connection breaks in the middle of the body', async () => {
+    const upstream = await track(
+      fakeUpstream((_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+        res.write('{"status":"run');
+        setTimeout(() => res.socket?.destroy(), 20);
+      }),
+    );
+    const proxy = await proxyTo(upstream.url);
+    const answer = await getJson(`${proxy.url}${jobPath()}`);
+    expect(answer.status).toBe(502);
+    expect(answer.body).toMatchObject({ errCode: PROXY_ERROR.unreachable });
+  });
+
+  it('answers 502 PROXY.UPSTREAM_TOO_LARGE for a declared body over 1 MiB, and for a chunked one', async () => {
+    const big = Buffer.alloc(1024 * 1024 + 1, 0x20);
+    const declared = await track(
+      fakeUpstream((_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': big.length });
+        res.end(big);
+      }),
+    );
+    const chunked = await track(
+      fakeUpstream((_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' }); // no length: chunked
+        for (let i = 0; i < 20; i++) res.write(Buffer.alloc(64 * 1024, 0x20));
+        res.end();
+      }),
+    );
+    for (const upstream of [declared, chunked]) {
+      const proxy = await proxyTo(upstream.url);
+      const answer = await getJson(`${proxy.url}${jobPath()}`);
+      expect(answer.status).toBe(502);
+      expect(answer.body).toMatchObject({ errCode: PROXY_ERROR.tooLarge });
+    }
+  });
+
+  it('passes a body of exactly 1 MiB', async () => {
+    const body = Buffer.alloc(1024 * 1024, 0x20);
+    const upstream = await track(
+      fakeUpstream((_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(body);
+      }),
+    );
+    const proxy = await proxyTo(upstream.url);
+    const response = await fetch(`${proxy.url}${jobPath()}`);
+    expect(response.status).toBe(200);
+    expect((await response.arrayBuffer()).byteLength).toBe(body.length);
+  });
+
+  it('aborts the upstream request when the browser goes away', async () => {
+    let upstreamClosed: Promise<unknown> | undefined;
+    const upstream = await track(
+      fakeUpstream((req) => {
+        upstreamClosed = once(req.socket, 'close');
+      }),
+    );
+    const proxy = await proxyTo(upstream.url);
+    const controller = new AbortController();
+    const pending = fetch(`${proxy.url}${jobPath()}`, { signal: controller.signal }).catch((error: unknown) => error);
+    await waitFor(() => upstream.seen.length === 1);
+    controller.abort();
+    await pending;
+    await upstreamClosed;
+    await waitFor(() => proxy.log.length === 1);
+    expect(proxy.log[0]?.status).toBe(499);
+  });
+
+  it('sends a request again once when a kept-alive socket turns out to be closed', async () => {
+    // Each connection serves one request; a second request on it finds the connection torn
+    // down, as when the far side's keep-alive timeout fires just as the socket is reused.
+    const served = new WeakSet<object>();
+    const upstream = await track(
+      fakeUpstream((req, res) => {
+        if (served.has(req.socket)) {
+          req.socket.destroy();
+          return;
+        }
+        served.add(req.socket);
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': 2 });
+        res.end('{}');
+      }),
+    );
+    const url = new URL(`${upstream.url}/v1/x`);
+    const ask = () => requestUpstream({ url, method: 'GET', headers: {}, timeoutMs: 1000, maxBytes: 100 });
+    expect((await ask()).ok).toBe(true);
+    const second = await ask();
+    expect(second.ok).toBe(true);
+    expect(upstream.seen).toHaveLength(3); // the torn-down attempt, then the retry
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
