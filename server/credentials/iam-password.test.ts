@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { IssuedToken, loginWithPassword } from './iam-login.ts';
+import { passwordLogin, renewAt, usableUntil } from './iam-password.ts';
+import { CredentialError } from './provider.ts';
+
+const P1 = 'e9993fc787d94b6c886cbaa340f9c0f4';
+const P2 = '0123456789abcdef0123456789abcdef';
+const DAY = 24 * 3600_000;
+
+/** A fake IAM: counts logins, issues numbered tokens; the test drives the clock. */
+function setup(options: { lifetimeMs?: number; fail?: (n: number) => CredentialError | undefined; delayMs?: number } = {}) {
+  let clock = 1_000_000;
+  const logins: Array<{ authUrl: string; projectId: string }> = [];
+  let release: (() => void) | undefined;
+  const login: typeof loginWithPassword = async ({ authUrl, projectId }) => {
+    logins.push({ authUrl, projectId });
+    const n = logins.length;
+    if (options.delayMs !== undefined) await new Promise<void>((resolve) => (release = resolve));
+    const failure = options.fail?.(n);
+    if (failure) throw failure;
+    const issued: IssuedToken = { token: `token-${n}`, issuedAt: clock, expiresAt: clock + (options.lifetimeMs ?? DAY) };
+    return issued;
+  };
+  const provider = passwordLogin({
+    identity: { username: 'alice', password: 'pw-secret', domain: { name: 'acme' } },
+    authUrl: undefined,
+    iamForRegion: (region) => (region === 'eu-de' ? 'https://iam.eu-de.example/v3' : region === 'eu-nl' ? 'https://iam.eu-nl.example/v3' : undefined),
+    timeoutMs: 1000,
+    source: 'OS_USERNAME/OS_PASSWORD',
+    now: () => clock,
+    login,
+  });
+  const get = async (projectId = P1, region = 'eu-de') =>
+    (await provider.headersFor({ method: 'GET', url: new URL('https://x/'), region, projectId }))['X-Auth-Token'];
+  return {
+    provider,
+    logins,
+    get,
+    advance: (ms: number) => (clock += ms),
+    release: () => release?.(),
+  };
+}
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('IAM password login provider', () => {
+  it('logs in once per project and serves the cached token afterwards', async () => {
+    const { get, logins } = setup();
+    expect(await get(P1)).toBe('token-1');
+    expect(await get(P1)).toBe('token-1');
+    expect(await get(P2)).toBe('token-2');
+    expect(await get(P1)).toBe('token-1');
+    expect(logins.map((l) => l.projectId)).toEqual([P1, P2]);
+  });
+
+  it('uses the region’s IAM endpoint, one token per endpoint', async () => {
+    const { get, logins } = setup();
+    await get(P1, 'eu-de');
+    await get(P1, 'eu-nl');
+    expect(logins.map((l) => l.authUrl)).toEqual(['https://iam.eu-de.example/v3', 'https://iam.eu-nl.example/v3']);
+    await expect(get(P1, 'xx-custom-1')).rejects.toThrow(/No IAM endpoint is known for region xx-custom-1: set OS_AUTH_URL/);
+  });
+
+  it('fetches once however many requests wait for the token', async () => {
+    const { get, logins, release } = setup({ delayMs: 1 });
+    const waiting = Array.from({ length: 100 }, () => get(P1));
+    await flush();
+    release();
+    expect(new Set(await Promise.all(waiting))).toEqual(new Set(['token-1']));
+    expect(logins).toHaveLength(1);
+  });
+
+  it('renews ahead of expiry in the background, keeping the old token until the new one is there', async () => {
+    const { get, logins, advance } = setup();
+    expect(await get()).toBe('token-1');
+    advance(DAY - 5 * 60_000 - 1); // just before the renewal point
+    expect(await get()).toBe('token-1');
+    expect(logins).toHaveLength(1);
+    advance(2); // past it: still answered with the valid old token, renewal started
+    expect(await get()).toBe('token-1');
+    await flush();
+    expect(logins).toHaveLength(2);
+    expect(await get()).toBe('token-2');
+  });
+
+  it('waits for a new token once the old one is (nearly) expired', async () => {
+    const { get, logins, advance } = setup();
+    await get();
+    advance(DAY);
+    expect(await get()).toBe('token-2');
+    expect(logins).toHaveLength(2);
+  });
+
+  it('scales the renewal margin down for short-lived tokens', () => {
+    const short: IssuedToken = { token: 't', issuedAt: 0, expiresAt: 10_000 };
+    expect(renewAt(short)).toBe(8_000);
+    expect(usableUntil(short)).toBe(9_500);
+    const day: IssuedToken = { token: 't', issuedAt: 0, expiresAt: DAY };
+    expect(renewAt(day)).toBe(DAY - 5 * 60_000);
+    expect(usableUntil(day)).toBe(DAY - 30_000);
+  });
+
+  it('drops a token the upstream rejected, but not one a concurrent request already renewed', async () => {
+    const { provider, get, logins } = setup();
+    expect(await get()).toBe('token-1');
+    expect(provider.invalidate(P1, { 'X-Auth-Token': 'token-1' })).toBe(true);
+    expect(await get()).toBe('token-2');
+    // A late 401 for the old token must not throw the new one away.
+    expect(provider.invalidate(P1, { 'X-Auth-Token': 'token-1' })).toBe(true);
+    expect(await get()).toBe('token-2');
+    expect(logins).toHaveLength(2);
+  });
+
+  it('turns fifty simultaneous 401s into one login', async () => {
+    const { provider, get, logins } = setup();
+    await get();
+    const renewed = await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        provider.invalidate(P1, { 'X-Auth-Token': 'token-1' });
+        return get();
+      }),
+    );
+    expect(new Set(renewed)).toEqual(new Set(['token-2']));
+    expect(logins).toHaveLength(2);
+  });
+
+  it('remembers a refused login for a while instead of retrying the password on every poll', async () => {
+    const refused = new CredentialError('IAM refused the login of user alice', 401);
+    const { get, logins, advance } = setup({ fail: (n) => (n === 1 ? refused : undefined) });
+    await expect(get()).rejects.toBe(refused);
+    await expect(get()).rejects.toBe(refused);
+    expect(logins).toHaveLength(1);
+    advance(61_000);
+    expect(await get()).toBe('token-2');
+  });
+
+  it('does not remember transient IAM failures', async () => {
+    const down = new CredentialError('IAM could not be reached', 502);
+    const { get, logins } = setup({ fail: (n) => (n === 1 ? down : undefined) });
+    await expect(get()).rejects.toBe(down);
+    expect(await get()).toBe('token-2');
+    expect(logins).toHaveLength(2);
+  });
+
+  it('describes the user and domain, never the password', () => {
+    const { provider } = setup();
+    expect(provider.kind).toBe('password');
+    expect(provider.description).toBe(
+      'IAM password login (OS_USERNAME/OS_PASSWORD) as user alice (domain acme) via the region’s IAM endpoint',
+    );
+    expect(provider.description).not.toContain('pw-secret');
+  });
+});
