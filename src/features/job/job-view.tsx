@@ -12,8 +12,8 @@ import { Freshness } from './freshness';
 import { JobSummary } from './job-summary';
 import { NotifyButton, ZoneSwitch } from './job-toolbar';
 import { LookupFailure } from './lookup-failure';
-import { SubJobList } from './sub-job-list';
 import { useTabStatus } from './tab-status';
+import { Timeline } from './timeline/timeline';
 import { useEndNotification } from './use-end-notification';
 import { usePageVisible } from './use-page-visible';
 
@@ -81,9 +81,9 @@ export function JobView({ target }: { target: LookupTarget }) {
           <JobSummary job={data.job} target={target} regionName={regionName} requestId={data.requestId} zone={zone} now={now} />
           <section aria-labelledby="sub-jobs-title" className="space-y-2">
             <h2 id="sub-jobs-title" className="text-lg font-semibold">
-              Sub-jobs {data.job.sub_jobs ? <span className="text-ink-muted">({data.job.sub_jobs.length})</span> : null}
+              Timeline: the job and its sub-jobs
             </h2>
-            <SubJobList subJobs={data.job.sub_jobs} zone={zone} now={now} />
+            <Timeline job={data.job} zone={zone} />
           </section>
         </>
       ) : null}

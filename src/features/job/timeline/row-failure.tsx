@@ -1,0 +1,35 @@
+import { CircleX } from 'lucide-react';
+
+/** A row's error code, what it means and the whole reason: on the picture, never truncated. */
+export function RowFailure({
+  code,
+  meaning,
+  reason,
+}: {
+  code: string | undefined;
+  meaning: string | undefined;
+  reason: string | undefined;
+}) {
+  if (!code && !reason) return null;
+  return (
+    <div className="flex gap-2 rounded-md border-l-4 border-status-failed bg-status-failed-soft px-3 py-1.5 text-sm lg:col-span-2">
+      <CircleX className="mt-0.5 size-4 shrink-0 text-status-failed" aria-hidden />
+      <div className="min-w-0">
+        {code ? (
+          <p>
+            <span className="sr-only">Error code </span>
+            <span className="font-mono font-semibold break-all">{code}</span>
+            <span className="text-ink-muted"> · </span>
+            <span>{meaning ?? 'No explanation is known for this code.'}</span>
+          </p>
+        ) : null}
+        {reason ? (
+          <p className="break-words whitespace-pre-wrap">
+            <span className="sr-only">Failure reason: </span>
+            {reason}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createElement, useState, type FC } from 'react';
+import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Job } from '../../../lib/job-schema';
+import { Timeline } from './timeline';
+import type * as RowModule from './timeline-row';
+import type { TimelineRowProps } from './timeline-row';
+
+// Counts row renders, keeping the real row and its memo comparison.
+const renders = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./timeline-row', async (importOriginal) => {
+  const actual = await importOriginal<typeof RowModule>();
+  const { memo } = await import('react');
+  const real = actual.TimelineRow as unknown as {
+    type: FC<TimelineRowProps>;
+    compare: (a: TimelineRowProps, b: TimelineRowProps) => boolean;
+  };
+  const Counted = (props: TimelineRowProps) => {
+    renders.count += 1;
+    return createElement(real.type, props);
+  };
+  return { ...actual, TimelineRow: memo(Counted, real.compare) };
+});
+
+const at = (s: number) => new Date(Date.UTC(2026, 2, 1, 10, 0, 3) + s * 1000).toISOString().slice(0, 19).replace('T', ' ');
+const REASON = `Subnet subnet-7f3a has not enough free IP addresses for 3 new storage nodes. ${'Details follow. '.repeat(30)}`;
+
+const failedJob: Job = {
+  job_id: 'job-1',
+  job_type: 'create_share',
+  status: 'failed',
+  begin_time: at(0),
+  end_time: at(90),
+  error_code: 'SFS.TURBO.0029',
+  fail_reason: 'a sub-job failed',
+  sub_jobs: [
+    { job_id: 'sub-ok', job_type: 'create_share', status: 'success', begin_time: at(0), end_time: at(30) },
+    { job_id: 'sub-bad', job_type: 'change_security_group', status: 'failed', begin_time: at(30), end_time: at(90), error_code: 'SFS.TURBO.0029', fail_reason: REASON },
+    { job_id: 'sub-later', job_type: 'bind_ldap', status: 'failed', begin_time: at(40), end_time: at(50) },
+  ],
+};
+
+function renderTimeline(job: Job, path = '/eu-de/projects/p/jobs/j') {
+  let location = '';
+  let setJob: (job: Job) => void = () => {};
+  // Stands in for the job page: holds the data object react-query would hand over.
+  const Page = () => {
+    const [current, set] = useState(job);
+    setJob = set;
+    location = useLocation().search;
+    return <Timeline job={current} zone="utc" />;
+  };
+  const router = createMemoryRouter([{ path: '/:region/projects/:projectId/jobs/:jobId', element: <Page /> }], {
+    initialEntries: [path],
+  });
+  const view = render(<RouterProvider router={router} />);
+  return { ...view, search: () => location, rerenderWith: (next: Job) => act(() => setJob(next)) };
+}
+
+beforeEach(() => {
+  renders.count = 0;
+  Element.prototype.scrollIntoView = vi.fn();
+});
+
+describe('Timeline', () => {
+  it('shows a failed sub-job’s code, its meaning and the whole reason without any interaction', () => {
+    renderTimeline(failedJob);
+    const row = screen.getByRole('link', { name: /sub-bad/ }).closest('li')!;
+    expect(row).toHaveProperty('dataset.status', 'failed');
+    const text = row.textContent ?? '';
+    expect(text).toContain('SFS.TURBO.0029');
+    expect(text).toContain('The subnet has not enough free IP addresses.');
+    expect(text).toContain(REASON);
+  });
+
+  it('lists the job and its sub-jobs in start order, each with its bar in words', () => {
+    renderTimeline(failedJob);
+    const items = within(screen.getByRole('list', { name: /time axis/ })).getAllByRole('listitem');
+    expect(items).toHaveLength(4);
+    expect(items[0]?.textContent).toContain('Whole job');
+    expect(items.map((item) => item.dataset.rowKey)).toEqual(['job', 'id:sub-ok', 'id:sub-bad', 'id:sub-later']);
+    expect(screen.getByRole('img', { name: 'began 10:00:33 UTC, +30 s after the job\'s start, ran 1 min' })).toBeTruthy();
+    expect(document.body.textContent).toContain('Times in UTC · offsets from the job’s start, 2026-03-01 10:00:03 UTC');
+    expect(screen.getByTestId('timeline-counts').textContent).toBe('3 sub-jobs:2 failed1 succeeded');
+  });
+
+  it('opens on a shared ?sub= link with that sub-job highlighted and focused', () => {
+    renderTimeline(failedJob, '/eu-de/projects/p/jobs/j?sub=sub-later');
+    const link = screen.getByRole('link', { name: 'Sub-job sub-later (selected)' });
+    expect(link.closest('li')?.getAttribute('aria-current')).toBe('true');
+    expect(document.activeElement).toBe(link);
+    expect(Element.prototype.scrollIntoView).toHaveBeenCalledWith({ block: 'center' });
+    expect(screen.getByRole('button', { name: 'Copy link to this sub-job' })).toBeTruthy();
+  });
+
+  it('says so when the link names a sub-job the job does not have', () => {
+    renderTimeline(failedJob, '/eu-de/projects/p/jobs/j?sub=nope');
+    expect(screen.getByRole('status').textContent).toContain('nope');
+  });
+
+  it('lets a keyboard user select a row and jump to the first failure', async () => {
+    const user = userEvent.setup();
+    const view = renderTimeline(failedJob);
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe('Jump to first failure');
+    await user.keyboard('{Enter}');
+    expect(view.search()).toBe('?sub=sub-bad');
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Sub-job sub-bad (selected)' }));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Copy link to this sub-job' }));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Sub-job sub-later' }));
+    await user.keyboard('{Enter}');
+    expect(view.search()).toBe('?sub=sub-later');
+    expect(screen.getByRole('link', { name: 'Sub-job sub-later (selected)' }).closest('li')?.getAttribute('aria-current')).toBe('true');
+  });
+
+  it('re-renders no row when a refetch changes nothing, and only the changed row when one sub-job changes', () => {
+    const view = renderTimeline(failedJob);
+    expect(renders.count).toBe(4);
+    renders.count = 0;
+    view.rerenderWith(structuredClone(failedJob));
+    expect(renders.count).toBe(0);
+    const changed = structuredClone(failedJob);
+    changed.sub_jobs![2]!.fail_reason = 'now with a reason';
+    view.rerenderWith(changed);
+    expect(renders.count).toBe(1);
+  });
+
+  it('says when the job reports no sub-jobs', () => {
+    renderTimeline({ status: 'success', begin_time: at(0), end_time: at(1) });
+    expect(screen.getByTestId('timeline-counts').textContent).toContain('the job reports no sub-jobs');
+    expect(screen.queryByRole('button', { name: 'Jump to first failure' })).toBeNull();
+  });
+});
