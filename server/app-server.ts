@@ -1,7 +1,7 @@
 import { loadConfig, type Env, type ServerConfig } from './config.ts';
 import { credentialsFromEnv } from './credentials/from-env.ts';
 import { createApiHandler, formatAccessLog, type ApiHandler } from './proxy/handler.ts';
-import { demoJobs, startSimulator, type RunningSimulator } from './simulator/simulator.ts';
+import type { RunningSimulator } from './simulator/simulator.ts';
 
 export interface ProxyRuntime {
   config: ServerConfig;
@@ -29,17 +29,19 @@ export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
 
   const useSimulator = config.endpointOverride === undefined && credentials.kind === 'none';
-  const simulator = useSimulator
-    ? await startSimulator({
-        port: options.simulatorPort ?? Number(env.SFS_TURBO_SIMULATOR_PORT ?? 0),
-      })
-    : undefined;
+  // Loaded only when used: a proxy configured for a real cloud never runs simulator code.
+  const simulatorModule = useSimulator ? await import('./simulator/simulator.ts') : undefined;
+  const simulator = await simulatorModule?.startSimulator({
+    // Loopback only: the simulator has control routes that must not be reachable from outside.
+    host: '127.0.0.1',
+    port: options.simulatorPort ?? Number(env.SFS_TURBO_SIMULATOR_PORT ?? 0),
+  });
 
   const handler = createApiHandler({
     config,
     credentials,
     simulatorUrl: simulator?.url,
-    demoJobs: simulator ? demoJobs() : [],
+    demoJobs: simulatorModule?.demoJobs() ?? [],
     log: (entry) => log(formatAccessLog(entry)),
   });
 

@@ -46,6 +46,23 @@ const SAFE_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 const SAFE_CONTENT_TYPE = /^[\x20-\x7e]{1,200}$/;
 const SAFE_RETRY_AFTER = /^[\x20-\x7e]{1,64}$/;
 
+const CREDENTIAL_HEADERS = ['X-Auth-Token', 'Authorization'];
+
+/**
+ * A gateway that echoes request headers into its error page (debug pages do) would hand the
+ * browser the token. The credential bytes just sent are looked for and blanked; for the
+ * usual small body that is one `indexOf` per header.
+ */
+function scrubCredentials(body: Buffer, sent: Record<string, string>): Buffer {
+  let out = body;
+  for (const name of CREDENTIAL_HEADERS) {
+    const value = sent[name];
+    if (!value || value.length < 8 || !out.includes(value, 0, 'latin1')) continue;
+    out = Buffer.from(out.toString('latin1').split(value).join('[redacted]'), 'latin1');
+  }
+  return out;
+}
+
 /**
  * The proxy's whole public surface: `/api/regions` and the one forwarded route. Every other
  * `/api/` request is answered here and never reaches an upstream.
@@ -133,12 +150,13 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     };
 
     let result: UpstreamResult;
+    let sentAuth: Record<string, string>;
     try {
       const first = await send();
-      result = first.result;
+      ({ result, auth: sentAuth } = first);
       // A rejected token: renew once and retry once (the provider knows whether it can).
       if (result.ok && result.status === 401 && !simulated && credentials.invalidate(projectId, first.auth)) {
-        result = (await send()).result;
+        ({ result, auth: sentAuth } = await send());
       }
     } catch (error) {
       if (!(error instanceof CredentialError)) throw error;
@@ -160,13 +178,14 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       return fail(502, PROXY_ERROR.unreachable, `SFS Turbo endpoint unreachable (${result.detail})`);
     }
 
+    const body = scrubCredentials(result.body, sentAuth);
     // Only named headers are passed on: Set-Cookie, hop-by-hop headers and anything else the
     // upstream (or a gateway in front of it) adds never reach the browser.
     const headers: Record<string, string | number> = {
       ...FORWARDED_RESPONSE_HEADERS,
       'Content-Type':
         result.contentType && SAFE_CONTENT_TYPE.test(result.contentType) ? result.contentType : 'application/octet-stream',
-      'Content-Length': result.body.length,
+      'Content-Length': body.length,
     };
     if (result.requestId && SAFE_REQUEST_ID.test(result.requestId)) {
       headers['X-request-id'] = result.requestId;
@@ -176,7 +195,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     if (retryAfter && SAFE_RETRY_AFTER.test(retryAfter)) headers['Retry-After'] = retryAfter;
     entry.status = result.status;
     res.writeHead(result.status, headers);
-    res.end(method === 'HEAD' ? undefined : result.body);
+    res.end(method === 'HEAD' ? undefined : body);
   }
 
   return async function handleApi(req, res) {
