@@ -1,0 +1,27 @@
+import type { CannedAnswer } from './errors.ts';
+import type { JobSpec } from './job-spec.ts';
+
+export type ScenarioGroup = 'Live' | 'Finished' | 'Failures' | 'Job types' | 'Layouts' | 'Edge data' | 'Errors';
+
+export interface AnswerContext {
+  /** How many times this job has been asked for since the last reset, this request included. */
+  count: number;
+  /** The `X-request-id` of this answer; the gateway echoes it in its error bodies. */
+  requestId: string;
+  /** The simulator's clock. */
+  nowMs: number;
+}
+
+/** One entry of the catalogue: a fixed job ID in the demo project and what it answers. */
+export interface Scenario {
+  jobId: string;
+  group: ScenarioGroup;
+  title: string;
+  description: string;
+  /** The job it shows, when it shows one (IDs come from the scenario). */
+  job?: Omit<JobSpec, 'jobId' | 'projectId'>;
+  /** An answer instead of the job; `undefined` falls through to the job. */
+  answer?: (context: AnswerContext) => CannedAnswer | undefined;
+  /** Wall-clock delay before answering, multiplied by the simulator's `latencyScale`. */
+  delayMs?: number;
+}
