@@ -132,7 +132,8 @@ export function rawRequest(port: number, target: string, method = 'GET', extraHe
       }
       resolve({ status: Number(statusLine.split(' ')[1] ?? 0), headers, body: rest.join('\r\n\r\n'), raw });
     });
-    socket.write(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n${extraHeaders}\r\n`);
+    const host = /^host:/im.test(extraHeaders) ? '' : `Host: 127.0.0.1:${port}\r\n`;
+    socket.write(`${method} ${target} HTTP/1.1\r\n${host}Connection: close\r\n${extraHeaders}\r\n`);
   });
 }
 
