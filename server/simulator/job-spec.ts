@@ -114,7 +114,8 @@ export function resolveJob(spec: JobSpec, ids: { projectId: string; jobId: strin
     resolveTask(sub, sub.jobId ?? stableUuid(`${ids.jobId}/sub/${index}`), spec.jobType),
   );
   const subs = subJobs ?? [];
-  const start = spec.start ?? (subs.length > 0 ? Math.min(...subs.map((sub) => sub.start)) : 0);
+  const starting = subs.filter((sub) => sub.status !== 'waiting');
+  const start = spec.start ?? (starting.length > 0 ? Math.min(...starting.map((sub) => sub.start)) : 0);
   const ending = subs.filter(endsAtSomePoint);
   const duration =
     spec.duration ?? (ending.length > 0 ? Math.max(0, Math.max(...ending.map((sub) => sub.start + sub.duration)) - start) : 0);
