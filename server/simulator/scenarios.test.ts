@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JOB_ID_PATTERN, PROJECT_ID_PATTERN } from '../../common/contract.ts';
 import { DEMO_PROJECT_ID, DOCUMENTED_JOB_TYPES, SCENARIO, demoJobs } from './simulator.ts';
@@ -20,6 +21,13 @@ describe('the catalogue', () => {
       expect(job.description.length).toBeGreaterThan(0);
     }
     expect(JSON.parse(JSON.stringify(jobs))).toEqual(jobs);
+  });
+
+  it('is documented in docs/simulator.md, every ID and constant', () => {
+    const doc = readFileSync(new URL('../../docs/simulator.md', import.meta.url), 'utf8');
+    for (const [name, id] of Object.entries(SCENARIO)) {
+      expect(doc, name).toContain(`\`SCENARIO.${name}\` | \`${id}\``);
+    }
   });
 
   it('uses IDs the proxy accepts, in both real shapes', () => {
