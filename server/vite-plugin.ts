@@ -10,8 +10,10 @@ export function sfsTurboProxy(options: RuntimeOptions = {}): Plugin {
   async function mount(server: ViteDevServer | PreviewServer, preview: boolean) {
     runtime ??= createProxyRuntime(options);
     const { handler, simulator, config } = await runtime;
-    server.middlewares.use(securityHeadersMiddleware(preview ? SECURITY_HEADERS : DEV_SECURITY_HEADERS));
+    // The API first: it sets its own, stricter headers on every answer (errors.ts), and the
+    // per-request poll path is the one that has to be cheap.
     server.middlewares.use(apiMiddleware(handler));
+    server.middlewares.use(securityHeadersMiddleware(preview ? SECURITY_HEADERS : DEV_SECURITY_HEADERS));
     server.httpServer?.once('close', () => {
       void runtime?.then((r) => r.close());
     });

@@ -1,4 +1,4 @@
-import { headerValue, requestUpstream } from '../proxy/upstream.ts';
+import { headerValue, requestUpstream, targetOf } from '../proxy/upstream.ts';
 import { CredentialError } from './provider.ts';
 import { redact } from './redact.ts';
 
@@ -78,7 +78,7 @@ export async function loginWithPassword(options: {
   });
   const where = `IAM at ${url.origin}`;
   const result = await requestUpstream({
-    url,
+    target: targetOf(url),
     method: 'POST',
     headers: { 'Content-Type': 'application/json;charset=utf8', Accept: 'application/json' },
     body,

@@ -11,7 +11,7 @@ import { passwordLogin } from './iam-password.ts';
  */
 const USER = { name: 'support-bot', password: 'sim-pass-Ω-1234', domain: 'acme-domain' };
 const OTHER_PROJECT = '0123456789abcdef0123456789abcdef';
-const path = (projectId = DEMO_PROJECT_ID, jobId = SCENARIO.success) => `/api/eu-de/v1/${projectId}/sfs-turbo/jobs/${jobId}`;
+const path = (projectId: string = DEMO_PROJECT_ID, jobId: string = SCENARIO.success) => `/api/eu-de/v1/${projectId}/sfs-turbo/jobs/${jobId}`;
 
 const running: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {

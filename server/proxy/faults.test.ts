@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
 import { staticToken } from '../credentials/provider.ts';
 import { closedPort, fakeUpstream, getJson, jobPath, startProxy, type Running } from '../testing/servers.ts';
-import { requestUpstream } from './upstream.ts';
+import { requestUpstream, targetOf } from './upstream.ts';
 
 const cleanup: Running[] = [];
 afterEach(async () => {
@@ -143,7 +143,7 @@ describe('upstream faults', () => {
       }),
     );
     const url = new URL(`${upstream.url}/v1/x`);
-    const ask = () => requestUpstream({ url, method: 'GET', headers: {}, timeoutMs: 1000, maxBytes: 100 });
+    const ask = () => requestUpstream({ target: targetOf(url), method: 'GET', headers: {}, timeoutMs: 1000, maxBytes: 100 });
     expect((await ask()).ok).toBe(true);
     const second = await ask();
     expect(second.ok).toBe(true);

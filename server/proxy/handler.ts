@@ -4,7 +4,7 @@ import type { ServerConfig } from '../config.ts';
 import { CredentialError, type CredentialProvider } from '../credentials/provider.ts';
 import { FORWARDED_RESPONSE_HEADERS, sendJson, sendProxyError } from './errors.ts';
 import { matchApiRoute } from './route.ts';
-import { headerValue, requestUpstream, type UpstreamResult } from './upstream.ts';
+import { headerValue, requestUpstream, targetOf, type UpstreamResult, type UpstreamTarget } from './upstream.ts';
 
 export interface AccessLogEntry {
   time: string;
@@ -89,6 +89,18 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     return regionsById.get(region)?.sfsTurbo || undefined;
   }
 
+  // Base URLs are parsed once; per request only the path is put together.
+  const parsedBases = new Map<string, UpstreamTarget>();
+  function baseTarget(base: string): UpstreamTarget {
+    let parsed = parsedBases.get(base);
+    if (!parsed) {
+      parsed = targetOf(new URL(base));
+      parsed.path = parsed.path.replace(/\/+$/, '');
+      parsedBases.set(base, parsed);
+    }
+    return parsed;
+  }
+
   async function respond(req: IncomingMessage, res: ServerResponse, entry: AccessLogEntry): Promise<void> {
     const fail = (status: number, code: ProxyErrorCode, message: string, headers?: Record<string, string>) => {
       entry.status = status;
@@ -126,23 +138,27 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     }
 
     // Rebuilt from validated parts, never copied from the incoming URL.
-    const url = new URL(`${base}/v1/${projectId}/sfs-turbo/jobs/${jobId}`);
-    const abort = new AbortController();
-    res.once('close', () => {
-      if (!res.writableFinished) abort.abort();
-    });
+    const origin = baseTarget(base);
+    const target: UpstreamTarget = { ...origin, path: `${origin.path}/v1/${projectId}/sfs-turbo/jobs/${jobId}` };
+    const onCancel = (cancel: () => void) => {
+      res.once('close', () => {
+        if (!res.writableFinished) cancel();
+      });
+    };
     const verb = method as 'GET' | 'HEAD';
 
     let upstreamMs = 0;
     const send = async (): Promise<{ result: UpstreamResult; auth: Record<string, string> }> => {
-      const auth = simulated ? {} : await credentials.headersFor({ method: verb, url, region, projectId });
+      const auth = simulated
+        ? {}
+        : await credentials.headersFor({ method: verb, url: new URL(`${base}${target.path.slice(origin.path.length)}`), region, projectId });
       const result = await requestUpstream({
-        url,
+        target,
         method: verb,
         headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...auth },
         timeoutMs: config.upstreamTimeoutMs,
         maxBytes: config.maxUpstreamBytes,
-        signal: abort.signal,
+        onCancel,
       });
       upstreamMs += result.ms;
       entry.upstreamMs = Math.round(upstreamMs * 100) / 100;
