@@ -38,7 +38,9 @@ describe('npm run simulator', { timeout: 60_000 }, () => {
   it('starts, prints the URL and example requests, serves jobs and stops cleanly on SIGTERM', async () => {
     const cli = run(['--port', '0']);
     const url = await cli.url;
-    expect(cli.output().stdout).toContain(`curl -s ${url}/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/${SCENARIO.running}`);
+    expect(cli.output().stdout).toContain(
+      `curl -s ${url}/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/${SCENARIO.running}`,
+    );
     const response = await fetch(`${url}/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/${SCENARIO.success}`);
     expect(response.status).toBe(200);
     cli.child.kill('SIGTERM');
@@ -50,7 +52,9 @@ describe('npm run simulator', { timeout: 60_000 }, () => {
     const url = await cli.url;
     expect(cli.output().stdout).toMatch(/Demo user: demo \/ demo-password, domain demo-domain/);
     expect(cli.output().stdout).toContain('lifetime 60 s');
-    expect((await fetch(`${url}/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/${SCENARIO.success}`)).status).toBe(401);
+    expect(
+      (await fetch(`${url}/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/${SCENARIO.success}`)).status,
+    ).toBe(401);
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
   });
@@ -63,7 +67,10 @@ describe('npm run simulator', { timeout: 60_000 }, () => {
   });
 
   it('refuses bad arguments with a usage message and exit code 2', async () => {
-    const runs = [['--port', 'abc'], ['--nope'], ['--token-ttl', '0']].map((args) => ({ args, cli: run(args) }));
+    const runs = [['--port', 'abc'], ['--nope'], ['--token-ttl', '0']].map((args) => ({
+      args,
+      cli: run(args),
+    }));
     for (const { args, cli } of runs) {
       expect(await cli.exited, args.join(' ')).toBe(2);
       expect(cli.output().stderr).toContain('Usage: npm run simulator');

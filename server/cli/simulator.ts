@@ -22,7 +22,8 @@ function fail(message: string): never {
 function number(value: string | undefined, name: string, fallback: number, min = 0): number {
   if (value === undefined || value.trim() === '') return fallback;
   const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < min) fail(`${name} must be a number ≥ ${min}, not "${value}"`);
+  if (!Number.isFinite(parsed) || parsed < min)
+    fail(`${name} must be a number ≥ ${min}, not "${value}"`);
   return parsed;
 }
 
@@ -58,7 +59,11 @@ const running = await startSimulator({
   host,
   latencyScale,
   ...(args.auth ? { auth: { tokenTtlSeconds } } : {}),
-}).catch((error: unknown) => fail(`Cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`));
+}).catch((error: unknown) =>
+  fail(
+    `Cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`,
+  ),
+);
 
 const job = (id: string) => `${running.url}/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/${id}`;
 const lines = [
@@ -69,7 +74,16 @@ const lines = [
 if (args.auth) {
   const login = JSON.stringify({
     auth: {
-      identity: { methods: ['password'], password: { user: { name: DEMO_USER.name, password: DEMO_USER.password, domain: { name: DEMO_USER.domain } } } },
+      identity: {
+        methods: ['password'],
+        password: {
+          user: {
+            name: DEMO_USER.name,
+            password: DEMO_USER.password,
+            domain: { name: DEMO_USER.domain },
+          },
+        },
+      },
       scope: { project: { id: DEMO_PROJECT_ID } },
     },
   });

@@ -8,7 +8,13 @@
  * and optionally SFS_TURBO_CONTRACT_JOB_ID (an existing job, for the 200 checks).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROJECT_ID, DEMO_USER, SCENARIO, startSimulator, type RunningSimulator } from './simulator.ts';
+import {
+  DEMO_PROJECT_ID,
+  DEMO_USER,
+  SCENARIO,
+  startSimulator,
+  type RunningSimulator,
+} from './simulator.ts';
 
 interface Target {
   baseUrl: string;
@@ -18,7 +24,15 @@ interface Target {
   jobIds: string[];
 }
 
-const FIELDS = ['status', 'job_id', 'job_type', 'begin_time', 'end_time', 'error_code', 'fail_reason'] as const;
+const FIELDS = [
+  'status',
+  'job_id',
+  'job_type',
+  'begin_time',
+  'end_time',
+  'error_code',
+  'fail_reason',
+] as const;
 const SFS_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const ABSENT_JOB = '7c0e2a8e-none-4f00-9a00-00000000c0de';
 
@@ -53,11 +67,14 @@ function expectJobFields(part: Record<string, unknown>, where: string) {
     if (field in part) expect(typeof part[field], `${where}.${field}`).toBe('string');
   }
   for (const field of ['begin_time', 'end_time'] as const) {
-    if (typeof part[field] === 'string' && part[field] !== '') expect(part[field], `${where}.${field}`).toMatch(SFS_TIME);
+    if (typeof part[field] === 'string' && part[field] !== '')
+      expect(part[field], `${where}.${field}`).toMatch(SFS_TIME);
   }
   // A job that is still going has not ended.
-  if (part.status === 'running' || part.status === 'waiting') expect(part, where).not.toHaveProperty('end_time');
-  if (part.status === 'waiting' && 'end_time' in part) expect.fail(`${where}: waiting with an end_time`);
+  if (part.status === 'running' || part.status === 'waiting')
+    expect(part, where).not.toHaveProperty('end_time');
+  if (part.status === 'waiting' && 'end_time' in part)
+    expect.fail(`${where}: waiting with an end_time`);
 }
 
 function expectSfsOrGatewayError(body: unknown, where: string) {
@@ -75,7 +92,8 @@ function expectSfsOrGatewayError(body: unknown, where: string) {
 function contractSuite(getTarget: () => Target) {
   it('answers a job with a JSON object whose documented fields are strings and whose times are UTC "YYYY-MM-DD HH:mm:ss"', async (context) => {
     const target = getTarget();
-    if (target.jobIds.length === 0) context.skip('set SFS_TURBO_CONTRACT_JOB_ID to an existing job to check 200 answers');
+    if (target.jobIds.length === 0)
+      context.skip('set SFS_TURBO_CONTRACT_JOB_ID to an existing job to check 200 answers');
     for (const jobId of target.jobIds) {
       const answer = await call(target, jobId);
       expect(answer.status, `${jobId}: ${answer.text.slice(0, 200)}`).toBe(200);
@@ -144,7 +162,16 @@ describe('ShowJobDetail contract: embedded simulator', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
         auth: {
-          identity: { methods: ['password'], password: { user: { name: DEMO_USER.name, password: DEMO_USER.password, domain: { name: DEMO_USER.domain } } } },
+          identity: {
+            methods: ['password'],
+            password: {
+              user: {
+                name: DEMO_USER.name,
+                password: DEMO_USER.password,
+                domain: { name: DEMO_USER.domain },
+              },
+            },
+          },
           scope: { project: { id: DEMO_PROJECT_ID } },
         },
       }),

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PROJECT_ID, SCENARIO, Simulator, demoJobs, type SimulatorStats } from './simulator.ts';
+import {
+  DEMO_PROJECT_ID,
+  SCENARIO,
+  Simulator,
+  demoJobs,
+  type SimulatorStats,
+} from './simulator.ts';
 import { testSimulator, type TestSimulator } from './test-support.ts';
 
 const post = (sim: TestSimulator, path: string, body?: unknown) =>
-  sim.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  sim.request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 describe('control routes', () => {
   it('GET /__simulator/scenarios lists the catalogue', async () => {
@@ -25,16 +35,24 @@ describe('control routes', () => {
       failReason: 'Invalid size',
     });
     expect(created.status).toBe(201);
-    expect(created.json).toEqual({ projectId: DEMO_PROJECT_ID, jobId: 'my-test-job-1', path: `/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/my-test-job-1` });
+    expect(created.json).toEqual({
+      projectId: DEMO_PROJECT_ID,
+      jobId: 'my-test-job-1',
+      path: `/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/my-test-job-1`,
+    });
     expect((await sim.body('my-test-job-1')).status).toBe('waiting');
     sim.clock.tick(5000);
-    expect(await sim.body('my-test-job-1')).toMatchObject({ status: 'failed', error_code: 'SFS.TURBO.0008' });
+    expect(await sim.body('my-test-job-1')).toMatchObject({
+      status: 'failed',
+      error_code: 'SFS.TURBO.0008',
+    });
   });
 
   it('creates jobs in any project, with a generated ID when none is given', async () => {
     const sim = await testSimulator();
     const projectId = 'e9993fc787d94b6c886cbaa340f9c0f4';
-    const created = (await post(sim, '/__simulator/jobs', { jobType: 'bind_ldap', projectId })).json as { jobId: string };
+    const created = (await post(sim, '/__simulator/jobs', { jobType: 'bind_ldap', projectId }))
+      .json as { jobId: string };
     expect(created.jobId).toMatch(/^[0-9a-f-]{36}$/);
     expect((await sim.body(created.jobId, { projectId })).job_type).toBe('bind_ldap');
     expect((await sim.job(created.jobId)).status).toBe(404);
@@ -42,14 +60,28 @@ describe('control routes', () => {
 
   it('refuses bad specs with 400, a catalogue ID with 409, bodies over 64 KiB with 413', async () => {
     const sim = await testSimulator();
-    for (const spec of [{}, { jobType: 1 }, { jobType: 'x', unknown: true }, { jobType: 'x', jobId: 'bad id' }, { jobType: 'x', projectId: 'nope' }, { jobType: 'x', subJobs: [{ start: 'soon' }] }]) {
+    for (const spec of [
+      {},
+      { jobType: 1 },
+      { jobType: 'x', unknown: true },
+      { jobType: 'x', jobId: 'bad id' },
+      { jobType: 'x', projectId: 'nope' },
+      { jobType: 'x', subJobs: [{ start: 'soon' }] },
+    ]) {
       const answer = await post(sim, '/__simulator/jobs', spec);
       expect(answer.status, JSON.stringify(spec)).toBe(400);
       expect((answer.json as Record<string, string>).errCode).toBe('SIMULATOR.BAD_REQUEST');
     }
-    expect((await sim.request('/__simulator/jobs', { method: 'POST', body: '{nope' })).status).toBe(400);
-    expect((await post(sim, '/__simulator/jobs', { jobType: 'x', jobId: SCENARIO.success })).status).toBe(409);
-    const big = await post(sim, '/__simulator/jobs', { jobType: 'x', failReason: 'x'.repeat(70 * 1024) });
+    expect((await sim.request('/__simulator/jobs', { method: 'POST', body: '{nope' })).status).toBe(
+      400,
+    );
+    expect(
+      (await post(sim, '/__simulator/jobs', { jobType: 'x', jobId: SCENARIO.success })).status,
+    ).toBe(409);
+    const big = await post(sim, '/__simulator/jobs', {
+      jobType: 'x',
+      failReason: 'x'.repeat(70 * 1024),
+    });
     expect(big.status).toBe(413);
     expect((big.json as Record<string, string>).errCode).toBe('SIMULATOR.TOO_LARGE');
   });
@@ -60,7 +92,8 @@ describe('control routes', () => {
     const answer = await post(sim, '/__simulator/advance', { ms: 30_000 });
     expect(answer.json).toEqual({ offsetMs: 30_000, now: '2026-11-29T10:00:30.000Z' });
     expect((await sim.body(SCENARIO.running)).status).toBe('success');
-    for (const bad of [{}, { ms: -1 }, { ms: 'soon' }]) expect((await post(sim, '/__simulator/advance', bad)).status).toBe(400);
+    for (const bad of [{}, { ms: -1 }, { ms: 'soon' }])
+      expect((await post(sim, '/__simulator/advance', bad)).status).toBe(400);
   });
 
   it('GET /__simulator/stats counts job requests, whatever they answered; reset forgets them', async () => {

@@ -47,26 +47,46 @@ const ROUTES: Record<string, string[]> = {
   '/__simulator/reset': ['POST'],
 };
 
-const advanceSchema = z.strictObject({ ms: z.number().min(0).max(10 * 365 * 24 * 3600_000) });
+const advanceSchema = z.strictObject({
+  ms: z
+    .number()
+    .min(0)
+    .max(10 * 365 * 24 * 3600_000),
+});
 
-async function jsonBody(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; answer: CannedAnswer }> {
+async function jsonBody(
+  req: IncomingMessage,
+): Promise<{ ok: true; value: unknown } | { ok: false; answer: CannedAnswer }> {
   const body = await readBody(req);
   if (!body.ok) {
     return { ok: false, answer: controlError(413, 'TOO_LARGE', 'The body is larger than 64 KiB.') };
   }
   // An empty body is an empty object: `curl -X POST .../reset` should just work.
   const parsed = body.text.trim() === '' ? { ok: true as const, value: {} } : parseJson(body.text);
-  if (!parsed.ok) return { ok: false, answer: controlError(400, 'BAD_REQUEST', 'The body is not JSON.') };
+  if (!parsed.ok)
+    return { ok: false, answer: controlError(400, 'BAD_REQUEST', 'The body is not JSON.') };
   return parsed;
 }
 
 /** `/__simulator/...`: test and demo controls. Never reachable through the proxy. */
-export async function handleControl(target: ControlTarget, req: IncomingMessage, path: string): Promise<CannedAnswer> {
+export async function handleControl(
+  target: ControlTarget,
+  req: IncomingMessage,
+  path: string,
+): Promise<CannedAnswer> {
   const methods = ROUTES[path.replace(/\/$/, '')];
-  if (!methods) return controlError(404, 'NOT_FOUND', `No control route ${path}. Routes: ${Object.keys(ROUTES).join(', ')}.`);
+  if (!methods)
+    return controlError(
+      404,
+      'NOT_FOUND',
+      `No control route ${path}. Routes: ${Object.keys(ROUTES).join(', ')}.`,
+    );
   const method = req.method ?? 'GET';
   if (!methods.includes(method)) {
-    return { ...controlError(405, 'METHOD_NOT_ALLOWED', `${path} takes ${methods.join(', ')}.`), headers: { Allow: methods.join(', ') } };
+    return {
+      ...controlError(405, 'METHOD_NOT_ALLOWED', `${path} takes ${methods.join(', ')}.`),
+      headers: { Allow: methods.join(', ') },
+    };
   }
 
   switch (path.replace(/\/$/, '')) {
@@ -93,18 +113,32 @@ function applyControl(target: ControlTarget, path: string, value: unknown): Cann
   }
   if (path === '/__simulator/advance') {
     const parsed = advanceSchema.safeParse(value);
-    if (!parsed.success) return controlError(400, 'BAD_REQUEST', `Expected {"ms": n} with n ≥ 0: ${z.prettifyError(parsed.error)}`);
+    if (!parsed.success)
+      return controlError(
+        400,
+        'BAD_REQUEST',
+        `Expected {"ms": n} with n ≥ 0: ${z.prettifyError(parsed.error)}`,
+      );
     target.advance(parsed.data.ms);
     const { nowMs, offsetMs } = target.clock();
     return { status: 200, body: { offsetMs, now: new Date(nowMs).toISOString() } };
   }
   const parsed = jobSpecSchema.safeParse(value);
-  if (!parsed.success) return controlError(400, 'BAD_REQUEST', `Not a JobSpec: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    return controlError(400, 'BAD_REQUEST', `Not a JobSpec: ${z.prettifyError(parsed.error)}`);
   try {
     const ids = target.createJob(parsed.data);
-    return { status: 201, body: { ...ids, path: `/v1/${ids.projectId}/sfs-turbo/jobs/${ids.jobId}` } };
+    return {
+      status: 201,
+      body: { ...ids, path: `/v1/${ids.projectId}/sfs-turbo/jobs/${ids.jobId}` },
+    };
   } catch (error) {
-    if (error instanceof SpecError) return controlError(error.status, error.status === 409 ? 'CONFLICT' : 'BAD_REQUEST', error.message);
+    if (error instanceof SpecError)
+      return controlError(
+        error.status,
+        error.status === 409 ? 'CONFLICT' : 'BAD_REQUEST',
+        error.message,
+      );
     throw error;
   }
 }

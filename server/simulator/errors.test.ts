@@ -32,28 +32,63 @@ describe('lookup failures a support engineer can meet', () => {
       [DEMO_PROJECT_ID, '-leading-dash'],
       [DEMO_PROJECT_ID, 'job%20id'],
     ]) {
-      expectSfsError(await sim.job(jobId ?? '', { projectId: projectId ?? '' }), 400, 'SFS.TURBO.0001', 'parameter error');
+      expectSfsError(
+        await sim.job(jobId ?? '', { projectId: projectId ?? '' }),
+        400,
+        'SFS.TURBO.0001',
+        'parameter error',
+      );
     }
   });
 
   it('an unknown job, or a demo job in another project, is Invalid Job Id', async () => {
     const sim = await testSimulator();
     expectSfsError(await sim.job(SCENARIO.notFound), 404, 'SFS.TURBO.0019', 'Invalid Job Id');
-    expectSfsError(await sim.job(SCENARIO.success, { projectId: 'e9993fc787d94b6c886cbaa340f9c0f4' }), 404, 'SFS.TURBO.0019', 'Invalid Job Id');
+    expectSfsError(
+      await sim.job(SCENARIO.success, { projectId: 'e9993fc787d94b6c886cbaa340f9c0f4' }),
+      404,
+      'SFS.TURBO.0019',
+      'Invalid Job Id',
+    );
   });
 
   it('SFS Turbo errors: 400, 403, 404 in the documentation shape, 500', async () => {
     const sim = await testSimulator();
     expectSfsError(await sim.job(SCENARIO.badRequest), 400, 'SFS.TURBO.0001', 'parameter error');
-    expectSfsError(await sim.job(SCENARIO.forbidden), 403, 'SFS.TURBO.9000', 'no privileges to operate');
-    expectSfsError(await sim.job(SCENARIO.notFoundDocShape), 404, 'SFS.TURBO.0001', 'parameter error');
-    expectSfsError(await sim.job(SCENARIO.serverError), 500, 'SFS.TURBO.0005', 'Internal server error');
+    expectSfsError(
+      await sim.job(SCENARIO.forbidden),
+      403,
+      'SFS.TURBO.9000',
+      'no privileges to operate',
+    );
+    expectSfsError(
+      await sim.job(SCENARIO.notFoundDocShape),
+      404,
+      'SFS.TURBO.0001',
+      'parameter error',
+    );
+    expectSfsError(
+      await sim.job(SCENARIO.serverError),
+      500,
+      'SFS.TURBO.0005',
+      'Internal server error',
+    );
   });
 
   it('gateway errors: expired token, token to update, throttled, IAM unavailable', async () => {
     const sim = await testSimulator();
-    expectGatewayError(await sim.job(SCENARIO.unauthorized), 401, 'APIG.0301', /^Incorrect IAM authentication information: token expires, expires_at: 2026-11-29T09:00:00/);
-    expectGatewayError(await sim.job(SCENARIO.tokenOutdated), 401, 'APIG.0307', /^The token must be updated\.$/);
+    expectGatewayError(
+      await sim.job(SCENARIO.unauthorized),
+      401,
+      'APIG.0301',
+      /^Incorrect IAM authentication information: token expires, expires_at: 2026-11-29T09:00:00/,
+    );
+    expectGatewayError(
+      await sim.job(SCENARIO.tokenOutdated),
+      401,
+      'APIG.0307',
+      /^The token must be updated\.$/,
+    );
     const throttled = await sim.job(SCENARIO.throttled);
     expectGatewayError(throttled, 429, 'APIG.0308', /throttled/);
     expect(throttled.headers.get('retry-after')).toBe('5');
@@ -140,7 +175,8 @@ describe('the rest of the HTTP surface', () => {
   it('gives every answer a fresh request ID', async () => {
     const sim = await testSimulator();
     const ids = new Set<string | null>();
-    for (const id of [SCENARIO.success, SCENARIO.success, SCENARIO.notFound, SCENARIO.throttled]) ids.add((await sim.job(id)).headers.get('x-request-id'));
+    for (const id of [SCENARIO.success, SCENARIO.success, SCENARIO.notFound, SCENARIO.throttled])
+      ids.add((await sim.job(id)).headers.get('x-request-id'));
     ids.add((await sim.request('/nowhere')).headers.get('x-request-id'));
     ids.add((await sim.request('/__simulator/stats')).headers.get('x-request-id'));
     expect(ids.size).toBe(6);

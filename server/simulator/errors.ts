@@ -13,7 +13,12 @@ export function sfsError(status: number, code: string, message: string): CannedA
 }
 
 /** The API gateway in front of SFS Turbo answers in its own shape, echoing the request ID. */
-export function gatewayError(status: number, code: string, message: string, requestId: string): CannedAnswer {
+export function gatewayError(
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+): CannedAnswer {
   return { status, body: { error_code: code, error_msg: message, request_id: requestId } };
 }
 
@@ -31,10 +36,26 @@ export const SFS = {
 
 export const GATEWAY = {
   incorrectAuth: (detail: string, requestId: string) =>
-    gatewayError(401, 'APIG.0301', `Incorrect IAM authentication information: ${detail}`, requestId),
-  tokenMustBeUpdated: (requestId: string) => gatewayError(401, 'APIG.0307', 'The token must be updated.', requestId),
+    gatewayError(
+      401,
+      'APIG.0301',
+      `Incorrect IAM authentication information: ${detail}`,
+      requestId,
+    ),
+  tokenMustBeUpdated: (requestId: string) =>
+    gatewayError(401, 'APIG.0307', 'The token must be updated.', requestId),
   throttled: (requestId: string) =>
-    gatewayError(429, 'APIG.0308', 'The request is throttled: the number of requests to this API exceeds the limit.', requestId),
+    gatewayError(
+      429,
+      'APIG.0308',
+      'The request is throttled: the number of requests to this API exceeds the limit.',
+      requestId,
+    ),
   iamUnavailable: (requestId: string) =>
-    gatewayError(503, 'APIG.0613', 'Authentication service unavailable. Please try again later.', requestId),
+    gatewayError(
+      503,
+      'APIG.0613',
+      'Authentication service unavailable. Please try again later.',
+      requestId,
+    ),
 };

@@ -11,7 +11,12 @@ const MAX_DRAIN_BYTES = 8 * 1024 * 1024;
  * simulator's clock, as a real server's comes from its own: clients that estimate clock skew
  * from it (the proxy's IAM login does) then agree with the token expiry the simulator sends.
  */
-export function send(res: ServerResponse, answer: CannedAnswer, requestId: string, nowMs: number): void {
+export function send(
+  res: ServerResponse,
+  answer: CannedAnswer,
+  requestId: string,
+  nowMs: number,
+): void {
   if (res.headersSent || res.destroyed) return;
   const raw = answer.contentType !== undefined;
   const text = raw ? String(answer.body) : JSON.stringify(answer.body);
@@ -25,7 +30,8 @@ export function send(res: ServerResponse, answer: CannedAnswer, requestId: strin
   res.end(res.req.method === 'HEAD' ? undefined : text);
 }
 
-export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'aborted' };
+export type BodyResult =
+  { ok: true; text: string } | { ok: false; reason: 'too-large' | 'aborted' };
 
 /** Reads a request body of at most {@link MAX_BODY_BYTES}; never rejects. */
 export function readBody(req: IncomingMessage): Promise<BodyResult> {
@@ -41,7 +47,13 @@ export function readBody(req: IncomingMessage): Promise<BodyResult> {
       if (!tooLarge) chunks.push(chunk);
       if (size > MAX_DRAIN_BYTES) req.destroy();
     });
-    req.on('end', () => resolve(tooLarge ? { ok: false, reason: 'too-large' } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('end', () =>
+      resolve(
+        tooLarge
+          ? { ok: false, reason: 'too-large' }
+          : { ok: true, text: Buffer.concat(chunks).toString('utf8') },
+      ),
+    );
     req.on('error', () => resolve({ ok: false, reason: 'aborted' }));
     req.on('close', () => {
       if (!req.complete) resolve({ ok: false, reason: tooLarge ? 'too-large' : 'aborted' });

@@ -4,7 +4,9 @@ import { T0, testSimulator, type TestSimulator } from './test-support.ts';
 
 const OTHER_PROJECT = 'e9993fc787d94b6c886cbaa340f9c0f4';
 
-function loginBody(overrides: { name?: string; password?: string; domain?: string; projectId?: string } = {}) {
+function loginBody(
+  overrides: { name?: string; password?: string; domain?: string; projectId?: string } = {},
+) {
   return JSON.stringify({
     auth: {
       identity: {
@@ -23,13 +25,18 @@ function loginBody(overrides: { name?: string; password?: string; domain?: strin
 }
 
 async function login(sim: TestSimulator, body = loginBody(), query = '?nocatalog=true') {
-  return sim.request(`/v3/auth/tokens${query}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+  return sim.request(`/v3/auth/tokens${query}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body,
+  });
 }
 
 async function token(sim: TestSimulator, projectId = DEMO_PROJECT_ID): Promise<string> {
   const answer = await login(sim, loginBody({ projectId }));
   const value = answer.headers.get('x-subject-token');
-  if (answer.status !== 201 || !value) throw new Error(`login failed: ${answer.status} ${answer.text}`);
+  if (answer.status !== 201 || !value)
+    throw new Error(`login failed: ${answer.status} ${answer.text}`);
   return value;
 }
 
@@ -58,24 +65,43 @@ describe('fake IAM login', () => {
   it('includes a catalogue pointing back at the simulator unless nocatalog is set', async () => {
     const sim = await testSimulator({ auth: {} });
     const answer = await login(sim, loginBody(), '');
-    const catalog = (answer.json as { token: { catalog: { type: string; endpoints: { url: string }[] }[] } }).token.catalog;
+    const catalog = (
+      answer.json as { token: { catalog: { type: string; endpoints: { url: string }[] }[] } }
+    ).token.catalog;
     const sfs = catalog.find((service) => service.type === 'sfs-turbo');
     expect(sfs?.endpoints[0]?.url).toBe(`${sim.url}/v1/${DEMO_PROJECT_ID}`);
   });
 
   it('refuses a wrong password, an unknown user or domain with 401 in IAM shape', async () => {
     const sim = await testSimulator({ auth: {} });
-    for (const body of [loginBody({ password: 'wrong' }), loginBody({ name: 'eve' }), loginBody({ domain: 'other' })]) {
+    for (const body of [
+      loginBody({ password: 'wrong' }),
+      loginBody({ name: 'eve' }),
+      loginBody({ domain: 'other' }),
+    ]) {
       const answer = await login(sim, body);
       expect(answer.status).toBe(401);
-      expect(answer.json).toEqual({ error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } });
+      expect(answer.json).toEqual({
+        error: {
+          code: 401,
+          title: 'Unauthorized',
+          message: 'The request you have made requires authentication.',
+        },
+      });
       expect(answer.headers.get('x-subject-token')).toBeNull();
     }
   });
 
   it('refuses malformed bodies with 400, oversized ones with 413, other methods with 405', async () => {
     const sim = await testSimulator({ auth: {} });
-    for (const body of ['not json', '{}', '{"auth":{"identity":{"methods":["token"]}}}', JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'demo' } } } } })]) {
+    for (const body of [
+      'not json',
+      '{}',
+      '{"auth":{"identity":{"methods":["token"]}}}',
+      JSON.stringify({
+        auth: { identity: { methods: ['password'], password: { user: { name: 'demo' } } } },
+      }),
+    ]) {
       const answer = await login(sim, body);
       expect(answer.status, body).toBe(400);
       expect((answer.json as { error: { code: number } }).error.code).toBe(400);
@@ -88,9 +114,13 @@ describe('fake IAM login', () => {
   });
 
   it('knows the users it is given', async () => {
-    const sim = await testSimulator({ auth: { users: [{ name: 'alice', password: 's3cret', domain: 'acme' }] } });
+    const sim = await testSimulator({
+      auth: { users: [{ name: 'alice', password: 's3cret', domain: 'acme' }] },
+    });
     expect((await login(sim)).status).toBe(401);
-    expect((await login(sim, loginBody({ name: 'alice', password: 's3cret', domain: 'acme' }))).status).toBe(201);
+    expect(
+      (await login(sim, loginBody({ name: 'alice', password: 's3cret', domain: 'acme' }))).status,
+    ).toBe(201);
   });
 });
 

@@ -19,7 +19,11 @@ export interface IamOptions {
 }
 
 /** The user the fake IAM knows when no users are configured. Not a secret: it only opens the simulator. */
-export const DEMO_USER: IamUser = { name: 'demo', password: 'demo-password', domain: 'demo-domain' };
+export const DEMO_USER: IamUser = {
+  name: 'demo',
+  password: 'demo-password',
+  domain: 'demo-domain',
+};
 
 interface IssuedToken {
   projectId: string;
@@ -28,11 +32,19 @@ interface IssuedToken {
 
 export type TokenCheck = { ok: true } | { ok: false; detail: string };
 
-const UNAUTHORIZED = () => iamError(401, 'Unauthorized', 'The request you have made requires authentication.');
-const badRequest = (message: string) => iamError(400, 'Bad Request', `${message} The server could not comply with the request since it is either malformed or otherwise incorrect.`);
+const UNAUTHORIZED = () =>
+  iamError(401, 'Unauthorized', 'The request you have made requires authentication.');
+const badRequest = (message: string) =>
+  iamError(
+    400,
+    'Bad Request',
+    `${message} The server could not comply with the request since it is either malformed or otherwise incorrect.`,
+  );
 
 function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /**
@@ -53,7 +65,10 @@ export class FakeIam {
   }
 
   /** `POST /v3/auth/tokens`. `baseUrl` is where the caller reached the simulator, for the catalogue. */
-  login(bodyText: string, options: { nocatalog: boolean; baseUrl: string }): { answer: CannedAnswer; token?: string } {
+  login(
+    bodyText: string,
+    options: { nocatalog: boolean; baseUrl: string },
+  ): { answer: CannedAnswer; token?: string } {
     const parsed = parseJson(bodyText);
     if (!parsed.ok) return { answer: badRequest('The body is not JSON.') };
     const auth = record(record(parsed.value)?.auth);
@@ -61,21 +76,37 @@ export class FakeIam {
     if (!auth || !identity) return { answer: badRequest("Expecting to find 'auth.identity'.") };
     const methods = identity.methods;
     if (!Array.isArray(methods) || !methods.includes('password')) {
-      return { answer: badRequest("Expecting 'password' in 'auth.identity.methods' (the only method simulated).") };
+      return {
+        answer: badRequest(
+          "Expecting 'password' in 'auth.identity.methods' (the only method simulated).",
+        ),
+      };
     }
     const user = record(record(identity.password)?.user);
     const domain = record(user?.domain);
     const name = user?.name;
     const password = user?.password;
     const domainName = domain?.name ?? domain?.id;
-    if (typeof name !== 'string' || typeof password !== 'string' || typeof domainName !== 'string') {
-      return { answer: badRequest("Expecting 'name', 'password' and 'domain.name' (or 'domain.id') in 'auth.identity.password.user'.") };
+    if (
+      typeof name !== 'string' ||
+      typeof password !== 'string' ||
+      typeof domainName !== 'string'
+    ) {
+      return {
+        answer: badRequest(
+          "Expecting 'name', 'password' and 'domain.name' (or 'domain.id') in 'auth.identity.password.user'.",
+        ),
+      };
     }
     const projectId = record(record(auth.scope)?.project)?.id;
-    if (typeof projectId !== 'string') return { answer: badRequest("Expecting a project scope with 'auth.scope.project.id'.") };
+    if (typeof projectId !== 'string')
+      return { answer: badRequest("Expecting a project scope with 'auth.scope.project.id'.") };
 
-    const known = this.#users.find((candidate) => candidate.name === name && candidate.domain === domainName);
-    if (!known || known.password !== password || !PROJECT_ID_SHAPE.test(projectId)) return { answer: UNAUTHORIZED() };
+    const known = this.#users.find(
+      (candidate) => candidate.name === name && candidate.domain === domainName,
+    );
+    if (!known || known.password !== password || !PROJECT_ID_SHAPE.test(projectId))
+      return { answer: UNAUTHORIZED() };
 
     const issuedAt = this.#now();
     const expiresAt = issuedAt + this.#ttlMs;
@@ -83,17 +114,28 @@ export class FakeIam {
     const token = `MIIsim${randomBytes(48).toString('base64url')}`;
     this.#tokens.set(token, { projectId, expiresAt });
 
-    const domainRef = { id: stableUuid(`domain/${known.domain}`).replaceAll('-', ''), name: known.domain };
+    const domainRef = {
+      id: stableUuid(`domain/${known.domain}`).replaceAll('-', ''),
+      name: known.domain,
+    };
     const body: Record<string, unknown> = {
       methods: ['password'],
       expires_at: formatKeystoneTime(expiresAt),
       issued_at: formatKeystoneTime(issuedAt),
-      user: { id: stableUuid(`user/${known.domain}/${known.name}`).replaceAll('-', ''), name: known.name, domain: domainRef, password_expires_at: '' },
+      user: {
+        id: stableUuid(`user/${known.domain}/${known.name}`).replaceAll('-', ''),
+        name: known.name,
+        domain: domainRef,
+        password_expires_at: '',
+      },
       project: { id: projectId, name: 'eu-de_simulated', domain: domainRef },
       roles: [{ id: stableUuid('role/te_admin').replaceAll('-', ''), name: 'te_admin' }],
     };
     if (!options.nocatalog) body.catalog = catalogue(options.baseUrl, projectId);
-    return { answer: { status: 201, body: { token: body }, headers: { 'X-Subject-Token': token } }, token };
+    return {
+      answer: { status: 201, body: { token: body }, headers: { 'X-Subject-Token': token } },
+      token,
+    };
   }
 
   /** What the gateway says about `X-Auth-Token` for a request on `projectId`. */
@@ -102,14 +144,19 @@ export class FakeIam {
     const issued = this.#tokens.get(token);
     if (!issued) return { ok: false, detail: 'decrypt token fail' };
     if (this.#now() >= issued.expiresAt) {
-      return { ok: false, detail: `token expires, expires_at: ${formatKeystoneTime(issued.expiresAt)}` };
+      return {
+        ok: false,
+        detail: `token expires, expires_at: ${formatKeystoneTime(issued.expiresAt)}`,
+      };
     }
-    if (issued.projectId !== projectId) return { ok: false, detail: 'the token is not scoped to this project' };
+    if (issued.projectId !== projectId)
+      return { ok: false, detail: 'the token is not scoped to this project' };
     return { ok: true };
   }
 
   #forgetExpired(now: number): void {
-    for (const [token, issued] of this.#tokens) if (issued.expiresAt <= now) this.#tokens.delete(token);
+    for (const [token, issued] of this.#tokens)
+      if (issued.expiresAt <= now) this.#tokens.delete(token);
   }
 }
 
@@ -122,7 +169,17 @@ function catalogue(baseUrl: string, projectId: string): unknown[] {
     url,
   });
   return [
-    { id: stableUuid('service/sfs-turbo').replaceAll('-', ''), name: 'sfs-turbo', type: 'sfs-turbo', endpoints: [endpoint('sfs-turbo', `${baseUrl}/v1/${projectId}`)] },
-    { id: stableUuid('service/iam').replaceAll('-', ''), name: 'iam', type: 'identity', endpoints: [endpoint('iam', `${baseUrl}/v3`)] },
+    {
+      id: stableUuid('service/sfs-turbo').replaceAll('-', ''),
+      name: 'sfs-turbo',
+      type: 'sfs-turbo',
+      endpoints: [endpoint('sfs-turbo', `${baseUrl}/v1/${projectId}`)],
+    },
+    {
+      id: stableUuid('service/iam').replaceAll('-', ''),
+      name: 'iam',
+      type: 'identity',
+      endpoints: [endpoint('iam', `${baseUrl}/v3`)],
+    },
   ];
 }

@@ -115,10 +115,14 @@ export function resolveJob(spec: JobSpec, ids: { projectId: string; jobId: strin
   );
   const subs = subJobs ?? [];
   const starting = subs.filter((sub) => sub.status !== 'waiting');
-  const start = spec.start ?? (starting.length > 0 ? Math.min(...starting.map((sub) => sub.start)) : 0);
+  const start =
+    spec.start ?? (starting.length > 0 ? Math.min(...starting.map((sub) => sub.start)) : 0);
   const ending = subs.filter(endsAtSomePoint);
   const duration =
-    spec.duration ?? (ending.length > 0 ? Math.max(0, Math.max(...ending.map((sub) => sub.start + sub.duration)) - start) : 0);
+    spec.duration ??
+    (ending.length > 0
+      ? Math.max(0, Math.max(...ending.map((sub) => sub.start + sub.duration)) - start)
+      : 0);
   const failed = ending.some((sub) => sub.status !== 'success');
   const endless = subs.some((sub) => !endsAtSomePoint(sub));
   const status = spec.status ?? (failed ? 'failed' : endless ? 'running' : 'success');
@@ -131,10 +135,17 @@ export function resolveJob(spec: JobSpec, ids: { projectId: string; jobId: strin
   };
 }
 
-const offset = z.number().min(-10 * 365 * 24 * 3600_000).max(10 * 365 * 24 * 3600_000);
+const offset = z
+  .number()
+  .min(-10 * 365 * 24 * 3600_000)
+  .max(10 * 365 * 24 * 3600_000);
 const taskFields = {
   start: offset.optional(),
-  duration: z.number().min(0).max(10 * 365 * 24 * 3600_000).optional(),
+  duration: z
+    .number()
+    .min(0)
+    .max(10 * 365 * 24 * 3600_000)
+    .optional(),
   status: z.string().max(64).optional(),
   errorCode: z.string().max(256).optional(),
   failReason: z.string().max(8192).optional(),
@@ -148,7 +159,10 @@ export const jobSpecSchema = z.strictObject({
   jobType: z.string().max(128),
   projectId: z.string().optional(),
   jobId: z.string().optional(),
-  subJobs: z.array(z.strictObject({ ...taskFields, jobId: z.string().max(128).optional() })).max(5000).optional(),
+  subJobs: z
+    .array(z.strictObject({ ...taskFields, jobId: z.string().max(128).optional() }))
+    .max(5000)
+    .optional(),
   statusNames: z
     .strictObject({
       waiting: z.string().optional(),

@@ -14,7 +14,12 @@ export function waves(count: number, failAt: readonly number[]): SubJobSpec[] {
       duration: 3 * SECOND + ((index * 7919) % 4000),
     };
     if (failAt.includes(index)) {
-      return { ...sub, status: 'failed', errorCode: 'SFS.TURBO.0037', failReason: 'Operation conflict, client retry' };
+      return {
+        ...sub,
+        status: 'failed',
+        errorCode: 'SFS.TURBO.0037',
+        failReason: 'Operation conflict, client retry',
+      };
     }
     return sub;
   });
@@ -32,7 +37,13 @@ export function frozenMix(count: number): SubJobSpec[] {
     const start = -3600 * SECOND + index * 3 * SECOND;
     if (index < done) return { start, duration: 2 * SECOND + ((index * 104729) % 9000) };
     if (index < done + failed) {
-      return { start, duration: 4 * SECOND, status: 'failed', errorCode: 'SFS.TURBO.0032', failReason: 'EVS Resource Not Enough' };
+      return {
+        start,
+        duration: 4 * SECOND,
+        status: 'failed',
+        errorCode: 'SFS.TURBO.0032',
+        failReason: 'EVS Resource Not Enough',
+      };
     }
     if (index < done + failed + running) return { start, status: 'running' };
     return { status: 'waiting' };

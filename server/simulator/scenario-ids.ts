@@ -8,7 +8,8 @@
 /** The project every catalogue scenario lives in (32 lower-case hex, like an IAM project ID). */
 export const DEMO_PROJECT_ID = '0d5e0c0f2a8b4c6e9f1a3b5c7d9e1f20';
 
-const id = (group: string, n: number) => `7c0e2a8e-${group}-4f00-9a00-${String(n).padStart(12, '0')}`;
+const id = (group: string, n: number) =>
+  `7c0e2a8e-${group}-4f00-9a00-${String(n).padStart(12, '0')}`;
 
 export const SCENARIO = {
   // Live: the timeline starts when the job is first asked for.

@@ -1,7 +1,8 @@
 import type { CannedAnswer } from './errors.ts';
 import type { JobSpec } from './job-spec.ts';
 
-export type ScenarioGroup = 'Live' | 'Finished' | 'Failures' | 'Job types' | 'Layouts' | 'Edge data' | 'Errors';
+export type ScenarioGroup =
+  'Live' | 'Finished' | 'Failures' | 'Job types' | 'Layouts' | 'Edge data' | 'Errors';
 
 export interface AnswerContext {
   /** How many times this job has been asked for since the last reset, this request included. */

@@ -12,7 +12,8 @@ export const EDGE_SCENARIOS: Scenario[] = [
     jobId: SCENARIO.docExample,
     group: 'Edge data',
     title: 'The documentation example',
-    description: 'bind_ldap, success, begin_time equal to end_time, no sub_jobs; the ID has upper-case letters.',
+    description:
+      'bind_ldap, success, begin_time equal to end_time, no sub_jobs; the ID has upper-case letters.',
     job: { jobType: 'bind_ldap', start: -H, duration: 0 },
   },
   {
@@ -48,7 +49,13 @@ export const EDGE_SCENARIOS: Scenario[] = [
     job: {
       jobType: 'delete_obs_target',
       override: { begin_time: 'yesterday around noon', end_time: '29.11.2026 11:00 CET' },
-      subJobs: [{ start: -H, duration: 10 * S, override: { begin_time: '2026-13-45 25:61:61', end_time: 'n/a' } }],
+      subJobs: [
+        {
+          start: -H,
+          duration: 10 * S,
+          override: { begin_time: '2026-13-45 25:61:61', end_time: 'n/a' },
+        },
+      ],
     },
   },
   {
@@ -58,12 +65,27 @@ export const EDGE_SCENARIOS: Scenario[] = [
     description: 'Every field but job_id is an empty string; the sub-job has an empty job_id too.',
     job: {
       jobType: 'create_share',
-      override: { status: '', job_type: '', begin_time: '', end_time: '', error_code: '', fail_reason: '' },
+      override: {
+        status: '',
+        job_type: '',
+        begin_time: '',
+        end_time: '',
+        error_code: '',
+        fail_reason: '',
+      },
       subJobs: [
         {
           start: -H,
           duration: S,
-          override: { job_id: '', status: '', job_type: '', begin_time: '', end_time: '', error_code: '', fail_reason: '' },
+          override: {
+            job_id: '',
+            status: '',
+            job_type: '',
+            begin_time: '',
+            end_time: '',
+            error_code: '',
+            fail_reason: '',
+          },
         },
       ],
     },
@@ -72,9 +94,15 @@ export const EDGE_SCENARIOS: Scenario[] = [
     jobId: SCENARIO.endBeforeBegin,
     group: 'Edge data',
     title: 'Ends before it begins',
-    description: 'end_time 5 minutes before begin_time, on the job and a sub-job (clock trouble on the server).',
+    description:
+      'end_time 5 minutes before begin_time, on the job and a sub-job (clock trouble on the server).',
     // A negative duration is how a spec says "end before begin".
-    job: { jobType: 'extend_share', start: -H, duration: -5 * M, subJobs: [{ start: -H, duration: -5 * M }] },
+    job: {
+      jobType: 'extend_share',
+      start: -H,
+      duration: -5 * M,
+      subJobs: [{ start: -H, duration: -5 * M }],
+    },
   },
   {
     jobId: SCENARIO.unknownStatus,
@@ -97,7 +125,11 @@ export const EDGE_SCENARIOS: Scenario[] = [
     group: 'Edge data',
     title: 'Upper-case SUCCESS',
     description: 'status "SUCCESS", as sibling Huawei task APIs spell it.',
-    job: { jobType: 'update_ldap', statusNames: UPPER, subJobs: [{ start: -10 * M, duration: 8 * S }] },
+    job: {
+      jobType: 'update_ldap',
+      statusNames: UPPER,
+      subJobs: [{ start: -10 * M, duration: 8 * S }],
+    },
   },
   {
     jobId: SCENARIO.upperFail,
@@ -109,7 +141,15 @@ export const EDGE_SCENARIOS: Scenario[] = [
       statusNames: UPPER,
       errorCode: 'SFS.TURBO.0011',
       failReason: 'Cluster is doing something',
-      subJobs: [{ start: -10 * M, duration: 4 * S, status: 'failed', errorCode: 'SFS.TURBO.0011', failReason: 'Cluster is doing something' }],
+      subJobs: [
+        {
+          start: -10 * M,
+          duration: 4 * S,
+          status: 'failed',
+          errorCode: 'SFS.TURBO.0011',
+          failReason: 'Cluster is doing something',
+        },
+      ],
     },
   },
   {
@@ -144,13 +184,17 @@ export const EDGE_SCENARIOS: Scenario[] = [
     jobId: SCENARIO.extraFields,
     group: 'Edge data',
     title: 'Undocumented fields',
-    description: 'Fields the documentation does not list (progress, project_id, entities), on the job and its sub-job.',
+    description:
+      'Fields the documentation does not list (progress, project_id, entities), on the job and its sub-job.',
     job: {
       jobType: 'create_share',
       override: {
         progress: '100%',
         project_id: DEMO_PROJECT_ID,
-        entities: { share_id: '3c2f1e0d-9b8a-4c7d-8e6f-5a4b3c2d1e0f', share_name: 'sfs-turbo-demo' },
+        entities: {
+          share_id: '3c2f1e0d-9b8a-4c7d-8e6f-5a4b3c2d1e0f',
+          share_name: 'sfs-turbo-demo',
+        },
       },
       subJobs: [{ start: -12 * M, duration: 35 * S, override: { progress: '100%', retries: '0' } }],
     },

@@ -35,7 +35,11 @@ export const ERROR_SCENARIOS: Scenario[] = [
     group: 'Errors',
     title: 'Token expired',
     description: '401 APIG.0301 from the API gateway: the token expired an hour ago.',
-    answer: ({ requestId, nowMs }) => GATEWAY.incorrectAuth(`token expires, expires_at: ${formatKeystoneTime(nowMs - H)}`, requestId),
+    answer: ({ requestId, nowMs }) =>
+      GATEWAY.incorrectAuth(
+        `token expires, expires_at: ${formatKeystoneTime(nowMs - H)}`,
+        requestId,
+      ),
   },
   {
     jobId: SCENARIO.tokenOutdated,
@@ -55,7 +59,8 @@ export const ERROR_SCENARIOS: Scenario[] = [
     jobId: SCENARIO.notFoundDocShape,
     group: 'Errors',
     title: 'Not found, documentation shape',
-    description: '404 with SFS.TURBO.0001 "parameter error", as the documentation\'s 404 example reads.',
+    description:
+      '404 with SFS.TURBO.0001 "parameter error", as the documentation\'s 404 example reads.',
     answer: () => ({ ...SFS.parameterError(), status: 404 }),
   },
   {
@@ -63,7 +68,10 @@ export const ERROR_SCENARIOS: Scenario[] = [
     group: 'Errors',
     title: 'Throttled',
     description: '429 APIG.0308 from the API gateway, every time.',
-    answer: ({ requestId }) => ({ ...GATEWAY.throttled(requestId), headers: { 'Retry-After': '5' } }),
+    answer: ({ requestId }) => ({
+      ...GATEWAY.throttled(requestId),
+      headers: { 'Retry-After': '5' },
+    }),
   },
   {
     jobId: SCENARIO.serverError,
@@ -98,7 +106,8 @@ export const ERROR_SCENARIOS: Scenario[] = [
     jobId: SCENARIO.intermittent,
     group: 'Errors',
     title: 'Fails intermittently',
-    description: 'Every third request answers 500 SFS.TURBO.0005; the others show a job that succeeds at 40 s.',
+    description:
+      'Every third request answers 500 SFS.TURBO.0005; the others show a job that succeeds at 40 s.',
     answer: ({ count }) => (count % 3 === 0 ? SFS.internal() : undefined),
     job: {
       jobType: 'create_share',

@@ -13,7 +13,8 @@ const live: Scenario[] = [
     jobId: SCENARIO.running,
     group: 'Live',
     title: 'Running job, succeeds',
-    description: 'Waits 1 s, runs five sub-jobs (some overlapping, some in sequence) and succeeds at 24 s.',
+    description:
+      'Waits 1 s, runs five sub-jobs (some overlapping, some in sequence) and succeeds at 24 s.',
     job: {
       jobType: 'hpc_create_share',
       subJobs: [
@@ -29,7 +30,8 @@ const live: Scenario[] = [
     jobId: SCENARIO.liveFailure,
     group: 'Live',
     title: 'Running job, fails',
-    description: 'Waits 3 s, runs; a sub-job fails at 15 s with SFS.TURBO.0030 and the job fails at 16 s. One sub-job never starts.',
+    description:
+      'Waits 3 s, runs; a sub-job fails at 15 s with SFS.TURBO.0030 and the job fails at 16 s. One sub-job never starts.',
     job: {
       jobType: 'create_share',
       start: 3 * S,
@@ -40,7 +42,13 @@ const live: Scenario[] = [
       subJobs: [
         { start: 3 * S, duration: 5 * S },
         { jobType: 'change_security_group', start: 5 * S, duration: 4 * S },
-        { start: 8 * S, duration: 7 * S, status: 'failed', errorCode: 'SFS.TURBO.0030', failReason: 'Ecs resource not enough' },
+        {
+          start: 8 * S,
+          duration: 7 * S,
+          status: 'failed',
+          errorCode: 'SFS.TURBO.0030',
+          failReason: 'Ecs resource not enough',
+        },
         { jobType: 'create_obs_target', status: 'waiting' },
       ],
     },
@@ -56,7 +64,8 @@ const live: Scenario[] = [
     jobId: SCENARIO.runningForever,
     group: 'Live',
     title: 'Running job that never ends',
-    description: 'Started 5 minutes before it was first asked for and keeps running: polling slows down but never stops.',
+    description:
+      'Started 5 minutes before it was first asked for and keeps running: polling slows down but never stops.',
     job: {
       jobType: 'create_obs_target',
       start: -5 * M,
@@ -74,7 +83,8 @@ const finished: Scenario[] = [
     jobId: SCENARIO.success,
     group: 'Finished',
     title: 'Finished job, success',
-    description: 'A file system created two hours ago: three sub-jobs, two of them overlapping. 32-character job ID.',
+    description:
+      'A file system created two hours ago: three sub-jobs, two of them overlapping. 32-character job ID.',
     job: {
       jobType: 'create_share',
       subJobs: [
@@ -88,7 +98,8 @@ const finished: Scenario[] = [
     jobId: SCENARIO.failed,
     group: 'Finished',
     title: 'Finished job, failed',
-    description: 'Failed 90 minutes ago: the second sub-job carries SFS.TURBO.0029 "Subnet has not enough ips".',
+    description:
+      'Failed 90 minutes ago: the second sub-job carries SFS.TURBO.0029 "Subnet has not enough ips".',
     job: {
       jobType: 'hpc_create_share',
       errorCode: 'SFS.TURBO.0029',
@@ -124,7 +135,14 @@ const failures: Scenario[] = [
     group: 'Failures',
     title: 'Failed at job level',
     description: 'No sub_jobs; the job itself failed with SFS.TURBO.0010 "Quota exceeds".',
-    job: { jobType: 'extend_share', start: -40 * M, duration: 3 * S, status: 'failed', errorCode: 'SFS.TURBO.0010', failReason: 'Quota exceeds' },
+    job: {
+      jobType: 'extend_share',
+      start: -40 * M,
+      duration: 3 * S,
+      status: 'failed',
+      errorCode: 'SFS.TURBO.0010',
+      failReason: 'Quota exceeds',
+    },
   },
   {
     jobId: SCENARIO.multipleFailures,
@@ -137,9 +155,30 @@ const failures: Scenario[] = [
       failReason: 'Ecs resource not enough',
       subJobs: [
         { jobType: 'create_share', start: -30 * M, duration: 25 * S },
-        { jobType: 'create_share', start: -30 * M + 5 * S, duration: 30 * S, status: 'failed', errorCode: 'SFS.TURBO.0029', failReason: 'Subnet has not enough ips' },
-        { jobType: 'create_share', start: -30 * M + 10 * S, duration: 45 * S, status: 'failed', errorCode: 'SFS.TURBO.0030', failReason: 'Ecs resource not enough' },
-        { jobType: 'create_share', start: -30 * M + 12 * S, duration: 50 * S, status: 'failed', errorCode: 'SFS.TURBO.0032', failReason: 'EVS Resource Not Enough' },
+        {
+          jobType: 'create_share',
+          start: -30 * M + 5 * S,
+          duration: 30 * S,
+          status: 'failed',
+          errorCode: 'SFS.TURBO.0029',
+          failReason: 'Subnet has not enough ips',
+        },
+        {
+          jobType: 'create_share',
+          start: -30 * M + 10 * S,
+          duration: 45 * S,
+          status: 'failed',
+          errorCode: 'SFS.TURBO.0030',
+          failReason: 'Ecs resource not enough',
+        },
+        {
+          jobType: 'create_share',
+          start: -30 * M + 12 * S,
+          duration: 50 * S,
+          status: 'failed',
+          errorCode: 'SFS.TURBO.0032',
+          failReason: 'EVS Resource Not Enough',
+        },
       ],
     },
   },
@@ -152,7 +191,15 @@ const failures: Scenario[] = [
       jobType: 'create_obs_target',
       errorCode: 'SFS.TURBO.0005',
       failReason: LONG_REASON,
-      subJobs: [{ start: -15 * M, duration: 2 * M, status: 'failed', errorCode: 'SFS.TURBO.0005', failReason: LONG_REASON }],
+      subJobs: [
+        {
+          start: -15 * M,
+          duration: 2 * M,
+          status: 'failed',
+          errorCode: 'SFS.TURBO.0005',
+          failReason: LONG_REASON,
+        },
+      ],
     },
   },
   {
@@ -169,7 +216,11 @@ const JOB_TYPES: [keyof typeof SCENARIO, string, string][] = [
   ['typeHpcCreateShare', 'hpc_create_share', 'creating an HPC file system'],
   ['typeDeleteShare', 'delete_share', 'deleting a file system'],
   ['typeExtendShare', 'extend_share', 'expanding the capacity of a file system'],
-  ['typeChangeSecurityGroup', 'change_security_group', 'changing the security group of a file system'],
+  [
+    'typeChangeSecurityGroup',
+    'change_security_group',
+    'changing the security group of a file system',
+  ],
   ['typeCreateObsTarget', 'create_obs_target', 'adding a storage backend'],
   ['typeDeleteObsTarget', 'delete_obs_target', 'removing a storage backend'],
   ['typeAddAdDomain', 'add_ad_domain', 'joining an AD domain'],
@@ -182,7 +233,9 @@ const JOB_TYPES: [keyof typeof SCENARIO, string, string][] = [
 ];
 
 /** The job types ShowJobDetail and newer SFS Turbo pages document. */
-export const DOCUMENTED_JOB_TYPES = JOB_TYPES.map(([, type]) => type).filter((type) => type !== 'create_backup');
+export const DOCUMENTED_JOB_TYPES = JOB_TYPES.map(([, type]) => type).filter(
+  (type) => type !== 'create_backup',
+);
 
 // Every other type gets one sub-job, so the type shows both on a job and on a sub-job.
 const jobTypes: Scenario[] = JOB_TYPES.map(([name, jobType, meaning], index) => {
@@ -193,7 +246,12 @@ const jobTypes: Scenario[] = JOB_TYPES.map(([name, jobType, meaning], index) => 
     group: 'Job types',
     title: jobType,
     description: `Finished ${jobType} job (${meaning}).`,
-    job: { jobType, start, duration, ...(index % 2 === 0 ? { subJobs: [{ start, duration }] } : {}) },
+    job: {
+      jobType,
+      start,
+      duration,
+      ...(index % 2 === 0 ? { subJobs: [{ start, duration }] } : {}),
+    },
   };
 });
 
@@ -248,7 +306,8 @@ const layouts: Scenario[] = [
     jobId: SCENARIO.manySubJobs,
     group: 'Layouts',
     title: '500 sub-jobs',
-    description: 'Live: 500 sub-jobs in waves of 25 over about a minute; two fail with SFS.TURBO.0037, so the job fails.',
+    description:
+      'Live: 500 sub-jobs in waves of 25 over about a minute; two fail with SFS.TURBO.0037, so the job fails.',
     job: {
       jobType: 'hpc_create_share',
       errorCode: 'SFS.TURBO.0037',
@@ -260,9 +319,16 @@ const layouts: Scenario[] = [
     jobId: SCENARIO.benchmarkSubJobs,
     group: 'Layouts',
     title: '1000 sub-jobs (benchmark)',
-    description: 'Frozen mid-flight: 600 done, 5 failed, 200 running, 195 waiting; the job runs for ever.',
+    description:
+      'Frozen mid-flight: 600 done, 5 failed, 200 running, 195 waiting; the job runs for ever.',
     job: { jobType: 'hpc_create_share', start: -H, status: 'running', subJobs: frozenMix(1000) },
   },
 ];
 
-export const JOB_SCENARIOS: Scenario[] = [...live, ...finished, ...failures, ...jobTypes, ...layouts];
+export const JOB_SCENARIOS: Scenario[] = [
+  ...live,
+  ...finished,
+  ...failures,
+  ...jobTypes,
+  ...layouts,
+];

@@ -34,7 +34,9 @@ describe('the catalogue', () => {
     expect(DEMO_PROJECT_ID).toMatch(PROJECT_ID_PATTERN);
     for (const id of Object.values(SCENARIO)) expect(id, id).toMatch(JOB_ID_PATTERN);
     expect(Object.values(SCENARIO).some((id) => /^[A-Za-z0-9]{32}$/.test(id))).toBe(true);
-    expect(Object.values(SCENARIO).filter((id) => /^\w{8}-\w{4}-\w{4}-\w{4}-\w{12}$/.test(id)).length).toBeGreaterThan(10);
+    expect(
+      Object.values(SCENARIO).filter((id) => /^\w{8}-\w{4}-\w{4}-\w{4}-\w{12}$/.test(id)).length,
+    ).toBeGreaterThan(10);
   });
 });
 
@@ -42,7 +44,11 @@ describe('live jobs, at chosen instants of a fake clock', () => {
   it('the running demo waits, runs overlapping and sequential sub-jobs and succeeds within 25 s', async () => {
     const sim = await testSimulator();
     const first = await sim.body(SCENARIO.running);
-    expect(first).toMatchObject({ status: 'waiting', job_id: SCENARIO.running, job_type: 'hpc_create_share' });
+    expect(first).toMatchObject({
+      status: 'waiting',
+      job_id: SCENARIO.running,
+      job_type: 'hpc_create_share',
+    });
     expect(first).not.toHaveProperty('begin_time');
     expect(subStatuses(first)).toEqual(['waiting', 'waiting', 'waiting', 'waiting', 'waiting']);
 
@@ -53,17 +59,33 @@ describe('live jobs, at chosen instants of a fake clock', () => {
     expect(subStatuses(running)).toEqual(['running', 'running', 'waiting', 'waiting', 'waiting']);
 
     sim.clock.tick(8 * S); // 12 s
-    expect(subStatuses(await sim.body(SCENARIO.running))).toEqual(['success', 'success', 'running', 'running', 'waiting']);
+    expect(subStatuses(await sim.body(SCENARIO.running))).toEqual([
+      'success',
+      'success',
+      'running',
+      'running',
+      'waiting',
+    ]);
 
     sim.clock.tick(11.9 * S); // 23.9 s
     expect((await sim.body(SCENARIO.running)).status).toBe('running');
 
     sim.clock.tick(0.1 * S); // 24 s
     const done = await sim.body(SCENARIO.running);
-    expect(done).toMatchObject({ status: 'success', begin_time: '2026-11-29 10:00:01', end_time: '2026-11-29 10:00:24' });
+    expect(done).toMatchObject({
+      status: 'success',
+      begin_time: '2026-11-29 10:00:01',
+      end_time: '2026-11-29 10:00:24',
+    });
     expect(subStatuses(done)).toEqual(['success', 'success', 'success', 'success', 'success']);
     for (const sub of done.sub_jobs as Record<string, unknown>[]) {
-      expect(Object.keys(sub).sort()).toEqual(['begin_time', 'end_time', 'job_id', 'job_type', 'status']);
+      expect(Object.keys(sub).sort()).toEqual([
+        'begin_time',
+        'end_time',
+        'job_id',
+        'job_type',
+        'status',
+      ]);
     }
   });
 
@@ -87,7 +109,10 @@ describe('live jobs, at chosen instants of a fake clock', () => {
     const subFailed = await sim.body(SCENARIO.liveFailure);
     expect(subFailed.status).toBe('running');
     expect(subStatuses(subFailed)).toEqual(['success', 'success', 'failed', 'waiting']);
-    expect((subFailed.sub_jobs as unknown[])[2]).toMatchObject({ error_code: 'SFS.TURBO.0030', fail_reason: 'Ecs resource not enough' });
+    expect((subFailed.sub_jobs as unknown[])[2]).toMatchObject({
+      error_code: 'SFS.TURBO.0030',
+      fail_reason: 'Ecs resource not enough',
+    });
     sim.clock.tick(1 * S);
     expect(await sim.body(SCENARIO.liveFailure)).toMatchObject({
       status: 'failed',
@@ -103,7 +128,11 @@ describe('live jobs, at chosen instants of a fake clock', () => {
     await sim.body(SCENARIO.runningForever);
     sim.clock.tick(24 * 3600 * S);
     const waiting = await sim.body(SCENARIO.waiting);
-    expect(waiting).toEqual({ job_id: SCENARIO.waiting, status: 'waiting', job_type: 'extend_share' });
+    expect(waiting).toEqual({
+      job_id: SCENARIO.waiting,
+      status: 'waiting',
+      job_type: 'extend_share',
+    });
     const running = await sim.body(SCENARIO.runningForever);
     expect(running).toMatchObject({ status: 'running', begin_time: '2026-11-29 09:55:00' });
     expect(running).not.toHaveProperty('end_time');
@@ -136,14 +165,23 @@ describe('finished jobs', () => {
   it('the success is two hours old and complete', async () => {
     const sim = await testSimulator();
     const body = await sim.body(SCENARIO.success);
-    expect(body).toMatchObject({ status: 'success', job_type: 'create_share', begin_time: '2026-11-29 08:00:00', end_time: '2026-11-29 08:01:40' });
+    expect(body).toMatchObject({
+      status: 'success',
+      job_type: 'create_share',
+      begin_time: '2026-11-29 08:00:00',
+      end_time: '2026-11-29 08:01:40',
+    });
     expect(subStatuses(body)).toEqual(['success', 'success', 'success']);
   });
 
   it('the failure carries error_code and fail_reason on the job and the failed sub-job', async () => {
     const sim = await testSimulator();
     const body = await sim.body(SCENARIO.failed);
-    expect(body).toMatchObject({ status: 'failed', error_code: 'SFS.TURBO.0029', fail_reason: 'Subnet has not enough ips' });
+    expect(body).toMatchObject({
+      status: 'failed',
+      error_code: 'SFS.TURBO.0029',
+      fail_reason: 'Subnet has not enough ips',
+    });
     expect(body.sub_jobs).toMatchObject([
       { status: 'success' },
       { status: 'failed', error_code: 'SFS.TURBO.0029', fail_reason: 'Subnet has not enough ips' },
@@ -154,7 +192,11 @@ describe('finished jobs', () => {
   it('failures at job level, several sub-jobs, a long reason, none at all', async () => {
     const sim = await testSimulator();
     const jobLevel = await sim.body(SCENARIO.jobFailure);
-    expect(jobLevel).toMatchObject({ status: 'failed', error_code: 'SFS.TURBO.0010', fail_reason: 'Quota exceeds' });
+    expect(jobLevel).toMatchObject({
+      status: 'failed',
+      error_code: 'SFS.TURBO.0010',
+      fail_reason: 'Quota exceeds',
+    });
     expect(jobLevel).not.toHaveProperty('sub_jobs');
     const several = await sim.body(SCENARIO.multipleFailures);
     expect((several.sub_jobs as Record<string, unknown>[]).map((sub) => sub.error_code)).toEqual([
@@ -163,7 +205,9 @@ describe('finished jobs', () => {
       'SFS.TURBO.0030',
       'SFS.TURBO.0032',
     ]);
-    expect(String((await sim.body(SCENARIO.longFailReason)).fail_reason).length).toBeGreaterThan(300);
+    expect(String((await sim.body(SCENARIO.longFailReason)).fail_reason).length).toBeGreaterThan(
+      300,
+    );
     const bare = await sim.body(SCENARIO.failedWithoutReason);
     expect(bare.status).toBe('failed');
     expect(bare).not.toHaveProperty('error_code');
@@ -174,7 +218,9 @@ describe('finished jobs', () => {
 describe('job types and layouts', () => {
   it('covers every documented job type and one undocumented', async () => {
     const sim = await testSimulator();
-    const typeIds = Object.entries(SCENARIO).filter(([name]) => name.startsWith('type')).map(([, id]) => id);
+    const typeIds = Object.entries(SCENARIO)
+      .filter(([name]) => name.startsWith('type'))
+      .map(([, id]) => id);
     const types = await Promise.all(typeIds.map(async (id) => (await sim.body(id)).job_type));
     expect(DOCUMENTED_JOB_TYPES).toHaveLength(13);
     expect(new Set(types)).toEqual(new Set([...DOCUMENTED_JOB_TYPES, 'create_backup']));
@@ -198,7 +244,13 @@ describe('job types and layouts', () => {
 
   it('keeps the benchmark job frozen in the same mix whatever the clock says', async () => {
     const sim = await testSimulator();
-    const count = (statuses: unknown[]) => Object.fromEntries(['success', 'failed', 'running', 'waiting'].map((s) => [s, statuses.filter((x) => x === s).length]));
+    const count = (statuses: unknown[]) =>
+      Object.fromEntries(
+        ['success', 'failed', 'running', 'waiting'].map((s) => [
+          s,
+          statuses.filter((x) => x === s).length,
+        ]),
+      );
     const before = count(subStatuses(await sim.body(SCENARIO.benchmarkSubJobs)));
     sim.clock.tick(7 * 24 * 3600 * S);
     const after = count(subStatuses(await sim.body(SCENARIO.benchmarkSubJobs)));
@@ -220,16 +272,29 @@ describe('edge data', () => {
     const sim = await testSimulator();
     expect(await sim.body(SCENARIO.missingEndTime)).not.toHaveProperty('end_time');
     expect((await sim.body(SCENARIO.missingEndTime)).status).toBe('success');
-    expect((await sim.body(SCENARIO.isoTimes)).begin_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect((await sim.body(SCENARIO.isoTimes)).begin_time).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+    );
     expect((await sim.body(SCENARIO.garbageTime)).begin_time).toBe('yesterday around noon');
-    expect(await sim.body(SCENARIO.emptyStrings)).toMatchObject({ status: '', begin_time: '', end_time: '', job_type: '' });
+    expect(await sim.body(SCENARIO.emptyStrings)).toMatchObject({
+      status: '',
+      begin_time: '',
+      end_time: '',
+      job_type: '',
+    });
     const reversed = await sim.body(SCENARIO.endBeforeBegin);
     expect(String(reversed.end_time) < String(reversed.begin_time)).toBe(true);
     expect((await sim.body(SCENARIO.unknownStatus)).status).toBe('suspended');
     expect((await sim.body(SCENARIO.upperSuccess)).status).toBe('SUCCESS');
-    expect(await sim.body(SCENARIO.upperFail)).toMatchObject({ status: 'FAIL', error_code: 'SFS.TURBO.0011' });
+    expect(await sim.body(SCENARIO.upperFail)).toMatchObject({
+      status: 'FAIL',
+      error_code: 'SFS.TURBO.0011',
+    });
     expect((await sim.body(SCENARIO.upperDoing)).status).toBe('DOING');
     expect((await sim.body(SCENARIO.upperInit)).status).toBe('INIT');
-    expect(await sim.body(SCENARIO.extraFields)).toMatchObject({ progress: '100%', project_id: DEMO_PROJECT_ID });
+    expect(await sim.body(SCENARIO.extraFields)).toMatchObject({
+      progress: '100%',
+      project_id: DEMO_PROJECT_ID,
+    });
   });
 });

@@ -13,7 +13,11 @@ export interface DemoJob {
 }
 
 /** Every scenario, in the order the home page lists them. */
-export const SCENARIOS: readonly Scenario[] = [...JOB_SCENARIOS, ...EDGE_SCENARIOS, ...ERROR_SCENARIOS];
+export const SCENARIOS: readonly Scenario[] = [
+  ...JOB_SCENARIOS,
+  ...EDGE_SCENARIOS,
+  ...ERROR_SCENARIOS,
+];
 
 const byJobId = new Map(SCENARIOS.map((scenario) => [scenario.jobId, scenario]));
 
@@ -24,5 +28,11 @@ export function findScenario(projectId: string, jobId: string): Scenario | undef
 
 /** The catalogue as the home page lists it: plain JSON, no functions. */
 export function demoJobs(): DemoJob[] {
-  return SCENARIOS.map(({ jobId, title, description, group }) => ({ projectId: DEMO_PROJECT_ID, jobId, title, description, group }));
+  return SCENARIOS.map(({ jobId, title, description, group }) => ({
+    projectId: DEMO_PROJECT_ID,
+    jobId,
+    title,
+    description,
+    group,
+  }));
 }

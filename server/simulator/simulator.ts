@@ -58,7 +58,10 @@ export class Simulator implements ControlTarget {
     this.#iam = new FakeIam(options.auth ?? {}, () => this.#clock());
     for (const scenario of SCENARIOS) {
       if (scenario.job) {
-        this.#catalogueJobs.set(scenario.jobId, resolveJob(scenario.job, { projectId: DEMO_PROJECT_ID, jobId: scenario.jobId }));
+        this.#catalogueJobs.set(
+          scenario.jobId,
+          resolveJob(scenario.job, { projectId: DEMO_PROJECT_ID, jobId: scenario.jobId }),
+        );
       }
     }
   }
@@ -73,7 +76,8 @@ export class Simulator implements ControlTarget {
 
   /** Moves this simulator's clock forward, on top of `now()`. */
   advance(ms: number): void {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance() takes a finite, non-negative number of ms, not ${ms}`);
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RangeError(`advance() takes a finite, non-negative number of ms, not ${ms}`);
     this.#offsetMs += ms;
   }
 
@@ -98,9 +102,12 @@ export class Simulator implements ControlTarget {
   createJob(spec: JobSpec): { projectId: string; jobId: string } {
     const projectId = spec.projectId ?? DEMO_PROJECT_ID;
     const jobId = spec.jobId ?? randomUUID();
-    if (!PROJECT_ID_SHAPE.test(projectId)) throw new SpecError(`projectId must be 32 lower-case hex characters, not "${projectId}"`);
-    if (!JOB_ID_SHAPE.test(jobId)) throw new SpecError(`jobId must be 1-64 letters, digits and dashes, not "${jobId}"`);
-    if (findScenario(projectId, jobId)) throw new SpecError(`${jobId} is a catalogue scenario; pick another jobId`, 409);
+    if (!PROJECT_ID_SHAPE.test(projectId))
+      throw new SpecError(`projectId must be 32 lower-case hex characters, not "${projectId}"`);
+    if (!JOB_ID_SHAPE.test(jobId))
+      throw new SpecError(`jobId must be 1-64 letters, digits and dashes, not "${jobId}"`);
+    if (findScenario(projectId, jobId))
+      throw new SpecError(`${jobId} is a catalogue scenario; pick another jobId`, 409);
     const key = `${projectId}/${jobId}`;
     this.#created.set(key, resolveJob(spec, { projectId, jobId }));
     this.#firstAsked.delete(key);
@@ -117,12 +124,21 @@ export class Simulator implements ControlTarget {
       },
       (error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
-        send(res, sfsError(500, 'SIMULATOR.INTERNAL', `Simulator bug: ${message}`), requestId, this.#clock());
+        send(
+          res,
+          sfsError(500, 'SIMULATOR.INTERNAL', `Simulator bug: ${message}`),
+          requestId,
+          this.#clock(),
+        );
       },
     );
   }
 
-  async #route(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<CannedAnswer | undefined> {
+  async #route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+  ): Promise<CannedAnswer | undefined> {
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
     const path = url.pathname;
     const job = JOB_ROUTE.exec(path);
@@ -134,22 +150,35 @@ export class Simulator implements ControlTarget {
 
   async #login(req: IncomingMessage, url: URL): Promise<CannedAnswer> {
     if (req.method !== 'POST') {
-      return { ...iamError(405, 'Method Not Allowed', 'The method is not allowed for the requested URL.'), headers: { Allow: 'POST' } };
+      return {
+        ...iamError(405, 'Method Not Allowed', 'The method is not allowed for the requested URL.'),
+        headers: { Allow: 'POST' },
+      };
     }
     const body = await readBody(req);
-    if (!body.ok) return iamError(413, 'Request Entity Too Large', 'The body is larger than 64 KiB.');
+    if (!body.ok)
+      return iamError(413, 'Request Entity Too Large', 'The body is larger than 64 KiB.');
     const nocatalog = ['', 'true', '1'].includes(url.searchParams.get('nocatalog') ?? 'absent');
     const baseUrl = `http://${req.headers.host ?? '127.0.0.1'}`;
     return this.#iam.login(body.text, { nocatalog, baseUrl }).answer;
   }
 
-  async #jobRequest(req: IncomingMessage, res: ServerResponse, requestId: string, projectId: string, jobId: string): Promise<CannedAnswer | undefined> {
+  async #jobRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    projectId: string,
+    jobId: string,
+  ): Promise<CannedAnswer | undefined> {
     const key = `${projectId}/${jobId}`;
     this.#total += 1;
     this.#requests.set(key, (this.#requests.get(key) ?? 0) + 1);
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return { ...sfsError(405, 'SFS.TURBO.0001', 'Method not allowed'), headers: { Allow: 'GET, HEAD' } };
+      return {
+        ...sfsError(405, 'SFS.TURBO.0001', 'Method not allowed'),
+        headers: { Allow: 'GET, HEAD' },
+      };
     }
     // The API gateway checks the token before SFS Turbo sees the path.
     if (this.#authRequired) {
@@ -210,7 +239,9 @@ export interface RunningSimulator {
 }
 
 /** Starts the simulator on its own HTTP server (default 127.0.0.1, a free port). */
-export function startSimulator(options: SimulatorOptions & { port?: number; host?: string } = {}): Promise<RunningSimulator> {
+export function startSimulator(
+  options: SimulatorOptions & { port?: number; host?: string } = {},
+): Promise<RunningSimulator> {
   const { port = 0, host = '127.0.0.1', ...simulatorOptions } = options;
   const simulator = new Simulator(simulatorOptions);
   const server = createServer((req, res) => simulator.handle(req, res));

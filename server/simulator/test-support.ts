@@ -1,5 +1,10 @@
 import { afterEach } from 'vitest';
-import { DEMO_PROJECT_ID, startSimulator, type RunningSimulator, type SimulatorOptions } from './simulator.ts';
+import {
+  DEMO_PROJECT_ID,
+  startSimulator,
+  type RunningSimulator,
+  type SimulatorOptions,
+} from './simulator.ts';
 
 /** 2026-11-29 10:00:00 UTC: a fixed instant so that every formatted time is predictable. */
 export const T0 = Date.UTC(2026, 10, 29, 10, 0, 0);
@@ -36,7 +41,10 @@ export interface TestSimulator extends RunningSimulator {
   request(path: string, init?: RequestInit): Promise<Answer>;
   job(jobId: string, init?: RequestInit & { projectId?: string }): Promise<Answer>;
   /** A job body as a plain record (asserts a 200). */
-  body(jobId: string, init?: RequestInit & { projectId?: string }): Promise<Record<string, unknown>>;
+  body(
+    jobId: string,
+    init?: RequestInit & { projectId?: string },
+  ): Promise<Record<string, unknown>>;
 }
 
 const running: RunningSimulator[] = [];
@@ -66,7 +74,8 @@ export async function testSimulator(options: SimulatorOptions = {}): Promise<Tes
   };
   const body = async (jobId: string, init?: RequestInit & { projectId?: string }) => {
     const answer = await job(jobId, init);
-    if (answer.status !== 200) throw new Error(`expected 200 for ${jobId}, got ${answer.status}: ${answer.text}`);
+    if (answer.status !== 200)
+      throw new Error(`expected 200 for ${jobId}, got ${answer.status}: ${answer.text}`);
     return answer.json as Record<string, unknown>;
   };
   return { ...server, clock, request, job, body };

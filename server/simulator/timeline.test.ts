@@ -18,7 +18,9 @@ describe('time formats', () => {
   it('derives the same UUID-shaped sub-job ID from the same seed', () => {
     expect(stableUuid('a')).toBe(stableUuid('a'));
     expect(stableUuid('a')).not.toBe(stableUuid('b'));
-    expect(stableUuid('a')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(stableUuid('a')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
   });
 });
 
@@ -54,7 +56,12 @@ describe('jobDetailAt', () => {
 
   it('leaves out begin_time while waiting, end_time and the error while running', () => {
     expect(at(spec, 0)).toEqual({ job_id: 'job-1', status: 'waiting', job_type: 'extend_share' });
-    expect(at(spec, 2000)).toEqual({ job_id: 'job-1', status: 'running', job_type: 'extend_share', begin_time: '2026-11-29 10:00:01' });
+    expect(at(spec, 2000)).toEqual({
+      job_id: 'job-1',
+      status: 'running',
+      job_type: 'extend_share',
+      begin_time: '2026-11-29 10:00:01',
+    });
     expect(at(spec, 5000)).toEqual({
       job_id: 'job-1',
       status: 'failed',
@@ -80,10 +87,24 @@ describe('jobDetailAt', () => {
     );
     expect(job).toMatchObject({ start: 2000, duration: 8000, status: 'failed' });
     expect(settlesAt(job)).toBe(10_000);
-    const running = resolveJob({ jobType: 'x', subJobs: [{ start: 0, duration: 1 }, { start: 5, status: 'running' }] }, ids);
+    const running = resolveJob(
+      {
+        jobType: 'x',
+        subJobs: [
+          { start: 0, duration: 1 },
+          { start: 5, status: 'running' },
+        ],
+      },
+      ids,
+    );
     expect(running.status).toBe('running');
     expect(settlesAt(running)).toBe(Number.POSITIVE_INFINITY);
-    expect(resolveJob({ jobType: 'x' }, ids)).toMatchObject({ start: 0, duration: 0, status: 'success', subJobs: undefined });
+    expect(resolveJob({ jobType: 'x' }, ids)).toMatchObject({
+      start: 0,
+      duration: 0,
+      status: 'success',
+      subJobs: undefined,
+    });
   });
 
   it('tells an absent sub_jobs field from an empty list', () => {
@@ -92,10 +113,19 @@ describe('jobDetailAt', () => {
   });
 
   it('gives sub-jobs stable IDs and their job type unless told otherwise', () => {
-    const first = at({ jobType: 'create_share', subJobs: [{}, { jobType: 'bind_ldap', jobId: 'mine' }] }, 0);
-    const again = at({ jobType: 'create_share', subJobs: [{}, { jobType: 'bind_ldap', jobId: 'mine' }] }, 0);
+    const first = at(
+      { jobType: 'create_share', subJobs: [{}, { jobType: 'bind_ldap', jobId: 'mine' }] },
+      0,
+    );
+    const again = at(
+      { jobType: 'create_share', subJobs: [{}, { jobType: 'bind_ldap', jobId: 'mine' }] },
+      0,
+    );
     expect(first.sub_jobs).toEqual(again.sub_jobs);
-    expect(first.sub_jobs).toMatchObject([{ job_type: 'create_share' }, { job_id: 'mine', job_type: 'bind_ldap' }]);
+    expect(first.sub_jobs).toMatchObject([
+      { job_type: 'create_share' },
+      { job_id: 'mine', job_type: 'bind_ldap' },
+    ]);
   });
 
   it('renames statuses and writes ISO times when asked', () => {
@@ -120,7 +150,14 @@ describe('jobDetailAt', () => {
   });
 
   it('applies overrides last, and null removes a field', () => {
-    const body = at({ jobType: 'x', override: { end_time: null, progress: 7 }, subJobs: [{ override: { status: '' } }] }, 0);
+    const body = at(
+      {
+        jobType: 'x',
+        override: { end_time: null, progress: 7 },
+        subJobs: [{ override: { status: '' } }],
+      },
+      0,
+    );
     expect(body).not.toHaveProperty('end_time');
     expect(body.progress).toBe(7);
     expect(body.sub_jobs).toMatchObject([{ status: '' }]);
@@ -133,35 +170,54 @@ describe('any timeline, at any instant', () => {
     duration: fc.integer({ min: 0, max: 100_000 }),
     status: fc.constantFrom('success', 'failed', 'waiting', 'running', 'odd'),
   });
-  const spec = fc.record({ job: task, subs: fc.option(fc.array(task, { maxLength: 6 }), { nil: undefined }) });
+  const spec = fc.record({
+    job: task,
+    subs: fc.option(fc.array(task, { maxLength: 6 }), { nil: undefined }),
+  });
 
   it('moves forward only: waiting, then running, then ended; times appear and never change', () => {
     const order = { waiting: 0, running: 1, ended: 2 };
     fc.assert(
-      fc.property(spec, fc.array(fc.integer({ min: -1000, max: 300_000 }), { minLength: 2, maxLength: 8 }), ({ job, subs }, instants) => {
-        const resolved = resolveJob({ jobType: 'x', ...job, subJobs: subs }, ids);
-        const sorted = [...instants].sort((a, b) => a - b);
-        for (const [earlier, later] of sorted.slice(1).map((t, i) => [sorted[i] ?? t, t] as const)) {
-          expect(order[phaseAt(resolved, earlier)]).toBeLessThanOrEqual(order[phaseAt(resolved, later)]);
-          const before = jobDetailAt(resolved, T0, earlier);
-          const after = jobDetailAt(resolved, T0, later);
-          if (before.begin_time !== undefined) expect(after.begin_time).toBe(before.begin_time);
-          if (before.end_time !== undefined) expect(after.end_time).toBe(before.end_time);
-        }
-      }),
+      fc.property(
+        spec,
+        fc.array(fc.integer({ min: -1000, max: 300_000 }), { minLength: 2, maxLength: 8 }),
+        ({ job, subs }, instants) => {
+          const resolved = resolveJob({ jobType: 'x', ...job, subJobs: subs }, ids);
+          const sorted = [...instants].sort((a, b) => a - b);
+          for (const [earlier, later] of sorted
+            .slice(1)
+            .map((t, i) => [sorted[i] ?? t, t] as const)) {
+            expect(order[phaseAt(resolved, earlier)]).toBeLessThanOrEqual(
+              order[phaseAt(resolved, later)],
+            );
+            const before = jobDetailAt(resolved, T0, earlier);
+            const after = jobDetailAt(resolved, T0, later);
+            if (before.begin_time !== undefined) expect(after.begin_time).toBe(before.begin_time);
+            if (before.end_time !== undefined) expect(after.end_time).toBe(before.end_time);
+          }
+        },
+      ),
     );
   });
 
   it('never has an end_time without a begin_time, nor an end before the beginning', () => {
     fc.assert(
       fc.property(spec, fc.integer({ min: -1000, max: 300_000 }), ({ job, subs }, elapsed) => {
-        const body = jobDetailAt(resolveJob({ jobType: 'x', ...job, subJobs: subs }, ids), T0, elapsed);
-        for (const part of [body, ...((body.sub_jobs as Record<string, unknown>[] | undefined) ?? [])]) {
+        const body = jobDetailAt(
+          resolveJob({ jobType: 'x', ...job, subJobs: subs }, ids),
+          T0,
+          elapsed,
+        );
+        for (const part of [
+          body,
+          ...((body.sub_jobs as Record<string, unknown>[] | undefined) ?? []),
+        ]) {
           if (part.end_time !== undefined) {
             expect(part.begin_time).toBeDefined();
             expect(String(part.end_time) >= String(part.begin_time)).toBe(true);
           }
-          for (const value of Object.values(part)) if (!Array.isArray(value)) expect(typeof value).toBe('string');
+          for (const value of Object.values(part))
+            if (!Array.isArray(value)) expect(typeof value).toBe('string');
         }
       }),
     );

@@ -4,14 +4,20 @@ import { formatIsoTime, formatSfsTime } from './format.ts';
 export type Phase = 'waiting' | 'running' | 'ended';
 
 /** Where a task stands `elapsed` ms after its job was first asked for. */
-export function phaseAt(task: Pick<ResolvedTask, 'start' | 'duration' | 'status'>, elapsed: number): Phase {
+export function phaseAt(
+  task: Pick<ResolvedTask, 'start' | 'duration' | 'status'>,
+  elapsed: number,
+): Phase {
   if (task.status === 'waiting' || elapsed < task.start) return 'waiting';
   if (task.status === 'running' || elapsed < task.start + task.duration) return 'running';
   return 'ended';
 }
 
 /** `null` in an override removes the field: how a scenario drops what a real job would carry. */
-function applyOverride(body: Record<string, unknown>, override: Record<string, unknown> | undefined): Record<string, unknown> {
+function applyOverride(
+  body: Record<string, unknown>,
+  override: Record<string, unknown> | undefined,
+): Record<string, unknown> {
   if (!override) return body;
   const result = { ...body };
   for (const [key, value] of Object.entries(override)) {
@@ -21,7 +27,12 @@ function applyOverride(body: Record<string, unknown>, override: Record<string, u
   return result;
 }
 
-function taskBody(task: ResolvedTask, job: ResolvedJob, anchorMs: number, elapsed: number): Record<string, unknown> {
+function taskBody(
+  task: ResolvedTask,
+  job: ResolvedJob,
+  anchorMs: number,
+  elapsed: number,
+): Record<string, unknown> {
   const phase = phaseAt(task, elapsed);
   const format = job.timeFormat === 'iso' ? formatIsoTime : formatSfsTime;
   const name = (status: string) => job.statusNames[status as CanonicalStatus] ?? status;
@@ -45,10 +56,16 @@ function taskBody(task: ResolvedTask, job: ResolvedJob, anchorMs: number, elapse
  * The ShowJobDetail body of `job`, first asked for at `anchorMs`, as it reads `elapsed` ms
  * later. Pure: the same arguments always give the same body.
  */
-export function jobDetailAt(job: ResolvedJob, anchorMs: number, elapsed: number): Record<string, unknown> {
+export function jobDetailAt(
+  job: ResolvedJob,
+  anchorMs: number,
+  elapsed: number,
+): Record<string, unknown> {
   const body = taskBody(job, job, anchorMs, elapsed);
   if (job.subJobs) {
-    body.sub_jobs = job.subJobs.map((sub) => applyOverride(taskBody(sub, job, anchorMs, elapsed), sub.override));
+    body.sub_jobs = job.subJobs.map((sub) =>
+      applyOverride(taskBody(sub, job, anchorMs, elapsed), sub.override),
+    );
   }
   return applyOverride(body, job.override);
 }
