@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PROJECT_ID, SCENARIO } from './simulator.ts';
 import { testSimulator, type Answer } from './test-support.ts';
@@ -180,5 +181,22 @@ describe('the rest of the HTTP surface', () => {
     ids.add((await sim.request('/nowhere')).headers.get('x-request-id'));
     ids.add((await sim.request('/__simulator/stats')).headers.get('x-request-id'));
     expect(ids.size).toBe(6);
+  });
+});
+
+describe('odd request targets', () => {
+  it('treats a double slash as a path and an unparsable target as a parameter error', async () => {
+    const sim = await testSimulator();
+    const raw = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const outgoing = httpRequest(`${sim.url}/`, { path }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        outgoing.on('error', reject);
+        outgoing.end();
+      });
+    expect(await raw(`//v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/${SCENARIO.success}`)).toBe(404);
+    expect(await raw(`http://[broken/v1`)).toBe(400);
   });
 });

@@ -33,6 +33,18 @@ const JOB_ROUTE = /^\/v1\/([^/]*)\/sfs-turbo\/jobs\/([^/]*)\/?$/;
 const IAM_ROUTE = /^\/v3\/auth\/tokens\/?$/;
 
 /**
+ * The request target as a URL. Prefixing (rather than resolving against a base) keeps `//x`
+ * a path instead of a host; an absolute-form target (`GET http://host/path`) is taken as is.
+ */
+function parseTarget(target: string): URL | undefined {
+  try {
+    return new URL(target.startsWith('/') ? `http://simulator.invalid${target}` : target);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * An in-memory SFS Turbo (ShowJobDetail), its API gateway and a fake IAM, as one HTTP handler.
  * A job's timeline starts when it is first asked for, so every viewer sees it live.
  */
@@ -139,7 +151,8 @@ export class Simulator implements ControlTarget {
     res: ServerResponse,
     requestId: string,
   ): Promise<CannedAnswer | undefined> {
-    const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+    const url = parseTarget(req.url ?? '/');
+    if (!url) return SFS.parameterError();
     const path = url.pathname;
     const job = JOB_ROUTE.exec(path);
     if (job) return this.#jobRequest(req, res, requestId, job[1] ?? '', job[2] ?? '');
