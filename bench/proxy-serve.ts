@@ -4,10 +4,13 @@
  *   tsx bench/proxy-serve.ts simulator          → the embedded simulator on 127.0.0.1
  *   tsx bench/proxy-serve.ts proxy <simulator>  → the real API handler, mounted as in Vite
  *                                                 preview (security headers, then the API)
- * Prints one JSON line with its URL when ready; stops when stdin closes.
+ * Prints one JSON line with its URL when ready; answers each `stats` line on stdin with its CPU
+ * time and request count so far (for CPU per request, which contention on a shared machine
+ * does not distort the way it distorts latency); stops when stdin closes.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
 import { loadConfig } from '../server/config.ts';
 import { noCredentials } from '../server/credentials/provider.ts';
 import { createApiHandler, formatAccessLog } from '../server/proxy/handler.ts';
@@ -22,8 +25,7 @@ async function main(): Promise<void> {
     const simulator = await startSimulator({ host: '127.0.0.1', port: 0 });
     const job = demoJobs()[0];
     console.log(JSON.stringify({ url: simulator.url, projectId: job?.projectId, jobId: job?.jobId }));
-    process.stdin.on('close', () => void simulator.close().then(() => process.exit(0)));
-    process.stdin.resume();
+    answerStats(() => simulator.simulator.stats().total, () => void simulator.close().then(() => process.exit(0)));
     return;
   }
   if (role === 'proxy' && simulatorUrl) {
@@ -52,15 +54,21 @@ async function main(): Promise<void> {
       const { port } = server.address() as AddressInfo;
       console.log(JSON.stringify({ url: `http://127.0.0.1:${port}` }));
     });
-    process.stdin.on('close', () => {
-      console.error(`proxy: ${lines} access-log lines formatted`);
-      process.exit(0);
-    });
-    process.stdin.resume();
+    answerStats(() => lines, () => process.exit(0));
     return;
   }
   console.error('usage: proxy-serve.ts simulator | proxy <simulator-url>');
   process.exit(2);
+}
+
+function answerStats(requests: () => number, stop: () => void): void {
+  const input = createInterface({ input: process.stdin });
+  input.on('line', (line) => {
+    if (line.trim() !== 'stats') return;
+    const cpu = process.cpuUsage();
+    console.log(JSON.stringify({ cpuUs: cpu.user + cpu.system, requests: requests() }));
+  });
+  input.on('close', stop);
 }
 
 void main();
