@@ -8,7 +8,8 @@ const executablePath = chromiumExecutable();
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: false,
-  workers: process.env.CI ? 1 : 2,
+  // One shared simulator behind the server: tests reset it and count its requests.
+  workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,

@@ -9,6 +9,8 @@ export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     errorElement: <RouteError />,
+    // Shown while the first route's code loads; the layout itself renders at once after.
+    hydrateFallbackElement: <p className="p-6 text-ink-muted">Loading the dashboard…</p>,
     children: [
       {
         errorElement: <RouteError />,
@@ -31,6 +33,7 @@ export const routes: RouteObject[] = [
                 paths.job({ region: defaultRegion, projectId: params.projectId ?? '', jobId: params.jobId ?? '' }) + search,
               );
             },
+            Component: () => <p role="status">Opening the job in the default region…</p>,
           },
           { path: '*', Component: NotFoundPage },
         ],
