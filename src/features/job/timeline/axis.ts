@@ -141,9 +141,9 @@ export function axisFor(input: {
 /**
  * The geometry the component draws the axis with, and the property tests check labels
  * against: 11 px monospace labels centred on their ticks, inside a drawing area inset from
- * the track's edges by at least half a label. Wide (≥ 640 px viewport): every tick with its
- * date line, in at least 500 px. Narrow (phones): major ticks only, no date line, in at
- * least 210 px.
+ * the track's edges by at least half a label. Wide (viewport ≥ 640 px; the bars sit under
+ * the text up to 1280 px and beside it from there): every tick with its date line, in at
+ * least 500 px. Narrow (phones): major ticks only, no date line, in at least 210 px.
  */
 export const AXIS_GEOMETRY = {
   charPx: 6.7,

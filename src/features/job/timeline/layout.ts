@@ -1,6 +1,6 @@
 import { explainCode } from '../../../lib/error-codes';
 import type { Job, SubJob } from '../../../lib/job-schema';
-import { isFinal, statusKind, type StatusKind } from '../../../lib/status';
+import { isFinal, STATUS_LABEL, statusKind, type StatusKind } from '../../../lib/status';
 import {
   formatDateTime,
   formatDuration,
@@ -8,6 +8,7 @@ import {
   type ParsedTime,
   type ZoneChoice,
 } from '../../../lib/time';
+import { jobTypeLabel } from '../job-types';
 import { axisFor, type Axis } from './axis';
 
 /**
@@ -43,7 +44,11 @@ export interface TimelineRow {
   idNote: 'missing' | 'empty' | 'duplicate' | undefined;
   status: string | undefined;
   statusKind: StatusKind;
+  /** The status in a word; an unrecognised value as it came. */
+  statusText: string;
   jobType: string | undefined;
+  /** Readable label of a documented `job_type`. */
+  jobTypeLabel: string | undefined;
   state: RowState;
   /** `span`: a bar from `barLeft` over `barWidth`; `mark`: a point at `barLeft`; `none`. */
   barKind: 'span' | 'mark' | 'none';
@@ -56,15 +61,15 @@ export interface TimelineRow {
   /** Where the wait since the job's start begins (percent), when there is a wait to draw. */
   queueLeft: number | null;
   beginText: string;
-  beginIso: string | undefined;
   beginKind: TimeKind;
   endText: string;
-  endIso: string | undefined;
   endKind: TimeKind;
   durationText: string;
   durationKind: 'finished' | 'elapsed' | 'negative' | 'unknown';
   /** "queued 12 s": from the job's start to this sub-job's start. */
   queuedText: string | undefined;
+  /** Begin, end, duration and wait on one line, as the row shows them. */
+  timesText: string;
   /** What is wrong with this row's times, in words. */
   problem: string | undefined;
   /** The bar in words, for screen readers. */
@@ -78,6 +83,8 @@ export interface TimelineLayout {
   /** The job's own row first, then sub-jobs in start order, then those not started. */
   rows: TimelineRow[];
   axis: Axis | null;
+  /** The job's start (or the earliest time known), date, time and zone: the axis's origin. */
+  startText: string | undefined;
   /** Where "now" is on the axis while the job is live, else null. */
   nowPct: number | null;
   live: boolean;
@@ -234,6 +241,7 @@ export function layoutTimeline(
   return {
     rows,
     axis,
+    startText: jobStart === undefined ? undefined : timeText(jobStart, zone, true, undefined),
     nowPct: live && axis ? pct(now) : null,
     live,
     subJobCount: subJobs.length,
@@ -265,10 +273,10 @@ function buildRow(item: Item, context: RowContext): TimelineRow {
 
   const shown = (time: ParsedTime, missing: string) =>
     time.kind === 'ok'
-      ? { text: timeText(time.ms, zone, isJob, refDate), iso: new Date(time.ms).toISOString() }
+      ? timeText(time.ms, zone, isJob, refDate)
       : time.kind === 'invalid'
-        ? { text: time.raw, iso: undefined }
-        : { text: missing, iso: undefined };
+        ? time.raw
+        : missing;
 
   let state: RowState;
   let barKind: TimelineRow['barKind'] = 'none';
@@ -344,7 +352,7 @@ function buildRow(item: Item, context: RowContext): TimelineRow {
   }
 
   const beginShown = shown(begin, state === 'waiting' ? 'not started' : 'not given');
-  const endShown = shown(end, state === 'running' ? 'not ended' : state === 'waiting' ? '—' : 'not given');
+  const endShown = shown(end, state === 'running' ? 'not yet' : state === 'waiting' ? '—' : 'not given');
   const durationText =
     durationKind === 'finished'
       ? formatDuration(durationMs)
@@ -358,13 +366,26 @@ function buildRow(item: Item, context: RowContext): TimelineRow {
   if (state === 'waiting') {
     labelParts.push('not started');
   } else {
-    if (begin.kind === 'ok') labelParts.push(`began ${beginShown.text}`);
+    if (begin.kind === 'ok') labelParts.push(`began ${beginShown}`);
     if (offsetMs !== undefined) labelParts.push(offsetWords(offsetMs));
     if (state === 'finished' || state === 'instant') labelParts.push(`ran ${durationText}`);
     if (state === 'running') labelParts.push(`running for ${durationText}`);
-    if (state === 'reversed') labelParts.push(`ended ${endShown.text}, before it began`);
+    if (state === 'reversed') labelParts.push(`ended ${endShown}, before it began`);
     if (problem && state !== 'reversed') labelParts.push(problem.replace(/\.$/, '').toLowerCase());
   }
+
+  const status = item.source.status;
+  const statusText =
+    kind !== 'unknown' ? STATUS_LABEL[kind] : status === undefined ? 'No status' : status === '' ? 'Empty status' : status;
+  // Each part keeps together when the line wraps (no-break spaces inside, breaks between).
+  const timesText = [
+    `Begin ${beginShown}${begin.kind === 'invalid' ? ' (unrecognised format)' : ''}`,
+    `End ${endShown}${end.kind === 'invalid' ? ' (unrecognised format)' : ''}`,
+    `Took ${durationText}`,
+    ...(queuedText ? [queuedText] : []),
+  ]
+    .map((part) => (part.length <= 40 ? part.replaceAll(' ', '\u00a0') : part))
+    .join(' · ');
 
   const errorCode = item.source.error_code?.trim() ? item.source.error_code : undefined;
   const failReason = item.source.fail_reason?.trim() ? item.source.fail_reason : undefined;
@@ -377,24 +398,25 @@ function buildRow(item: Item, context: RowContext): TimelineRow {
     id: item.source.job_id,
     linkId: context.linkId,
     idNote: context.idNote,
-    status: item.source.status,
+    status,
     statusKind: kind,
+    statusText,
     jobType: item.source.job_type,
+    jobTypeLabel: jobTypeLabel(item.source.job_type),
     state,
     barKind,
     barLeft,
     barWidth: Math.min(barWidth, round(100 - barLeft)),
     open,
     queueLeft,
-    beginText: beginShown.text,
-    beginIso: beginShown.iso,
+    beginText: beginShown,
     beginKind: begin.kind,
-    endText: endShown.text,
-    endIso: endShown.iso,
+    endText: endShown,
     endKind: end.kind,
     durationText,
     durationKind,
     queuedText,
+    timesText,
     problem,
     barLabel: labelParts.join(', '),
     errorCode,

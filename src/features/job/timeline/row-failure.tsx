@@ -1,4 +1,4 @@
-import { CircleX } from 'lucide-react';
+import { TlIcon } from './tl-icon';
 
 /** A row's error code, what it means and the whole reason: on the picture, never truncated. */
 export function RowFailure({
@@ -12,8 +12,8 @@ export function RowFailure({
 }) {
   if (!code && !reason) return null;
   return (
-    <div className="flex gap-2 rounded-md border-l-4 border-status-failed bg-status-failed-soft px-3 py-1.5 text-sm lg:col-span-2">
-      <CircleX className="mt-0.5 size-4 shrink-0 text-status-failed" aria-hidden />
+    <div className="flex gap-2 rounded-md border-l-4 border-status-failed bg-status-failed-soft px-3 py-1.5 text-sm xl:col-span-2">
+      <TlIcon name="failed" className="mt-0.5 size-4 shrink-0 text-status-failed" />
       <div className="min-w-0">
         {code ? (
           <p>

@@ -1,6 +1,6 @@
 import { cn } from '../../../lib/cn';
 import type { Axis } from './axis';
-import { TrackFrame } from './timeline-bar';
+import { AxisFrame } from './timeline-bar';
 
 /**
  * The shared time axis: clock times in the chosen zone and offsets from the job's start.
@@ -9,19 +9,19 @@ import { TrackFrame } from './timeline-bar';
  */
 export function TimelineAxis({ axis, startText, live }: { axis: Axis | null; startText: string | undefined; live: boolean }) {
   return (
-    <div className="sticky top-0 z-10 grid gap-x-4 gap-y-1 border-b border-line bg-panel py-2 pr-2 pl-3 sm:pr-3 lg:grid-cols-[22rem_minmax(0,1fr)] lg:items-end print:static">
+    <div className="sticky top-0 z-10 grid gap-x-4 gap-y-1 border-b border-line bg-panel py-2 pr-2 pl-3 sm:pr-3 xl:grid-cols-[28rem_minmax(0,1fr)] xl:items-end print:static">
       <p className="text-xs text-ink-muted">
         Times in <strong className="font-semibold text-ink">{axis?.zone ?? 'UTC'}</strong>
         {startText ? (
           <>
-            {' '}· offsets from the job’s start, <span className="font-mono">{startText}</span>
+            {' '}· offsets from the job’s start at <span className="font-mono">{startText}</span>
           </>
         ) : (
           ' · no time to draw an axis from yet'
         )}
       </p>
       {axis ? (
-        <TrackFrame className="h-14" aria-hidden>
+        <AxisFrame>
           {live ? (
             <span
               className="absolute top-0 -translate-x-1/2 rounded bg-accent px-1 text-[10px] leading-tight font-semibold text-accent-ink"
@@ -45,7 +45,7 @@ export function TimelineAxis({ axis, startText, live }: { axis: Axis | null; sta
               <span className="h-1.5 border-l border-ink-muted" />
             </span>
           ))}
-        </TrackFrame>
+        </AxisFrame>
       ) : null}
     </div>
   );

@@ -1,9 +1,7 @@
-import { Link2, TriangleAlert } from 'lucide-react';
 import { memo, type MouseEvent } from 'react';
 import { CopyButton } from '../../../components/ui/copy-button';
-import { StatusBadge } from '../../../components/ui/status-badge';
-import { cn } from '../../../lib/cn';
-import { JobTypeText } from '../job-type-text';
+import type { StatusKind } from '../../../lib/status';
+import { TlIcon } from './tl-icon';
 import type { TimelineRow as Row } from './layout';
 import { RowFailure } from './row-failure';
 import { TimelineBar } from './timeline-bar';
@@ -23,27 +21,22 @@ const ID_NOTE: Record<NonNullable<Row['idNote']>, string> = {
   duplicate: 'ID repeats an earlier sub-job',
 };
 
-function RowTimes({ row }: { row: Row }) {
-  const time = (text: string, iso: string | undefined, kind: Row['beginKind']) =>
-    iso ? (
-      <time dateTime={iso}>{text}</time>
-    ) : (
-      <span className={kind === 'invalid' ? 'break-all text-status-waiting' : 'text-ink-muted'}>
-        {text}
-        {kind === 'invalid' ? ' (unrecognised format)' : ''}
-      </span>
-    );
-  return (
-    <p className="font-mono text-xs">
-      <span className="text-ink-muted">Begin </span>
-      {time(row.beginText, row.beginIso, row.beginKind)}
-      <span className="text-ink-muted"> · End </span>
-      {time(row.endText, row.endIso, row.endKind)}
-      <span className="text-ink-muted"> · Took </span>
-      <span className={row.durationKind === 'negative' ? 'text-status-failed' : undefined}>{row.durationText}</span>
-      {row.queuedText ? <span className="text-ink-muted"> · {row.queuedText}</span> : null}
-    </p>
-  );
+// Plain class strings, no class merging: this runs a thousand times on a large job.
+const CHIP: Record<StatusKind, string> = {
+  success: 'bg-status-success-soft text-status-success',
+  failed: 'bg-status-failed-soft text-status-failed',
+  running: 'bg-status-running-soft text-status-running',
+  waiting: 'bg-status-waiting-soft text-status-waiting',
+  unknown: 'bg-status-unknown-soft text-status-unknown',
+};
+const ROW =
+  'grid scroll-my-24 gap-x-4 gap-y-1 border-l-4 py-2 pr-2 pl-2 outline-none sm:pr-3 xl:grid-cols-[28rem_minmax(0,1fr)] xl:items-center print:break-inside-avoid [contain-intrinsic-size:auto_4.5rem] [content-visibility:auto] print:[content-visibility:visible]';
+
+function rowClass(row: Row, selected: boolean): string {
+  let extra = row.statusKind === 'failed' ? ' border-l-status-failed' : ' border-l-transparent';
+  if (row.isJob) extra += ' bg-surface';
+  if (selected) extra += ' bg-accent/10 ring-2 ring-accent ring-inset [content-visibility:visible]';
+  return ROW + extra;
 }
 
 function RowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
@@ -52,6 +45,7 @@ function RowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
     event.preventDefault();
     onSelect(row.linkId);
   };
+  const unknown = row.statusKind === 'unknown' && row.status;
   return (
     <li
       id={row.domId}
@@ -59,24 +53,23 @@ function RowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
       data-row-key={row.key}
       data-status={row.statusKind}
       aria-current={selected ? 'true' : undefined}
-      className={cn(
-        'grid scroll-my-24 gap-x-4 gap-y-1.5 border-l-4 py-2 pr-2 pl-2 outline-none sm:pr-3 lg:grid-cols-[22rem_minmax(0,1fr)] lg:items-center print:break-inside-avoid',
-        '[contain-intrinsic-size:auto_4.5rem] [content-visibility:auto] print:[content-visibility:visible]',
-        row.statusKind === 'failed' ? 'border-l-status-failed' : 'border-l-transparent',
-        row.isJob && 'bg-surface',
-        selected && 'bg-accent/10 ring-2 ring-accent ring-inset [content-visibility:visible]',
-      )}
+      className={rowClass(row, selected)}
     >
-      <div className="min-w-0 space-y-0.5">
-        <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-          <StatusBadge status={row.status} size="sm" />
-          {row.isJob ? <span className="text-xs font-semibold tracking-wide text-ink-muted uppercase">Whole job</span> : null}
-          <span className="min-w-0 text-sm">
-            <JobTypeText raw={row.jobType} />
+      <div className="min-w-0">
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
+          <span className={`inline-flex items-center gap-1 rounded-full px-2 py-px text-xs font-semibold ${CHIP[row.statusKind]}`}>
+            <TlIcon name={row.statusKind} className="size-3.5 shrink-0" />
+            {row.statusText}
+            {unknown ? <span className="sr-only"> (unrecognised status value)</span> : null}
           </span>
-        </div>
+          {row.isJob ? <span className="text-xs font-semibold tracking-wide text-ink-muted uppercase">Whole job</span> : null}
+          {row.jobTypeLabel ? <span className="font-medium">{row.jobTypeLabel}</span> : null}
+          <code className="font-mono text-xs break-all text-ink-muted">
+            {row.jobType === undefined ? '(no job type)' : row.jobTypeLabel ? `(${row.jobType})` : row.jobType || '(empty job type)'}
+          </code>
+        </p>
         {!row.isJob ? (
-          <div className="flex min-h-7 flex-wrap items-center gap-x-1.5 text-xs">
+          <p className="flex min-h-6 flex-wrap items-center gap-x-1.5 text-xs">
             {row.linkId ? (
               <a
                 href={`?sub=${encodeURIComponent(row.linkId)}`}
@@ -85,7 +78,7 @@ function RowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
                 aria-label={`Sub-job ${row.linkId}${selected ? ' (selected)' : ''}`}
                 className="inline-flex min-w-0 items-center gap-1 rounded font-mono break-all text-accent underline-offset-2 hover:underline print:text-ink"
               >
-                <Link2 className="size-3.5 shrink-0 print:hidden" aria-hidden />
+                <TlIcon name="link" className="size-3.5 shrink-0 print:hidden" />
                 {row.linkId}
               </a>
             ) : row.id ? (
@@ -93,13 +86,13 @@ function RowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
             ) : null}
             {row.idNote ? <span className="text-status-waiting">({ID_NOTE[row.idNote]})</span> : null}
             {selected && shareUrl ? <CopyButton value={shareUrl} label="Copy link to this sub-job" /> : null}
-          </div>
+          </p>
         ) : null}
-        <RowTimes row={row} />
+        <p className="font-mono text-xs">{row.timesText}</p>
         {row.problem ? (
           <p className="flex items-start gap-1 text-xs text-status-waiting">
-            <TriangleAlert className="mt-px size-3.5 shrink-0" aria-hidden />
-            <span>{row.problem}</span>
+            <TlIcon name="warning" className="mt-px size-3.5 shrink-0" />
+            {row.problem}
           </p>
         ) : null}
       </div>

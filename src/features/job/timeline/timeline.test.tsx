@@ -82,7 +82,7 @@ describe('Timeline', () => {
     expect(items[0]?.textContent).toContain('Whole job');
     expect(items.map((item) => item.dataset.rowKey)).toEqual(['job', 'id:sub-ok', 'id:sub-bad', 'id:sub-later']);
     expect(screen.getByRole('img', { name: 'began 10:00:33 UTC, +30 s after the job\'s start, ran 1 min' })).toBeTruthy();
-    expect(document.body.textContent).toContain('Times in UTC · offsets from the job’s start, 2026-03-01 10:00:03 UTC');
+    expect(document.body.textContent).toContain('Times in UTC · offsets from the job’s start at 2026-03-01 10:00:03 UTC');
     expect(screen.getByTestId('timeline-counts').textContent).toBe('3 sub-jobs:2 failed1 succeeded');
   });
 

@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { flushSync } from 'react-dom';
 import { useLocation, useSearchParams } from 'react-router';
 import type { Job } from '../../../lib/job-schema';
 import { isFinal, statusKind } from '../../../lib/status';
@@ -6,9 +7,11 @@ import type { ZoneChoice } from '../../../lib/time';
 import { useNow } from '../../../lib/use-now';
 import { usePageVisible } from '../use-page-visible';
 import { layoutTimeline } from './layout';
+import './timeline.css';
 import { TimelineAxis } from './timeline-axis';
 import { TimelineRow } from './timeline-row';
 import { TimelineToolbar } from './timeline-toolbar';
+import { useDrawnRows } from './use-drawn-rows';
 import { useSelectedRowFocus } from './use-row-focus';
 
 /**
@@ -45,10 +48,14 @@ export const Timeline = memo(function Timeline({ job, zone }: { job: Job; zone: 
     );
   }, []);
 
+  const selectedIndex = selectedRow ? layout.rows.indexOf(selectedRow) : -1;
+  const [drawn, drawAtLeast] = useDrawnRows(layout.rows.length, selectedIndex + 1);
   const focusNow = useSelectedRowFocus(selectedRow?.domId);
   const firstFailed = layout.firstFailed;
   const jumpToFailure = firstFailed
     ? () => {
+        const index = layout.rows.findIndex((row) => row.key === firstFailed.key);
+        flushSync(() => drawAtLeast(index + 1));
         focusNow(firstFailed.domId);
         if (firstFailed.linkId) select(firstFailed.linkId);
       }
@@ -62,7 +69,6 @@ export const Timeline = memo(function Timeline({ job, zone }: { job: Job; zone: 
     '--tl-now': layout.nowPct === null ? undefined : `${layout.nowPct}%`,
     '--tl-intervals': layout.axis ? layout.axis.ticks.length - 1 : 1,
   } as CSSProperties;
-  const jobRow = layout.rows[0];
 
   return (
     <div className="space-y-3 [print-color-adjust:exact]">
@@ -74,9 +80,9 @@ export const Timeline = memo(function Timeline({ job, zone }: { job: Job; zone: 
         missingSelection={selected !== undefined && !selectedRow ? selected : undefined}
       />
       <div className="group/timeline rounded-card border border-line bg-panel" data-live={layout.live} style={style}>
-        <TimelineAxis axis={layout.axis} live={layout.live} startText={jobRow?.beginIso ? jobRow.beginText : undefined} />
+        <TimelineAxis axis={layout.axis} live={layout.live} startText={layout.startText} />
         <ol aria-label="Job and sub-jobs on one time axis" className="divide-y divide-line">
-          {layout.rows.map((row) => (
+          {(drawn < layout.rows.length ? layout.rows.slice(0, drawn) : layout.rows).map((row) => (
             <TimelineRow
               key={row.key}
               row={row}
@@ -86,6 +92,11 @@ export const Timeline = memo(function Timeline({ job, zone }: { job: Job; zone: 
             />
           ))}
         </ol>
+        {drawn < layout.rows.length ? (
+          <p role="status" className="border-t border-line px-3 py-2 text-sm text-ink-muted">
+            Drawing {layout.rows.length - drawn} more rows…
+          </p>
+        ) : null}
       </div>
     </div>
   );
