@@ -24,8 +24,13 @@ async function main(): Promise<void> {
   if (role === 'simulator') {
     const simulator = await startSimulator({ host: '127.0.0.1', port: 0 });
     const job = demoJobs()[0];
-    console.log(JSON.stringify({ url: simulator.url, projectId: job?.projectId, jobId: job?.jobId }));
-    answerStats(() => simulator.simulator.stats().total, () => void simulator.close().then(() => process.exit(0)));
+    console.log(
+      JSON.stringify({ url: simulator.url, projectId: job?.projectId, jobId: job?.jobId }),
+    );
+    answerStats(
+      () => simulator.simulator.stats().total,
+      () => void simulator.close().then(() => process.exit(0)),
+    );
     return;
   }
   if (role === 'proxy' && simulatorUrl) {
@@ -54,7 +59,10 @@ async function main(): Promise<void> {
       const { port } = server.address() as AddressInfo;
       console.log(JSON.stringify({ url: `http://127.0.0.1:${port}` }));
     });
-    answerStats(() => lines, () => process.exit(0));
+    answerStats(
+      () => lines,
+      () => process.exit(0),
+    );
     return;
   }
   console.error('usage: proxy-serve.ts simulator | proxy <simulator-url>');

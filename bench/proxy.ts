@@ -46,7 +46,9 @@ const watchdog = setTimeout(() => {
 
 function serve(...args: string[]): Promise<Server> {
   const script = fileURLToPath(new URL('./proxy-serve.ts', import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines: Interface = createInterface({ input: child.stdout! });
   const next = () => new Promise<string>((resolve) => lines.once('line', resolve));
   return new Promise((resolve, reject) => {
@@ -78,7 +80,11 @@ interface Latency {
   failures: number;
 }
 
-async function saturate(url: string, connections: number, seconds: number): Promise<Latency & { rps: number }> {
+async function saturate(
+  url: string,
+  connections: number,
+  seconds: number,
+): Promise<Latency & { rps: number }> {
   const times: number[] = [];
   let done: (result: autocannon.Result) => void = () => undefined;
   let failed: (error: unknown) => void = () => undefined;
@@ -104,16 +110,35 @@ async function saturate(url: string, connections: number, seconds: number): Prom
 }
 
 /** Requests spread evenly in time, round-robin over `connections` kept-alive sockets. */
-async function paced(url: string, connections: number, rate: number, seconds: number): Promise<Latency> {
+async function paced(
+  url: string,
+  connections: number,
+  rate: number,
+  seconds: number,
+): Promise<Latency> {
   const target = new URL(url);
-  const agents = Array.from({ length: connections }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+  const agents = Array.from(
+    { length: connections },
+    () => new http.Agent({ keepAlive: true, maxSockets: 1 }),
+  );
   const once = (agent: http.Agent) =>
     new Promise<{ ms: number; ok: boolean }>((resolve) => {
       const started = performance.now();
-      const req = http.get({ hostname: target.hostname, port: target.port, path: target.pathname, agent, headers: { accept: 'application/json' } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ ms: performance.now() - started, ok: res.statusCode === 200 }));
-      });
+      const req = http.get(
+        {
+          hostname: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          agent,
+          headers: { accept: 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            resolve({ ms: performance.now() - started, ok: res.statusCode === 200 }),
+          );
+        },
+      );
       req.on('error', () => resolve({ ms: performance.now() - started, ok: false }));
     });
   await Promise.all(agents.map(once)); // open every connection first
@@ -145,7 +170,11 @@ async function paced(url: string, connections: number, rate: number, seconds: nu
 const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 const plus = (n: number) => `${n >= 0 ? '+' : ''}${fmt(n)}`;
 
-async function cpuPerRequest(measured: Server[], work: () => Promise<unknown>, count: Server): Promise<number> {
+async function cpuPerRequest(
+  measured: Server[],
+  work: () => Promise<unknown>,
+  count: Server,
+): Promise<number> {
   const before = await Promise.all(measured.map((s) => s.stats()));
   const countBefore = (await count.stats()).requests;
   await work();
@@ -157,13 +186,19 @@ async function cpuPerRequest(measured: Server[], work: () => Promise<unknown>, c
 
 async function main(): Promise<void> {
   const simulator = await serve('simulator');
-  if (!simulator.projectId || !simulator.jobId) throw new Error('the simulator offers no demo job to ask for');
+  if (!simulator.projectId || !simulator.jobId)
+    throw new Error('the simulator offers no demo job to ask for');
   const proxy = await serve('proxy', simulator.url);
   const path = `/v1/${simulator.projectId}/sfs-turbo/jobs/${simulator.jobId}`;
   const urls = { direct: `${simulator.url}${path}`, proxy: `${proxy.url}/api/eu-de${path}` };
 
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-  console.log(`bench:proxy: loopback, ${SECONDS} s per run, paced at ${RATE} req/s; Node ${process.version}, ${os.cpus().length} CPUs, load average ${load}`);
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  console.log(
+    `bench:proxy: loopback, ${SECONDS} s per run, paced at ${RATE} req/s; Node ${process.version}, ${os.cpus().length} CPUs, load average ${load}`,
+  );
   console.log(`  direct: ${urls.direct}\n  proxy:  ${urls.proxy}\n`);
 
   const rows: string[][] = [];
@@ -176,7 +211,11 @@ async function main(): Promise<void> {
       const url = urls[which];
       const processes = which === 'direct' ? [simulator] : [simulator, proxy];
       await saturate(url, connections, 1); // warm-up: connections, JIT
-      cpu[which] = await cpuPerRequest(processes, async () => (sat[which] = await saturate(url, connections, SECONDS)), simulator);
+      cpu[which] = await cpuPerRequest(
+        processes,
+        async () => (sat[which] = await saturate(url, connections, SECONDS)),
+        simulator,
+      );
       pace[which] = await paced(url, connections, RATE, SECONDS);
       failures += (sat[which]?.failures ?? 0) + (pace[which]?.failures ?? 0);
     }
@@ -203,9 +242,19 @@ async function main(): Promise<void> {
       '-',
     ]);
   }
-  const head = ['conns', 'load', 'req/s direct / proxy', 'ratio', 'direct p50 / p99 ms', 'proxy p50 / p99 ms', 'overhead p50 / p99 ms', 'CPU µs/req direct / proxy'];
+  const head = [
+    'conns',
+    'load',
+    'req/s direct / proxy',
+    'ratio',
+    'direct p50 / p99 ms',
+    'proxy p50 / p99 ms',
+    'overhead p50 / p99 ms',
+    'CPU µs/req direct / proxy',
+  ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   console.log(line(head));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));

@@ -6,7 +6,14 @@ import { fileURLToPath } from 'node:url';
 import type { PreviewServer, preview, resolveConfig } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SECURITY_HEADERS } from './security-headers.ts';
-import { closedPort, fakeUpstream, jobPath, rawRequest, type Running, type SeenRequest } from './testing/servers.ts';
+import {
+  closedPort,
+  fakeUpstream,
+  jobPath,
+  rawRequest,
+  type Running,
+  type SeenRequest,
+} from './testing/servers.ts';
 
 /*
  * `vite preview` exactly as `npm start` runs it: the project's own vite.config.ts (host,
@@ -19,7 +26,8 @@ import { closedPort, fakeUpstream, jobPath, rawRequest, type Running, type SeenR
  * value import of 'vite'. Type-only imports are fine.
  */
 const VITE = 'vite';
-const loadVite = () => import(VITE) as Promise<{ preview: typeof preview; resolveConfig: typeof resolveConfig }>;
+const loadVite = () =>
+  import(VITE) as Promise<{ preview: typeof preview; resolveConfig: typeof resolveConfig }>;
 
 const CONFIG_FILE = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
 const TOKEN = 'preview-test-token-0123456789';
@@ -48,14 +56,16 @@ beforeAll(async () => {
     OS_TOKEN: TOKEN,
   });
   const write = process.stdout.write.bind(process.stdout);
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    const text = String(chunk);
-    if (/ (?:job|regions|invalid|unknown) region=/.test(text)) {
-      stdout.push(text);
-      return true;
-    }
-    return write(chunk, ...(rest as []));
-  });
+  vi.spyOn(process.stdout, 'write').mockImplementation(
+    (chunk: string | Uint8Array, ...rest: unknown[]) => {
+      const text = String(chunk);
+      if (/ (?:job|regions|invalid|unknown) region=/.test(text)) {
+        stdout.push(text);
+        return true;
+      }
+      return write(chunk, ...(rest as []));
+    },
+  );
   const { preview } = await loadVite();
   server = await preview({
     configFile: CONFIG_FILE,
@@ -80,11 +90,19 @@ describe('what npm start serves', () => {
     process.env.HOST = '0.0.0.0';
     try {
       const { resolveConfig } = await loadVite();
-      const config = await resolveConfig({ configFile: CONFIG_FILE, logLevel: 'silent' }, 'serve', 'production', 'production', true);
+      const config = await resolveConfig(
+        { configFile: CONFIG_FILE, logLevel: 'silent' },
+        'serve',
+        'production',
+        'production',
+        true,
+      );
       expect(config.preview.host).toBe('0.0.0.0');
       // Vite adds the listening host itself (repeatedly; harmless).
       const allowed = config.preview.allowedHosts;
-      expect(allowed === true ? allowed : new Set(allowed)).toEqual(new Set(['jobs.example.com', 'other.example.org', '0.0.0.0']));
+      expect(allowed === true ? allowed : new Set(allowed)).toEqual(
+        new Set(['jobs.example.com', 'other.example.org', '0.0.0.0']),
+      );
     } finally {
       process.env.HOST = '';
     }
@@ -102,32 +120,53 @@ describe('what npm start serves', () => {
     expect((await rawRequest(port, '/', 'GET', `Host: ${host}\r\n`)).status).toBe(status);
   });
 
-  it.each(['/', '/index.html', '/eu-de/projects/e9993fc787d94b6c886cbaa340f9c0f4/jobs/abc', '/assets/app-abc123.js', '/api/regions', jobPath()])(
-    'sends the security headers on %s',
-    async (target) => {
-      const answer = await rawRequest(port, target);
-      expect(answer.status).toBe(200);
-      expect(answer.headers['referrer-policy']).toBe('no-referrer');
-      expect(answer.headers['x-content-type-options']).toBe('nosniff');
-      const csp = answer.headers['content-security-policy'] ?? '';
-      expect(csp).toContain("frame-ancestors 'none'");
-      expect(csp).not.toContain('unsafe-inline\'; script'); // no inline scripts anywhere
-      if (!target.startsWith('/api/')) expect(csp).toBe(SECURITY_HEADERS['Content-Security-Policy']);
-      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-    },
-  );
+  it.each([
+    '/',
+    '/index.html',
+    '/eu-de/projects/e9993fc787d94b6c886cbaa340f9c0f4/jobs/abc',
+    '/assets/app-abc123.js',
+    '/api/regions',
+    jobPath(),
+  ])('sends the security headers on %s', async (target) => {
+    const answer = await rawRequest(port, target);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['referrer-policy']).toBe('no-referrer');
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    const csp = answer.headers['content-security-policy'] ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-inline'; script"); // no inline scripts anywhere
+    if (!target.startsWith('/api/')) expect(csp).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
 
   it('serves the SPA fallback for deep links, with the headers', async () => {
-    const answer = await rawRequest(port, '/eu-de/projects/e9993fc787d94b6c886cbaa340f9c0f4/jobs/abc', 'GET', 'Accept: text/html\r\n');
+    const answer = await rawRequest(
+      port,
+      '/eu-de/projects/e9993fc787d94b6c886cbaa340f9c0f4/jobs/abc',
+      'GET',
+      'Accept: text/html\r\n',
+    );
     expect(answer.body).toContain('<div id="root">');
-    expect(answer.headers['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+    expect(answer.headers['content-security-policy']).toBe(
+      SECURITY_HEADERS['Content-Security-Policy'],
+    );
   });
 
   it('lets no other origin read the API (no CORS headers, even for localhost origins)', async () => {
-    const answer = await rawRequest(port, '/api/regions', 'GET', 'Origin: http://localhost:3000\r\n');
+    const answer = await rawRequest(
+      port,
+      '/api/regions',
+      'GET',
+      'Origin: http://localhost:3000\r\n',
+    );
     expect(answer.status).toBe(200);
     expect(answer.headers['access-control-allow-origin']).toBeUndefined();
-    const preflight = await rawRequest(port, jobPath(), 'OPTIONS', 'Origin: http://localhost:3000\r\nAccess-Control-Request-Method: GET\r\n');
+    const preflight = await rawRequest(
+      port,
+      jobPath(),
+      'OPTIONS',
+      'Origin: http://localhost:3000\r\nAccess-Control-Request-Method: GET\r\n',
+    );
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -148,7 +187,10 @@ describe('what npm start serves', () => {
       expect(answer.status, target).toBe(400);
       expect(JSON.parse(answer.body), target).toMatchObject({ errCode: 'PROXY.BAD_REQUEST' });
     }
-    for (const target of [`/assets/../api/regions`, `//api/eu-de/v1/e9993fc787d94b6c886cbaa340f9c0f4/sfs-turbo/jobs/abc`]) {
+    for (const target of [
+      `/assets/../api/regions`,
+      `//api/eu-de/v1/e9993fc787d94b6c886cbaa340f9c0f4/sfs-turbo/jobs/abc`,
+    ]) {
       const answer = await rawRequest(port, target);
       expect(answer.body, target).not.toContain('"regions"');
     }
@@ -163,9 +205,13 @@ describe('what npm start serves', () => {
     expect(answer.raw).not.toContain(TOKEN);
     const regions = await rawRequest(port, '/api/regions');
     expect(regions.raw).not.toContain(TOKEN);
-    expect(JSON.parse(regions.body)).toMatchObject({ credentials: { kind: 'token', description: 'IAM token from OS_TOKEN' } });
+    expect(JSON.parse(regions.body)).toMatchObject({
+      credentials: { kind: 'token', description: 'IAM token from OS_TOKEN' },
+    });
     expect(stdout).toHaveLength(2);
-    expect(stdout[0]).toMatch(/ GET job region=eu-de project=e9993fc787d94b6c886cbaa340f9c0f4 .* status=200 /);
+    expect(stdout[0]).toMatch(
+      / GET job region=eu-de project=e9993fc787d94b6c886cbaa340f9c0f4 .* status=200 /,
+    );
     expect(stdout.join('')).not.toContain(TOKEN);
   });
 });

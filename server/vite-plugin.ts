@@ -1,7 +1,11 @@
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { createProxyRuntime, type ProxyRuntime, type RuntimeOptions } from './app-server.ts';
 import { apiMiddleware } from './proxy/middleware.ts';
-import { DEV_SECURITY_HEADERS, SECURITY_HEADERS, securityHeadersMiddleware } from './security-headers.ts';
+import {
+  DEV_SECURITY_HEADERS,
+  SECURITY_HEADERS,
+  securityHeadersMiddleware,
+} from './security-headers.ts';
 
 /** Mounts the proxy (and, when unconfigured, the simulator) in both `vite` and `vite preview`. */
 export function sfsTurboProxy(options: RuntimeOptions = {}): Plugin {
@@ -13,7 +17,9 @@ export function sfsTurboProxy(options: RuntimeOptions = {}): Plugin {
     // The API first: it sets its own, stricter headers on every answer (errors.ts), and the
     // per-request poll path is the one that has to be cheap.
     server.middlewares.use(apiMiddleware(handler));
-    server.middlewares.use(securityHeadersMiddleware(preview ? SECURITY_HEADERS : DEV_SECURITY_HEADERS));
+    server.middlewares.use(
+      securityHeadersMiddleware(preview ? SECURITY_HEADERS : DEV_SECURITY_HEADERS),
+    );
     server.httpServer?.once('close', () => {
       void runtime?.then((r) => r.close());
     });

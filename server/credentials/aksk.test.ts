@@ -1,7 +1,14 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { akskSigner, canonicalRequest, sdkDate, signature, signedHeadersFor, stringToSign } from './aksk.ts';
+import {
+  akskSigner,
+  canonicalRequest,
+  sdkDate,
+  signature,
+  signedHeadersFor,
+  stringToSign,
+} from './aksk.ts';
 
 const P = 'e9993fc787d94b6c886cbaa340f9c0f4';
 const JOB = '26f6b565-xxxx-XXXX-xxxx-03f0bd975433';
@@ -11,7 +18,9 @@ describe('SDK-HMAC-SHA256 signing', () => {
   it('matches the signing SDK’s published canonical request, string to sign and HMAC', () => {
     const { text } = canonicalRequest({
       method: 'POST',
-      url: new URL('https://30030113-3657-4fb6-a7ef-90764239b038.apigw.cn-north-1.huaweicloud.com/app1?a=1'),
+      url: new URL(
+        'https://30030113-3657-4fb6-a7ef-90764239b038.apigw.cn-north-1.huaweicloud.com/app1?a=1',
+      ),
       headers: { 'x-stage': 'RELEASE' },
       body: 'body',
     });
@@ -35,7 +44,9 @@ describe('SDK-HMAC-SHA256 signing', () => {
     expect(stringToSign(indented, '20240326T030801Z')).toBe(
       'SDK-HMAC-SHA256\n20240326T030801Z\n5847720941657701137ad8098b63585092cea7d982e14b2efd0a668460f2da2a',
     );
-    expect(signature('abc', 'abc')).toBe('2f02e24ae2e1fe880399f27600afa88364e6062bf9bbe114b32fa8f23d03608a');
+    expect(signature('abc', 'abc')).toBe(
+      '2f02e24ae2e1fe880399f27600afa88364e6062bf9bbe114b32fa8f23d03608a',
+    );
   });
 
   /*
@@ -88,21 +99,40 @@ describe('SDK-HMAC-SHA256 signing', () => {
    * A second, deliberately plain implementation written from the spec text in FACTS.md, for
    * the inputs the proxy actually signs (IDs are letters, digits and dashes, so no encoding).
    */
-  function referenceSignature(ak: string, sk: string, host: string, path: string, projectId: string, date: string) {
+  function referenceSignature(
+    ak: string,
+    sk: string,
+    host: string,
+    path: string,
+    projectId: string,
+    date: string,
+  ) {
     const hex = (s: string) => createHash('sha256').update(s).digest('hex');
     const canonical =
       'GET\n' +
-      path + '/\n' +
+      path +
+      '/\n' +
       '\n' +
-      'host:' + host + '\n' +
-      'x-project-id:' + projectId + '\n' +
-      'x-sdk-date:' + date + '\n' +
+      'host:' +
+      host +
+      '\n' +
+      'x-project-id:' +
+      projectId +
+      '\n' +
+      'x-sdk-date:' +
+      date +
+      '\n' +
       '\n' +
       'host;x-project-id;x-sdk-date\n' +
       hex('');
     const toSign = 'SDK-HMAC-SHA256\n' + date + '\n' + hex(canonical);
     const sig = createHmac('sha256', sk).update(toSign).digest('hex');
-    return 'SDK-HMAC-SHA256 Access=' + ak + ', SignedHeaders=host;x-project-id;x-sdk-date, Signature=' + sig;
+    return (
+      'SDK-HMAC-SHA256 Access=' +
+      ak +
+      ', SignedHeaders=host;x-project-id;x-sdk-date, Signature=' +
+      sig
+    );
   }
 
   it('agrees with the plain reference implementation on generated requests', () => {
@@ -113,12 +143,29 @@ describe('SDK-HMAC-SHA256 signing', () => {
         id,
         fc.stringMatching(/^[A-Z0-9]{20}$/),
         fc.string({ minLength: 1, maxLength: 60 }),
-        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
-        fc.constantFrom('sfs-turbo.eu-de.otc.t-systems.com', '127.0.0.1:9443', 'sfs-turbo.cn-north-4.myhuaweicloud.com'),
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2099-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(
+          'sfs-turbo.eu-de.otc.t-systems.com',
+          '127.0.0.1:9443',
+          'sfs-turbo.cn-north-4.myhuaweicloud.com',
+        ),
         (projectId, jobId, ak, sk, now, host) => {
           const path = `/v1/${projectId}/sfs-turbo/jobs/${jobId}`;
-          const headers = signedHeadersFor({ method: 'GET', url: new URL(`https://${host}${path}`), projectId, accessKey: ak, secretKey: sk, now });
-          expect(headers.Authorization).toBe(referenceSignature(ak, sk, host, path, projectId, sdkDate(now)));
+          const headers = signedHeadersFor({
+            method: 'GET',
+            url: new URL(`https://${host}${path}`),
+            projectId,
+            accessKey: ak,
+            secretKey: sk,
+            now,
+          });
+          expect(headers.Authorization).toBe(
+            referenceSignature(ak, sk, host, path, projectId, sdkDate(now)),
+          );
         },
       ),
       { numRuns: 500 },
@@ -126,11 +173,20 @@ describe('SDK-HMAC-SHA256 signing', () => {
   });
 
   it('describes itself without the secret key', async () => {
-    const signer = akskSigner({ accessKey: 'AKEXAMPLE0000000WXYZ', secretKey: 'very-secret-sk', source: 'OS_ACCESS_KEY/OS_SECRET_KEY' });
+    const signer = akskSigner({
+      accessKey: 'AKEXAMPLE0000000WXYZ',
+      secretKey: 'very-secret-sk',
+      source: 'OS_ACCESS_KEY/OS_SECRET_KEY',
+    });
     expect(signer.kind).toBe('aksk');
     expect(signer.description).toContain('…WXYZ');
     expect(signer.description).not.toContain('very-secret-sk');
-    const headers = await signer.headersFor({ method: 'GET', url: new URL(`https://h/v1/${P}/sfs-turbo/jobs/x`), region: 'eu-de', projectId: P });
+    const headers = await signer.headersFor({
+      method: 'GET',
+      url: new URL(`https://h/v1/${P}/sfs-turbo/jobs/x`),
+      region: 'eu-de',
+      projectId: P,
+    });
     expect(JSON.stringify(headers)).not.toContain('very-secret-sk');
     expect(signer.invalidate(P, headers)).toBe(false);
   });

@@ -25,7 +25,10 @@ const sha256Hex = (data: string) => createHash('sha256').update(data, 'utf8').di
 
 /** RFC 3986 percent-encoding: everything but unreserved characters, as the SDKs do. */
 function encodeRfc3986(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 function decodeSafely(value: string): string {
@@ -38,7 +41,10 @@ function decodeSafely(value: string): string {
 
 /** Each path segment decoded then re-encoded, and always a trailing slash. */
 export function canonicalUri(pathname: string): string {
-  const path = pathname.split('/').map((segment) => encodeRfc3986(decodeSafely(segment))).join('/');
+  const path = pathname
+    .split('/')
+    .map((segment) => encodeRfc3986(decodeSafely(segment)))
+    .join('/');
   return path.endsWith('/') ? path : `${path}/`;
 }
 
@@ -55,7 +61,9 @@ export function canonicalQuery(search: URLSearchParams): string {
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function canonicalRequest(request: RequestToSign): { text: string; signedHeaders: string } {
-  const lower = Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value.trim()] as const);
+  const lower = Object.entries(request.headers).map(
+    ([name, value]) => [name.toLowerCase(), value.trim()] as const,
+  );
   lower.sort(([a], [b]) => compare(a, b));
   const signedHeaders = lower.map(([name]) => name).join(';');
   const text = [
@@ -75,7 +83,10 @@ export function stringToSign(canonical: string, sdkDate: string): string {
 
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function sdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export function signature(secretKey: string, toSign: string): string {
@@ -100,7 +111,11 @@ export function signedHeadersFor(options: {
     'X-Sdk-Date': sdkDate(options.now),
     'X-Project-Id': options.projectId,
   };
-  const { text, signedHeaders } = canonicalRequest({ method: options.method, url: options.url, headers });
+  const { text, signedHeaders } = canonicalRequest({
+    method: options.method,
+    url: options.url,
+    headers,
+  });
   const sig = signature(options.secretKey, stringToSign(text, headers['X-Sdk-Date'] ?? ''));
   return {
     ...headers,

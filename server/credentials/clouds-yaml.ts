@@ -54,7 +54,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function cloudIn(document: Record<string, unknown>, name: string): Record<string, unknown> | undefined {
+function cloudIn(
+  document: Record<string, unknown>,
+  name: string,
+): Record<string, unknown> | undefined {
   const clouds = document.clouds;
   if (!isRecord(clouds)) return undefined;
   const cloud = clouds[name];
@@ -82,13 +85,18 @@ function text(value: unknown): string | undefined {
 export function loadCloud(name: string, env: Env, searchDirs = defaultSearchDirs(env)): CloudEntry {
   const file = env.OS_CLIENT_CONFIG_FILE?.trim() || firstExisting(searchDirs, 'clouds');
   if (!file || !existsSync(file)) {
-    throw new ConfigError(`OS_CLOUD=${name} but no clouds.yaml was found (looked in ${searchDirs.join(', ')})`);
+    throw new ConfigError(
+      `OS_CLOUD=${name} but no clouds.yaml was found (looked in ${searchDirs.join(', ')})`,
+    );
   }
   const cloud = cloudIn(readYaml(file), name);
   if (!cloud) throw new ConfigError(`OS_CLOUD=${name} but ${file} has no cloud of that name`);
 
-  const secureFile = env.OS_CLIENT_SECURE_FILE?.trim() || firstExisting([path.dirname(file), ...searchDirs], 'secure');
-  const secure = secureFile && existsSync(secureFile) ? (cloudIn(readYaml(secureFile), name) ?? {}) : {};
+  const secureFile =
+    env.OS_CLIENT_SECURE_FILE?.trim() ||
+    firstExisting([path.dirname(file), ...searchDirs], 'secure');
+  const secure =
+    secureFile && existsSync(secureFile) ? (cloudIn(readYaml(secureFile), name) ?? {}) : {};
 
   const auth = { ...strings(cloud.auth), ...strings(secure.auth) };
   const merged = { ...cloud, ...secure };

@@ -10,7 +10,12 @@ const P = 'e9993fc787d94b6c886cbaa340f9c0f4';
 const config = loadConfig({});
 const noDirs: string[] = [];
 const pick = (env: Env, searchDirs = noDirs) => credentialsFromEnv(env, config, { searchDirs });
-const request = { method: 'GET' as const, url: new URL(`https://sfs-turbo.eu-de.example/v1/${P}/sfs-turbo/jobs/j1`), region: 'eu-de', projectId: P };
+const request = {
+  method: 'GET' as const,
+  url: new URL(`https://sfs-turbo.eu-de.example/v1/${P}/sfs-turbo/jobs/j1`),
+  region: 'eu-de',
+  projectId: P,
+};
 
 const made: string[] = [];
 afterAll(() => {
@@ -33,7 +38,15 @@ describe('credentials from the environment, first match wins', () => {
   });
 
   it('takes OS_TOKEN, then OS_AUTH_TOKEN, over everything else', async () => {
-    const all = { OS_TOKEN: 'tok-a', OS_AUTH_TOKEN: 'tok-b', OS_ACCESS_KEY: 'AK', OS_SECRET_KEY: 'SK', OS_USERNAME: 'u', OS_PASSWORD: 'p', OS_DOMAIN_NAME: 'd' };
+    const all = {
+      OS_TOKEN: 'tok-a',
+      OS_AUTH_TOKEN: 'tok-b',
+      OS_ACCESS_KEY: 'AK',
+      OS_SECRET_KEY: 'SK',
+      OS_USERNAME: 'u',
+      OS_PASSWORD: 'p',
+      OS_DOMAIN_NAME: 'd',
+    };
     const first = pick(all);
     expect([first.kind, first.description]).toEqual(['token', 'IAM token from OS_TOKEN']);
     expect(await first.headersFor(request)).toEqual({ 'X-Auth-Token': 'tok-a' });
@@ -42,15 +55,29 @@ describe('credentials from the environment, first match wins', () => {
   });
 
   it('takes AK/SK before a password', async () => {
-    const provider = pick({ OS_ACCESS_KEY: 'AKEXAMPLE00000001234', OS_SECRET_KEY: 'SK', OS_USERNAME: 'u', OS_PASSWORD: 'p' });
+    const provider = pick({
+      OS_ACCESS_KEY: 'AKEXAMPLE00000001234',
+      OS_SECRET_KEY: 'SK',
+      OS_USERNAME: 'u',
+      OS_PASSWORD: 'p',
+    });
     expect(provider.kind).toBe('aksk');
-    expect((await provider.headersFor(request)).Authorization).toMatch(/^SDK-HMAC-SHA256 Access=AKEXAMPLE00000001234, /);
+    expect((await provider.headersFor(request)).Authorization).toMatch(
+      /^SDK-HMAC-SHA256 Access=AKEXAMPLE00000001234, /,
+    );
   });
 
   it('logs in with a password, with the domain from OS_USER_DOMAIN_NAME or OS_DOMAIN_NAME', () => {
-    const a = pick({ OS_USERNAME: 'alice', OS_PASSWORD: 'pw', OS_USER_DOMAIN_NAME: 'acme', OS_AUTH_URL: 'https://iam.example/v3' });
+    const a = pick({
+      OS_USERNAME: 'alice',
+      OS_PASSWORD: 'pw',
+      OS_USER_DOMAIN_NAME: 'acme',
+      OS_AUTH_URL: 'https://iam.example/v3',
+    });
     expect(a.kind).toBe('password');
-    expect(a.description).toBe('IAM password login (OS_USERNAME/OS_PASSWORD) as user alice (domain acme) via IAM at https://iam.example');
+    expect(a.description).toBe(
+      'IAM password login (OS_USERNAME/OS_PASSWORD) as user alice (domain acme) via IAM at https://iam.example',
+    );
     const b = pick({ OS_USERNAME: 'alice', OS_PASSWORD: 'pw', OS_DOMAIN_NAME: 'acme2' });
     expect(b.description).toContain('(domain acme2) via the region’s IAM endpoint');
   });
@@ -61,7 +88,10 @@ describe('credentials from the environment, first match wins', () => {
     [{ OS_USERNAME: 'alice' }, /OS_PASSWORD is not/],
     [{ OS_PASSWORD: 'pw' }, /OS_USERNAME is not/],
     [{ OS_USERNAME: 'alice', OS_PASSWORD: 'pw' }, /domain/],
-    [{ OS_USERNAME: 'alice', OS_PASSWORD: 'pw', OS_DOMAIN_NAME: 'd', OS_AUTH_URL: 'not a url' }, /OS_AUTH_URL is not a URL/],
+    [
+      { OS_USERNAME: 'alice', OS_PASSWORD: 'pw', OS_DOMAIN_NAME: 'd', OS_AUTH_URL: 'not a url' },
+      /OS_AUTH_URL is not a URL/,
+    ],
     [{ OS_CLOUD: 'nowhere' }, /no clouds.yaml was found/],
   ])('refuses half a credential: %o', (env, message) => {
     expect(() => pick(env)).toThrow(ConfigError);
@@ -79,10 +109,17 @@ describe('credentials from the environment, first match wins', () => {
   });
 
   it('needs OS_AUTH_URL for a password login when the default region has no IAM endpoint', () => {
-    const custom = loadConfig({ SFS_TURBO_REGION: 'xx-private-1', SFS_TURBO_ENDPOINT: 'http://127.0.0.1:1' });
+    const custom = loadConfig({
+      SFS_TURBO_REGION: 'xx-private-1',
+      SFS_TURBO_ENDPOINT: 'http://127.0.0.1:1',
+    });
     const env = { OS_USERNAME: 'alice', OS_PASSWORD: 'pw', OS_DOMAIN_NAME: 'd' };
-    expect(() => credentialsFromEnv(env, custom)).toThrow(/region xx-private-1 has no known IAM endpoint, set OS_AUTH_URL/);
-    expect(credentialsFromEnv({ ...env, OS_AUTH_URL: 'https://iam.example/v3' }, custom).kind).toBe('password');
+    expect(() => credentialsFromEnv(env, custom)).toThrow(
+      /region xx-private-1 has no known IAM endpoint, set OS_AUTH_URL/,
+    );
+    expect(credentialsFromEnv({ ...env, OS_AUTH_URL: 'https://iam.example/v3' }, custom).kind).toBe(
+      'password',
+    );
   });
 });
 
@@ -118,14 +155,25 @@ clouds:
     const config1 = dir({ 'clouds.yaml': cloudsYaml, 'secure.yaml': secureYaml });
     const cloud = loadCloud('otc', {}, [empty, config1]);
     expect(cloud.file).toBe(path.join(config1, 'clouds.yaml'));
-    expect(cloud.auth).toMatchObject({ username: 'alice', password: 'from secure.yaml', user_domain_name: 'OTC00000000001000000001' });
+    expect(cloud.auth).toMatchObject({
+      username: 'alice',
+      password: 'from secure.yaml',
+      user_domain_name: 'OTC00000000001000000001',
+    });
     expect(cloud.regionName).toBe('eu-de');
   });
 
   it('honours OS_CLIENT_CONFIG_FILE and OS_CLIENT_SECURE_FILE', () => {
     const a = dir({ 'my-clouds.yml': cloudsYaml });
     const b = dir({ 'my-secure.yml': secureYaml });
-    const cloud = loadCloud('otc', { OS_CLIENT_CONFIG_FILE: path.join(a, 'my-clouds.yml'), OS_CLIENT_SECURE_FILE: path.join(b, 'my-secure.yml') }, []);
+    const cloud = loadCloud(
+      'otc',
+      {
+        OS_CLIENT_CONFIG_FILE: path.join(a, 'my-clouds.yml'),
+        OS_CLIENT_SECURE_FILE: path.join(b, 'my-secure.yml'),
+      },
+      [],
+    );
     expect(cloud.auth.password).toBe('from secure.yaml');
   });
 

@@ -17,7 +17,10 @@ function regionIam(config: ServerConfig): (region: string) => string | undefined
   return (region) => byId.get(region);
 }
 
-function domainOf(fields: Record<string, string | undefined>, where: string): PasswordIdentity['domain'] {
+function domainOf(
+  fields: Record<string, string | undefined>,
+  where: string,
+): PasswordIdentity['domain'] {
   const name = fields.user_domain_name ?? fields.domain_name;
   if (name) return { name };
   const id = fields.user_domain_id ?? fields.domain_id;
@@ -35,7 +38,9 @@ function checkIamReachable(authUrl: string | undefined, config: ServerConfig, wh
     return;
   }
   if (!regionIam(config)(config.defaultRegion)) {
-    throw new ConfigError(`IAM password login: region ${config.defaultRegion} has no known IAM endpoint, set ${where}`);
+    throw new ConfigError(
+      `IAM password login: region ${config.defaultRegion} has no known IAM endpoint, set ${where}`,
+    );
   }
 }
 
@@ -45,7 +50,11 @@ function checkIamReachable(authUrl: string | undefined, config: ServerConfig, wh
  * without a password, an AK without an SK) is a configuration error rather than a silent
  * fall-through, so that the page never says "no credentials" when some were meant.
  */
-export function credentialsFromEnv(env: Env, config: ServerConfig, options: CredentialOptions = {}): CredentialProvider {
+export function credentialsFromEnv(
+  env: Env,
+  config: ServerConfig,
+  options: CredentialOptions = {},
+): CredentialProvider {
   const osToken = value(env, 'OS_TOKEN');
   const authToken = value(env, 'OS_AUTH_TOKEN');
   if (osToken) return staticToken(osToken, 'OS_TOKEN');
@@ -58,7 +67,9 @@ export function credentialsFromEnv(env: Env, config: ServerConfig, options: Cred
     return akskSigner({ accessKey, secretKey, source: 'OS_ACCESS_KEY/OS_SECRET_KEY' });
   }
   if ((accessKey || secretKey) && !cloud) {
-    throw new ConfigError(`${accessKey ? 'OS_ACCESS_KEY is set but OS_SECRET_KEY is not' : 'OS_SECRET_KEY is set but OS_ACCESS_KEY is not'}`);
+    throw new ConfigError(
+      `${accessKey ? 'OS_ACCESS_KEY is set but OS_SECRET_KEY is not' : 'OS_SECRET_KEY is set but OS_ACCESS_KEY is not'}`,
+    );
   }
 
   const username = value(env, 'OS_USERNAME');
@@ -87,7 +98,11 @@ export function credentialsFromEnv(env: Env, config: ServerConfig, options: Cred
     });
   }
   if ((username || password) && !cloud) {
-    throw new ConfigError(username ? 'OS_USERNAME is set but OS_PASSWORD is not' : 'OS_PASSWORD is set but OS_USERNAME is not');
+    throw new ConfigError(
+      username
+        ? 'OS_USERNAME is set but OS_PASSWORD is not'
+        : 'OS_PASSWORD is set but OS_USERNAME is not',
+    );
   }
 
   if (cloud) return credentialsFromCloud(loadCloud(cloud, env, options.searchDirs), config);
@@ -100,7 +115,10 @@ export function credentialsFromCloud(cloud: CloudEntry, config: ServerConfig): C
   const { auth } = cloud;
   if (auth.token) return { ...staticToken(auth.token, source), kind: 'cloud' };
   if (cloud.accessKey && cloud.secretKey) {
-    return { ...akskSigner({ accessKey: cloud.accessKey, secretKey: cloud.secretKey, source }), kind: 'cloud' };
+    return {
+      ...akskSigner({ accessKey: cloud.accessKey, secretKey: cloud.secretKey, source }),
+      kind: 'cloud',
+    };
   }
   if (auth.username && auth.password) {
     checkIamReachable(auth.auth_url, config, `auth.auth_url in ${source}`);
@@ -117,5 +135,7 @@ export function credentialsFromCloud(cloud: CloudEntry, config: ServerConfig): C
       source,
     });
   }
-  throw new ConfigError(`${source} has no usable credentials (auth.token, ak/sk, or auth.username with a password in clouds.yaml or secure.yaml)`);
+  throw new ConfigError(
+    `${source} has no usable credentials (auth.token, ak/sk, or auth.username with a password in clouds.yaml or secure.yaml)`,
+  );
 }

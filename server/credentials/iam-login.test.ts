@@ -14,7 +14,12 @@ afterEach(async () => {
   await Promise.all(cleanup.splice(0).map((s) => s.close()));
 });
 
-async function iam(answer: (body: string, req: IncomingMessage) => { status: number; headers?: Record<string, string>; body?: string }) {
+async function iam(
+  answer: (
+    body: string,
+    req: IncomingMessage,
+  ) => { status: number; headers?: Record<string, string>; body?: string },
+) {
   const bodies: string[] = [];
   const server = await fakeUpstream((req, res) => {
     let body = '';
@@ -40,10 +45,17 @@ const failure = (promise: Promise<unknown>) =>
 
 describe('IAM password login (POST /v3/auth/tokens)', () => {
   it('builds the token URL from the usual spellings of the auth URL', () => {
-    for (const url of ['https://iam.example/v3', 'https://iam.example/v3/', 'https://iam.example', 'https://iam.example/v3/auth/tokens']) {
+    for (const url of [
+      'https://iam.example/v3',
+      'https://iam.example/v3/',
+      'https://iam.example',
+      'https://iam.example/v3/auth/tokens',
+    ]) {
       expect(tokensUrl(url).href).toBe('https://iam.example/v3/auth/tokens?nocatalog=true');
     }
-    expect(tokensUrl('https://iam.example:443/v3').href).toBe('https://iam.example/v3/auth/tokens?nocatalog=true');
+    expect(tokensUrl('https://iam.example:443/v3').href).toBe(
+      'https://iam.example/v3/auth/tokens?nocatalog=true',
+    );
   });
 
   it('sends a password identity scoped to the project, and reads the token and its expiry', async () => {
@@ -53,14 +65,22 @@ describe('IAM password login (POST /v3/auth/tokens)', () => {
       headers: { 'X-Subject-Token': 'MIIissued-token' },
       body: JSON.stringify({ token: { expires_at: expires, methods: ['password'] } }),
     }));
-    const issued = await loginWithPassword({ authUrl: `${server.url}/v3`, identity, projectId: P, timeoutMs: 1000 });
+    const issued = await loginWithPassword({
+      authUrl: `${server.url}/v3`,
+      identity,
+      projectId: P,
+      timeoutMs: 1000,
+    });
     expect(issued.token).toBe('MIIissued-token');
     expect(issued.expiresAt).toBe(Date.parse(expires));
     expect(server.seen[0]?.method).toBe('POST');
     expect(server.seen[0]?.url).toBe('/v3/auth/tokens?nocatalog=true');
     expect(JSON.parse(server.bodies[0] ?? '')).toEqual({
       auth: {
-        identity: { methods: ['password'], password: { user: { name: 'alice', password: PASSWORD, domain: { name: 'acme' } } } },
+        identity: {
+          methods: ['password'],
+          password: { user: { name: 'alice', password: PASSWORD, domain: { name: 'acme' } } },
+        },
         scope: { project: { id: P } },
       },
     });
@@ -71,9 +91,16 @@ describe('IAM password login (POST /v3/auth/tokens)', () => {
     const server = await iam(() => ({
       status: 201,
       headers: { 'X-Subject-Token': 't', Date: new Date(remoteNow).toUTCString() },
-      body: JSON.stringify({ token: { expires_at: new Date(remoteNow + 24 * 3600_000).toISOString() } }),
+      body: JSON.stringify({
+        token: { expires_at: new Date(remoteNow + 24 * 3600_000).toISOString() },
+      }),
     }));
-    const issued = await loginWithPassword({ authUrl: server.url, identity, projectId: P, timeoutMs: 1000 });
+    const issued = await loginWithPassword({
+      authUrl: server.url,
+      identity,
+      projectId: P,
+      timeoutMs: 1000,
+    });
     const lifetime = issued.expiresAt - issued.issuedAt;
     expect(lifetime).toBeGreaterThan(24 * 3600_000 - 3_000);
     expect(lifetime).toBeLessThanOrEqual(24 * 3600_000);
@@ -82,42 +109,73 @@ describe('IAM password login (POST /v3/auth/tokens)', () => {
   it('reports a refused login as 401 with IAM’s reason, and without the password it may echo', async () => {
     const server = await iam((body) => ({
       status: 401,
-      body: JSON.stringify({ error: { code: 401, title: 'Unauthorized', message: `The password ${JSON.parse(body).auth.identity.password.user.password} is wrong for MIIB${'x'.repeat(60)}` } }),
+      body: JSON.stringify({
+        error: {
+          code: 401,
+          title: 'Unauthorized',
+          message: `The password ${JSON.parse(body).auth.identity.password.user.password} is wrong for MIIB${'x'.repeat(60)}`,
+        },
+      }),
     }));
-    const error = await failure(loginWithPassword({ authUrl: server.url, identity, projectId: P, timeoutMs: 1000 }));
+    const error = await failure(
+      loginWithPassword({ authUrl: server.url, identity, projectId: P, timeoutMs: 1000 }),
+    );
     expect(error).toBeInstanceOf(CredentialError);
     expect(error.status).toBe(401);
     expect(error.message).toContain('refused the login of user alice');
-    expect(error.message).toContain('HTTP 401, 401: The password [redacted] is wrong for [redacted]');
+    expect(error.message).toContain(
+      'HTTP 401, 401: The password [redacted] is wrong for [redacted]',
+    );
     expect(error.message).not.toContain('Pa55');
     expect(error.message).not.toContain('xxxxxxxxxx');
   });
 
   it('reads Huawei IAM and API gateway error shapes', async () => {
-    const server = await iam(() => ({ status: 403, body: JSON.stringify({ error_code: 'IAM.0011', error_msg: 'Request parameter error.' }) }));
-    const error = await failure(loginWithPassword({ authUrl: server.url, identity, projectId: P, timeoutMs: 1000 }));
+    const server = await iam(() => ({
+      status: 403,
+      body: JSON.stringify({ error_code: 'IAM.0011', error_msg: 'Request parameter error.' }),
+    }));
+    const error = await failure(
+      loginWithPassword({ authUrl: server.url, identity, projectId: P, timeoutMs: 1000 }),
+    );
     expect(error.status).toBe(401);
     expect(error.message).toContain('IAM.0011: Request parameter error.');
   });
 
   it('reports IAM outages as 502 and slowness as 504, so that the page retries', async () => {
     const down = await iam(() => ({ status: 503, body: '<html>maintenance</html>' }));
-    const e1 = await failure(loginWithPassword({ authUrl: down.url, identity, projectId: P, timeoutMs: 1000 }));
-    expect([e1.status, e1.message]).toEqual([502, `IAM at ${down.url} failed to issue a token (HTTP 503)`]);
+    const e1 = await failure(
+      loginWithPassword({ authUrl: down.url, identity, projectId: P, timeoutMs: 1000 }),
+    );
+    expect([e1.status, e1.message]).toEqual([
+      502,
+      `IAM at ${down.url} failed to issue a token (HTTP 503)`,
+    ]);
 
-    const e2 = await failure(loginWithPassword({ authUrl: `http://127.0.0.1:${await closedPort()}`, identity, projectId: P, timeoutMs: 1000 }));
+    const e2 = await failure(
+      loginWithPassword({
+        authUrl: `http://127.0.0.1:${await closedPort()}`,
+        identity,
+        projectId: P,
+        timeoutMs: 1000,
+      }),
+    );
     expect(e2.status).toBe(502);
     expect(e2.message).toMatch(/could not be reached \(ECONNREFUSED\)/);
 
     const slow = await fakeUpstream(() => undefined);
     cleanup.push(slow);
-    const e3 = await failure(loginWithPassword({ authUrl: slow.url, identity, projectId: P, timeoutMs: 100 }));
+    const e3 = await failure(
+      loginWithPassword({ authUrl: slow.url, identity, projectId: P, timeoutMs: 100 }),
+    );
     expect(e3.status).toBe(504);
   });
 
   it('refuses an answer without X-Subject-Token', async () => {
     const server = await iam(() => ({ status: 201, body: '{"token":{}}' }));
-    const error = await failure(loginWithPassword({ authUrl: server.url, identity, projectId: P, timeoutMs: 1000 }));
+    const error = await failure(
+      loginWithPassword({ authUrl: server.url, identity, projectId: P, timeoutMs: 1000 }),
+    );
     expect(error.message).toMatch(/without an X-Subject-Token/);
   });
 });
@@ -125,7 +183,9 @@ describe('IAM password login (POST /v3/auth/tokens)', () => {
 describe('redact', () => {
   it('removes secrets in plain, JSON-escaped and URL-encoded form, and long opaque runs', () => {
     const secret = 'a"b/c d';
-    expect(redact(`x a"b/c d y a\\"b/c d z ${encodeURIComponent(secret)}`, [secret])).toBe('x [redacted] y [redacted] z [redacted]');
+    expect(redact(`x a"b/c d y a\\"b/c d z ${encodeURIComponent(secret)}`, [secret])).toBe(
+      'x [redacted] y [redacted] z [redacted]',
+    );
     expect(redact(`token MII${'A'.repeat(50)} end`, [])).toBe('token [redacted] end');
     expect(redact('line\r\nbreak\u0000', [])).toBe('line break');
     expect(redact('y'.repeat(10) + ' ' + 'z'.repeat(300), [], 20)).toHaveLength(20);

@@ -23,7 +23,10 @@ const MAX_UNNOTICED_SKEW_MS = 5_000;
 
 /** `.../v3` or the bare host both work; a trailing slash or `/auth/tokens` too. */
 export function tokensUrl(authUrl: string): URL {
-  const base = authUrl.trim().replace(/\/+$/, '').replace(/\/auth\/tokens$/, '');
+  const base = authUrl
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/auth\/tokens$/, '');
   const url = new URL(/\/v3$/.test(base) ? `${base}/auth/tokens` : `${base}/v3/auth/tokens`);
   // The service catalogue can be hundreds of kilobytes; the proxy only needs the token.
   url.searchParams.set('nocatalog', 'true');
@@ -40,10 +43,15 @@ function iamReason(body: Buffer): string {
   }
   if (typeof parsed !== 'object' || parsed === null) return '';
   const record = parsed as Record<string, unknown>;
-  const nested = typeof record.error === 'object' && record.error !== null ? (record.error as Record<string, unknown>) : {};
+  const nested =
+    typeof record.error === 'object' && record.error !== null
+      ? (record.error as Record<string, unknown>)
+      : {};
   const code = record.error_code ?? nested.code ?? '';
   const message = record.error_msg ?? nested.message ?? nested.title ?? '';
-  return [code, message].filter((part) => typeof part === 'string' || typeof part === 'number').join(': ');
+  return [code, message]
+    .filter((part) => typeof part === 'string' || typeof part === 'number')
+    .join(': ');
 }
 
 /**
@@ -71,7 +79,9 @@ export async function loginWithPassword(options: {
     auth: {
       identity: {
         methods: ['password'],
-        password: { user: { name: identity.username, password: identity.password, domain: identity.domain } },
+        password: {
+          user: { name: identity.username, password: identity.password, domain: identity.domain },
+        },
       },
       scope: { project: { id: options.projectId } },
     },
@@ -87,13 +97,19 @@ export async function loginWithPassword(options: {
   });
   if (!result.ok) {
     const status = result.reason === 'timeout' ? 504 : 502;
-    throw new CredentialError(`${where} ${result.reason === 'timeout' ? 'did not answer in time' : 'could not be reached'} (${redact(result.detail, secrets)})`, status);
+    throw new CredentialError(
+      `${where} ${result.reason === 'timeout' ? 'did not answer in time' : 'could not be reached'} (${redact(result.detail, secrets)})`,
+      status,
+    );
   }
   if (result.status !== 201 && result.status !== 200) {
     const reason = redact(iamReason(result.body), secrets, 160);
     const detail = `HTTP ${result.status}${reason ? `, ${reason}` : ''}`;
     if (result.status === 400 || result.status === 401 || result.status === 403) {
-      throw new CredentialError(`${where} refused the login of user ${identity.username} for project ${options.projectId} (${detail})`, 401);
+      throw new CredentialError(
+        `${where} refused the login of user ${identity.username} for project ${options.projectId} (${detail})`,
+        401,
+      );
     }
     throw new CredentialError(`${where} failed to issue a token (${detail})`, 502);
   }
@@ -111,7 +127,8 @@ export async function loginWithPassword(options: {
     const remoteNow = Date.parse(headerValue(result.headers.date) ?? '');
     if (Number.isFinite(remoteExpiry)) {
       const skew = Number.isFinite(remoteNow) ? remoteNow - issuedAt : 0;
-      expiresAt = Math.abs(skew) > MAX_UNNOTICED_SKEW_MS ? remoteExpiry - skew - 1000 : remoteExpiry;
+      expiresAt =
+        Math.abs(skew) > MAX_UNNOTICED_SKEW_MS ? remoteExpiry - skew - 1000 : remoteExpiry;
     }
   } catch {
     // A token without a readable expiry still works; the fallback lifetime applies.

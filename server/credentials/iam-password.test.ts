@@ -8,7 +8,13 @@ const P2 = '0123456789abcdef0123456789abcdef';
 const DAY = 24 * 3600_000;
 
 /** A fake IAM: counts logins, issues numbered tokens; the test drives the clock. */
-function setup(options: { lifetimeMs?: number; fail?: (n: number) => CredentialError | undefined; delayMs?: number } = {}) {
+function setup(
+  options: {
+    lifetimeMs?: number;
+    fail?: (n: number) => CredentialError | undefined;
+    delayMs?: number;
+  } = {},
+) {
   let clock = 1_000_000;
   const logins: Array<{ authUrl: string; projectId: string }> = [];
   let release: (() => void) | undefined;
@@ -18,20 +24,31 @@ function setup(options: { lifetimeMs?: number; fail?: (n: number) => CredentialE
     if (options.delayMs !== undefined) await new Promise<void>((resolve) => (release = resolve));
     const failure = options.fail?.(n);
     if (failure) throw failure;
-    const issued: IssuedToken = { token: `token-${n}`, issuedAt: clock, expiresAt: clock + (options.lifetimeMs ?? DAY) };
+    const issued: IssuedToken = {
+      token: `token-${n}`,
+      issuedAt: clock,
+      expiresAt: clock + (options.lifetimeMs ?? DAY),
+    };
     return issued;
   };
   const provider = passwordLogin({
     identity: { username: 'alice', password: 'pw-secret', domain: { name: 'acme' } },
     authUrl: undefined,
-    iamForRegion: (region) => (region === 'eu-de' ? 'https://iam.eu-de.example/v3' : region === 'eu-nl' ? 'https://iam.eu-nl.example/v3' : undefined),
+    iamForRegion: (region) =>
+      region === 'eu-de'
+        ? 'https://iam.eu-de.example/v3'
+        : region === 'eu-nl'
+          ? 'https://iam.eu-nl.example/v3'
+          : undefined,
     timeoutMs: 1000,
     source: 'OS_USERNAME/OS_PASSWORD',
     now: () => clock,
     login,
   });
   const get = async (projectId = P1, region = 'eu-de') =>
-    (await provider.headersFor({ method: 'GET', url: new URL('https://x/'), region, projectId }))['X-Auth-Token'];
+    (await provider.headersFor({ method: 'GET', url: new URL('https://x/'), region, projectId }))[
+      'X-Auth-Token'
+    ];
   return {
     provider,
     logins,
@@ -57,8 +74,13 @@ describe('IAM password login provider', () => {
     const { get, logins } = setup();
     await get(P1, 'eu-de');
     await get(P1, 'eu-nl');
-    expect(logins.map((l) => l.authUrl)).toEqual(['https://iam.eu-de.example/v3', 'https://iam.eu-nl.example/v3']);
-    await expect(get(P1, 'xx-custom-1')).rejects.toThrow(/No IAM endpoint is known for region xx-custom-1: set OS_AUTH_URL/);
+    expect(logins.map((l) => l.authUrl)).toEqual([
+      'https://iam.eu-de.example/v3',
+      'https://iam.eu-nl.example/v3',
+    ]);
+    await expect(get(P1, 'xx-custom-1')).rejects.toThrow(
+      /No IAM endpoint is known for region xx-custom-1: set OS_AUTH_URL/,
+    );
   });
 
   it('fetches once however many requests wait for the token', async () => {

@@ -53,7 +53,13 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
   const { identity } = options;
 
   function fetchToken(entry: CacheEntry, authUrl: string, projectId: string): Promise<IssuedToken> {
-    entry.pending ??= login({ authUrl, identity, projectId, timeoutMs: options.timeoutMs, now }).then(
+    entry.pending ??= login({
+      authUrl,
+      identity,
+      projectId,
+      timeoutMs: options.timeoutMs,
+      now,
+    }).then(
       (token) => {
         entry.token = token;
         entry.pending = undefined;
@@ -63,7 +69,9 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
       (error: unknown) => {
         entry.pending = undefined;
         const safe =
-          error instanceof CredentialError ? error : new CredentialError('The IAM login failed unexpectedly', 502);
+          error instanceof CredentialError
+            ? error
+            : new CredentialError('The IAM login failed unexpectedly', 502);
         if (safe.status === 401) entry.refused = { error: safe, until: now() + refusalMemoryMs };
         throw safe;
       },
@@ -74,7 +82,10 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
   async function tokenFor(region: string, projectId: string): Promise<string> {
     const authUrl = options.authUrl ?? options.iamForRegion(region);
     if (!authUrl) {
-      throw new CredentialError(`No IAM endpoint is known for region ${region}: set OS_AUTH_URL`, 502);
+      throw new CredentialError(
+        `No IAM endpoint is known for region ${region}: set OS_AUTH_URL`,
+        502,
+      );
     }
     const key = `${authUrl} ${projectId}`;
     let entry = cache.get(key);
@@ -95,11 +106,15 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
     return (await fetchToken(entry, authUrl, projectId)).token;
   }
 
-  const where = options.authUrl ? `IAM at ${safeOrigin(options.authUrl)}` : 'the region’s IAM endpoint';
+  const where = options.authUrl
+    ? `IAM at ${safeOrigin(options.authUrl)}`
+    : 'the region’s IAM endpoint';
   return {
     kind: options.kind ?? 'password',
     description: `IAM password login (${options.source}) as user ${identity.username} (${describeDomain(identity.domain)}) via ${where}`,
-    headersFor: async (request) => ({ 'X-Auth-Token': await tokenFor(request.region, request.projectId) }),
+    headersFor: async (request) => ({
+      'X-Auth-Token': await tokenFor(request.region, request.projectId),
+    }),
     invalidate: (projectId, rejected) => {
       const token = rejected['X-Auth-Token'];
       for (const [key, entry] of cache) {

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
-import { startSimulator, DEMO_PROJECT_ID, SCENARIO, type RunningSimulator } from '../simulator/simulator.ts';
+import {
+  startSimulator,
+  DEMO_PROJECT_ID,
+  SCENARIO,
+  type RunningSimulator,
+} from '../simulator/simulator.ts';
 import { getJson, startProxy, type ProxyUnderTest } from '../testing/servers.ts';
 import { loginWithPassword } from './iam-login.ts';
 import { passwordLogin } from './iam-password.ts';
@@ -11,7 +16,8 @@ import { passwordLogin } from './iam-password.ts';
  */
 const USER = { name: 'support-bot', password: 'sim-pass-Ω-1234', domain: 'acme-domain' };
 const OTHER_PROJECT = '0123456789abcdef0123456789abcdef';
-const path = (projectId: string = DEMO_PROJECT_ID, jobId: string = SCENARIO.success) => `/api/eu-de/v1/${projectId}/sfs-turbo/jobs/${jobId}`;
+const path = (projectId: string = DEMO_PROJECT_ID, jobId: string = SCENARIO.success) =>
+  `/api/eu-de/v1/${projectId}/sfs-turbo/jobs/${jobId}`;
 
 const running: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -19,11 +25,17 @@ afterEach(async () => {
 });
 
 async function setup(options: { ttlSeconds?: number; password?: string } = {}) {
-  const sim: RunningSimulator = await startSimulator({ auth: { tokenTtlSeconds: options.ttlSeconds ?? 3600, users: [USER] } });
+  const sim: RunningSimulator = await startSimulator({
+    auth: { tokenTtlSeconds: options.ttlSeconds ?? 3600, users: [USER] },
+  });
   running.push(sim);
   const logins: string[] = [];
   const provider = passwordLogin({
-    identity: { username: USER.name, password: options.password ?? USER.password, domain: { name: USER.domain } },
+    identity: {
+      username: USER.name,
+      password: options.password ?? USER.password,
+      domain: { name: USER.domain },
+    },
     authUrl: `${sim.url}/v3`,
     iamForRegion: () => undefined,
     timeoutMs: 2000,
@@ -33,7 +45,10 @@ async function setup(options: { ttlSeconds?: number; password?: string } = {}) {
       return loginWithPassword(args);
     },
   });
-  const proxy: ProxyUnderTest = await startProxy({ config: { endpointOverride: sim.url }, credentials: provider });
+  const proxy: ProxyUnderTest = await startProxy({
+    config: { endpointOverride: sim.url },
+    credentials: provider,
+  });
   running.push(proxy);
   const get = (p = path()) => getJson(`${proxy.url}${p}`);
   return { sim, proxy, logins, get };
@@ -90,7 +105,9 @@ describe('IAM password login against the simulator', () => {
     const answer = await get();
     expect(answer.status).toBe(401);
     expect(answer.body).toMatchObject({ errCode: PROXY_ERROR.authFailed });
-    expect((answer.body as { errMsg: string }).errMsg).toMatch(/refused the login of user support-bot/);
+    expect((answer.body as { errMsg: string }).errMsg).toMatch(
+      /refused the login of user support-bot/,
+    );
     expect(answer.text).not.toContain(wrong);
     expect(answer.text).not.toContain(USER.password);
     expect((await get()).status).toBe(401);

@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticToken } from '../credentials/provider.ts';
 import { REGION_CATALOGUE } from '../regions.ts';
-import { fakeUpstream, JOB, PROJECT, rawRequest, startProxy, type ProxyUnderTest, type SeenRequest, type Running } from '../testing/servers.ts';
+import {
+  fakeUpstream,
+  JOB,
+  PROJECT,
+  rawRequest,
+  startProxy,
+  type ProxyUnderTest,
+  type SeenRequest,
+  type Running,
+} from '../testing/servers.ts';
 
 /*
  * The allow-list, proven from outside: the real handler behind a real HTTP server, raw bytes
@@ -13,13 +22,17 @@ const REGIONS = REGION_CATALOGUE.map((r) => r.id);
 const ALLOWED = new RegExp(
   `^/api/(${REGIONS.map((r) => r.replace(/-/g, '\\-')).join('|')})/v1/([0-9a-f]{32})/sfs-turbo/jobs/([A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)$`,
 );
-const oracle = (method: string, target: string) => (method === 'GET' || method === 'HEAD') && ALLOWED.exec(target);
+const oracle = (method: string, target: string) =>
+  (method === 'GET' || method === 'HEAD') && ALLOWED.exec(target);
 
 let upstream: Running & { seen: SeenRequest[] };
 let proxy: ProxyUnderTest;
 beforeAll(async () => {
   upstream = await fakeUpstream();
-  proxy = await startProxy({ config: { endpointOverride: upstream.url }, credentials: staticToken('t', 'OS_TOKEN') });
+  proxy = await startProxy({
+    config: { endpointOverride: upstream.url },
+    credentials: staticToken('t', 'OS_TOKEN'),
+  });
 });
 afterAll(async () => {
   await proxy.close();
@@ -40,8 +53,10 @@ async function check(method: string, target: string): Promise<void> {
     expect(upstream.seen.length, `${method} ${target} reached the upstream`).toBe(before);
     // Under /api/ the proxy (or Node's HTTP parser, for malformed request lines) refuses it;
     // anything else went to the non-API fallback (Vite's static files; here a 299).
-    if (target === '/api/regions' && (method === 'GET' || method === 'HEAD')) expect(answer.status).toBe(200);
-    else if (target.startsWith('/api/')) expect(answer.status, `${method} ${target}`).toBeGreaterThanOrEqual(400);
+    if (target === '/api/regions' && (method === 'GET' || method === 'HEAD'))
+      expect(answer.status).toBe(200);
+    else if (target.startsWith('/api/'))
+      expect(answer.status, `${method} ${target}`).toBeGreaterThanOrEqual(400);
     else expect([299, 400, 404, 405]).toContain(answer.status);
   }
 }
@@ -77,7 +92,18 @@ describe('the allow-list, on the wire', () => {
 
   it('forwards the one allowed shape, for GET and HEAD only', async () => {
     const target = `/api/eu-nl/v1/${PROJECT}/sfs-turbo/jobs/${JOB}`;
-    for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND', 'PURGE']) {
+    for (const method of [
+      'GET',
+      'HEAD',
+      'POST',
+      'PUT',
+      'PATCH',
+      'DELETE',
+      'OPTIONS',
+      'TRACE',
+      'PROPFIND',
+      'PURGE',
+    ]) {
       await check(method, target);
     }
     expect(upstream.seen.map((s) => s.method).slice(-2)).toEqual(['GET', 'HEAD']);
@@ -89,8 +115,33 @@ describe('the allow-list, on the wire', () => {
     // Characters that can appear in an HTTP request target, weighted towards the dangerous ones.
     const junk = fc.stringMatching(/^[!-~]{0,12}$/);
     const tricky = fc.constantFrom(
-      '', '.', '..', '%2e', '%2E%2E', '%2f', '%2F', '%5c', '\\', '?', '?x=1', '#', ';', '%00', '%20', '..%2f',
-      'api', 'v1', 'v3', 'sfs-turbo', 'jobs', 'shares', 'regions', 'auth', 'tokens', 'EU-DE', 'xx-nowhere-1',
+      '',
+      '.',
+      '..',
+      '%2e',
+      '%2E%2E',
+      '%2f',
+      '%2F',
+      '%5c',
+      '\\',
+      '?',
+      '?x=1',
+      '#',
+      ';',
+      '%00',
+      '%20',
+      '..%2f',
+      'api',
+      'v1',
+      'v3',
+      'sfs-turbo',
+      'jobs',
+      'shares',
+      'regions',
+      'auth',
+      'tokens',
+      'EU-DE',
+      'xx-nowhere-1',
     );
     const segment = fc.oneof(
       { arbitrary: fc.constantFrom(...REGIONS), weight: 3 },
@@ -101,7 +152,8 @@ describe('the allow-list, on the wire', () => {
     );
     // Mostly near-misses of the real shape: each slot usually valid, sometimes mutated, so
     // that a good share of requests is allowed and the rest differ from it in one place or two.
-    const slot = (valid: fc.Arbitrary<string>) => fc.oneof({ arbitrary: valid, weight: 8 }, { arbitrary: segment, weight: 1 });
+    const slot = (valid: fc.Arbitrary<string>) =>
+      fc.oneof({ arbitrary: valid, weight: 8 }, { arbitrary: segment, weight: 1 });
     const nearMiss = fc
       .tuple(
         slot(fc.constant('api')),
@@ -111,14 +163,41 @@ describe('the allow-list, on the wire', () => {
         slot(fc.constant('sfs-turbo')),
         slot(fc.constant('jobs')),
         slot(jobId),
-        fc.oneof({ arbitrary: fc.constant([]), weight: 8 }, { arbitrary: fc.array(segment, { minLength: 1, maxLength: 2 }), weight: 1 }),
-        fc.oneof({ arbitrary: fc.constant(''), weight: 8 }, { arbitrary: fc.constantFrom('/', '?a=b', '#f', '%2F', '?'), weight: 1 }),
+        fc.oneof(
+          { arbitrary: fc.constant([]), weight: 8 },
+          { arbitrary: fc.array(segment, { minLength: 1, maxLength: 2 }), weight: 1 },
+        ),
+        fc.oneof(
+          { arbitrary: fc.constant(''), weight: 8 },
+          { arbitrary: fc.constantFrom('/', '?a=b', '#f', '%2F', '?'), weight: 1 },
+        ),
       )
-      .map(([a, r, v, p, s, j, id, extra, tail]) => `/${[a, r, v, p, s, j, id, ...extra].join('/')}${tail}`);
-    const anyPath = fc.array(segment, { minLength: 0, maxLength: 9 }).map((parts) => `/api/${parts.join('/')}`);
+      .map(
+        ([a, r, v, p, s, j, id, extra, tail]) =>
+          `/${[a, r, v, p, s, j, id, ...extra].join('/')}${tail}`,
+      );
+    const anyPath = fc
+      .array(segment, { minLength: 0, maxLength: 9 })
+      .map((parts) => `/api/${parts.join('/')}`);
     const absolute = nearMiss.map((path) => `http://127.0.0.1${path}`);
-    const target = fc.oneof({ arbitrary: nearMiss, weight: 6 }, { arbitrary: anyPath, weight: 3 }, { arbitrary: absolute, weight: 1 });
-    const method = fc.constantFrom('GET', 'GET', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'PROPFIND');
+    const target = fc.oneof(
+      { arbitrary: nearMiss, weight: 6 },
+      { arbitrary: anyPath, weight: 3 },
+      { arbitrary: absolute, weight: 1 },
+    );
+    const method = fc.constantFrom(
+      'GET',
+      'GET',
+      'GET',
+      'HEAD',
+      'POST',
+      'PUT',
+      'DELETE',
+      'PATCH',
+      'OPTIONS',
+      'TRACE',
+      'PROPFIND',
+    );
 
     let forwarded = 0;
     const before = upstream.seen.length;

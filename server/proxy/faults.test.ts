@@ -2,7 +2,14 @@ import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
 import { staticToken } from '../credentials/provider.ts';
-import { closedPort, fakeUpstream, getJson, jobPath, startProxy, type Running } from '../testing/servers.ts';
+import {
+  closedPort,
+  fakeUpstream,
+  getJson,
+  jobPath,
+  startProxy,
+  type Running,
+} from '../testing/servers.ts';
 import { requestUpstream, targetOf } from './upstream.ts';
 
 const cleanup: Running[] = [];
@@ -17,7 +24,12 @@ async function track<T extends Running>(running: Promise<T>): Promise<T> {
 const token = staticToken('t', 'OS_TOKEN');
 
 async function proxyTo(upstreamUrl: string, timeoutMs = 15_000) {
-  return track(startProxy({ config: { endpointOverride: upstreamUrl, upstreamTimeoutMs: timeoutMs }, credentials: token }));
+  return track(
+    startProxy({
+      config: { endpointOverride: upstreamUrl, upstreamTimeoutMs: timeoutMs },
+      credentials: token,
+    }),
+  );
 }
 
 describe('upstream faults', () => {
@@ -47,7 +59,10 @@ describe('upstream faults', () => {
     const proxy = await proxyTo(`http://127.0.0.1:${await closedPort()}`);
     const answer = await getJson(`${proxy.url}${jobPath()}`);
     expect(answer.status).toBe(502);
-    expect(answer.body).toMatchObject({ errCode: PROXY_ERROR.unreachable, errMsg: expect.stringContaining('ECONNREFUSED') });
+    expect(answer.body).toMatchObject({
+      errCode: PROXY_ERROR.unreachable,
+      errMsg: expect.stringContaining('ECONNREFUSED'),
+    });
   });
 
   it('answers 502 when the upstream resets the connection before answering', async () => {
@@ -118,7 +133,9 @@ describe('upstream faults', () => {
     );
     const proxy = await proxyTo(upstream.url);
     const controller = new AbortController();
-    const pending = fetch(`${proxy.url}${jobPath()}`, { signal: controller.signal }).catch((error: unknown) => error);
+    const pending = fetch(`${proxy.url}${jobPath()}`, { signal: controller.signal }).catch(
+      (error: unknown) => error,
+    );
     await waitFor(() => upstream.seen.length === 1);
     controller.abort();
     await pending;
@@ -143,7 +160,14 @@ describe('upstream faults', () => {
       }),
     );
     const url = new URL(`${upstream.url}/v1/x`);
-    const ask = () => requestUpstream({ target: targetOf(url), method: 'GET', headers: {}, timeoutMs: 1000, maxBytes: 100 });
+    const ask = () =>
+      requestUpstream({
+        target: targetOf(url),
+        method: 'GET',
+        headers: {},
+        timeoutMs: 1000,
+        maxBytes: 100,
+      });
     expect((await ask()).ok).toBe(true);
     const second = await ask();
     expect(second.ok).toBe(true);

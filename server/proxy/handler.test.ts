@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
 import { CredentialError, staticToken, type CredentialProvider } from '../credentials/provider.ts';
-import { fakeUpstream, getJson, JOB, jobPath, PROJECT, rawRequest, startProxy, type Running } from '../testing/servers.ts';
+import {
+  fakeUpstream,
+  getJson,
+  JOB,
+  jobPath,
+  PROJECT,
+  rawRequest,
+  startProxy,
+  type Running,
+} from '../testing/servers.ts';
 
 const cleanup: Running[] = [];
 afterEach(async () => {
@@ -17,7 +26,10 @@ describe('the job route', () => {
   it('forwards a valid lookup to a path rebuilt from the validated IDs, with the token added', async () => {
     const upstream = await track(fakeUpstream());
     const proxy = await track(
-      startProxy({ config: { endpointOverride: upstream.url }, credentials: staticToken('tok-123', 'OS_TOKEN') }),
+      startProxy({
+        config: { endpointOverride: upstream.url },
+        credentials: staticToken('tok-123', 'OS_TOKEN'),
+      }),
     );
     const answer = await getJson(`${proxy.url}${jobPath()}`);
     expect(answer.status).toBe(200);
@@ -31,14 +43,21 @@ describe('the job route', () => {
 
   it('forwards HEAD as HEAD', async () => {
     const upstream = await track(fakeUpstream());
-    const proxy = await track(startProxy({ config: { endpointOverride: upstream.url }, credentials: staticToken('t', 'OS_TOKEN') }));
+    const proxy = await track(
+      startProxy({
+        config: { endpointOverride: upstream.url },
+        credentials: staticToken('t', 'OS_TOKEN'),
+      }),
+    );
     const response = await fetch(`${proxy.url}${jobPath()}`, { method: 'HEAD' });
     expect(response.status).toBe(200);
     expect(upstream.seen[0]?.method).toBe('HEAD');
   });
 
   it('uses the region catalogue when no endpoint override is set, and refuses unconfigured regions', async () => {
-    const proxy = await track(startProxy({ credentials: staticToken('t', 'OS_TOKEN'), config: { upstreamTimeoutMs: 50 } }));
+    const proxy = await track(
+      startProxy({ credentials: staticToken('t', 'OS_TOKEN'), config: { upstreamTimeoutMs: 50 } }),
+    );
     const unknown = await getJson(`${proxy.url}${jobPath('xx-nowhere-9')}`);
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ errCode: PROXY_ERROR.unknownRegion });
@@ -51,7 +70,12 @@ describe('the job route', () => {
         res.end('<html><body>slow down</body></html>');
       }),
     );
-    const proxy = await track(startProxy({ config: { endpointOverride: upstream.url }, credentials: staticToken('t', 'OS_TOKEN') }));
+    const proxy = await track(
+      startProxy({
+        config: { endpointOverride: upstream.url },
+        credentials: staticToken('t', 'OS_TOKEN'),
+      }),
+    );
     const answer = await getJson(`${proxy.url}${jobPath()}`);
     expect(answer.status).toBe(429);
     expect(answer.text).toBe('<html><body>slow down</body></html>');
@@ -79,10 +103,24 @@ describe('the job route', () => {
         res.end('{}');
       }),
     );
-    const proxy = await track(startProxy({ config: { endpointOverride: upstream.url }, credentials: staticToken('t', 'OS_TOKEN') }));
+    const proxy = await track(
+      startProxy({
+        config: { endpointOverride: upstream.url },
+        credentials: staticToken('t', 'OS_TOKEN'),
+      }),
+    );
     const raw = await rawRequest(proxy.port, jobPath());
     expect(raw.status).toBe(200);
-    for (const name of ['set-cookie', 'keep-alive', 'proxy-authenticate', 'upgrade', 'trailer', 'x-internal-host', 'strict-transport-security', 'access-control-allow-origin']) {
+    for (const name of [
+      'set-cookie',
+      'keep-alive',
+      'proxy-authenticate',
+      'upgrade',
+      'trailer',
+      'x-internal-host',
+      'strict-transport-security',
+      'access-control-allow-origin',
+    ]) {
       expect(raw.headers[name], name).toBeUndefined();
     }
     expect(raw.raw).not.toMatch(/session=abc|node-17/);
@@ -123,10 +161,16 @@ describe('the job route', () => {
       fakeUpstream((req, res) => {
         const ok = req.headers['x-auth-token'] === 'token-2';
         res.writeHead(ok ? 200 : 401, { 'Content-Type': 'application/json' });
-        res.end(ok ? '{"status":"success"}' : '{"error_code":"APIG.0307","error_msg":"The token must be updated."}');
+        res.end(
+          ok
+            ? '{"status":"success"}'
+            : '{"error_code":"APIG.0307","error_msg":"The token must be updated."}',
+        );
       }),
     );
-    const proxy = await track(startProxy({ config: { endpointOverride: upstream.url }, credentials: provider }));
+    const proxy = await track(
+      startProxy({ config: { endpointOverride: upstream.url }, credentials: provider }),
+    );
     expect((await getJson(`${proxy.url}${jobPath()}`)).status).toBe(200);
     expect(invalidated).toEqual(['token-1']);
     expect(upstream.seen.map((s) => s.headers['x-auth-token'])).toEqual(['token-1', 'token-2']);
@@ -143,16 +187,21 @@ describe('the job route', () => {
     const failing = (status: 401 | 502): CredentialProvider => ({
       kind: 'password',
       description: 'test',
-      headersFor: () => Promise.reject(new CredentialError('IAM refused the login of user alice', status)),
+      headersFor: () =>
+        Promise.reject(new CredentialError('IAM refused the login of user alice', status)),
       invalidate: () => true,
     });
     const upstream = await track(fakeUpstream());
     for (const status of [401, 502] as const) {
-      const proxy = await track(startProxy({ config: { endpointOverride: upstream.url }, credentials: failing(status) }));
+      const proxy = await track(
+        startProxy({ config: { endpointOverride: upstream.url }, credentials: failing(status) }),
+      );
       const answer = await getJson(`${proxy.url}${jobPath()}`);
       expect(answer.status).toBe(status);
       expect(answer.body).toMatchObject({ errCode: PROXY_ERROR.authFailed });
-      expect((answer.body as { errMsg: string }).errMsg).toContain('IAM refused the login of user alice');
+      expect((answer.body as { errMsg: string }).errMsg).toContain(
+        'IAM refused the login of user alice',
+      );
     }
     expect(upstream.seen).toHaveLength(0);
   });
@@ -165,7 +214,9 @@ describe('the job route', () => {
       invalidate: () => false,
     };
     const upstream = await track(fakeUpstream());
-    const proxy = await track(startProxy({ config: { endpointOverride: upstream.url }, credentials: buggy }));
+    const proxy = await track(
+      startProxy({ config: { endpointOverride: upstream.url }, credentials: buggy }),
+    );
     const errors: unknown[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
@@ -194,7 +245,12 @@ describe('what the proxy answers itself', () => {
     ['GET', jobPath('eu-de', PROJECT.toUpperCase()), 400, PROXY_ERROR.badRequest],
   ])('%s %s → %i %s', async (method, path, status, code) => {
     const upstream = await track(fakeUpstream());
-    const proxy = await track(startProxy({ config: { endpointOverride: upstream.url }, credentials: staticToken('t', 'OS_TOKEN') }));
+    const proxy = await track(
+      startProxy({
+        config: { endpointOverride: upstream.url },
+        credentials: staticToken('t', 'OS_TOKEN'),
+      }),
+    );
     const raw = await rawRequest(proxy.port, path, method);
     expect(raw.status).toBe(status);
     expect(JSON.parse(raw.body)).toMatchObject({ errCode: code });
@@ -206,7 +262,11 @@ describe('what the proxy answers itself', () => {
     const proxy = await track(startProxy({ credentials: staticToken('tok-secret', 'OS_TOKEN') }));
     const answer = await getJson(`${proxy.url}/api/regions`);
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ simulated: false, defaultRegion: 'eu-de', credentials: { kind: 'token', description: 'IAM token from OS_TOKEN' } });
+    expect(answer.body).toMatchObject({
+      simulated: false,
+      defaultRegion: 'eu-de',
+      credentials: { kind: 'token', description: 'IAM token from OS_TOKEN' },
+    });
     expect(answer.text).not.toContain('tok-secret');
   });
 });
@@ -214,7 +274,12 @@ describe('what the proxy answers itself', () => {
 describe('the access log', () => {
   it('writes exactly one line per request, whatever the outcome', async () => {
     const upstream = await track(fakeUpstream());
-    const proxy = await track(startProxy({ config: { endpointOverride: upstream.url }, credentials: staticToken('t', 'OS_TOKEN') }));
+    const proxy = await track(
+      startProxy({
+        config: { endpointOverride: upstream.url },
+        credentials: staticToken('t', 'OS_TOKEN'),
+      }),
+    );
     const requests: Array<[string, string]> = [
       ['GET', jobPath()],
       ['GET', '/api/regions'],
@@ -234,8 +299,12 @@ describe('the access log', () => {
       ['GET', 'job', 400],
     ]);
     expect(proxy.lines[0]).toMatch(
-      new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z GET job region=eu-de project=${PROJECT} job=${JOB} status=200 code=- upstream=[\\d.]+ms request_id=req-1$`),
+      new RegExp(
+        `^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z GET job region=eu-de project=${PROJECT} job=${JOB} status=200 code=- upstream=[\\d.]+ms request_id=req-1$`,
+      ),
     );
-    expect(proxy.lines[2]).toMatch(/ GET unknown region=- project=- job=- status=404 code=PROXY.NOT_FOUND upstream=- request_id=-$/);
+    expect(proxy.lines[2]).toMatch(
+      / GET unknown region=- project=- job=- status=404 code=PROXY.NOT_FOUND upstream=- request_id=-$/,
+    );
   });
 });

@@ -1,10 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PROXY_ERROR, type DemoJobInfo, type ProxyErrorCode, type RegionsResponse } from '../../common/contract.ts';
+import {
+  PROXY_ERROR,
+  type DemoJobInfo,
+  type ProxyErrorCode,
+  type RegionsResponse,
+} from '../../common/contract.ts';
 import type { ServerConfig } from '../config.ts';
 import { CredentialError, type CredentialProvider } from '../credentials/provider.ts';
 import { FORWARDED_RESPONSE_HEADERS, sendJson, sendProxyError } from './errors.ts';
 import { matchApiRoute } from './route.ts';
-import { headerValue, requestUpstream, targetOf, type UpstreamResult, type UpstreamTarget } from './upstream.ts';
+import {
+  headerValue,
+  requestUpstream,
+  targetOf,
+  type UpstreamResult,
+  type UpstreamTarget,
+} from './upstream.ts';
 
 export interface AccessLogEntry {
   time: string;
@@ -101,8 +112,17 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     return parsed;
   }
 
-  async function respond(req: IncomingMessage, res: ServerResponse, entry: AccessLogEntry): Promise<void> {
-    const fail = (status: number, code: ProxyErrorCode, message: string, headers?: Record<string, string>) => {
+  async function respond(
+    req: IncomingMessage,
+    res: ServerResponse,
+    entry: AccessLogEntry,
+  ): Promise<void> {
+    const fail = (
+      status: number,
+      code: ProxyErrorCode,
+      message: string,
+      headers?: Record<string, string>,
+    ) => {
       entry.status = status;
       entry.code = code;
       sendProxyError(res, status, code, message, headers);
@@ -110,10 +130,13 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
 
     const route = matchApiRoute(req.url ?? '');
     entry.route = route.kind;
-    if (route.kind === 'unknown') return fail(404, PROXY_ERROR.notFound, 'No such API route on this proxy');
+    if (route.kind === 'unknown')
+      return fail(404, PROXY_ERROR.notFound, 'No such API route on this proxy');
     const method = entry.method;
     if (method !== 'GET' && method !== 'HEAD') {
-      return fail(405, PROXY_ERROR.methodNotAllowed, 'Only GET and HEAD are allowed', { Allow: 'GET, HEAD' });
+      return fail(405, PROXY_ERROR.methodNotAllowed, 'Only GET and HEAD are allowed', {
+        Allow: 'GET, HEAD',
+      });
     }
     if (route.kind === 'invalid') return fail(400, PROXY_ERROR.badRequest, route.message);
     if (route.kind === 'regions') {
@@ -126,7 +149,11 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     Object.assign(entry, { region, projectId, jobId });
     const base = regionsById.has(region) ? upstreamBase(region) : undefined;
     if (base === undefined) {
-      return fail(400, PROXY_ERROR.unknownRegion, `Region ${region} is not configured on this proxy`);
+      return fail(
+        400,
+        PROXY_ERROR.unknownRegion,
+        `Region ${region} is not configured on this proxy`,
+      );
     }
     if (!simulated && credentials.kind === 'none') {
       return fail(
@@ -139,7 +166,10 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
 
     // Rebuilt from validated parts, never copied from the incoming URL.
     const origin = baseTarget(base);
-    const target: UpstreamTarget = { ...origin, path: `${origin.path}/v1/${projectId}/sfs-turbo/jobs/${jobId}` };
+    const target: UpstreamTarget = {
+      ...origin,
+      path: `${origin.path}/v1/${projectId}/sfs-turbo/jobs/${jobId}`,
+    };
     const onCancel = (cancel: () => void) => {
       res.once('close', () => {
         if (!res.writableFinished) cancel();
@@ -151,7 +181,12 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     const send = async (): Promise<{ result: UpstreamResult; auth: Record<string, string> }> => {
       const auth = simulated
         ? {}
-        : await credentials.headersFor({ method: verb, url: new URL(`${base}${target.path.slice(origin.path.length)}`), region, projectId });
+        : await credentials.headersFor({
+            method: verb,
+            url: new URL(`${base}${target.path.slice(origin.path.length)}`),
+            region,
+            projectId,
+          });
       const result = await requestUpstream({
         target,
         method: verb,
@@ -171,13 +206,22 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       const first = await send();
       ({ result, auth: sentAuth } = first);
       // A rejected token: renew once and retry once (the provider knows whether it can).
-      if (result.ok && result.status === 401 && !simulated && credentials.invalidate(projectId, first.auth)) {
+      if (
+        result.ok &&
+        result.status === 401 &&
+        !simulated &&
+        credentials.invalidate(projectId, first.auth)
+      ) {
         ({ result, auth: sentAuth } = await send());
       }
     } catch (error) {
       if (!(error instanceof CredentialError)) throw error;
       // The message was written for the page and redacted by the provider.
-      return fail(error.status, PROXY_ERROR.authFailed, `Could not authenticate to the cloud: ${error.message}`);
+      return fail(
+        error.status,
+        PROXY_ERROR.authFailed,
+        `Could not authenticate to the cloud: ${error.message}`,
+      );
     }
 
     if (!result.ok) {
@@ -186,12 +230,24 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
         return;
       }
       if (result.reason === 'timeout') {
-        return fail(504, PROXY_ERROR.timeout, `SFS Turbo endpoint did not answer in time (${result.detail})`);
+        return fail(
+          504,
+          PROXY_ERROR.timeout,
+          `SFS Turbo endpoint did not answer in time (${result.detail})`,
+        );
       }
       if (result.reason === 'too-large') {
-        return fail(502, PROXY_ERROR.tooLarge, `SFS Turbo endpoint sent a body too large to pass on (${result.detail})`);
+        return fail(
+          502,
+          PROXY_ERROR.tooLarge,
+          `SFS Turbo endpoint sent a body too large to pass on (${result.detail})`,
+        );
       }
-      return fail(502, PROXY_ERROR.unreachable, `SFS Turbo endpoint unreachable (${result.detail})`);
+      return fail(
+        502,
+        PROXY_ERROR.unreachable,
+        `SFS Turbo endpoint unreachable (${result.detail})`,
+      );
     }
 
     const body = scrubCredentials(result.body, sentAuth);
@@ -200,7 +256,9 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     const headers: Record<string, string | number> = {
       ...FORWARDED_RESPONSE_HEADERS,
       'Content-Type':
-        result.contentType && SAFE_CONTENT_TYPE.test(result.contentType) ? result.contentType : 'application/octet-stream',
+        result.contentType && SAFE_CONTENT_TYPE.test(result.contentType)
+          ? result.contentType
+          : 'application/octet-stream',
       'Content-Length': body.length,
     };
     if (result.requestId && SAFE_REQUEST_ID.test(result.requestId)) {
@@ -233,7 +291,10 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       // A bug, not a cloud failure. The error itself is not shown: it could quote anything.
       entry.status = 500;
       entry.code = PROXY_ERROR.internal;
-      console.error('sfs-turbo proxy: unexpected error:', error instanceof Error ? error.name : typeof error);
+      console.error(
+        'sfs-turbo proxy: unexpected error:',
+        error instanceof Error ? error.name : typeof error,
+      );
       sendProxyError(res, 500, PROXY_ERROR.internal, 'Unexpected proxy error');
     }
     options.log?.(entry);

@@ -15,7 +15,10 @@ const JOB_ROUTE_SHAPE = ['api', '*', 'v1', '*', 'sfs-turbo', 'jobs', '*'] as con
  */
 export function matchApiRoute(rawTarget: string): ApiRoute {
   if (!rawTarget.startsWith('/')) {
-    return { kind: 'invalid', message: 'Only origin-form request targets ("/api/...") are accepted' };
+    return {
+      kind: 'invalid',
+      message: 'Only origin-form request targets ("/api/...") are accepted',
+    };
   }
   if (!rawTarget.startsWith('/api/') && rawTarget !== '/api') {
     return /^\/api[?#]/.test(rawTarget)
@@ -23,7 +26,10 @@ export function matchApiRoute(rawTarget: string): ApiRoute {
       : { kind: 'unknown' };
   }
   if (/[?#%\\]/.test(rawTarget)) {
-    return { kind: 'invalid', message: 'Query strings, fragments and encoded characters are not accepted' };
+    return {
+      kind: 'invalid',
+      message: 'Query strings, fragments and encoded characters are not accepted',
+    };
   }
   const segments = rawTarget.slice(1).split('/');
   if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
@@ -44,7 +50,8 @@ export function matchApiRoute(rawTarget: string): ApiRoute {
   if (!JOB_ID_PATTERN.test(jobId)) {
     return {
       kind: 'invalid',
-      message: 'Job ID must be 1 to 64 letters, digits and dashes, starting and ending with a letter or digit',
+      message:
+        'Job ID must be 1 to 64 letters, digits and dashes, starting and ending with a letter or digit',
     };
   }
   return { kind: 'job', region, projectId, jobId };
@@ -57,5 +64,7 @@ const API_TARGET = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/?#]*)?\/api(?:[/?#]|$)/i;
 
 /** Whether a raw request target belongs to the proxy (then it answers it, whatever it is). */
 export function isApiTarget(rawTarget: string): boolean {
-  return rawTarget.startsWith('/api') ? /^\/api(?:[/?#]|$)/.test(rawTarget) : API_TARGET.test(rawTarget);
+  return rawTarget.startsWith('/api')
+    ? /^\/api(?:[/?#]|$)/.test(rawTarget)
+    : API_TARGET.test(rawTarget);
 }

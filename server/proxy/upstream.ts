@@ -134,7 +134,9 @@ export function requestUpstream(request: UpstreamRequest): Promise<UpstreamResul
           }
           chunks.push(chunk);
         });
-        incoming.on('error', (error: NodeJS.ErrnoException) => fail('unreachable', error.code ?? error.message));
+        incoming.on('error', (error: NodeJS.ErrnoException) =>
+          fail('unreachable', error.code ?? error.message),
+        );
         incoming.on('close', () => {
           if (!incoming.complete) fail('unreachable', 'connection reset while reading the answer');
         });

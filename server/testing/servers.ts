@@ -115,7 +115,12 @@ export interface RawResponse {
 }
 
 /** Sends bytes exactly as given (no client-side normalisation) and reads one response. */
-export function rawRequest(port: number, target: string, method = 'GET', extraHeaders = ''): Promise<RawResponse> {
+export function rawRequest(
+  port: number,
+  target: string,
+  method = 'GET',
+  extraHeaders = '',
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -130,14 +135,22 @@ export function rawRequest(port: number, target: string, method = 'GET', extraHe
         const colon = line.indexOf(':');
         if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
       }
-      resolve({ status: Number(statusLine.split(' ')[1] ?? 0), headers, body: rest.join('\r\n\r\n'), raw });
+      resolve({
+        status: Number(statusLine.split(' ')[1] ?? 0),
+        headers,
+        body: rest.join('\r\n\r\n'),
+        raw,
+      });
     });
     const host = /^host:/im.test(extraHeaders) ? '' : `Host: 127.0.0.1:${port}\r\n`;
     socket.write(`${method} ${target} HTTP/1.1\r\n${host}Connection: close\r\n${extraHeaders}\r\n`);
   });
 }
 
-export async function getJson(url: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: unknown; text: string }> {
+export async function getJson(
+  url: string,
+  init?: RequestInit,
+): Promise<{ status: number; headers: Headers; body: unknown; text: string }> {
   const response = await fetch(url, init);
   const text = await response.text();
   let body: unknown = undefined;
