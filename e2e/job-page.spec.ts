@@ -42,6 +42,31 @@ test.describe('lookup failures are explained and kept apart from job failures', 
     await expect(alert).toContainText('Answer began');
   });
 
+  test('support engineer sees an answer that is not a job as an unexpected response', async ({ page }) => {
+    await openJob(page, DEMO_PROJECT_ID, SCENARIO.notAnObject);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Unexpected response');
+    await expect(alert).toContainText('not a job object');
+  });
+
+  for (const [name, code, status, text] of [
+    ['unreachable', 'PROXY.UPSTREAM_UNREACHABLE', 502, 'could not be reached'],
+    ['too slow', 'PROXY.UPSTREAM_TIMEOUT', 504, 'did not answer in time'],
+  ] as const) {
+    test(`support engineer sees an upstream that is ${name}`, async ({ page }) => {
+      // The proxy's own answers for a dead or slow cloud (its fault tests cover producing them).
+      await page.route('**/api/*/v1/**', (route) =>
+        route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ errCode: code, errMsg: `simulated ${name}` }) }),
+      );
+      await openJob(page, DEMO_PROJECT_ID, SCENARIO.success);
+      const alert = page.getByRole('alert');
+      await expect(alert).toContainText(text);
+      await expect(alert).toContainText(code);
+      await expect(alert).toContainText(String(status));
+      await expect(page.getByText(/retrying (in \d+ s|now) after an error/)).toBeVisible();
+    });
+  }
+
   test('a malformed job address is refused without asking the cloud', async ({ page, simulator }) => {
     await page.goto(`/eu-de/projects/${DEMO_PROJECT_ID}/jobs/bad_id!`);
     await expect(page.getByRole('alert')).toContainText('invalid input');
@@ -140,4 +165,20 @@ test('pasting an API path fills the form', async ({ page }) => {
   await expect(page.getByLabel('Project ID')).toHaveValue(DEMO_PROJECT_ID);
   await expect(page.getByLabel('Job ID')).toHaveValue(SCENARIO.success);
   await expect(page.getByLabel('Region')).toHaveValue('eu-nl');
+});
+
+test('asking to be notified keeps polling while the tab is hidden', async ({ page, context, simulator }) => {
+  test.setTimeout(60_000);
+  await context.grantPermissions(['notifications']);
+  await openJob(page, DEMO_PROJECT_ID, SCENARIO.waiting);
+  await page.getByRole('button', { name: 'Notify me when it ends' }).click();
+  await expect(page.getByRole('button', { name: 'Cancel notification' })).toBeVisible();
+  const key = `${DEMO_PROJECT_ID}/${SCENARIO.waiting}`;
+  const count = async () => ((await simulator.get('/__simulator/stats')) as { jobs: Record<string, number> }).jobs[key] ?? 0;
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  const hiddenAt = await count();
+  await expect.poll(count, { timeout: 20_000 }).toBeGreaterThan(hiddenAt);
 });
