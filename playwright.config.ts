@@ -1,8 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
 
-export const E2E_PORT = 5874;
-export const E2E_SIMULATOR_PORT = 5875;
+// Overridable so that two suites (a developer's and a CI trial) can run side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT) || 5874;
+export const E2E_SIMULATOR_PORT = Number(process.env.E2E_SIMULATOR_PORT) || 5875;
 const executablePath = chromiumExecutable();
 
 export default defineConfig({
