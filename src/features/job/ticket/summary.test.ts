@@ -50,6 +50,53 @@ describe('ticketSummary', () => {
     expect(text).toContain('simulated data');
   });
 
+  it('names the first failed sub-job when the job itself gives no reason', () => {
+    const text = ticketSummary({
+      job: {
+        status: 'failed',
+        sub_jobs: [
+          { job_id: 's1', status: 'success' },
+          { job_id: 's2', status: 'failed', begin_time: '2026-11-29 10:00:05', error_code: 'SFS.TURBO.0029', fail_reason: 'Subnet has not enough ips' },
+        ],
+      },
+      target,
+      regionName: undefined,
+      requestId: 'r',
+      dataAt: 0,
+      permalink: 'x',
+      simulated: false,
+    });
+    expect(text).not.toMatch(/^\| Failure \|/m);
+    expect(text).toContain('| First failure | sub-job `s2` (#2): `SFS.TURBO.0029` — ');
+    expect(text).toContain('Subnet has not enough ips |');
+    expect(text).toContain('1 succeeded, 1 failed.');
+  });
+
+  it('lists at most 50 sub-jobs, failed ones first, and says how many are left out', () => {
+    const subJobs = Array.from({ length: 120 }, (_, i) => ({
+      job_id: `sub-${i + 1}`,
+      status: i === 99 || i === 119 ? 'failed' : 'success',
+    }));
+    const text = ticketSummary({
+      job: { status: 'failed', sub_jobs: subJobs },
+      target,
+      regionName: undefined,
+      requestId: undefined,
+      dataAt: 0,
+      permalink: 'x',
+      simulated: false,
+    });
+    const rows = text.split('\n').filter((line) => /^\| \d+ \|/.test(line));
+    expect(rows).toHaveLength(50);
+    expect(text).toContain('#### Sub-jobs (120)');
+    expect(text).toContain('118 succeeded, 2 failed.');
+    expect(text).toContain('Listed: 50 of 120, every failed one first');
+    expect(text).toContain('| 100 | Failed');
+    expect(text).toContain('| 120 | Failed');
+    expect(text).toContain('| 48 | Succeeded');
+    expect(text).not.toContain('| 49 | Succeeded');
+  });
+
   it('keeps table cells on one line', () => {
     expect(cell('a|b\n`c`')).toBe("a\\|b 'c'");
   });

@@ -5,6 +5,11 @@ import { STATUS_LABEL, isFinal, statusKind } from '../../../lib/status';
 import { formatDateTime, formatDuration, parseApiTime } from '../../../lib/time';
 import { durationOf } from '../durations';
 import { jobTypeLabel } from '../job-types';
+import { firstFailure } from './first-failure';
+import { rowsToDraw } from './rows-to-draw';
+
+/** Sub-jobs listed in the table; Jira fields stop at 32,767 characters, a row is ~250. */
+export const SUMMARY_SUB_JOB_LIMIT = 50;
 
 export interface SummaryInput {
   job: Job;
@@ -67,6 +72,16 @@ function failureText(item: Pick<SubJob, 'error_code' | 'fail_reason'>): string {
     .join(' — ');
 }
 
+function countsText(subJobs: readonly SubJob[]): string {
+  const counts = new Map<string, number>();
+  for (const sub of subJobs) {
+    const kind = statusKind(sub.status);
+    const word = kind === 'unknown' ? 'unknown status' : STATUS_LABEL[kind].toLowerCase();
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return [...counts].map(([word, count]) => `${count} ${word}`).join(', ') + '.';
+}
+
 /**
  * A Markdown summary that stands alone in a ticket (Jira, GitHub, plain mail): which job,
  * where, what status, when (UTC, zone written), why it failed, the request ID, when the data
@@ -77,6 +92,10 @@ export function ticketSummary(input: SummaryInput): string {
   const now = input.dataAt;
   const dataAt = formatDateTime(input.dataAt, 'utc');
   const failure = failureText(job);
+  const first = failure ? undefined : firstFailure(job);
+  const firstText = first?.subJob
+    ? `sub-job ${code(first.subJob.id)} (#${first.subJob.index + 1}): ${failureText({ error_code: first.code, fail_reason: first.reason })}`
+    : '';
   const lines = [
     `### SFS Turbo job ${cell(target.jobId)}: ${STATUS_LABEL[statusKind(job.status)]}`,
     '',
@@ -91,14 +110,27 @@ export function ticketSummary(input: SummaryInput): string {
     `| End | ${timeText(job.end_time)} |`,
     `| Duration | ${durationText(job, now)} |`,
     ...(failure ? [`| Failure | ${failure} |`] : []),
+    ...(firstText ? [`| First failure | ${firstText} |`] : []),
     `| Request ID | ${code(input.requestId)} |`,
     `| Data as of | ${dataAt.text} ${dataAt.zone} |`,
     `| Link | ${input.permalink} |`,
   ];
   const subJobs = job.sub_jobs ?? [];
   if (subJobs.length > 0) {
-    lines.push('', `#### Sub-jobs (${subJobs.length})`, '', '| # | Status | Type | Sub-job ID | Begin | End | Duration | Failure |', '|---|---|---|---|---|---|---|---|');
+    const pick = rowsToDraw(
+      subJobs.map((sub) => statusKind(sub.status)),
+      SUMMARY_SUB_JOB_LIMIT,
+    );
+    lines.push('', `#### Sub-jobs (${subJobs.length})`, '', countsText(subJobs));
+    if (pick.drawn < pick.total) {
+      lines.push(
+        '',
+        `Listed: ${pick.drawn} of ${pick.total}, every failed one first, then the others in order; the full list is at the link.`,
+      );
+    }
+    lines.push('', '| # | Status | Type | Sub-job ID | Begin | End | Duration | Failure |', '|---|---|---|---|---|---|---|---|');
     subJobs.forEach((sub, index) => {
+      if (!pick.keep[index]) return;
       lines.push(
         `| ${index + 1} | ${statusText(sub.status)} | ${typeText(sub.job_type)} | ${code(sub.job_id)} | ${timeText(sub.begin_time)} | ${timeText(sub.end_time)} | ${durationText(sub, now)} | ${failureText(sub) || '—'} |`,
       );
