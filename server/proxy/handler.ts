@@ -165,11 +165,9 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     }
 
     // Rebuilt from validated parts, never copied from the incoming URL.
+    const jobPath = `/v1/${projectId}/sfs-turbo/jobs/${jobId}`;
     const origin = baseTarget(base);
-    const target: UpstreamTarget = {
-      ...origin,
-      path: `${origin.path}/v1/${projectId}/sfs-turbo/jobs/${jobId}`,
-    };
+    const target: UpstreamTarget = { ...origin, path: `${origin.path}${jobPath}` };
     const onCancel = (cancel: () => void) => {
       res.once('close', () => {
         if (!res.writableFinished) cancel();
@@ -183,7 +181,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
         ? {}
         : await credentials.headersFor({
             method: verb,
-            url: new URL(`${base}${target.path.slice(origin.path.length)}`),
+            url: new URL(`${base}${jobPath}`),
             region,
             projectId,
           });
