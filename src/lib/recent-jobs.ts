@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from 'react';
 import { JOB_ID_PATTERN, PROJECT_ID_PATTERN, REGION_PATTERN } from '../../common/contract';
+import { createLocalStore } from './local-store';
 
 export interface RecentJob {
   region: string;
@@ -11,10 +11,7 @@ export interface RecentJob {
   seenAt: number;
 }
 
-const KEY = 'sfs-turbo-jobs:recent';
 export const RECENT_LIMIT = 20;
-const listeners = new Set<() => void>();
-let cache: { raw: string | null; jobs: RecentJob[] } = { raw: null, jobs: [] };
 
 function isRecentJob(value: unknown): value is RecentJob {
   if (typeof value !== 'object' || value === null) return false;
@@ -29,33 +26,23 @@ function isRecentJob(value: unknown): value is RecentJob {
   );
 }
 
-/** Reads the list; whatever another tab or an old version stored is checked, never trusted. */
-export function readRecentJobs(): RecentJob[] {
-  let raw: string | null = null;
-  try {
-    raw = localStorage.getItem(KEY);
-  } catch {
-    return cache.jobs;
-  }
-  if (raw === cache.raw) return cache.jobs;
-  let jobs: RecentJob[] = [];
+/** Whatever another tab or an old version stored is checked, never trusted. */
+function decode(raw: string | null): RecentJob[] {
   try {
     const parsed: unknown = raw ? JSON.parse(raw) : [];
-    jobs = Array.isArray(parsed) ? parsed.filter(isRecentJob).slice(0, RECENT_LIMIT) : [];
+    return Array.isArray(parsed) ? parsed.filter(isRecentJob).slice(0, RECENT_LIMIT) : [];
   } catch {
-    jobs = [];
+    return [];
   }
-  cache = { raw, jobs };
-  return jobs;
 }
 
+const store = createLocalStore('sfs-turbo-jobs:recent', decode);
+const NONE: RecentJob[] = [];
+
+export const readRecentJobs = store.get;
+
 function write(jobs: RecentJob[]) {
-  try {
-    localStorage.setItem(KEY, JSON.stringify(jobs));
-  } catch {
-    // Storage full or disabled: the list is a convenience, the page works without it.
-  }
-  for (const listener of listeners) listener();
+  store.set(JSON.stringify(jobs));
 }
 
 function sameJob(a: Pick<RecentJob, 'region' | 'projectId' | 'jobId'>, b: Pick<RecentJob, 'region' | 'projectId' | 'jobId'>) {
@@ -74,18 +61,6 @@ export function clearRecentJobs(): void {
   write([]);
 }
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === KEY) listener();
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
-}
-
 export function useRecentJobs(): RecentJob[] {
-  return useSyncExternalStore(subscribe, readRecentJobs, () => []);
+  return store.useValue(NONE);
 }

@@ -15,12 +15,44 @@ interface Field {
 const inputClass =
   'mt-1 block w-full rounded-md border border-line bg-panel px-3 py-2 font-mono text-sm text-ink placeholder:text-ink-muted/70';
 
-function FieldError({ id, message }: { id: string; message: string | null }) {
-  if (!message) return null;
+function IdInput({
+  id,
+  label,
+  placeholder,
+  field,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  field: Field;
+  onChange: (field: Field) => void;
+  error: string | null;
+}) {
   return (
-    <p id={id} className="mt-1 text-sm text-status-failed">
-      {message}
-    </p>
+    <div>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        value={field.value}
+        onChange={(event) => onChange({ value: event.target.value, touched: field.touched })}
+        onBlur={() => onChange({ ...field, touched: true })}
+        spellCheck={false}
+        autoComplete="off"
+        placeholder={placeholder}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={inputClass}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-status-failed">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -104,42 +136,22 @@ export function LookupForm({ regions, defaultRegion }: { regions: RegionInfo[]; 
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor={`${ids}-project`} className="text-sm font-medium">
-            Project ID
-          </label>
-          <input
-            id={`${ids}-project`}
-            value={project.value}
-            onChange={(event) => setProject({ value: event.target.value, touched: project.touched })}
-            onBlur={() => setProject((field) => ({ ...field, touched: true }))}
-            spellCheck={false}
-            autoComplete="off"
-            placeholder="32 hexadecimal characters"
-            aria-invalid={showProjectError ? true : undefined}
-            aria-describedby={showProjectError ? `${ids}-project-error` : undefined}
-            className={inputClass}
-          />
-          <FieldError id={`${ids}-project-error`} message={showProjectError || null} />
-        </div>
-        <div>
-          <label htmlFor={`${ids}-job`} className="text-sm font-medium">
-            Job ID
-          </label>
-          <input
-            id={`${ids}-job`}
-            value={job.value}
-            onChange={(event) => setJob({ value: event.target.value, touched: job.touched })}
-            onBlur={() => setJob((field) => ({ ...field, touched: true }))}
-            spellCheck={false}
-            autoComplete="off"
-            placeholder="e.g. 26f6b565-…-03f0bd975433"
-            aria-invalid={showJobError ? true : undefined}
-            aria-describedby={showJobError ? `${ids}-job-error` : undefined}
-            className={inputClass}
-          />
-          <FieldError id={`${ids}-job-error`} message={showJobError || null} />
-        </div>
+        <IdInput
+          id={`${ids}-project`}
+          label="Project ID"
+          placeholder="32 hexadecimal characters"
+          field={project}
+          onChange={setProject}
+          error={showProjectError || null}
+        />
+        <IdInput
+          id={`${ids}-job`}
+          label="Job ID"
+          placeholder="e.g. 26f6b565-…-03f0bd975433"
+          field={job}
+          onChange={setJob}
+          error={showJobError || null}
+        />
       </div>
       <Button type="submit" variant="primary" className="mt-5">
         Show job
