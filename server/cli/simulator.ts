@@ -3,7 +3,13 @@
  * `SFS_TURBO_ENDPOINT` (and `OS_AUTH_URL` with `--auth`) at it, or for the contract tests.
  */
 import { parseArgs } from 'node:util';
-import { DEMO_PROJECT_ID, DEMO_USER, SCENARIO, startSimulator } from '../simulator/simulator.ts';
+import {
+  DEMO_PROJECT_ID,
+  DEMO_USER,
+  SCENARIO,
+  startSimulator,
+  type RunningSimulator,
+} from '../simulator/simulator.ts';
 
 const USAGE = `Usage: npm run simulator -- [--port N] [--host H] [--auth] [--token-ttl S] [--latency-scale F]
 
@@ -54,7 +60,22 @@ const host = args.host ?? '127.0.0.1';
 const tokenTtlSeconds = number(args['token-ttl'], '--token-ttl', 86_400, 1);
 const latencyScale = number(args['latency-scale'], '--latency-scale', 1);
 
-const running = await startSimulator({
+// Handlers go in before anything is printed: whoever reads the URL may signal at once.
+const started: { simulator?: RunningSimulator } = {};
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`\n${signal}: stopping the simulator\n`);
+  (started.simulator?.close() ?? Promise.resolve()).then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.once('SIGINT', () => stop('SIGINT'));
+process.once('SIGTERM', () => stop('SIGTERM'));
+
+const server = await startSimulator({
   port,
   host,
   latencyScale,
@@ -64,12 +85,13 @@ const running = await startSimulator({
     `Cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`,
   ),
 );
+started.simulator = server;
 
-const job = (id: string) => `${running.url}/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/${id}`;
+const job = (id: string) => `${server.url}/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/${id}`;
 const lines = [
-  `SFS Turbo simulator listening on ${running.url}`,
+  `SFS Turbo simulator listening on ${server.url}`,
   '',
-  `Demo project: ${DEMO_PROJECT_ID}   (scenarios: docs/simulator.md, or GET ${running.url}/__simulator/scenarios)`,
+  `Demo project: ${DEMO_PROJECT_ID}   (scenarios: docs/simulator.md, or GET ${server.url}/__simulator/scenarios)`,
 ];
 if (args.auth) {
   const login = JSON.stringify({
@@ -91,13 +113,13 @@ if (args.auth) {
     `Tokens required (lifetime ${tokenTtlSeconds} s). Demo user: ${DEMO_USER.name} / ${DEMO_USER.password}, domain ${DEMO_USER.domain}`,
     '',
     'Get a token:',
-    `  TOKEN=$(curl -si -H 'Content-Type: application/json' '${running.url}/v3/auth/tokens?nocatalog=true' -d '${login}' | awk 'tolower($1)=="x-subject-token:" {print $2}' | tr -d '\\r')`,
+    `  TOKEN=$(curl -si -H 'Content-Type: application/json' '${server.url}/v3/auth/tokens?nocatalog=true' -d '${login}' | awk 'tolower($1)=="x-subject-token:" {print $2}' | tr -d '\\r')`,
     '',
     'A running job (its timeline starts on the first request):',
     `  curl -s -H "X-Auth-Token: $TOKEN" ${job(SCENARIO.running)}`,
     '',
     'Point the dashboard at it:',
-    `  SFS_TURBO_ENDPOINT=${running.url} OS_AUTH_URL=${running.url}/v3 OS_USERNAME=${DEMO_USER.name} OS_PASSWORD=${DEMO_USER.password} OS_USER_DOMAIN_NAME=${DEMO_USER.domain} npm run dev`,
+    `  SFS_TURBO_ENDPOINT=${server.url} OS_AUTH_URL=${server.url}/v3 OS_USERNAME=${DEMO_USER.name} OS_PASSWORD=${DEMO_USER.password} OS_USER_DOMAIN_NAME=${DEMO_USER.domain} npm run dev`,
   );
 } else {
   lines.push(
@@ -109,22 +131,9 @@ if (args.auth) {
     `  curl -s ${job(SCENARIO.failed)}`,
     `  curl -si ${job(SCENARIO.notFound)}`,
     'Controls:',
-    `  curl -s ${running.url}/__simulator/stats`,
-    `  curl -s -X POST ${running.url}/__simulator/advance -d '{"ms": 10000}'`,
-    `  curl -s -X POST ${running.url}/__simulator/reset`,
+    `  curl -s ${server.url}/__simulator/stats`,
+    `  curl -s -X POST ${server.url}/__simulator/advance -d '{"ms": 10000}'`,
+    `  curl -s -X POST ${server.url}/__simulator/reset`,
   );
 }
 process.stdout.write(`${lines.join('\n')}\n\nCtrl-C stops it.\n`);
-
-let stopping = false;
-const stop = (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  process.stdout.write(`\n${signal}: stopping the simulator\n`);
-  running.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
-};
-process.once('SIGINT', () => stop('SIGINT'));
-process.once('SIGTERM', () => stop('SIGTERM'));
