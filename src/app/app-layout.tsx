@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { FlaskConical, ShieldAlert } from 'lucide-react';
-import { Link, Outlet, useNavigation } from 'react-router';
+import { Link, Outlet, useNavigation, useSearchParams } from 'react-router';
 import { regionsQuery } from '../lib/regions-query';
 
 function EnvironmentBanner() {
@@ -28,8 +28,8 @@ function EnvironmentBanner() {
     return (
       <p className="flex items-center justify-center gap-2 bg-status-failed-soft px-4 py-1.5 text-sm font-medium text-status-failed">
         <ShieldAlert className="size-4" aria-hidden />
-        No cloud credentials are configured on the dashboard server: requests go out unauthenticated and the cloud
-        will refuse them. Set OS_TOKEN, OS_ACCESS_KEY/OS_SECRET_KEY, OS_USERNAME/OS_PASSWORD or OS_CLOUD.
+        No cloud credentials are configured on the dashboard server, so it sends no requests to the cloud. The
+        operator must set OS_TOKEN, OS_ACCESS_KEY and OS_SECRET_KEY, OS_USERNAME and OS_PASSWORD, or OS_CLOUD.
       </p>
     );
   }
@@ -38,10 +38,12 @@ function EnvironmentBanner() {
 
 export function AppLayout() {
   const navigation = useNavigation();
+  // The job page's ticket view (`?view=ticket`) is for screenshots: no navigation chrome.
+  const ticketView = useSearchParams()[0].get('view') === 'ticket';
   return (
     <div className="flex min-h-dvh flex-col">
       <EnvironmentBanner />
-      <header className="border-b border-line bg-panel print:hidden">
+      <header hidden={ticketView} className="border-b border-line bg-panel print:hidden">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-2.5">
           <Link to="/" className="font-semibold tracking-tight">
             SFS Turbo jobs

@@ -64,6 +64,25 @@ const ADVICE: Record<LookupFailureKind, Advice> = {
   },
 };
 
+// Codes that say more than their HTTP status.
+const BY_CODE: Record<string, Advice> = {
+  'PROXY.NO_CREDENTIALS': {
+    title: 'No cloud credentials are configured on the dashboard server',
+    causes: ['The dashboard points at a real SFS Turbo endpoint but was started without a credential.'],
+    next: 'The operator of this dashboard must set OS_TOKEN, OS_ACCESS_KEY and OS_SECRET_KEY, OS_USERNAME and OS_PASSWORD (with OS_AUTH_URL), or OS_CLOUD, and restart it.',
+  },
+  'PROXY.AUTH_FAILED': {
+    title: 'The dashboard server could not log in to IAM',
+    causes: ['The IAM user name, password or domain configured on the server is wrong, or IAM is unreachable.'],
+    next: 'The operator must check OS_USERNAME, OS_PASSWORD, OS_USER_DOMAIN_NAME and OS_AUTH_URL (or the clouds.yaml entry).',
+  },
+  'APIG.0307': {
+    title: 'Not authorised: the token must be renewed',
+    causes: ['The IAM token configured on the dashboard server is outdated.'],
+    next: 'The operator must issue a fresh token (OS_TOKEN) or configure password login so that tokens renew by themselves.',
+  },
+};
+
 export function adviceFor(error: ApiError): Advice {
-  return ADVICE[error.kind];
+  return (error.code && BY_CODE[error.code]) || ADVICE[error.kind];
 }
