@@ -74,7 +74,9 @@ function answerStats(requests: () => number, stop: () => void): void {
   input.on('line', (line) => {
     if (line.trim() !== 'stats') return;
     const cpu = process.cpuUsage();
-    console.log(JSON.stringify({ cpuUs: cpu.user + cpu.system, requests: requests() }));
+    console.log(
+      JSON.stringify({ cpuUs: cpu.user + cpu.system, userUs: cpu.user, requests: requests() }),
+    );
   });
   input.on('close', stop);
 }

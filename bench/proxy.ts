@@ -13,9 +13,12 @@
  *     hop. autocannon's own rate limit sends each second's quota in one burst, so it cannot
  *     do this.
  * Latencies are recorded per response with sub-millisecond resolution (autocannon's own
- * percentiles are whole milliseconds).
+ * percentiles are whole milliseconds). Each measurement is repeated BENCH_ROUNDS times
+ * (default 3), direct and proxy alternating, and the median is shown, so that a burst of
+ * other work on the machine lands on both paths rather than on one.
  *
- * Bounded: BENCH_SECONDS (default 4) per run plus a 1 s warm-up, hard stop after 4 minutes.
+ * Bounded: BENCH_SECONDS (default 2) per run plus a 1 s warm-up per path, hard stop after
+ * 4 minutes. Prints the load average, since other processes on the machine skew latency.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -24,7 +27,8 @@ import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
-const SECONDS = Number(process.env.BENCH_SECONDS) || 4;
+const SECONDS = Number(process.env.BENCH_SECONDS) || 2;
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || 3;
 const RATE = Number(process.env.BENCH_RATE) || 500;
 const CONNECTIONS = [50, 200];
 const HARD_STOP_MS = 240_000;
@@ -167,6 +171,14 @@ async function paced(
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), failures };
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] ?? NaN)
+    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
 const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 const plus = (n: number) => `${n >= 0 ? '+' : ''}${fmt(n)}`;
 
@@ -197,28 +209,55 @@ async function main(): Promise<void> {
     .map((l) => l.toFixed(1))
     .join(' ');
   console.log(
-    `bench:proxy: loopback, ${SECONDS} s per run, paced at ${RATE} req/s; Node ${process.version}, ${os.cpus().length} CPUs, load average ${load}`,
+    `bench:proxy: loopback, ${SECONDS} s per run, median of ${ROUNDS} rounds, paced at ${RATE} req/s; Node ${process.version}, ${os.cpus().length} CPUs, load average ${load}`,
   );
   console.log(`  direct: ${urls.direct}\n  proxy:  ${urls.proxy}\n`);
 
   const rows: string[][] = [];
   let failures = 0;
   for (const connections of CONNECTIONS) {
-    const sat: Record<string, Latency & { rps: number }> = {};
-    const cpu: Record<string, number> = {};
-    const pace: Record<string, Latency> = {};
-    for (const which of ['direct', 'proxy'] as const) {
-      const url = urls[which];
-      const processes = which === 'direct' ? [simulator] : [simulator, proxy];
-      await saturate(url, connections, 1); // warm-up: connections, JIT
-      cpu[which] = await cpuPerRequest(
-        processes,
-        async () => (sat[which] = await saturate(url, connections, SECONDS)),
-        simulator,
-      );
-      pace[which] = await paced(url, connections, RATE, SECONDS);
-      failures += (sat[which]?.failures ?? 0) + (pace[which]?.failures ?? 0);
+    type Path = 'direct' | 'proxy';
+    const runs: Record<
+      Path,
+      { sat: Array<Latency & { rps: number }>; cpu: number[]; pace: Latency[] }
+    > = {
+      direct: { sat: [], cpu: [], pace: [] },
+      proxy: { sat: [], cpu: [], pace: [] },
+    };
+    for (const which of ['direct', 'proxy'] as const) await saturate(urls[which], connections, 1); // warm-up
+    for (let round = 0; round < ROUNDS; round++) {
+      const order: Path[] = round % 2 === 0 ? ['direct', 'proxy'] : ['proxy', 'direct'];
+      for (const which of order) {
+        const url = urls[which];
+        const processes = which === 'direct' ? [simulator] : [simulator, proxy];
+        let measured: (Latency & { rps: number }) | undefined;
+        runs[which].cpu.push(
+          await cpuPerRequest(
+            processes,
+            async () => (measured = await saturate(url, connections, SECONDS)),
+            simulator,
+          ),
+        );
+        const pace = await paced(url, connections, RATE, SECONDS);
+        runs[which].sat.push(measured!);
+        runs[which].pace.push(pace);
+        failures += measured!.failures + pace.failures;
+      }
     }
+    const med = <T>(items: T[], pick: (item: T) => number) => median(items.map(pick));
+    const summary = (which: Path) => ({
+      sat: {
+        rps: med(runs[which].sat, (r) => r.rps),
+        p50: med(runs[which].sat, (r) => r.p50),
+        p99: med(runs[which].sat, (r) => r.p99),
+      },
+      cpu: median(runs[which].cpu),
+      pace: { p50: med(runs[which].pace, (r) => r.p50), p99: med(runs[which].pace, (r) => r.p99) },
+    });
+    const [ds, ps] = [summary('direct'), summary('proxy')];
+    const sat = { direct: ds.sat, proxy: ps.sat };
+    const pace = { direct: ds.pace, proxy: ps.pace };
+    const cpu = { direct: ds.cpu, proxy: ps.cpu };
     const [d, p] = [sat.direct!, sat.proxy!];
     const [dp, pp] = [pace.direct!, pace.proxy!];
     rows.push([
@@ -229,7 +268,7 @@ async function main(): Promise<void> {
       `${fmt(d.p50)} / ${fmt(d.p99)}`,
       `${fmt(p.p50)} / ${fmt(p.p99)}`,
       `${plus(p.p50 - d.p50)} / ${plus(p.p99 - d.p99)}`,
-      `${fmt(cpu.direct!, 0)} / ${fmt(cpu.proxy!, 0)}`,
+      `${fmt(cpu.direct, 0)} / ${fmt(cpu.proxy, 0)}`,
     ]);
     rows.push([
       String(connections),
