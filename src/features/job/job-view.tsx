@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { paths } from '../../app/paths';
 import type { LookupTarget } from '../../lib/api-error';
 import { rememberJob } from '../../lib/recent-jobs';
 import { regionsQuery } from '../../lib/regions-query';
@@ -13,6 +14,9 @@ import { JobSummary } from './job-summary';
 import { NotifyButton, ZoneSwitch } from './job-toolbar';
 import { LookupFailure } from './lookup-failure';
 import { useTabStatus } from './tab-status';
+import { LeftOutNote } from './ticket/left-out-note';
+import { TicketActions } from './ticket/ticket-actions';
+import { useTicketView } from './ticket/use-ticket-view';
 import { Timeline } from './timeline/timeline';
 import { useEndNotification } from './use-end-notification';
 import { usePageVisible } from './use-page-visible';
@@ -51,9 +55,13 @@ export function JobView({ target }: { target: LookupTarget }) {
   }, [rawStatus, jobType, data === undefined]);
 
   const regionName = regions.data?.regions.find((r) => r.id === target.region)?.name;
+  const simulated = regions.data?.simulated ?? false;
+  const permalink = `${window.location.origin}${paths.job(target)}`;
+  const ticket = useTicketView();
+  const captureRef = useRef<HTMLDivElement>(null);
 
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" ref={captureRef} data-ticket-region>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Freshness
           dataAt={data ? query.dataUpdatedAt : undefined}
@@ -65,10 +73,21 @@ export function JobView({ target }: { target: LookupTarget }) {
           onRefresh={() => void query.refetch()}
         />
         <div className="flex flex-wrap items-center gap-3">
-          <NotifyButton state={notify.state} finished={!live} onRequest={() => void notify.request()} onCancel={notify.cancel} />
+          <NotifyButton state={notify.state} finished={state.mode === 'stopped'} onRequest={() => void notify.request()} onCancel={notify.cancel} />
           <ZoneSwitch zone={zone} onChange={setZone} />
         </div>
       </div>
+      {data ? (
+        <TicketActions
+          data={data}
+          target={target}
+          dataAt={query.dataUpdatedAt}
+          regionName={regionName}
+          simulated={simulated}
+          permalink={permalink}
+          regionRef={captureRef}
+        />
+      ) : null}
       {error ? <LookupFailure error={error} stale={data !== undefined} /> : null}
       {data === undefined && !error ? (
         <p role="status" className="rounded-card border border-line bg-panel p-5 text-ink-muted">
@@ -77,14 +96,24 @@ export function JobView({ target }: { target: LookupTarget }) {
       ) : null}
       {data ? (
         <>
-          <ContractWarnings warnings={data.warnings} />
-          <JobSummary job={data.job} target={target} regionName={regionName} requestId={data.requestId} zone={zone} now={now} />
+          <ContractWarnings warnings={data.warnings} expanded={ticket} />
+          <JobSummary
+            job={data.job}
+            target={target}
+            regionName={regionName}
+            requestId={data.requestId}
+            zone={zone}
+            now={now}
+            permalink={permalink}
+            simulated={simulated}
+          />
           <section aria-labelledby="sub-jobs-title" className="space-y-2">
             <h2 id="sub-jobs-title" className="text-lg font-semibold">
               Timeline: the job and its sub-jobs
             </h2>
             <Timeline job={data.job} zone={zone} />
           </section>
+          <LeftOutNote job={data.job} />
         </>
       ) : null}
     </div>
