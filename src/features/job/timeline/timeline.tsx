@@ -22,7 +22,9 @@ import { useSelectedRowFocus } from './use-row-focus';
 export const Timeline = memo(function Timeline({ job, zone }: { job: Job; zone: ZoneChoice }) {
   const live = !isFinal(statusKind(job.status));
   const visible = usePageVisible();
-  const now = useNow(live && visible);
+  // A large live job is laid out again every 5 s rather than every second: its running rows
+  // re-render on each tick (their bars and times end at now), and a thousand rows cost.
+  const now = useNow(live && visible, (job.sub_jobs?.length ?? 0) > 200 ? 5000 : 1000);
   // A finished job does not depend on the clock; only a live one is laid out again each second.
   const layoutNow = live ? now : 0;
   const layout = useMemo(() => layoutTimeline(job, layoutNow, zone), [job, layoutNow, zone]);

@@ -1,17 +1,18 @@
-import { startTransition, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 /** Enough rows to fill a tall screen at once. */
 export const FIRST_ROWS = 60;
-/** Then this many per background step. */
-export const MORE_ROWS = 150;
+/** Then this many per step, each its own short task. */
+export const MORE_ROWS = 100;
 
 /**
- * How many rows to draw: the first screenful at once, then the rest in background steps
- * (transitions, so input and scrolling stay responsive), all of them before printing, and
- * never fewer than `atLeast` (a row named by the link must be there to be focused).
+ * How many rows to draw: the first screenful at once, then the rest in steps of their own
+ * tasks (so input and scrolling get in between), all of them before printing, and never
+ * fewer than `atLeast` (a row named by the link must be there to be focused).
  * Measured with `npm run bench:timeline`: drawing a thousand rows in one go blocked the
- * page for longer than the 200 ms budget on a two-core machine.
+ * page for longer than the 200 ms budget on a two-core machine. Not transitions: the
+ * clock's updates of a live job would interrupt and restart them, for ever on a slow machine.
  */
 export function useDrawnRows(total: number, atLeast: number): [number, (count: number) => void] {
   const [drawn, setDrawn] = useState(FIRST_ROWS);
@@ -19,7 +20,7 @@ export function useDrawnRows(total: number, atLeast: number): [number, (count: n
 
   useEffect(() => {
     if (count >= total) return;
-    const timer = setTimeout(() => startTransition(() => setDrawn(count + MORE_ROWS)), 0);
+    const timer = setTimeout(() => setDrawn(count + MORE_ROWS), 0);
     return () => clearTimeout(timer);
   }, [count, total]);
 

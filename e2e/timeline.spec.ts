@@ -1,0 +1,109 @@
+import type { Locator, Page } from '@playwright/test';
+import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
+import { expect, openJob, test } from './fixtures.ts';
+
+test.beforeEach(async ({ simulator }) => {
+  await simulator.post('/__simulator/reset');
+});
+
+const timeline = (page: Page) => page.getByRole('list', { name: 'Job and sub-jobs on one time axis' });
+const rowOf = (link: Locator) => link.locator('xpath=ancestor::li[1]');
+/** Failed sub-job rows (the job's own row has no sub-job link). */
+const failedSubJobRows = (page: Page) =>
+  timeline(page).locator('li[data-status="failed"]').filter({ has: page.locator('a[data-row-link]') });
+
+async function isInViewport(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+  });
+}
+
+test('support engineer reads a failed sub-job’s code, meaning and reason on the timeline without clicking', async ({ page }) => {
+  await openJob(page, DEMO_PROJECT_ID, SCENARIO.failed);
+  const failed = failedSubJobRows(page);
+  await expect(failed.first()).toBeVisible();
+  await expect(failed.first()).toContainText('SFS.TURBO.0029');
+  await expect(failed.first()).toContainText('The subnet has not enough free IP addresses.');
+  await expect(failed.first().getByText('Subnet has not enough ips')).toBeVisible();
+  await expect(page.getByTestId('timeline-counts')).toContainText('1 failed');
+});
+
+test('a long failure reason is shown whole, on screen and in print', async ({ page }) => {
+  await openJob(page, DEMO_PROJECT_ID, SCENARIO.longFailReason);
+  const subRow = failedSubJobRows(page);
+  const reason = subRow.locator('p.whitespace-pre-wrap');
+  await expect(reason).toBeVisible();
+  const unclipped = () =>
+    reason.evaluate((element) => element.scrollHeight <= element.clientHeight + 1 && element.scrollWidth <= element.clientWidth + 1);
+  expect((await reason.textContent())?.length).toBeGreaterThan(500);
+  expect(await unclipped()).toBe(true);
+  await page.emulateMedia({ media: 'print' });
+  await expect(reason).toBeVisible();
+  expect(await unclipped()).toBe(true);
+});
+
+test('a shared ?sub= link opens the job with that sub-job focused and highlighted', async ({ page }) => {
+  await openJob(page, DEMO_PROJECT_ID, SCENARIO.multipleFailures);
+  const links = timeline(page).locator('a[data-row-link]');
+  await expect(links).toHaveCount(4);
+  const last = (await links.last().textContent())?.trim() ?? '';
+  expect(last).not.toBe('');
+
+  await page.goto(`/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.multipleFailures}?sub=${encodeURIComponent(last)}`);
+  const link = page.getByRole('link', { name: `Sub-job ${last} (selected)` });
+  await expect(link).toBeFocused();
+  await expect(rowOf(link)).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByRole('button', { name: 'Copy link to this sub-job' })).toBeVisible();
+  expect(await isInViewport(link)).toBe(true);
+});
+
+test('a keyboard user jumps to the first failure and moves on to the next sub-job', async ({ page }) => {
+  await openJob(page, DEMO_PROJECT_ID, SCENARIO.multipleFailures);
+  const jump = page.getByRole('button', { name: 'Jump to first failure' });
+  await expect(page.getByTestId('timeline-counts')).toContainText('3 failed');
+  await jump.focus();
+  await page.keyboard.press('Enter');
+
+  const firstFailed = failedSubJobRows(page).first();
+  const firstLink = firstFailed.locator('a[data-row-link]');
+  await expect(firstLink).toBeFocused();
+  await expect(firstFailed).toHaveAttribute('aria-current', 'true');
+  const firstId = (await firstLink.textContent())?.trim() ?? '';
+  await expect(page).toHaveURL(new RegExp(`\\?sub=${firstId}$`));
+
+  await page.keyboard.press('Tab'); // the copy button of the selected row
+  await expect(page.getByRole('button', { name: 'Copy link to this sub-job' })).toBeFocused();
+  await page.keyboard.press('Tab'); // the next row's link
+  const next = page.locator(':focus');
+  await expect(next).toHaveAttribute('data-row-link');
+  const nextId = (await next.textContent())?.trim() ?? '';
+  expect(nextId).not.toBe(firstId);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`\\?sub=${nextId}$`));
+  await expect(rowOf(next)).toHaveAttribute('aria-current', 'true');
+  await expect(firstFailed).not.toHaveAttribute('aria-current', 'true');
+});
+
+test('every bar has a text alternative and the axis names its zone', async ({ page }) => {
+  await openJob(page, DEMO_PROJECT_ID, SCENARIO.success);
+  const bars = timeline(page).getByRole('img');
+  await expect(bars).toHaveCount(4);
+  for (const bar of await bars.all()) await expect(bar).toHaveAttribute('aria-label', /began .* UTC/);
+  await expect(page.getByText(/Times in UTC · offsets from the job’s start at/)).toBeVisible();
+});
+
+test('a 1,000-sub-job job draws every row and jumps to its first failure', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openJob(page, DEMO_PROJECT_ID, SCENARIO.benchmarkSubJobs);
+  // CSS locators here: role queries over a thousand rows (with tracing on) are slow.
+  const rows = page.locator('ol[aria-label="Job and sub-jobs on one time axis"] > li');
+  await expect(rows).toHaveCount(1001, { timeout: 30_000 });
+  await expect(page.getByTestId('timeline-counts')).toContainText('5 failed');
+  await page.locator('button', { hasText: 'Jump to first failure' }).click();
+  const focused = page.locator('a[data-row-link]:focus');
+  await expect(focused).toHaveCount(1);
+  await expect(rowOf(focused)).toHaveAttribute('data-status', 'failed');
+  await expect(rowOf(focused)).toHaveAttribute('aria-current', 'true');
+  expect(await isInViewport(focused)).toBe(true);
+});
