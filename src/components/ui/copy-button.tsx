@@ -1,10 +1,28 @@
 import { Check, Copy } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { copyText } from '../../lib/clipboard';
 import { Button } from './button';
 
-/** Copies `value`; says so for two seconds, in words for screen readers too. */
-export function CopyButton({ value, label }: { value: string; label: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+type CopyState = 'idle' | 'copied' | 'failed';
+const FEEDBACK: Record<CopyState, string> = { idle: '', copied: 'Copied', failed: 'Copy failed' };
+
+/**
+ * Copies `value` (a function is called at click time, for text that is costly to build);
+ * says so in words for two seconds. `label` is the accessible name and stays the same while
+ * the feedback shows; with `text` the button shows words, without it only an icon.
+ */
+export function CopyButton({
+  value,
+  label,
+  text,
+  variant = 'ghost',
+}: {
+  value: string | (() => string);
+  label: string;
+  text?: string;
+  variant?: 'ghost' | 'secondary';
+}) {
+  const [state, setState] = useState<CopyState>('idle');
 
   useEffect(() => {
     if (state === 'idle') return;
@@ -14,19 +32,29 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
 
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(value);
+      await copyText(typeof value === 'function' ? value() : value);
       setState('copied');
     } catch {
       setState('failed');
     }
   };
 
+  const Icon = state === 'copied' ? Check : Copy;
   return (
-    <Button variant="ghost" size="sm" onClick={() => void copy()} aria-label={label} title={label}>
-      {state === 'copied' ? <Check className="size-3.5" aria-hidden /> : <Copy className="size-3.5" aria-hidden />}
-      <span aria-live="polite" className={state === 'idle' ? 'sr-only' : ''}>
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
+    <>
+      <Button variant={variant} size="sm" onClick={() => void copy()} aria-label={label} title={text ? undefined : label}>
+        <Icon className="size-3.5" aria-hidden />
+        {text ? (
+          <span aria-hidden>{state === 'idle' ? text : FEEDBACK[state]}</span>
+        ) : (
+          <span aria-hidden className={state === 'idle' ? 'sr-only' : ''}>
+            {FEEDBACK[state]}
+          </span>
+        )}
+      </Button>
+      <span role="status" className="sr-only">
+        {FEEDBACK[state]}
       </span>
-    </Button>
+    </>
   );
 }

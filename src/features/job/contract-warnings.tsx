@@ -1,7 +1,12 @@
 import { TriangleAlert } from 'lucide-react';
 
-/** What in the answer did not fit the API contract, and how the page treated it. */
-export function ContractWarnings({ warnings }: { warnings: string[] }) {
+const SHOWN = 20;
+
+/**
+ * What in the answer did not fit the API contract, and how the page treated it. The first 20
+ * on screen; all of them in print and when `expanded` (the ticket view).
+ */
+export function ContractWarnings({ warnings, expanded = false }: { warnings: string[]; expanded?: boolean }) {
   if (warnings.length === 0) return null;
   return (
     <section className="rounded-card border border-status-waiting bg-status-waiting-soft p-4 text-sm">
@@ -10,13 +15,15 @@ export function ContractWarnings({ warnings }: { warnings: string[] }) {
         The answer did not fully match the API contract
       </h2>
       <ul className="mt-1 list-disc pl-5">
-        {warnings.slice(0, 20).map((warning, index) => (
-          <li key={index} className="break-all">
+        {warnings.map((warning, index) => (
+          <li key={index} className={expanded || index < SHOWN ? 'break-all' : 'hidden break-all print:list-item'}>
             {warning}
           </li>
         ))}
       </ul>
-      {warnings.length > 20 ? <p className="mt-1">…and {warnings.length - 20} more.</p> : null}
+      {warnings.length > SHOWN && !expanded ? (
+        <p className="mt-1 print:hidden">…and {warnings.length - SHOWN} more.</p>
+      ) : null}
     </section>
   );
 }

@@ -1,10 +1,18 @@
 import { RefreshCw } from 'lucide-react';
 import { Button } from '../../components/ui/button';
-import { formatClock, type ZoneChoice } from '../../lib/time';
+import { formatDateTime, type ZoneChoice } from '../../lib/time';
 import { pollStateWords } from './poll-words';
 import type { PollState } from './polling';
 
-/** "Data as of …" and what the page is doing about it; always on screen, also in screenshots. */
+/**
+ * "Data as of …" and what the page is doing about it; always on screen, also in screenshots,
+ * PNGs and printouts. The date is written too: a ticket is read hours or days later.
+ */
+function stamp(ms: number, zone: ZoneChoice): string {
+  const { text, zone: label } = formatDateTime(ms, zone);
+  return `${text} ${label}`;
+}
+
 export function Freshness({
   dataAt,
   state,
@@ -26,7 +34,7 @@ export function Freshness({
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="freshness">
       <span>
         <span className="text-ink-muted">Data as of </span>
-        <span className="font-mono">{dataAt ? formatClock(dataAt, zone) : 'not yet received'}</span>
+        <span className="font-mono">{dataAt ? stamp(dataAt, zone) : 'not yet received'}</span>
       </span>
       <span aria-hidden className="text-ink-muted">
         ·

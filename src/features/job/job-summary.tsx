@@ -8,6 +8,8 @@ import { formatDuration, type ZoneChoice } from '../../lib/time';
 import { durationOf } from './durations';
 import { FailureReason } from './failure-reason';
 import { JobTypeText } from './job-type-text';
+import { firstFailure } from './ticket/first-failure';
+import { PermalinkField, SimulatedMark } from './ticket/permalink-field';
 import { TimeText } from './time-text';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -52,6 +54,8 @@ export function JobSummary({
   requestId,
   zone,
   now,
+  permalink,
+  simulated,
 }: {
   job: Job;
   target: LookupTarget;
@@ -59,14 +63,18 @@ export function JobSummary({
   requestId: string | undefined;
   zone: ZoneChoice;
   now: number;
+  permalink: string;
+  simulated: boolean;
 }) {
+  const failure = firstFailure(job);
   return (
-    <section aria-labelledby="job-title" className="rounded-card border border-line bg-panel p-5">
+    <section aria-labelledby="job-title" data-ticket-card className="rounded-card border border-line bg-panel p-5">
       <div className="flex flex-wrap items-center gap-3">
         <StatusBadge status={job.status} size="lg" />
         <h1 id="job-title" className="text-xl font-semibold">
           <JobTypeText raw={job.job_type} />
         </h1>
+        {simulated ? <SimulatedMark /> : null}
       </div>
       <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
         <Field label="Region">
@@ -92,8 +100,15 @@ export function JobSummary({
             <code className="font-mono break-all">{job.job_id || '(empty)'}</code>
           </Field>
         ) : null}
+        <PermalinkField permalink={permalink} />
       </dl>
-      <FailureReason code={job.error_code} reason={job.fail_reason} />
+      {failure ? (
+        <FailureReason
+          code={failure.code}
+          reason={failure.reason}
+          source={failure.subJob ? `First failure: sub-job ${failure.subJob.id ?? `#${failure.subJob.index + 1}`}` : undefined}
+        />
+      ) : null}
     </section>
   );
 }
