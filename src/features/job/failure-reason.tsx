@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { explainCode } from '../../lib/error-codes';
 
 /**
@@ -11,13 +12,13 @@ export function FailureReason({
 }: {
   code: string | undefined;
   reason: string | undefined;
-  source?: string;
+  source?: ReactNode;
 }) {
   if (!code && !reason) return null;
   const meaning = explainCode(code);
   return (
     <div className="mt-2 rounded-md border-l-4 border-status-failed bg-status-failed-soft px-3 py-2 text-sm">
-      {source ? <p className="text-xs font-medium tracking-wide text-ink-muted uppercase">{source}</p> : null}
+      {source ? <p className="text-xs text-ink-muted">{source}</p> : null}
       {code ? (
         <p>
           <span className="font-mono font-semibold break-all">{code}</span>

@@ -76,7 +76,7 @@ export function JobSummary({
         </h1>
         {simulated ? <SimulatedMark /> : null}
       </div>
-      <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
+      <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3">
         <Field label="Region">
           {target.region}
           {regionName ? <span className="text-ink-muted"> · {regionName}</span> : null}
@@ -106,7 +106,14 @@ export function JobSummary({
         <FailureReason
           code={failure.code}
           reason={failure.reason}
-          source={failure.subJob ? `First failure: sub-job ${failure.subJob.id ?? `#${failure.subJob.index + 1}`}` : undefined}
+          source={
+            failure.subJob ? (
+              <>
+                <span className="font-medium tracking-wide uppercase">First failure</span> in sub-job{' '}
+                <code className="font-mono break-all">{failure.subJob.id ?? `#${failure.subJob.index + 1}`}</code>
+              </>
+            ) : undefined
+          }
         />
       ) : null}
     </section>
