@@ -231,6 +231,28 @@ describe('layoutTimeline: odd data', () => {
     expect(layoutTimeline(structuredClone(job), T0, 'utc').rows).toEqual(rows);
   });
 
+  it('reuses the rows of sub-jobs that did not change (same objects), and they equal fresh ones', () => {
+    const job: Job = {
+      status: 'running',
+      begin_time: at(0),
+      sub_jobs: [
+        sub({ job_id: 'a', status: 'success', begin_time: at(0), end_time: at(5) }),
+        sub({ job_id: 'b', status: 'running', begin_time: at(1) }),
+      ],
+    };
+    const before = layoutTimeline(job, T0 + 8000, 'utc');
+    // What structural sharing hands over when only `b` changed: `a` is the same object.
+    const next: Job = { ...job, sub_jobs: [job.sub_jobs![0]!, { ...job.sub_jobs![1]!, status: 'success', end_time: at(7) }] };
+    const after = layoutTimeline(next, T0 + 8000, 'utc');
+    expect(rowById(after.rows, 'a')).toBe(rowById(before.rows, 'a'));
+    expect(rowById(after.rows, 'b')).not.toBe(rowById(before.rows, 'b'));
+    expect(after).toEqual(layoutTimeline(structuredClone(next), T0 + 8000, 'utc'));
+    // A tick of the clock rebuilds the running row only.
+    const tick = layoutTimeline(job, T0 + 9000, 'utc');
+    expect(rowById(tick.rows, 'a')).toBe(rowById(before.rows, 'a'));
+    expect(rowById(tick.rows, 'b')).not.toBe(rowById(before.rows, 'b'));
+  });
+
   it('reads unknown and sibling-API statuses', () => {
     const job: Job = { status: 'DOING', begin_time: at(0), sub_jobs: [sub({ job_id: 'p', status: 'paused', begin_time: at(1) }), sub({ job_id: 'i', status: 'INIT' })] };
     const layout = layoutTimeline(job, T0 + 5000, 'utc');

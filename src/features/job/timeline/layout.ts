@@ -95,6 +95,19 @@ export interface TimelineLayout {
   firstFailed: { key: string; domId: string; linkId: string | undefined } | undefined;
 }
 
+/**
+ * The layout without its rows built: what the page needs at once (axis, counts, order), and
+ * each row on demand, so a thousand-row job costs little until its rows are drawn.
+ */
+export interface TimelinePlan extends Omit<TimelineLayout, 'rows' | 'firstFailed'> {
+  rowCount: number;
+  /** Row `index` in display order; built on first use, and kept for unchanged sub-jobs. */
+  rowAt: (index: number) => TimelineRow;
+  /** Display index of the row a `?sub=` link names, or −1. */
+  indexOfLink: (linkId: string) => number;
+  firstFailed: { index: number; key: string; domId: string; linkId: string | undefined } | undefined;
+}
+
 export interface LayoutOptions {
   /** At most this many axis ticks (default 8). */
   maxTicks?: number;
@@ -110,6 +123,30 @@ interface Item {
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/*
+ * Memo tables keyed by the job's and sub-jobs' own objects. React-query's structural sharing
+ * hands back the same object for a sub-job that did not change, so a refetch in which one
+ * sub-job changed (or a tick of the clock) rebuilds only the rows that did: the rest keep
+ * their row objects, which also lets the row components skip at once. The API data is never
+ * mutated, so a table can only ever return what a fresh computation would.
+ */
+const itemCache = new WeakMap<Job | SubJob, Omit<Item, 'sourceIndex' | 'isJob'>>();
+const rowCache = new WeakMap<Job | SubJob, { context: string; row: TimelineRow }>();
+
+function itemOf(source: Job | SubJob, isJob: boolean, sourceIndex: number): Item {
+  let parsed = itemCache.get(source);
+  if (!parsed) {
+    parsed = {
+      source,
+      kind: statusKind(source.status),
+      begin: parseApiTime(source.begin_time),
+      end: parseApiTime(source.end_time),
+    };
+    itemCache.set(source, parsed);
+  }
+  return { ...parsed, isJob, sourceIndex };
+}
 
 function clampPct(value: number): number {
   if (!Number.isFinite(value)) return 0;
@@ -154,23 +191,24 @@ export function layoutTimeline(
   zone: ZoneChoice,
   options: LayoutOptions = {},
 ): TimelineLayout {
-  const subJobs = job.sub_jobs ?? [];
-  const jobItem: Item = {
-    source: job,
-    isJob: true,
-    sourceIndex: -1,
-    kind: statusKind(job.status),
-    begin: parseApiTime(job.begin_time),
-    end: parseApiTime(job.end_time),
+  const { rowAt, rowCount, indexOfLink: _indexOfLink, firstFailed, ...rest } = planTimeline(job, now, zone, options);
+  return {
+    ...rest,
+    rows: Array.from({ length: rowCount }, (_, index) => rowAt(index)),
+    firstFailed: firstFailed && { key: firstFailed.key, domId: firstFailed.domId, linkId: firstFailed.linkId },
   };
-  const subItems: Item[] = subJobs.map((sub, index) => ({
-    source: sub,
-    isJob: false,
-    sourceIndex: index,
-    kind: statusKind(sub.status),
-    begin: parseApiTime(sub.begin_time),
-    end: parseApiTime(sub.end_time),
-  }));
+}
+
+/** `layoutTimeline` with rows built on demand; see `TimelinePlan`. */
+export function planTimeline(
+  job: Job,
+  now: number,
+  zone: ZoneChoice,
+  options: LayoutOptions = {},
+): TimelinePlan {
+  const subJobs = job.sub_jobs ?? [];
+  const jobItem = itemOf(job, true, -1);
+  const subItems = subJobs.map((sub, index) => itemOf(sub, false, index));
   const live = !isFinal(jobItem.kind);
 
   const known: number[] = [];
@@ -218,28 +256,52 @@ export function layoutTimeline(
     });
   const notStarted = subItems.filter((item) => item.begin.kind !== 'ok');
 
+  const jobBeginKey = jobItem.begin.kind === 'ok' ? jobItem.begin.ms : jobItem.begin.kind;
+  const axisKey = axis ? `${axis.startMs}-${axis.endMs}` : 'none';
   const rowOf = (item: Item): TimelineRow => {
     const ids = item.isJob
       ? { key: 'job', linkId: undefined, idNote: undefined }
       : (keys[item.sourceIndex] ?? { key: `index:${item.sourceIndex}`, linkId: undefined, idNote: undefined });
-    return buildRow(item, {
-      ...ids,
-      jobLive: live,
-      jobBegin: jobItem.begin,
-      openEnd,
-      zone,
-      refDate,
-      pct,
-    });
+    const mayBeOpen = item.begin.kind === 'ok' && item.end.kind === 'missing' && !isFinal(item.kind);
+    // Everything besides the item itself that its row depends on.
+    const context = [
+      ids.key, ids.linkId, ids.idNote, item.sourceIndex, live, jobBeginKey, mayBeOpen ? openEnd : '',
+      zone, refDate, axisKey,
+    ].join('|');
+    const cached = rowCache.get(item.source);
+    if (cached && cached.context === context) return cached.row;
+    const row = buildRow(item, { ...ids, jobLive: live, jobBegin: jobItem.begin, openEnd, zone, refDate, pct });
+    rowCache.set(item.source, { context, row });
+    return row;
   };
-  const rows = [rowOf(jobItem), ...started.map(rowOf), ...notStarted.map(rowOf)];
+  const order = [jobItem, ...started, ...notStarted];
+  const built: (TimelineRow | undefined)[] = [];
+  const rowAt = (index: number): TimelineRow => {
+    const item = order[index];
+    if (!item) throw new RangeError(`no timeline row ${index}`);
+    return (built[index] ??= rowOf(item));
+  };
+  let linkIndex: Map<string, number> | undefined;
+  const indexOfLink = (linkId: string): number => {
+    linkIndex ??= new Map(
+      order.flatMap((item, index) => {
+        const id = item.isJob ? undefined : keys[item.sourceIndex]?.linkId;
+        return id === undefined ? [] : [[id, index] as const];
+      }),
+    );
+    return linkIndex.get(linkId) ?? -1;
+  };
 
   const counts: Record<StatusKind, number> = { success: 0, failed: 0, running: 0, waiting: 0, unknown: 0 };
   for (const item of subItems) counts[item.kind] += 1;
-  const failedRow = rows.find((row) => !row.isJob && row.statusKind === 'failed');
+  const failedIndex = order.findIndex((item) => !item.isJob && item.kind === 'failed');
+  const failedItem = order[failedIndex];
+  const failedIds = failedItem ? keys[failedItem.sourceIndex] : undefined;
 
   return {
-    rows,
+    rowCount: order.length,
+    rowAt,
+    indexOfLink,
     axis,
     startText: jobStart === undefined ? undefined : timeText(jobStart, zone, true, undefined),
     nowPct: live && axis ? pct(now) : null,
@@ -247,10 +309,15 @@ export function layoutTimeline(
     subJobCount: subJobs.length,
     counts,
     failedCount: counts.failed,
-    firstFailed: failedRow
-      ? { key: failedRow.key, domId: failedRow.domId, linkId: failedRow.linkId }
-      : undefined,
+    firstFailed:
+      failedItem && failedIds
+        ? { index: failedIndex, key: failedIds.key, domId: domIdOf(failedItem), linkId: failedIds.linkId }
+        : undefined,
   };
+}
+
+function domIdOf(item: { isJob: boolean; sourceIndex: number }): string {
+  return item.isJob ? 'timeline-row-job' : `timeline-row-${item.sourceIndex}`;
 }
 
 interface RowContext {
@@ -392,7 +459,7 @@ function buildRow(item: Item, context: RowContext): TimelineRow {
 
   return {
     key: context.key,
-    domId: isJob ? 'timeline-row-job' : `timeline-row-${item.sourceIndex}`,
+    domId: domIdOf(item),
     isJob,
     sourceIndex: item.sourceIndex,
     id: item.source.job_id,

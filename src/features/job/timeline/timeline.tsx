@@ -6,7 +6,7 @@ import { isFinal, statusKind } from '../../../lib/status';
 import type { ZoneChoice } from '../../../lib/time';
 import { useNow } from '../../../lib/use-now';
 import { usePageVisible } from '../use-page-visible';
-import { layoutTimeline } from './layout';
+import { planTimeline } from './layout';
 import './timeline.css';
 import { TimelineAxis } from './timeline-axis';
 import { TimelineRow } from './timeline-row';
@@ -27,12 +27,13 @@ export const Timeline = memo(function Timeline({ job, zone }: { job: Job; zone: 
   const now = useNow(live && visible, (job.sub_jobs?.length ?? 0) > 200 ? 5000 : 1000);
   // A finished job does not depend on the clock; only a live one is laid out again each second.
   const layoutNow = live ? now : 0;
-  const layout = useMemo(() => layoutTimeline(job, layoutNow, zone), [job, layoutNow, zone]);
+  const layout = useMemo(() => planTimeline(job, layoutNow, zone), [job, layoutNow, zone]);
 
   const [searchParams, setSearchParams] = useSearchParams();
   const { pathname } = useLocation();
   const selected = searchParams.get('sub') ?? undefined;
-  const selectedRow = selected === undefined ? undefined : layout.rows.find((row) => row.linkId === selected);
+  const selectedIndex = selected === undefined ? -1 : layout.indexOfLink(selected);
+  const selectedRow = selectedIndex < 0 ? undefined : layout.rowAt(selectedIndex);
 
   // Rows get one callback for their whole life; it reads the latest router state from a ref.
   const setParamsRef = useRef(setSearchParams);
@@ -50,14 +51,14 @@ export const Timeline = memo(function Timeline({ job, zone }: { job: Job; zone: 
     );
   }, []);
 
-  const selectedIndex = selectedRow ? layout.rows.indexOf(selectedRow) : -1;
-  const [drawn, drawAtLeast] = useDrawnRows(layout.rows.length, selectedIndex + 1);
+  const [drawn, drawAtLeast] = useDrawnRows(layout.rowCount, selectedIndex + 1);
+  // Rows are built as they are drawn: a large job's first screen does not wait for the rest.
+  const rows = useMemo(() => Array.from({ length: drawn }, (_, index) => layout.rowAt(index)), [layout, drawn]);
   const focusNow = useSelectedRowFocus(selectedRow?.domId);
   const firstFailed = layout.firstFailed;
   const jumpToFailure = firstFailed
     ? () => {
-        const index = layout.rows.findIndex((row) => row.key === firstFailed.key);
-        flushSync(() => drawAtLeast(index + 1));
+        flushSync(() => drawAtLeast(firstFailed.index + 1));
         focusNow(firstFailed.domId);
         if (firstFailed.linkId) select(firstFailed.linkId);
       }
@@ -84,19 +85,19 @@ export const Timeline = memo(function Timeline({ job, zone }: { job: Job; zone: 
       <div className="group/timeline rounded-card border border-line bg-panel" data-live={layout.live} style={style}>
         <TimelineAxis axis={layout.axis} live={layout.live} startText={layout.startText} />
         <ol aria-label="Job and sub-jobs on one time axis" className="divide-y divide-line">
-          {(drawn < layout.rows.length ? layout.rows.slice(0, drawn) : layout.rows).map((row) => (
+          {rows.map((row) => (
             <TimelineRow
               key={row.key}
               row={row}
-              selected={row === selectedRow}
-              shareUrl={row === selectedRow ? shareUrl : undefined}
+              selected={row.key === selectedRow?.key}
+              shareUrl={row.key === selectedRow?.key ? shareUrl : undefined}
               onSelect={select}
             />
           ))}
         </ol>
-        {drawn < layout.rows.length ? (
+        {drawn < layout.rowCount ? (
           <p role="status" className="border-t border-line px-3 py-2 text-sm text-ink-muted">
-            Drawing {layout.rows.length - drawn} more rows…
+            Drawing {layout.rowCount - drawn} more row{layout.rowCount - drawn === 1 ? '' : 's'}…
           </p>
         ) : null}
       </div>
