@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Job, SubJob } from '../../../lib/job-schema';
 import { formatDateTime } from '../../../lib/time';
-import { layoutTimeline, type TimelineRow } from './layout';
+import { layoutTimeline, planTimeline, type TimelineRow } from './layout';
 
 const T0 = Date.UTC(2026, 2, 1, 10, 0, 3);
 /** The API's time format, `s` seconds after 2026-03-01 10:00:03 UTC. */
@@ -259,6 +259,18 @@ describe('layoutTimeline: odd data', () => {
     expect(layout.live).toBe(true);
     expect(rowById(layout.rows, 'p')).toMatchObject({ statusKind: 'unknown', status: 'paused', state: 'running' });
     expect(rowById(layout.rows, 'i')).toMatchObject({ statusKind: 'waiting', state: 'waiting' });
+  });
+});
+
+describe('planTimeline', () => {
+  it('knows order, counts and links before building any row, and builds each row once', () => {
+    const plan = planTimeline(finishedJob, T0, 'utc');
+    expect(plan.rowCount).toBe(3);
+    expect(plan.indexOfLink('b')).toBe(2);
+    expect(plan.indexOfLink('nope')).toBe(-1);
+    expect(plan.rowAt(2)).toBe(plan.rowAt(2));
+    expect(plan.rowAt(2)).toEqual(layoutTimeline(structuredClone(finishedJob), T0, 'utc').rows[2]);
+    expect(() => plan.rowAt(3)).toThrow(RangeError);
   });
 });
 

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createElement, useState, type FC } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
@@ -128,6 +128,28 @@ describe('Timeline', () => {
     view.rerenderWith(changed);
     expect(renders.count).toBe(1);
   });
+
+  it('draws a large job’s first screen at once and the rest in steps, the linked row included from the start', async () => {
+    const big: Job = {
+      status: 'failed',
+      begin_time: at(0),
+      end_time: at(400),
+      sub_jobs: Array.from({ length: 300 }, (_, i) => ({
+        job_id: `s${i}`,
+        status: i === 290 ? 'failed' : 'success',
+        begin_time: at(i),
+        end_time: at(i + 5),
+      })),
+    };
+    renderTimeline(big, '/eu-de/projects/p/jobs/j?sub=s250');
+    // Plain DOM queries: role queries over hundreds of rows are slow in jsdom.
+    const items = () => document.querySelectorAll('ol > li');
+    expect(items()).toHaveLength(252);
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Sub-job s250 (selected)');
+    expect(screen.getByText('Drawing 49 more rows…')).toBeTruthy();
+    await waitFor(() => expect(items()).toHaveLength(301));
+    expect(screen.queryByText(/more rows/)).toBeNull();
+  }, 20_000);
 
   it('says when the job reports no sub-jobs', () => {
     renderTimeline({ status: 'success', begin_time: at(0), end_time: at(1) });
