@@ -253,6 +253,15 @@ describe('layoutTimeline: odd data', () => {
     expect(rowById(tick.rows, 'b')).not.toBe(rowById(before.rows, 'b'));
   });
 
+  it('does not draw a job with an end time to now, whatever its status word', () => {
+    const job: Job = { status: 'suspended', begin_time: at(0), end_time: at(120), sub_jobs: [sub({ job_id: 's', status: 'suspended', begin_time: at(30) })] };
+    const layout = layoutTimeline(job, T0 + 3_600_000, 'utc');
+    expect(layout.live).toBe(false);
+    expect(layout.nowPct).toBeNull();
+    expect(layout.axis?.endMs).toBe(T0 + 120_000);
+    expect(rowById(layout.rows, 's')).toMatchObject({ state: 'running', durationText: '1 min 30 s so far' });
+  });
+
   it('reads unknown and sibling-API statuses', () => {
     const job: Job = { status: 'DOING', begin_time: at(0), sub_jobs: [sub({ job_id: 'p', status: 'paused', begin_time: at(1) }), sub({ job_id: 'i', status: 'INIT' })] };
     const layout = layoutTimeline(job, T0 + 5000, 'utc');

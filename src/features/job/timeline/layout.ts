@@ -199,6 +199,15 @@ export function layoutTimeline(
   };
 }
 
+/**
+ * Whether the job is still going, for the picture: not succeeded or failed, and no end time.
+ * An unrecognised status with an end time has ended, whatever the word says (the page still
+ * polls it; the timeline just stops drawing it to "now").
+ */
+export function isLiveJob(job: Job): boolean {
+  return !isFinal(statusKind(job.status)) && parseApiTime(job.end_time).kind !== 'ok';
+}
+
 /** `layoutTimeline` with rows built on demand; see `TimelinePlan`. */
 export function planTimeline(
   job: Job,
@@ -209,7 +218,7 @@ export function planTimeline(
   const subJobs = job.sub_jobs ?? [];
   const jobItem = itemOf(job, true, -1);
   const subItems = subJobs.map((sub, index) => itemOf(sub, false, index));
-  const live = !isFinal(jobItem.kind);
+  const live = isLiveJob(job);
 
   const known: number[] = [];
   for (const item of [jobItem, ...subItems]) {

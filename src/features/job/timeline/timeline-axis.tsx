@@ -17,7 +17,7 @@ export function TimelineAxis({ axis, startText, live }: { axis: Axis | null; sta
             {' '}· offsets from the job’s start at <span className="font-mono">{startText}</span>
           </>
         ) : (
-          ' · no time to draw an axis from yet'
+          live ? ' · no time to draw an axis from yet' : ' · no readable time to draw an axis from'
         )}
       </p>
       {axis ? (

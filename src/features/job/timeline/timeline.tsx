@@ -2,11 +2,10 @@ import { memo, useCallback, useEffect, useMemo, useRef, type CSSProperties } fro
 import { flushSync } from 'react-dom';
 import { useLocation, useSearchParams } from 'react-router';
 import type { Job } from '../../../lib/job-schema';
-import { isFinal, statusKind } from '../../../lib/status';
 import type { ZoneChoice } from '../../../lib/time';
 import { useNow } from '../../../lib/use-now';
 import { usePageVisible } from '../use-page-visible';
-import { planTimeline } from './layout';
+import { isLiveJob, planTimeline } from './layout';
 import './timeline.css';
 import { TimelineAxis } from './timeline-axis';
 import { TimelineRow } from './timeline-row';
@@ -20,7 +19,7 @@ import { useSelectedRowFocus } from './use-row-focus';
  * refetch renders nothing here.
  */
 export const Timeline = memo(function Timeline({ job, zone }: { job: Job; zone: ZoneChoice }) {
-  const live = !isFinal(statusKind(job.status));
+  const live = isLiveJob(job);
   const visible = usePageVisible();
   // A large live job is laid out again every 5 s rather than every second: its running rows
   // re-render on each tick (their bars and times end at now), and a thousand rows cost.
