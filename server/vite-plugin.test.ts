@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PreviewServer, preview, resolveConfig } from 'vite';
+import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import {
@@ -20,14 +20,7 @@ import {
  * port, allowedHosts from the environment, this plugin), serving a small stand-in for the
  * built app, with a counting upstream behind the proxy.
  */
-/**
- * Vite through a non-literal specifier: with the repository's ESLint settings (legacy `node`
- * resolver, whose package is not installed), import-x/no-cycle crashes when it follows a
- * value import of 'vite'. Type-only imports are fine.
- */
-const VITE = 'vite';
-const loadVite = () =>
-  import(VITE) as Promise<{ preview: typeof preview; resolveConfig: typeof resolveConfig }>;
+const loadVite = () => import('vite');
 
 const CONFIG_FILE = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
 const TOKEN = 'preview-test-token-0123456789';
