@@ -99,7 +99,7 @@ describe('layoutTimeline: live jobs', () => {
     expect(layout.axis).toMatchObject({ startMs: T0, endMs: T0 + 30_000 });
     expect(layout.nowPct).toBe(83.333);
     const run = rowById(layout.rows, 'run');
-    expect(run).toMatchObject({ state: 'running', open: true, barLeft: 33.333, endText: 'not yet', durationText: '15 s so far' });
+    expect(run).toMatchObject({ state: 'running', open: true, barLeft: 33.333, endText: 'not ended', durationText: '15 s so far' });
     expect(run.barLeft + run.barWidth).toBeCloseTo(83.333, 2);
     expect(run.barLabel).toBe('began 10:00:13 UTC, +10 s after the job\'s start, running for 15 s so far');
     expect(layout.rows[0]).toMatchObject({ state: 'running', open: true, durationText: '25 s so far' });
@@ -125,6 +125,13 @@ describe('layoutTimeline: live jobs', () => {
     expect(second.axis).toEqual(first.axis);
     const changed = second.rows.filter((row, i) => JSON.stringify(row) !== JSON.stringify(first.rows[i]));
     expect(changed.map((row) => row.key)).toEqual(['job', 'id:run']);
+  });
+
+  it('gives running sub-jobs’ times at the coarser clock it is handed, the job’s own at now', () => {
+    const layout = layoutTimeline(running, T0 + 27_000, 'utc', { subJobNow: T0 + 25_000 });
+    expect(layout.rows[0]).toMatchObject({ durationText: '27 s so far' });
+    expect(rowById(layout.rows, 'run')).toMatchObject({ durationText: '15 s so far' });
+    expect(layout.nowPct).toBe(90);
   });
 
   it('stops open bars at the job end once the job is over, and says the sub-job never ended', () => {

@@ -111,6 +111,12 @@ export interface TimelinePlan extends Omit<TimelineLayout, 'rows' | 'firstFailed
 export interface LayoutOptions {
   /** At most this many axis ticks (default 8). */
   maxTicks?: number;
+  /**
+   * The "now" that running sub-jobs' times are given at (default: `now`). A page showing a
+   * large live job passes a coarser clock here, so that its many running rows re-render every
+   * few seconds while the job's own row and the now line follow every second.
+   */
+  subJobNow?: number;
 }
 
 interface Item {
@@ -267,19 +273,22 @@ export function planTimeline(
 
   const jobBeginKey = jobItem.begin.kind === 'ok' ? jobItem.begin.ms : jobItem.begin.kind;
   const axisKey = axis ? `${axis.startMs}-${axis.endMs}` : 'none';
+  // Sub-jobs' open bars end at the coarser clock, never past the job's own open end.
+  const subOpenEnd = live ? Math.min(openEnd, options.subJobNow ?? openEnd) : openEnd;
   const rowOf = (item: Item): TimelineRow => {
+    const itemOpenEnd = item.isJob ? openEnd : subOpenEnd;
     const ids = item.isJob
       ? { key: 'job', linkId: undefined, idNote: undefined }
       : (keys[item.sourceIndex] ?? { key: `index:${item.sourceIndex}`, linkId: undefined, idNote: undefined });
     const mayBeOpen = item.begin.kind === 'ok' && item.end.kind === 'missing' && !isFinal(item.kind);
     // Everything besides the item itself that its row depends on.
     const context = [
-      ids.key, ids.linkId, ids.idNote, item.sourceIndex, live, jobBeginKey, mayBeOpen ? openEnd : '',
+      ids.key, ids.linkId, ids.idNote, item.sourceIndex, live, jobBeginKey, mayBeOpen ? itemOpenEnd : '',
       zone, refDate, axisKey,
     ].join('|');
     const cached = rowCache.get(item.source);
     if (cached && cached.context === context) return cached.row;
-    const row = buildRow(item, { ...ids, jobLive: live, jobBegin: jobItem.begin, openEnd, zone, refDate, pct });
+    const row = buildRow(item, { ...ids, jobLive: live, jobBegin: jobItem.begin, openEnd: itemOpenEnd, zone, refDate, pct });
     rowCache.set(item.source, { context, row });
     return row;
   };
@@ -428,7 +437,7 @@ function buildRow(item: Item, context: RowContext): TimelineRow {
   }
 
   const beginShown = shown(begin, state === 'waiting' ? 'not started' : 'not given');
-  const endShown = shown(end, state === 'running' ? 'not yet' : state === 'waiting' ? '—' : 'not given');
+  const endShown = shown(end, state === 'running' ? 'not ended' : state === 'waiting' ? '—' : 'not given');
   const durationText =
     durationKind === 'finished'
       ? formatDuration(durationMs)

@@ -29,7 +29,8 @@ export function AxisFrame({ children }: { children: ReactNode }) {
 const TRACK =
   'tl-grid relative h-full shadow-[1px_0_0_var(--color-line)] before:absolute before:top-1/2 before:left-(--q-left,0) before:w-(--q-width,0) before:border-t before:border-dotted before:border-ink-muted after:absolute after:-inset-y-1.5 after:left-(--tl-now) after:hidden after:border-l-2 after:border-dashed after:border-accent group-data-[live=true]/timeline:after:block';
 
-const STRIPES = ' rounded-r-none bg-[repeating-linear-gradient(135deg,transparent_0_4px,rgb(255_255_255/0.4)_4px_8px)]';
+const STRIPES =
+  ' rounded-r-none bg-[repeating-linear-gradient(135deg,transparent_0_4px,rgb(255_255_255/0.4)_4px_8px)] group-data-[live=true]/timeline:w-[max(0px,calc(var(--tl-now)_-_var(--bar-left)))]!';
 
 type BarProps = Pick<
   TimelineRow,
@@ -53,7 +54,16 @@ export function TimelineBar(props: BarProps) {
     <div className={`${TRACK_INSET} ${props.isJob ? 'h-7' : 'h-5'}`}>
       <div role="img" aria-label={props.barLabel} className={TRACK} style={style}>
         {barKind === 'span' ? (
-          <span data-bar={state} className={barClass(props)} style={{ left: `${barLeft}%`, width: `${barWidth}%` }} />
+          <span
+            data-bar={state}
+            className={barClass(props)}
+            style={
+              // While the job is live an open bar ends at the now line, which CSS moves.
+              props.open
+                ? ({ left: `${barLeft}%`, width: `${barWidth}%`, '--bar-left': `${barLeft}%` } as CSSProperties)
+                : { left: `${barLeft}%`, width: `${barWidth}%` }
+            }
+          />
         ) : barKind === 'mark' ? (
           <span
             data-bar={state}
@@ -65,7 +75,7 @@ export function TimelineBar(props: BarProps) {
         ) : state === 'waiting' ? (
           <span
             data-bar="waiting"
-            className="absolute inset-y-0 left-[min(var(--tl-now,0%),calc(100%-5.5rem))] flex items-center rounded-sm border border-dashed border-status-waiting px-1.5 text-[11px] leading-none text-status-waiting"
+            className="absolute inset-y-0 left-[min(var(--tl-now,0%),calc(100%_-_5.5rem))] flex items-center rounded-sm border border-dashed border-status-waiting px-1.5 text-[11px] leading-none text-status-waiting"
           >
             not started
           </span>

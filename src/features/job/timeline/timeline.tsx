@@ -21,12 +21,16 @@ import { useSelectedRowFocus } from './use-row-focus';
 export const Timeline = memo(function Timeline({ job, zone }: { job: Job; zone: ZoneChoice }) {
   const live = isLiveJob(job);
   const visible = usePageVisible();
-  // A large live job is laid out again every 5 s rather than every second: its running rows
-  // re-render on each tick (their bars and times end at now), and a thousand rows cost.
-  const now = useNow(live && visible, (job.sub_jobs?.length ?? 0) > 200 ? 5000 : 1000);
-  // A finished job does not depend on the clock; only a live one is laid out again each second.
+  const now = useNow(live && visible);
+  // A finished job does not depend on the clock. Of a live one, the job's row and the now line
+  // follow every second; a large job's running sub-jobs re-render every 5 s only (a thousand
+  // rows cost; their bars still reach the now line, drawn by CSS).
   const layoutNow = live ? now : 0;
-  const layout = useMemo(() => planTimeline(job, layoutNow, zone), [job, layoutNow, zone]);
+  const subJobNow = (job.sub_jobs?.length ?? 0) > 200 ? layoutNow - (layoutNow % 5000) : layoutNow;
+  const layout = useMemo(
+    () => planTimeline(job, layoutNow, zone, { subJobNow }),
+    [job, layoutNow, subJobNow, zone],
+  );
 
   const [searchParams, setSearchParams] = useSearchParams();
   const { pathname } = useLocation();
