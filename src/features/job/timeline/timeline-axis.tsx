@@ -9,7 +9,7 @@ import { AxisFrame } from './timeline-bar';
  */
 export function TimelineAxis({ axis, startText, live }: { axis: Axis | null; startText: string | undefined; live: boolean }) {
   return (
-    <div className="sticky top-0 z-10 grid gap-x-4 gap-y-1 border-b border-line bg-panel py-2 pr-2 pl-3 sm:pr-3 xl:grid-cols-[28rem_minmax(0,1fr)] xl:items-end print:static">
+    <div className="sticky top-0 z-10 grid gap-x-4 gap-y-1 border-b border-line bg-panel py-2 pr-2 pl-3 sm:pr-3 xl:grid-cols-[28rem_minmax(0,1fr)] xl:items-end print:static in-data-[export=png]:static">
       <p className="text-xs text-ink-muted">
         Times in <strong className="font-semibold text-ink">{axis?.zone ?? 'UTC'}</strong>
         {startText ? (

@@ -38,7 +38,7 @@ export function TimelineToolbar({
           </span>
           {ORDER.filter((kind) => counts[kind] > 0).map((kind) => (
             <span key={kind} className={cn('inline-flex items-center gap-1', TEXT[kind], kind === 'failed' && 'font-semibold')}>
-              <StatusIcon kind={kind} className={kind === 'running' ? 'motion-safe:animate-none' : undefined} />
+              <StatusIcon kind={kind} spin={false} />
               {counts[kind]} {STATUS_LABEL[kind].toLowerCase()}
             </span>
           ))}
