@@ -237,3 +237,37 @@ test('the first screen of a job with a very long failure reason still shows all 
   expect(await onFirstScreen(reason)).toBe(true);
   await page.screenshot({ path: join(SHOTS, 'first-screen-long-reason-1366x768.png') });
 });
+
+test('a job of 40 sub-jobs gives a PNG of the job and 25 of them, failed ones first', async ({ page, simulator }) => {
+  const S = 1_000;
+  const created = (await simulator.post('/__simulator/jobs', {
+    jobType: 'create_share',
+    subJobs: Array.from({ length: 40 }, (_, i) => ({
+      start: -3_600 * S + i * 20 * S,
+      duration: 15 * S,
+      ...(i === 31 || i === 37 ? { status: 'failed', errorCode: 'SFS.TURBO.0030', failReason: 'Ecs resource not enough' } : {}),
+    })),
+  })) as { jobId: string };
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openAndCapture(page, created.jobId);
+  // The job itself gives no reason: the card leads with the first failed sub-job's.
+  const card = page.locator('[data-ticket-card]');
+  await expect(card).toContainText('First failure in sub-job');
+  await expect(card).toContainText('SFS.TURBO.0030');
+  await expect(page.locator('li[data-row-key]')).toHaveCount(41);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download PNG' }).click();
+  const bytes = await readFile(await (await download).path());
+  await writeFile(join(SHOTS, 'download-40-sub-jobs.png'), bytes);
+  const size = pngSize(bytes);
+  const region = await page.locator('[data-ticket-region]').boundingBox();
+  const rows = await page.locator('li[data-row-key]').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().height));
+  expect(Math.abs(size.width - 2 * ((region?.width ?? 0) + 32))).toBeLessThanOrEqual(4);
+  // 15 rows are left out and a one-line note is drawn instead.
+  const leftOut = rows.slice(1).sort((a, b) => a - b).slice(0, 15).reduce((sum, height) => sum + height, 0);
+  expect(size.height).toBeLessThan(2 * ((region?.height ?? 0) + 32 - leftOut + 200));
+  expect(size.height).toBeGreaterThan(2 * ((region?.height ?? 0) + 32 - leftOut - 200));
+  await expect(page.locator('[data-capture-skip]')).toHaveCount(0);
+  await expect(page.getByText('This picture shows 25 of 40 sub-jobs: all 2 failed ones first')).toBeHidden();
+});

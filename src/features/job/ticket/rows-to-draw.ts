@@ -2,9 +2,10 @@ import type { StatusKind } from '../../../lib/status';
 
 /**
  * A browser canvas side stops at about 32k px, so a picture at 2× holds a few hundred rows at
- * most; 60 sub-jobs keep it readable and well under that.
+ * most; and encoding a tall PNG is slow (tens of seconds for 60 rows on a busy laptop). 25
+ * sub-jobs keep the picture quick, readable in a ticket, and about 6,000 px tall at most.
  */
-export const PNG_SUB_JOB_BUDGET = 60;
+export const PNG_SUB_JOB_BUDGET = 25;
 
 export interface RowsToDraw {
   /** Per sub-job row, in the order given: drawn or left out. */
