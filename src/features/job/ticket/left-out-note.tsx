@@ -13,7 +13,7 @@ export function LeftOutNote({ job }: { job: Job }) {
         ? ', in order'
         : pick.failedDrawn < pick.failedTotal
           ? `: ${pick.failedDrawn} of the ${pick.failedTotal} failed ones`
-          : `: all ${pick.failedTotal} failed ones first, then the others in order`}
+          : `: every failed one (${pick.failedTotal}) first, then the others in order`}
       . All of them are on the page at the link above.
     </p>
   );
