@@ -20,8 +20,15 @@ export function useDrawnRows(total: number, atLeast: number): [number, (count: n
 
   useEffect(() => {
     if (count >= total) return;
-    const timer = setTimeout(() => setDrawn(count + MORE_ROWS), 0);
-    return () => clearTimeout(timer);
+    // After the next frame, so what is drawn so far is painted before the next step runs.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setDrawn(count + MORE_ROWS), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [count, total]);
 
   useEffect(() => {
