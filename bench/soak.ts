@@ -132,11 +132,15 @@ function poll(agent: http.Agent, url: string): Promise<{ ok: boolean; kind: stri
       url,
       { agent, headers: { Accept: 'application/json' }, timeout: REQUEST_TIMEOUT_MS },
       (response) => {
-        let bytes = 0;
-        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
-          const ok = response.statusCode === 200 && bytes > 0;
-          resolve({ ok, kind: ok ? 'ok' : `HTTP ${response.statusCode} (${bytes} bytes)` });
+          const body = Buffer.concat(chunks);
+          const ok = response.statusCode === 200 && body.length > 0;
+          // A failure is reported with the start of its body: the proxy's own errors name
+          // their cause there.
+          const kind = ok ? 'ok' : `HTTP ${response.statusCode}: ${body.toString('utf8', 0, 200)}`;
+          resolve({ ok, kind });
         });
         response.on('error', (error) => resolve({ ok: false, kind: `response: ${error.message}` }));
       },
@@ -158,7 +162,7 @@ async function viewer(index: number, base: string, started: number): Promise<voi
     while (!stopping) {
       const wait = due - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      if (stopping) break;
+      if (stopping || performance.now() - started >= RUN_MS) break;
       const sent = performance.now();
       const result = await poll(agent, url);
       const done = performance.now();
