@@ -111,7 +111,7 @@ export function JobView({ target }: { target: LookupTarget }) {
             <h2 id="sub-jobs-title" className="text-lg font-semibold">
               Timeline: the job and its sub-jobs
             </h2>
-            <Timeline job={data.job} zone={zone} />
+            <Timeline job={data.job} zone={zone} now={now} />
           </section>
           <LeftOutNote job={data.job} />
         </>

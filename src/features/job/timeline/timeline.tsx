@@ -18,10 +18,20 @@ import { useSelectedRowFocus } from './use-row-focus';
  * structural sharing hands back the same object when a refetch changes nothing, so such a
  * refetch renders nothing here.
  */
-export const Timeline = memo(function Timeline({ job, zone }: { job: Job; zone: ZoneChoice }) {
+export const Timeline = memo(function Timeline({
+  job,
+  zone,
+  now: pageNow,
+}: {
+  job: Job;
+  zone: ZoneChoice;
+  /** The page's clock, so the timeline and the job summary tick together; else its own. */
+  now?: number;
+}) {
   const live = isLiveJob(job);
   const visible = usePageVisible();
-  const now = useNow(live && visible);
+  const ownNow = useNow(live && visible && pageNow === undefined);
+  const now = pageNow ?? ownNow;
   // A finished job does not depend on the clock. Of a live one, the job's row and the now line
   // follow every second; a large job's running sub-jobs re-render every 5 s only (a thousand
   // rows cost; their bars still reach the now line, drawn by CSS).
