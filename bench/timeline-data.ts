@@ -23,15 +23,24 @@ export function benchJob(n: number) {
   const span = BENCH_NOW - BENCH_T0;
   for (let i = 0; i < n; i += 1) {
     const id = `${(0x1000_0000 + i * 7919).toString(16)}-sub-${String(i).padStart(4, '0')}`;
-    const begin = BENCH_T0 + Math.floor(((i * 37) % 100) / 100 * span * 0.8);
+    const begin = BENCH_T0 + Math.floor((((i * 37) % 100) / 100) * span * 0.8);
     const length = 5_000 + ((i * 7919) % 600_000);
-    const kind = i % 50 === 7 ? 'failed' : i % 10 === 3 ? 'running' : i % 12 === 5 ? 'waiting' : 'success';
-    const sub: BenchSubJob = { job_id: id, job_type: i % 3 ? 'extend_share' : 'create_obs_target', status: kind };
+    const kind =
+      i % 50 === 7 ? 'failed' : i % 10 === 3 ? 'running' : i % 12 === 5 ? 'waiting' : 'success';
+    const sub: BenchSubJob = {
+      job_id: id,
+      job_type: i % 3 ? 'extend_share' : 'create_obs_target',
+      status: kind,
+    };
     if (kind !== 'waiting') sub.begin_time = at(begin);
-    if (kind === 'success' || kind === 'failed') sub.end_time = at(Math.min(begin + length, BENCH_NOW - 1000));
+    if (kind === 'success' || kind === 'failed')
+      sub.end_time = at(Math.min(begin + length, BENCH_NOW - 1000));
     if (kind === 'failed') {
       sub.error_code = 'SFS.TURBO.0104';
-      sub.fail_reason = `OBS bucket bench-${i} answered 503 SlowDown while the storage backend was attached; the sub-job gave up after 5 retries. `.repeat(3);
+      sub.fail_reason =
+        `OBS bucket bench-${i} answered 503 SlowDown while the storage backend was attached; the sub-job gave up after 5 retries. `.repeat(
+          3,
+        );
     }
     sub_jobs.push(sub);
   }

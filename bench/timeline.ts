@@ -148,7 +148,10 @@ window.__bench = async (n) => {
 
 /** The real row, wrapped with its own memo comparison, counting renders. */
 function countedRowSource(dir: string): string {
-  const real = relative(dir, join(ROOT, 'src/features/job/timeline/timeline-row.tsx')).replaceAll('\\', '/');
+  const real = relative(dir, join(ROOT, 'src/features/job/timeline/timeline-row.tsx')).replaceAll(
+    '\\',
+    '/',
+  );
   return `
 import { createElement, memo } from 'react';
 import * as actual from '${real}';
@@ -165,20 +168,27 @@ function countRows(countedPath: string): Plugin {
     name: 'bench-count-rows',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === './timeline-row' && importer?.endsWith('/timeline/timeline.tsx')) return countedPath;
+      if (source === './timeline-row' && importer?.endsWith('/timeline/timeline.tsx'))
+        return countedPath;
       return null;
     },
   };
 }
 
 async function buildPage(dir: string): Promise<string> {
-  await writeFile(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>timeline bench</title></head>
+  await writeFile(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>timeline bench</title></head>
 <body class="bg-surface text-ink"><main class="mx-auto w-full max-w-6xl px-4 py-5"><div id="root"></div></main>
-<script type="module" src="./entry.tsx"></script></body></html>`);
+<script type="module" src="./entry.tsx"></script></body></html>`,
+  );
   await writeFile(join(dir, 'entry.tsx'), entrySource(dir));
   await writeFile(join(dir, 'counted-row.tsx'), countedRowSource(dir));
   const css = relative(dir, join(ROOT, 'src/styles/index.css')).replaceAll('\\', '/');
-  await writeFile(join(dir, 'bench.css'), `@import '${css}';\n@source '${relative(dir, join(ROOT, 'src')).replaceAll('\\', '/')}';\n`);
+  await writeFile(
+    join(dir, 'bench.css'),
+    `@import '${css}';\n@source '${relative(dir, join(ROOT, 'src')).replaceAll('\\', '/')}';\n`,
+  );
   const outDir = join(dir, 'dist');
   await build({
     root: dir,
@@ -190,7 +200,11 @@ async function buildPage(dir: string): Promise<string> {
   return outDir;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+};
 
 async function serve(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
@@ -201,7 +215,10 @@ async function serve(dir: string): Promise<{ server: Server; url: string }> {
       return;
     }
     readFile(file).then(
-      (data) => response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(data),
+      (data) =>
+        response
+          .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+          .end(data),
       () => response.writeHead(404).end(),
     );
   });
@@ -228,7 +245,10 @@ async function main() {
     const served = await serve(outDir);
     server = served.server;
     const executablePath = chromiumExecutable();
-    browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
+    browser = await chromium.launch({
+      args: CHROMIUM_ARGS,
+      ...(executablePath ? { executablePath } : {}),
+    });
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const rows: string[][] = [];
     for (const n of SIZES) {
@@ -237,10 +257,13 @@ async function main() {
         const page = await context.newPage();
         page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
         await page.goto(served.url);
-        await page.waitForFunction(() => typeof (window as { __bench?: unknown }).__bench === 'function');
+        await page.waitForFunction(
+          () => typeof (window as { __bench?: unknown }).__bench === 'function',
+        );
         results.push(
           await page.evaluate(
-            (size) => (window as unknown as { __bench: (n: number) => Promise<RunResult> }).__bench(size),
+            (size) =>
+              (window as unknown as { __bench: (n: number) => Promise<RunResult> }).__bench(size),
             n,
           ),
         );
@@ -277,11 +300,18 @@ async function main() {
       'to paint ms',
       'rows',
     ];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i] ?? 0)).join(' | ')} |`;
-    console.log(`Timeline in Chromium ${browser.version()}, viewport 1366×768, median of ${RUNS} fresh page loads`);
+    const widths = header.map((h, i) =>
+      Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)),
+    );
+    const line = (cells: string[]) =>
+      `| ${cells.map((c, i) => c.padStart(widths[i] ?? 0)).join(' | ')} |`;
     console.log(
-      `Machine: ${availableParallelism()} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the end`,
+      `Timeline in Chromium ${browser.version()}, viewport 1366×768, median of ${RUNS} fresh page loads`,
+    );
+    console.log(
+      `Machine: ${availableParallelism()} CPUs, load average ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' / ')} (1 / 5 / 15 min) at the end`,
     );
     console.log(line(header));
     console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);

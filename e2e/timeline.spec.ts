@@ -6,11 +6,14 @@ test.beforeEach(async ({ simulator }) => {
   await simulator.post('/__simulator/reset');
 });
 
-const timeline = (page: Page) => page.getByRole('list', { name: 'Job and sub-jobs on one time axis' });
+const timeline = (page: Page) =>
+  page.getByRole('list', { name: 'Job and sub-jobs on one time axis' });
 const rowOf = (link: Locator) => link.locator('xpath=ancestor::li[1]');
 /** Failed sub-job rows (the job's own row has no sub-job link). */
 const failedSubJobRows = (page: Page) =>
-  timeline(page).locator('li[data-status="failed"]').filter({ has: page.locator('a[data-row-link]') });
+  timeline(page)
+    .locator('li[data-status="failed"]')
+    .filter({ has: page.locator('a[data-row-link]') });
 
 async function isInViewport(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => {
@@ -19,7 +22,9 @@ async function isInViewport(locator: Locator): Promise<boolean> {
   });
 }
 
-test('support engineer reads a failed sub-job’s code, meaning and reason on the timeline without clicking', async ({ page }) => {
+test('support engineer reads a failed sub-job’s code, meaning and reason on the timeline without clicking', async ({
+  page,
+}) => {
   await openJob(page, DEMO_PROJECT_ID, SCENARIO.failed);
   const failed = failedSubJobRows(page);
   await expect(failed.first()).toBeVisible();
@@ -35,7 +40,11 @@ test('a long failure reason is shown whole, on screen and in print', async ({ pa
   const reason = subRow.locator('p.whitespace-pre-wrap');
   await expect(reason).toBeVisible();
   const unclipped = () =>
-    reason.evaluate((element) => element.scrollHeight <= element.clientHeight + 1 && element.scrollWidth <= element.clientWidth + 1);
+    reason.evaluate(
+      (element) =>
+        element.scrollHeight <= element.clientHeight + 1 &&
+        element.scrollWidth <= element.clientWidth + 1,
+    );
   expect((await reason.textContent())?.length).toBeGreaterThan(500);
   expect(await unclipped()).toBe(true);
   await page.emulateMedia({ media: 'print' });
@@ -43,14 +52,18 @@ test('a long failure reason is shown whole, on screen and in print', async ({ pa
   expect(await unclipped()).toBe(true);
 });
 
-test('a shared ?sub= link opens the job with that sub-job focused and highlighted', async ({ page }) => {
+test('a shared ?sub= link opens the job with that sub-job focused and highlighted', async ({
+  page,
+}) => {
   await openJob(page, DEMO_PROJECT_ID, SCENARIO.multipleFailures);
   const links = timeline(page).locator('a[data-row-link]');
   await expect(links).toHaveCount(4);
   const last = (await links.last().textContent())?.trim() ?? '';
   expect(last).not.toBe('');
 
-  await page.goto(`/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.multipleFailures}?sub=${encodeURIComponent(last)}`);
+  await page.goto(
+    `/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.multipleFailures}?sub=${encodeURIComponent(last)}`,
+  );
   const link = page.getByRole('link', { name: `Sub-job ${last} (selected)` });
   await expect(link).toBeFocused();
   await expect(rowOf(link)).toHaveAttribute('aria-current', 'true');
@@ -58,7 +71,9 @@ test('a shared ?sub= link opens the job with that sub-job focused and highlighte
   expect(await isInViewport(link)).toBe(true);
 });
 
-test('a keyboard user jumps to the first failure and moves on to the next sub-job', async ({ page }) => {
+test('a keyboard user jumps to the first failure and moves on to the next sub-job', async ({
+  page,
+}) => {
   await openJob(page, DEMO_PROJECT_ID, SCENARIO.multipleFailures);
   const jump = page.getByRole('button', { name: 'Jump to first failure' });
   await expect(page.getByTestId('timeline-counts')).toContainText('3 failed');
@@ -89,7 +104,8 @@ test('every bar has a text alternative and the axis names its zone', async ({ pa
   await openJob(page, DEMO_PROJECT_ID, SCENARIO.success);
   const bars = timeline(page).getByRole('img');
   await expect(bars).toHaveCount(4);
-  for (const bar of await bars.all()) await expect(bar).toHaveAttribute('aria-label', /began .* UTC/);
+  for (const bar of await bars.all())
+    await expect(bar).toHaveAttribute('aria-label', /began .* UTC/);
   await expect(page.getByText(/Times in UTC · offsets from the job’s start at/)).toBeVisible();
 });
 

@@ -8,10 +8,33 @@ const YEAR = 365 * D;
 
 /** Tick steps a reader can add up in their head, from a 1-second job to a months-long one. */
 export const NICE_STEPS = [
-  1 * S, 2 * S, 5 * S, 10 * S, 15 * S, 30 * S,
-  1 * MIN, 2 * MIN, 5 * MIN, 10 * MIN, 15 * MIN, 30 * MIN,
-  1 * H, 2 * H, 3 * H, 6 * H, 12 * H,
-  1 * D, 2 * D, 5 * D, 7 * D, 14 * D, 30 * D, 60 * D, 90 * D, 180 * D, 365 * D,
+  1 * S,
+  2 * S,
+  5 * S,
+  10 * S,
+  15 * S,
+  30 * S,
+  1 * MIN,
+  2 * MIN,
+  5 * MIN,
+  10 * MIN,
+  15 * MIN,
+  30 * MIN,
+  1 * H,
+  2 * H,
+  3 * H,
+  6 * H,
+  12 * H,
+  1 * D,
+  2 * D,
+  5 * D,
+  7 * D,
+  14 * D,
+  30 * D,
+  60 * D,
+  90 * D,
+  180 * D,
+  365 * D,
 ] as const;
 
 /**
@@ -19,8 +42,26 @@ export const NICE_STEPS = [
  * rescales only now and then as the job grows, not on every tick of the clock.
  */
 const LIVE_SPANS = [
-  10 * S, 20 * S, 30 * S, 1 * MIN, 2 * MIN, 5 * MIN, 10 * MIN, 15 * MIN, 30 * MIN,
-  1 * H, 2 * H, 3 * H, 6 * H, 12 * H, 1 * D, 2 * D, 3 * D, 7 * D, 14 * D, 30 * D,
+  10 * S,
+  20 * S,
+  30 * S,
+  1 * MIN,
+  2 * MIN,
+  5 * MIN,
+  10 * MIN,
+  15 * MIN,
+  30 * MIN,
+  1 * H,
+  2 * H,
+  3 * H,
+  6 * H,
+  12 * H,
+  1 * D,
+  2 * D,
+  3 * D,
+  7 * D,
+  14 * D,
+  30 * D,
 ] as const;
 
 export interface Tick {
@@ -57,7 +98,12 @@ export function formatOffset(ms: number): string {
   // Only absurd data spans years; its steps are whole 365-day "years" (see axisFor).
   if (rest >= YEAR && rest % YEAR === 0) return `${sign}${rest / YEAR}y`;
   const parts: string[] = [];
-  for (const [unit, size] of [['d', D], ['h', H], ['m', MIN], ['s', S]] as const) {
+  for (const [unit, size] of [
+    ['d', D],
+    ['h', H],
+    ['m', MIN],
+    ['s', S],
+  ] as const) {
     const value = Math.floor(rest / size);
     rest -= value * size;
     if (value > 0) parts.push(`${value}${unit}`);

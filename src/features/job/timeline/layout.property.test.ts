@@ -9,17 +9,50 @@ const apiTime = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(
 /** Times near a base at one of several scales, from a second to a year, plus broken ones. */
 const timeField = (base: number, scale: number) =>
   fc.oneof(
-    { weight: 6, arbitrary: fc.integer({ min: -Math.floor(scale / 10), max: scale }).map((offset) => apiTime(base + offset)) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .integer({ min: -Math.floor(scale / 10), max: scale })
+        .map((offset) => apiTime(base + offset)),
+    },
     { weight: 1, arbitrary: fc.constant(undefined) },
-    { weight: 1, arbitrary: fc.constantFrom('', 'yesterday', '2026-02-30 10:00:00', '1700000000', '2026-03-01T10:00:00+05:30') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '',
+        'yesterday',
+        '2026-02-30 10:00:00',
+        '1700000000',
+        '2026-03-01T10:00:00+05:30',
+      ),
+    },
   );
 
-const statusField = fc.constantFrom('success', 'failed', 'running', 'waiting', 'FAIL', 'INIT', 'DOING', 'paused', '', undefined);
+const statusField = fc.constantFrom(
+  'success',
+  'failed',
+  'running',
+  'waiting',
+  'FAIL',
+  'INIT',
+  'DOING',
+  'paused',
+  '',
+  undefined,
+);
 
 const jobArbitrary = fc
   .record({
     base: fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(9000, 0, 1) }),
-    scale: fc.constantFrom(1_000, 10_000, 60_000, 3_600_000, 86_400_000, 3 * 86_400_000, 365 * 86_400_000),
+    scale: fc.constantFrom(
+      1_000,
+      10_000,
+      60_000,
+      3_600_000,
+      86_400_000,
+      3 * 86_400_000,
+      365 * 86_400_000,
+    ),
   })
   .chain(({ base, scale }) => {
     const sub: fc.Arbitrary<SubJob> = fc.record(
@@ -66,11 +99,13 @@ function overlaps(ticks: Tick[], widthPx: number, narrow: boolean): string | und
     const b = shown[i] as Tick;
     const room = ((b.pct - a.pct) / 100) * widthPx;
     const needed = ((tickLabelChars(a, narrow) + tickLabelChars(b, narrow)) / 2) * charPx + gapPx;
-    if (room < needed) return `${a.offset}/${b.offset}: ${room.toFixed(1)} px < ${needed.toFixed(1)} px`;
+    if (room < needed)
+      return `${a.offset}/${b.offset}: ${room.toFixed(1)} px < ${needed.toFixed(1)} px`;
   }
   for (const tick of [shown[0], shown.at(-1)]) {
     const inset = narrow ? AXIS_GEOMETRY.narrow.insetPx : AXIS_GEOMETRY.wide.insetPx;
-    if (tick && (tickLabelChars(tick, narrow) * charPx) / 2 > inset) return `${tick.offset} sticks out of the inset`;
+    if (tick && (tickLabelChars(tick, narrow) * charPx) / 2 > inset)
+      return `${tick.offset} sticks out of the inset`;
   }
   return undefined;
 }
@@ -112,7 +147,9 @@ describe('layoutTimeline properties', () => {
         expect(ticks.length).toBeLessThanOrEqual(8);
         expect(ticks[0]?.pct).toBe(0);
         expect(ticks.at(-1)?.pct).toBe(100);
-        ticks.slice(1).forEach((tick, i) => expect(tick.pct).toBeGreaterThan(ticks[i]?.pct ?? Infinity));
+        ticks
+          .slice(1)
+          .forEach((tick, i) => expect(tick.pct).toBeGreaterThan(ticks[i]?.pct ?? Infinity));
         expect(ticks.some((t) => t.major)).toBe(true);
         expect(overlaps(ticks, AXIS_GEOMETRY.wide.minWidthPx, false)).toBeUndefined();
         expect(overlaps(ticks, AXIS_GEOMETRY.narrow.minWidthPx, true)).toBeUndefined();
@@ -124,7 +161,9 @@ describe('layoutTimeline properties', () => {
   it('is pure: the same input gives an equal layout', () => {
     fc.assert(
       fc.property(jobArbitrary, ({ job, now, zone }) => {
-        expect(layoutTimeline(structuredClone(job), now, zone)).toEqual(layoutTimeline(job, now, zone));
+        expect(layoutTimeline(structuredClone(job), now, zone)).toEqual(
+          layoutTimeline(job, now, zone),
+        );
       }),
       { numRuns: 100 },
     );

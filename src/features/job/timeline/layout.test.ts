@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Job, SubJob } from '../../../lib/job-schema';
 import { formatDateTime } from '../../../lib/time';
-import { layoutTimeline, planTimeline, type TimelineRow } from './layout';
+import { layoutTimeline, planTimeline } from './layout';
+import type { TimelineRow } from './rows';
 
 const T0 = Date.UTC(2026, 2, 1, 10, 0, 3);
 /** The API's time format, `s` seconds after 2026-03-01 10:00:03 UTC. */
@@ -31,10 +32,27 @@ describe('layoutTimeline: finished bars', () => {
   it('puts the job on top, then sub-jobs in start order, on one axis of percentages', () => {
     const layout = layoutTimeline(finishedJob, T0 + 500_000, 'utc');
     expect(layout.rows.map((r) => r.key)).toEqual(['job', 'id:a', 'id:b']);
-    expect(layout.axis).toMatchObject({ startMs: T0, endMs: T0 + 105_000, stepMs: 15_000, zone: 'UTC' });
+    expect(layout.axis).toMatchObject({
+      startMs: T0,
+      endMs: T0 + 105_000,
+      stepMs: 15_000,
+      zone: 'UTC',
+    });
     const [job, a, b] = layout.rows as [TimelineRow, TimelineRow, TimelineRow];
-    expect(job).toMatchObject({ state: 'finished', barKind: 'span', barLeft: 0, barWidth: 95.238, open: false });
-    expect(a).toMatchObject({ state: 'finished', barLeft: 0, barWidth: 38.095, queuedText: undefined, queueLeft: null });
+    expect(job).toMatchObject({
+      state: 'finished',
+      barKind: 'span',
+      barLeft: 0,
+      barWidth: 95.238,
+      open: false,
+    });
+    expect(a).toMatchObject({
+      state: 'finished',
+      barLeft: 0,
+      barWidth: 38.095,
+      queuedText: undefined,
+      queueLeft: null,
+    });
     expect(b).toMatchObject({ state: 'finished', barLeft: 38.095, barWidth: 57.143 });
     expect(layout.live).toBe(false);
     expect(layout.nowPct).toBeNull();
@@ -54,10 +72,12 @@ describe('layoutTimeline: finished bars', () => {
       durationText: '1 min',
       queuedText: 'queued 40 s',
       queueLeft: 0,
-      barLabel: 'began 10:00:43 UTC, +40 s after the job\'s start, ran 1 min',
+      barLabel: "began 10:00:43 UTC, +40 s after the job's start, ran 1 min",
     });
     // One line on the row; each part stays whole when it wraps.
-    expect(b.timesText.replaceAll('\u00a0', '_')).toBe('Begin_10:00:43_UTC · End_10:01:43_UTC · Took_1_min · queued_40_s');
+    expect(b.timesText.replaceAll('\u00a0', '_')).toBe(
+      'Begin_10:00:43_UTC · End_10:01:43_UTC · Took_1_min · queued_40_s',
+    );
   });
 
   it('writes the date of a sub-job time that falls on another day than the job began', () => {
@@ -65,7 +85,14 @@ describe('layoutTimeline: finished bars', () => {
       status: 'success',
       begin_time: '2026-03-01 23:59:50',
       end_time: '2026-03-02 00:00:30',
-      sub_jobs: [sub({ job_id: 'x', status: 'success', begin_time: '2026-03-01 23:59:55', end_time: '2026-03-02 00:00:20' })],
+      sub_jobs: [
+        sub({
+          job_id: 'x',
+          status: 'success',
+          begin_time: '2026-03-01 23:59:55',
+          end_time: '2026-03-02 00:00:20',
+        }),
+      ],
     };
     const row = rowById(layoutTimeline(job, 0, 'utc').rows, 'x');
     expect(row.beginText).toBe('23:59:55 UTC');
@@ -99,10 +126,22 @@ describe('layoutTimeline: live jobs', () => {
     expect(layout.axis).toMatchObject({ startMs: T0, endMs: T0 + 30_000 });
     expect(layout.nowPct).toBe(83.333);
     const run = rowById(layout.rows, 'run');
-    expect(run).toMatchObject({ state: 'running', open: true, barLeft: 33.333, endText: 'not ended', durationText: '15 s so far' });
+    expect(run).toMatchObject({
+      state: 'running',
+      open: true,
+      barLeft: 33.333,
+      endText: 'not ended',
+      durationText: '15 s so far',
+    });
     expect(run.barLeft + run.barWidth).toBeCloseTo(83.333, 2);
-    expect(run.barLabel).toBe('began 10:00:13 UTC, +10 s after the job\'s start, running for 15 s so far');
-    expect(layout.rows[0]).toMatchObject({ state: 'running', open: true, durationText: '25 s so far' });
+    expect(run.barLabel).toBe(
+      "began 10:00:13 UTC, +10 s after the job's start, running for 15 s so far",
+    );
+    expect(layout.rows[0]).toMatchObject({
+      state: 'running',
+      open: true,
+      durationText: '25 s so far',
+    });
   });
 
   it('shows a sub-job that has not started as a placeholder that says so, after the started ones', () => {
@@ -123,7 +162,9 @@ describe('layoutTimeline: live jobs', () => {
     const first = layoutTimeline(running, T0 + 21_000, 'utc');
     const second = layoutTimeline(running, T0 + 22_000, 'utc');
     expect(second.axis).toEqual(first.axis);
-    const changed = second.rows.filter((row, i) => JSON.stringify(row) !== JSON.stringify(first.rows[i]));
+    const changed = second.rows.filter(
+      (row, i) => JSON.stringify(row) !== JSON.stringify(first.rows[i]),
+    );
     expect(changed.map((row) => row.key)).toEqual(['job', 'id:run']);
   });
 
@@ -135,7 +176,12 @@ describe('layoutTimeline: live jobs', () => {
   });
 
   it('stops open bars at the job end once the job is over, and says the sub-job never ended', () => {
-    const job: Job = { status: 'failed', begin_time: at(0), end_time: at(20), sub_jobs: [sub({ job_id: 'r', status: 'running', begin_time: at(5) })] };
+    const job: Job = {
+      status: 'failed',
+      begin_time: at(0),
+      end_time: at(20),
+      sub_jobs: [sub({ job_id: 'r', status: 'running', begin_time: at(5) })],
+    };
     const row = rowById(layoutTimeline(job, T0 + 999_000, 'utc').rows, 'r');
     expect(row).toMatchObject({ state: 'running', open: true, durationText: '15 s so far' });
     expect(row.barLeft + row.barWidth).toBe(100);
@@ -143,7 +189,11 @@ describe('layoutTimeline: live jobs', () => {
   });
 
   it('places a job with no times at all without an axis', () => {
-    const layout = layoutTimeline({ status: 'waiting', sub_jobs: [sub({ status: 'waiting' })] }, T0, 'utc');
+    const layout = layoutTimeline(
+      { status: 'waiting', sub_jobs: [sub({ status: 'waiting' })] },
+      T0,
+      'utc',
+    );
     expect(layout.axis).toBeNull();
     expect(layout.nowPct).toBeNull();
     expect(layout.rows.map((r) => r.state)).toEqual(['waiting', 'waiting']);
@@ -152,10 +202,21 @@ describe('layoutTimeline: live jobs', () => {
 
 describe('layoutTimeline: odd data', () => {
   it('draws begin == end as a minimum-width mark', () => {
-    const job: Job = { status: 'success', begin_time: at(0), end_time: at(0), sub_jobs: [sub({ job_id: 'i', status: 'success', begin_time: at(0), end_time: at(0) })] };
+    const job: Job = {
+      status: 'success',
+      begin_time: at(0),
+      end_time: at(0),
+      sub_jobs: [sub({ job_id: 'i', status: 'success', begin_time: at(0), end_time: at(0) })],
+    };
     const layout = layoutTimeline(job, T0, 'utc');
     expect(layout.axis).toMatchObject({ startMs: T0, endMs: T0 + 1000 });
-    expect(rowById(layout.rows, 'i')).toMatchObject({ state: 'instant', barKind: 'mark', barLeft: 0, barWidth: 0, durationText: '0 s' });
+    expect(rowById(layout.rows, 'i')).toMatchObject({
+      state: 'instant',
+      barKind: 'mark',
+      barLeft: 0,
+      barWidth: 0,
+      durationText: '0 s',
+    });
   });
 
   it('says which time is missing or malformed, and shows the malformed text as it came', () => {
@@ -193,7 +254,12 @@ describe('layoutTimeline: odd data', () => {
   });
 
   it('flags an end before the begin and draws the span it claims', () => {
-    const job: Job = { status: 'success', begin_time: at(0), end_time: at(60), sub_jobs: [sub({ job_id: 'r', status: 'success', begin_time: at(30), end_time: at(25) })] };
+    const job: Job = {
+      status: 'success',
+      begin_time: at(0),
+      end_time: at(60),
+      sub_jobs: [sub({ job_id: 'r', status: 'success', begin_time: at(30), end_time: at(25) })],
+    };
     const row = rowById(layoutTimeline(job, T0, 'utc').rows, 'r');
     expect(row).toMatchObject({
       state: 'reversed',
@@ -206,7 +272,12 @@ describe('layoutTimeline: odd data', () => {
   });
 
   it('measures offsets from the job start even when a sub-job claims to start earlier', () => {
-    const job: Job = { status: 'success', begin_time: at(10), end_time: at(60), sub_jobs: [sub({ job_id: 'early', status: 'success', begin_time: at(7), end_time: at(20) })] };
+    const job: Job = {
+      status: 'success',
+      begin_time: at(10),
+      end_time: at(60),
+      sub_jobs: [sub({ job_id: 'early', status: 'success', begin_time: at(7), end_time: at(20) })],
+    };
     const layout = layoutTimeline(job, T0, 'utc');
     expect(rowById(layout.rows, 'early').queuedText).toBe('began 3 s before the job');
     expect(layout.axis?.ticks[0]?.offset).toBe('−10s');
@@ -249,7 +320,10 @@ describe('layoutTimeline: odd data', () => {
     };
     const before = layoutTimeline(job, T0 + 8000, 'utc');
     // What structural sharing hands over when only `b` changed: `a` is the same object.
-    const next: Job = { ...job, sub_jobs: [job.sub_jobs![0]!, { ...job.sub_jobs![1]!, status: 'success', end_time: at(7) }] };
+    const next: Job = {
+      ...job,
+      sub_jobs: [job.sub_jobs![0]!, { ...job.sub_jobs![1]!, status: 'success', end_time: at(7) }],
+    };
     const after = layoutTimeline(next, T0 + 8000, 'utc');
     expect(rowById(after.rows, 'a')).toBe(rowById(before.rows, 'a'));
     expect(rowById(after.rows, 'b')).not.toBe(rowById(before.rows, 'b'));
@@ -261,19 +335,38 @@ describe('layoutTimeline: odd data', () => {
   });
 
   it('does not draw a job with an end time to now, whatever its status word', () => {
-    const job: Job = { status: 'suspended', begin_time: at(0), end_time: at(120), sub_jobs: [sub({ job_id: 's', status: 'suspended', begin_time: at(30) })] };
+    const job: Job = {
+      status: 'suspended',
+      begin_time: at(0),
+      end_time: at(120),
+      sub_jobs: [sub({ job_id: 's', status: 'suspended', begin_time: at(30) })],
+    };
     const layout = layoutTimeline(job, T0 + 3_600_000, 'utc');
     expect(layout.live).toBe(false);
     expect(layout.nowPct).toBeNull();
     expect(layout.axis?.endMs).toBe(T0 + 120_000);
-    expect(rowById(layout.rows, 's')).toMatchObject({ state: 'running', durationText: '1 min 30 s so far' });
+    expect(rowById(layout.rows, 's')).toMatchObject({
+      state: 'running',
+      durationText: '1 min 30 s so far',
+    });
   });
 
   it('reads unknown and sibling-API statuses', () => {
-    const job: Job = { status: 'DOING', begin_time: at(0), sub_jobs: [sub({ job_id: 'p', status: 'paused', begin_time: at(1) }), sub({ job_id: 'i', status: 'INIT' })] };
+    const job: Job = {
+      status: 'DOING',
+      begin_time: at(0),
+      sub_jobs: [
+        sub({ job_id: 'p', status: 'paused', begin_time: at(1) }),
+        sub({ job_id: 'i', status: 'INIT' }),
+      ],
+    };
     const layout = layoutTimeline(job, T0 + 5000, 'utc');
     expect(layout.live).toBe(true);
-    expect(rowById(layout.rows, 'p')).toMatchObject({ statusKind: 'unknown', status: 'paused', state: 'running' });
+    expect(rowById(layout.rows, 'p')).toMatchObject({
+      statusKind: 'unknown',
+      status: 'paused',
+      state: 'running',
+    });
     expect(rowById(layout.rows, 'i')).toMatchObject({ statusKind: 'waiting', state: 'waiting' });
   });
 });
@@ -298,9 +391,23 @@ describe('layoutTimeline: failures', () => {
     error_code: 'SFS.TURBO.0030',
     fail_reason: 'sub-job failed',
     sub_jobs: [
-      sub({ job_id: 'late-fail', status: 'failed', begin_time: at(30), end_time: at(50), error_code: 'SFS.TURBO.0029', fail_reason: 'Subnet has not enough ips' }),
+      sub({
+        job_id: 'late-fail',
+        status: 'failed',
+        begin_time: at(30),
+        end_time: at(50),
+        error_code: 'SFS.TURBO.0029',
+        fail_reason: 'Subnet has not enough ips',
+      }),
       sub({ job_id: 'ok', status: 'success', begin_time: at(0), end_time: at(10) }),
-      sub({ job_id: 'early-fail', status: 'FAIL', begin_time: at(10), end_time: at(20), error_code: 'XYZ.1', fail_reason: 'x'.repeat(2000) }),
+      sub({
+        job_id: 'early-fail',
+        status: 'FAIL',
+        begin_time: at(10),
+        end_time: at(20),
+        error_code: 'XYZ.1',
+        fail_reason: 'x'.repeat(2000),
+      }),
       sub({ status: 'failed', begin_time: at(40), end_time: at(41) }),
     ],
   };
@@ -309,7 +416,11 @@ describe('layoutTimeline: failures', () => {
     const layout = layoutTimeline(job, T0, 'utc');
     expect(layout.failedCount).toBe(3);
     expect(layout.counts).toEqual({ success: 1, failed: 3, running: 0, waiting: 0, unknown: 0 });
-    expect(layout.firstFailed).toEqual({ key: 'id:early-fail', domId: 'timeline-row-2', linkId: 'early-fail' });
+    expect(layout.firstFailed).toEqual({
+      key: 'id:early-fail',
+      domId: 'timeline-row-2',
+      linkId: 'early-fail',
+    });
   });
 
   it('carries the error code, its meaning and the whole reason', () => {
@@ -319,15 +430,23 @@ describe('layoutTimeline: failures', () => {
       errorMeaning: 'The subnet has not enough free IP addresses.',
       failReason: 'Subnet has not enough ips',
     });
-    expect(rowById(rows, 'early-fail')).toMatchObject({ errorCode: 'XYZ.1', errorMeaning: undefined });
+    expect(rowById(rows, 'early-fail')).toMatchObject({
+      errorCode: 'XYZ.1',
+      errorMeaning: undefined,
+    });
     expect(rowById(rows, 'early-fail').failReason).toHaveLength(2000);
     expect(rows[0]).toMatchObject({ errorCode: 'SFS.TURBO.0030', failReason: 'sub-job failed' });
   });
 });
 
 describe('layoutTimeline: axis from a 1-second job to a 3-day one', () => {
-  const spanJob = (seconds: number): Job => ({ status: 'success', begin_time: at(0), end_time: at(seconds) });
-  const offsets = (seconds: number) => layoutTimeline(spanJob(seconds), T0, 'utc').axis?.ticks.map((t) => t.offset);
+  const spanJob = (seconds: number): Job => ({
+    status: 'success',
+    begin_time: at(0),
+    end_time: at(seconds),
+  });
+  const offsets = (seconds: number) =>
+    layoutTimeline(spanJob(seconds), T0, 'utc').axis?.ticks.map((t) => t.offset);
 
   it('picks nice steps and labels offsets from the job start', () => {
     expect(offsets(1)).toEqual(['+0s', '+1s']);

@@ -7,17 +7,28 @@ import { AxisFrame } from './timeline-bar';
  * Phones keep every other tick and drop the date line (the caption has the date); the
  * geometry is the one `AXIS_GEOMETRY` describes and the layout's property tests check.
  */
-export function TimelineAxis({ axis, startText, live }: { axis: Axis | null; startText: string | undefined; live: boolean }) {
+export function TimelineAxis({
+  axis,
+  startText,
+  live,
+}: {
+  axis: Axis | null;
+  startText: string | undefined;
+  live: boolean;
+}) {
   return (
-    <div className="sticky top-0 z-10 grid gap-x-4 gap-y-1 border-b border-line bg-panel py-2 pr-2 pl-3 sm:pr-3 xl:grid-cols-[28rem_minmax(0,1fr)] xl:items-end print:static in-data-[export=png]:static">
+    <div className="sticky top-0 z-10 grid gap-x-4 gap-y-1 border-b border-line bg-panel py-2 pr-2 pl-3 in-data-[export=png]:static sm:pr-3 xl:grid-cols-[28rem_minmax(0,1fr)] xl:items-end print:static">
       <p className="text-xs text-ink-muted">
         Times in <strong className="font-semibold text-ink">{axis?.zone ?? 'UTC'}</strong>
         {startText ? (
           <>
-            {' '}· offsets from the job’s start at <span className="font-mono">{startText}</span>
+            {' '}
+            · offsets from the job’s start at <span className="font-mono">{startText}</span>
           </>
+        ) : live ? (
+          ' · no time to draw an axis from yet'
         ) : (
-          live ? ' · no time to draw an axis from yet' : ' · no readable time to draw an axis from'
+          ' · no readable time to draw an axis from'
         )}
       </p>
       {axis ? (
@@ -39,7 +50,9 @@ export function TimelineAxis({ axis, startText, live }: { axis: Axis | null; sta
               )}
               style={{ left: `${tick.pct}%` }}
             >
-              {tick.date ? <span className="hidden text-ink-muted sm:block">{tick.date}</span> : null}
+              {tick.date ? (
+                <span className="hidden text-ink-muted sm:block">{tick.date}</span>
+              ) : null}
               <span>{tick.clock}</span>
               <span className="text-ink-muted">{tick.offset}</span>
               <span className="h-1.5 border-l border-ink-muted" />

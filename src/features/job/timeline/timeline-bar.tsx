@@ -1,6 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { StatusKind } from '../../../lib/status';
-import type { TimelineRow } from './layout';
+import type { TimelineRow } from './rows';
 
 const FILL: Record<StatusKind, string> = {
   success: 'bg-status-success',
@@ -10,16 +10,13 @@ const FILL: Record<StatusKind, string> = {
   unknown: 'bg-status-unknown',
 };
 
-
 /** The inset that keeps bars aligned with the axis ticks (see `AXIS_GEOMETRY`). */
 export const TRACK_INSET = 'px-7 sm:px-9';
 
 export function AxisFrame({ children }: { children: ReactNode }) {
   return (
     <div className={`${TRACK_INSET} h-14`} aria-hidden>
-      <div className="tl-grid relative h-full shadow-[1px_0_0_var(--color-line)]">
-        {children}
-      </div>
+      <div className="tl-grid relative h-full shadow-[1px_0_0_var(--color-line)]">{children}</div>
     </div>
   );
 }
@@ -34,11 +31,20 @@ const STRIPES =
 
 type BarProps = Pick<
   TimelineRow,
-  'state' | 'statusKind' | 'barKind' | 'barLeft' | 'barWidth' | 'open' | 'queueLeft' | 'barLabel' | 'isJob'
+  | 'state'
+  | 'statusKind'
+  | 'barKind'
+  | 'barLeft'
+  | 'barWidth'
+  | 'open'
+  | 'queueLeft'
+  | 'barLabel'
+  | 'isJob'
 >;
 
 function barClass({ state, statusKind, open }: BarProps): string {
-  if (state === 'reversed') return 'absolute inset-y-1 min-w-[3px] rounded-sm border-2 border-dashed border-status-failed bg-status-failed-soft';
+  if (state === 'reversed')
+    return 'absolute inset-y-1 min-w-[3px] rounded-sm border-2 border-dashed border-status-failed bg-status-failed-soft';
   return `absolute inset-y-1 min-w-[3px] rounded-sm ${FILL[statusKind]}${open ? STRIPES : ''}`;
 }
 
@@ -49,7 +55,9 @@ function barClass({ state, statusKind, open }: BarProps): string {
 export function TimelineBar(props: BarProps) {
   const { state, barKind, barLeft, barWidth, queueLeft } = props;
   const wait = queueLeft !== null && barLeft > queueLeft;
-  const style = wait ? ({ '--q-left': `${queueLeft}%`, '--q-width': `${barLeft - queueLeft}%` } as CSSProperties) : undefined;
+  const style = wait
+    ? ({ '--q-left': `${queueLeft}%`, '--q-width': `${barLeft - queueLeft}%` } as CSSProperties)
+    : undefined;
   return (
     <div className={`${TRACK_INSET} ${props.isJob ? 'h-7' : 'h-5'}`}>
       <div role="img" aria-label={props.barLabel} className={TRACK} style={style}>
@@ -60,7 +68,11 @@ export function TimelineBar(props: BarProps) {
             style={
               // While the job is live an open bar ends at the now line, which CSS moves.
               props.open
-                ? ({ left: `${barLeft}%`, width: `${barWidth}%`, '--bar-left': `${barLeft}%` } as CSSProperties)
+                ? ({
+                    left: `${barLeft}%`,
+                    width: `${barWidth}%`,
+                    '--bar-left': `${barLeft}%`,
+                  } as CSSProperties)
                 : { left: `${barLeft}%`, width: `${barWidth}%` }
             }
           />
@@ -68,7 +80,9 @@ export function TimelineBar(props: BarProps) {
           <span
             data-bar={state}
             className={`absolute top-1/2 size-2.5 -translate-x-1/2 -translate-y-1/2 rotate-45 ${
-              state === 'instant' ? FILL[props.statusKind] : 'border-2 border-dashed border-status-waiting bg-panel'
+              state === 'instant'
+                ? FILL[props.statusKind]
+                : 'border-2 border-dashed border-status-waiting bg-panel'
             }`}
             style={{ left: `${barLeft}%` }}
           />

@@ -2,7 +2,7 @@ import { memo, type MouseEvent } from 'react';
 import { CopyButton } from '../../../components/ui/copy-button';
 import type { StatusKind } from '../../../lib/status';
 import { TlIcon } from './tl-icon';
-import type { TimelineRow as Row } from './layout';
+import type { TimelineRow as Row } from './rows';
 import { RowFailure } from './row-failure';
 import { TimelineBar } from './timeline-bar';
 
@@ -41,7 +41,15 @@ function rowClass(row: Row, selected: boolean): string {
 
 function RowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (!row.linkId || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      !row.linkId ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     event.preventDefault();
     onSelect(row.linkId);
   };
@@ -57,15 +65,25 @@ function RowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
     >
       <div className="min-w-0">
         <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
-          <span className={`inline-flex items-center gap-1 rounded-full px-2 py-px text-xs font-semibold ${CHIP[row.statusKind]}`}>
+          <span
+            className={`inline-flex items-center gap-1 rounded-full px-2 py-px text-xs font-semibold ${CHIP[row.statusKind]}`}
+          >
             <TlIcon name={row.statusKind} className="size-3.5 shrink-0" />
             {row.statusText}
             {unknown ? <span className="sr-only"> (unrecognised status value)</span> : null}
           </span>
-          {row.isJob ? <span className="text-xs font-semibold tracking-wide text-ink-muted uppercase">Whole job</span> : null}
+          {row.isJob ? (
+            <span className="text-xs font-semibold tracking-wide text-ink-muted uppercase">
+              Whole job
+            </span>
+          ) : null}
           {row.jobTypeLabel ? <span className="font-medium">{row.jobTypeLabel}</span> : null}
           <code className="font-mono text-xs break-all text-ink-muted">
-            {row.jobType === undefined ? '(no job type)' : row.jobTypeLabel ? `(${row.jobType})` : row.jobType || '(empty job type)'}
+            {row.jobType === undefined
+              ? '(no job type)'
+              : row.jobTypeLabel
+                ? `(${row.jobType})`
+                : row.jobType || '(empty job type)'}
           </code>
         </p>
         {!row.isJob ? (
@@ -84,8 +102,12 @@ function RowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
             ) : row.id ? (
               <code className="font-mono break-all">{row.id}</code>
             ) : null}
-            {row.idNote ? <span className="text-status-waiting">({ID_NOTE[row.idNote]})</span> : null}
-            {selected && shareUrl ? <CopyButton value={shareUrl} label="Copy link to this sub-job" /> : null}
+            {row.idNote ? (
+              <span className="text-status-waiting">({ID_NOTE[row.idNote]})</span>
+            ) : null}
+            {selected && shareUrl ? (
+              <CopyButton value={shareUrl} label="Copy link to this sub-job" />
+            ) : null}
           </p>
         ) : null}
         <p className="font-mono text-xs">{row.timesText}</p>

@@ -37,7 +37,14 @@ export function TimelineToolbar({
             {total > 0 ? ':' : ''}
           </span>
           {ORDER.filter((kind) => counts[kind] > 0).map((kind) => (
-            <span key={kind} className={cn('inline-flex items-center gap-1', TEXT[kind], kind === 'failed' && 'font-semibold')}>
+            <span
+              key={kind}
+              className={cn(
+                'inline-flex items-center gap-1',
+                TEXT[kind],
+                kind === 'failed' && 'font-semibold',
+              )}
+            >
               <StatusIcon kind={kind} spin={false} />
               {counts[kind]} {STATUS_LABEL[kind].toLowerCase()}
             </span>
@@ -56,9 +63,12 @@ export function TimelineToolbar({
         ) : null}
       </div>
       {missingSelection !== undefined ? (
-        <p role="status" className="rounded-md bg-status-waiting-soft px-3 py-1.5 text-sm text-status-waiting">
-          The link asks for sub-job <code className="font-mono break-all">{missingSelection}</code>, which this job
-          does not list.
+        <p
+          role="status"
+          className="rounded-md bg-status-waiting-soft px-3 py-1.5 text-sm text-status-waiting"
+        >
+          The link asks for sub-job <code className="font-mono break-all">{missingSelection}</code>,
+          which this job does not list.
         </p>
       ) : null}
     </div>

@@ -24,7 +24,8 @@ vi.mock('./timeline-row', async (importOriginal) => {
   return { ...actual, TimelineRow: memo(Counted, real.compare) };
 });
 
-const at = (s: number) => new Date(Date.UTC(2026, 2, 1, 10, 0, 3) + s * 1000).toISOString().slice(0, 19).replace('T', ' ');
+const at = (s: number) =>
+  new Date(Date.UTC(2026, 2, 1, 10, 0, 3) + s * 1000).toISOString().slice(0, 19).replace('T', ' ');
 const REASON = `Subnet subnet-7f3a has not enough free IP addresses for 3 new storage nodes. ${'Details follow. '.repeat(30)}`;
 
 const failedJob: Job = {
@@ -36,9 +37,29 @@ const failedJob: Job = {
   error_code: 'SFS.TURBO.0029',
   fail_reason: 'a sub-job failed',
   sub_jobs: [
-    { job_id: 'sub-ok', job_type: 'create_share', status: 'success', begin_time: at(0), end_time: at(30) },
-    { job_id: 'sub-bad', job_type: 'change_security_group', status: 'failed', begin_time: at(30), end_time: at(90), error_code: 'SFS.TURBO.0029', fail_reason: REASON },
-    { job_id: 'sub-later', job_type: 'bind_ldap', status: 'failed', begin_time: at(40), end_time: at(50) },
+    {
+      job_id: 'sub-ok',
+      job_type: 'create_share',
+      status: 'success',
+      begin_time: at(0),
+      end_time: at(30),
+    },
+    {
+      job_id: 'sub-bad',
+      job_type: 'change_security_group',
+      status: 'failed',
+      begin_time: at(30),
+      end_time: at(90),
+      error_code: 'SFS.TURBO.0029',
+      fail_reason: REASON,
+    },
+    {
+      job_id: 'sub-later',
+      job_type: 'bind_ldap',
+      status: 'failed',
+      begin_time: at(40),
+      end_time: at(50),
+    },
   ],
 };
 
@@ -52,9 +73,12 @@ function renderTimeline(job: Job, path = '/eu-de/projects/p/jobs/j') {
     location = useLocation().search;
     return <Timeline job={current} zone="utc" />;
   };
-  const router = createMemoryRouter([{ path: '/:region/projects/:projectId/jobs/:jobId', element: <Page /> }], {
-    initialEntries: [path],
-  });
+  const router = createMemoryRouter(
+    [{ path: '/:region/projects/:projectId/jobs/:jobId', element: <Page /> }],
+    {
+      initialEntries: [path],
+    },
+  );
   const view = render(<RouterProvider router={router} />);
   return { ...view, search: () => location, rerenderWith: (next: Job) => act(() => setJob(next)) };
 }
@@ -80,10 +104,23 @@ describe('Timeline', () => {
     const items = within(screen.getByRole('list', { name: /time axis/ })).getAllByRole('listitem');
     expect(items).toHaveLength(4);
     expect(items[0]?.textContent).toContain('Whole job');
-    expect(items.map((item) => item.dataset.rowKey)).toEqual(['job', 'id:sub-ok', 'id:sub-bad', 'id:sub-later']);
-    expect(screen.getByRole('img', { name: 'began 10:00:33 UTC, +30 s after the job\'s start, ran 1 min' })).toBeTruthy();
-    expect(document.body.textContent).toContain('Times in UTC · offsets from the job’s start at 2026-03-01 10:00:03 UTC');
-    expect(screen.getByTestId('timeline-counts').textContent).toBe('3 sub-jobs:2 failed1 succeeded');
+    expect(items.map((item) => item.dataset.rowKey)).toEqual([
+      'job',
+      'id:sub-ok',
+      'id:sub-bad',
+      'id:sub-later',
+    ]);
+    expect(
+      screen.getByRole('img', {
+        name: "began 10:00:33 UTC, +30 s after the job's start, ran 1 min",
+      }),
+    ).toBeTruthy();
+    expect(document.body.textContent).toContain(
+      'Times in UTC · offsets from the job’s start at 2026-03-01 10:00:03 UTC',
+    );
+    expect(screen.getByTestId('timeline-counts').textContent).toBe(
+      '3 sub-jobs:2 failed1 succeeded',
+    );
   });
 
   it('opens on a shared ?sub= link with that sub-job highlighted and focused', () => {
@@ -107,14 +144,23 @@ describe('Timeline', () => {
     expect(document.activeElement?.textContent).toBe('Jump to first failure');
     await user.keyboard('{Enter}');
     expect(view.search()).toBe('?sub=sub-bad');
-    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Sub-job sub-bad (selected)' }));
+    expect(document.activeElement).toBe(
+      screen.getByRole('link', { name: 'Sub-job sub-bad (selected)' }),
+    );
     await user.tab();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Copy link to this sub-job' }));
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Copy link to this sub-job' }),
+    );
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Sub-job sub-later' }));
     await user.keyboard('{Enter}');
     expect(view.search()).toBe('?sub=sub-later');
-    expect(screen.getByRole('link', { name: 'Sub-job sub-later (selected)' }).closest('li')?.getAttribute('aria-current')).toBe('true');
+    expect(
+      screen
+        .getByRole('link', { name: 'Sub-job sub-later (selected)' })
+        .closest('li')
+        ?.getAttribute('aria-current'),
+    ).toBe('true');
   });
 
   it('re-renders no row when a refetch changes nothing, and only the changed row when one sub-job changes', () => {
@@ -153,7 +199,9 @@ describe('Timeline', () => {
 
   it('says when the job reports no sub-jobs', () => {
     renderTimeline({ status: 'success', begin_time: at(0), end_time: at(1) });
-    expect(screen.getByTestId('timeline-counts').textContent).toContain('the job reports no sub-jobs');
+    expect(screen.getByTestId('timeline-counts').textContent).toContain(
+      'the job reports no sub-jobs',
+    );
     expect(screen.queryByRole('button', { name: 'Jump to first failure' })).toBeNull();
   });
 });

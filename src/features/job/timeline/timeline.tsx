@@ -66,7 +66,10 @@ export const Timeline = memo(function Timeline({
 
   const [drawn, drawAtLeast] = useDrawnRows(layout.rowCount, selectedIndex + 1);
   // Rows are built as they are drawn: a large job's first screen does not wait for the rest.
-  const rows = useMemo(() => Array.from({ length: drawn }, (_, index) => layout.rowAt(index)), [layout, drawn]);
+  const rows = useMemo(
+    () => Array.from({ length: drawn }, (_, index) => layout.rowAt(index)),
+    [layout, drawn],
+  );
   const focusNow = useSelectedRowFocus(selectedRow?.domId);
   const firstFailed = layout.firstFailed;
   const jumpToFailure = firstFailed
@@ -95,7 +98,11 @@ export const Timeline = memo(function Timeline({
         onJumpToFailure={jumpToFailure}
         missingSelection={selected !== undefined && !selectedRow ? selected : undefined}
       />
-      <div className="group/timeline rounded-card border border-line bg-panel" data-live={layout.live} style={style}>
+      <div
+        className="group/timeline rounded-card border border-line bg-panel"
+        data-live={layout.live}
+        style={style}
+      >
         <TimelineAxis axis={layout.axis} live={layout.live} startText={layout.startText} />
         <ol aria-label="Job and sub-jobs on one time axis" className="divide-y divide-line">
           {rows.map((row) => (

@@ -1,5 +1,5 @@
-
-export type TlIconName = 'success' | 'failed' | 'running' | 'waiting' | 'unknown' | 'warning' | 'link';
+export type TlIconName =
+  'success' | 'failed' | 'running' | 'waiting' | 'unknown' | 'warning' | 'link';
 
 /** A status or warning icon drawn by CSS (timeline.css, imported by the timeline); decorative, the word is beside it. */
 export function TlIcon({ name, className }: { name: TlIconName; className: string }) {

@@ -37,6 +37,9 @@ export function useDrawnRows(total: number, atLeast: number): [number, (count: n
     return () => window.removeEventListener('beforeprint', drawAll);
   }, []);
 
-  const drawAtLeast = useCallback((wanted: number) => setDrawn((current) => Math.max(current, wanted)), []);
+  const drawAtLeast = useCallback(
+    (wanted: number) => setDrawn((current) => Math.max(current, wanted)),
+    [],
+  );
   return [count, drawAtLeast];
 }
