@@ -116,7 +116,7 @@ export const Timeline = memo(function Timeline({
           ))}
         </ol>
         {drawn < layout.rowCount ? (
-          <p role="status" className="border-t border-line px-3 py-2 text-sm text-ink-muted">
+          <p className="border-t border-line px-3 py-2 text-sm text-ink-muted">
             Drawing {layout.rowCount - drawn} more row{layout.rowCount - drawn === 1 ? '' : 's'}…
           </p>
         ) : null}

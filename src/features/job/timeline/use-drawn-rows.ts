@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
-/** Enough rows to fill a tall screen at once. */
-export const FIRST_ROWS = 60;
+/** Enough rows to fill a tall screen at once (a row is 70 px or more). */
+export const FIRST_ROWS = 30;
 /** Then this many per step, each its own short task. */
 export const MORE_ROWS = 100;
 
