@@ -14,5 +14,6 @@ export default defineConfig({
   plugins: [react(), tailwindcss(), sfsTurboProxy()],
   server: { host, port, strictPort: true, allowedHosts },
   preview: { host, port, strictPort: true, allowedHosts },
-  build: { sourcemap: true },
+  // The manifest lets scripts/bundle-budget.mjs find what the job page loads first.
+  build: { sourcemap: true, manifest: true },
 });

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { FlaskConical, ShieldAlert } from 'lucide-react';
-import { Link, Outlet, useNavigation, useSearchParams } from 'react-router';
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation, useSearchParams } from 'react-router';
 import { regionsQuery } from '../lib/regions-query';
+import { RouteErrorBoundary } from './route-error-boundary';
 
 function EnvironmentBanner() {
   const { data, error } = useQuery(regionsQuery);
@@ -37,7 +39,7 @@ function EnvironmentBanner() {
 }
 
 export function AppLayout() {
-  const navigation = useNavigation();
+  const { pathname } = useLocation();
   // The job page's ticket view (`?view=ticket`) is for screenshots: no navigation chrome.
   const ticketView = useSearchParams()[0].get('view') === 'ticket';
   return (
@@ -48,15 +50,15 @@ export function AppLayout() {
           <Link to="/" className="font-semibold tracking-tight">
             SFS Turbo jobs
           </Link>
-          {navigation.state === 'loading' ? (
-            <span className="text-sm text-ink-muted" role="status">
-              Loading…
-            </span>
-          ) : null}
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-5">
-        <Outlet />
+        <RouteErrorBoundary key={pathname}>
+          {/* Shown while a page's code loads; the header and banner are already there. */}
+          <Suspense fallback={<p className="text-ink-muted">Loading the page…</p>}>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
       </main>
     </div>
   );

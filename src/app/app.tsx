@@ -1,15 +1,21 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { createQueryClient } from './query-client';
-import { createAppRouter } from './router';
+import { RouteErrorBoundary } from './route-error-boundary';
+import { AppRoutes } from './router';
 
 export function App() {
   const [queryClient] = useState(() => createQueryClient());
-  const [router] = useState(() => createAppRouter());
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      {/* Without transitions, a page whose code is still loading shows its fallback at once
+          rather than leaving the previous page on screen with no sign of progress. */}
+      <BrowserRouter useTransitions={false}>
+        <RouteErrorBoundary>
+          <AppRoutes />
+        </RouteErrorBoundary>
+      </BrowserRouter>
     </QueryClientProvider>
   );
 }

@@ -1,13 +1,8 @@
-import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
+import { Link } from 'react-router';
 
 /** The page never goes blank: whatever broke is named, with a way back. */
-export function RouteError() {
-  const error = useRouteError();
-  const detail = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? `${error.name}: ${error.message}`
-      : String(error);
+export function RouteError({ error }: { error: unknown }) {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return (
     <section role="alert" className="mx-auto max-w-2xl rounded-card border border-status-failed bg-panel p-6">
       <h1 className="text-xl font-semibold">Something went wrong while showing this page</h1>

@@ -1,4 +1,4 @@
-import { jobApiPath, type RegionsResponse } from '../../common/contract';
+import { jobApiPath } from '../../common/contract';
 import { ApiError, errorFromResponse, type LookupTarget } from './api-error';
 import { parseJobBody, type Job } from './job-schema';
 
@@ -61,12 +61,4 @@ export async function fetchJob(target: LookupTarget, signal?: AbortSignal): Prom
   const parsed = parseJobBody(body);
   if (!parsed) throw unexpected('The answer is JSON but not a job object');
   return { ...parsed, requestId, receivedAt: Date.now(), raw };
-}
-
-export async function fetchRegions(signal?: AbortSignal): Promise<RegionsResponse> {
-  const response = await fetch('/api/regions', { signal: signal ?? null });
-  if (!response.ok) {
-    throw new Error(`The dashboard server answered ${response.status} for its region list`);
-  }
-  return (await response.json()) as RegionsResponse;
 }

@@ -1,5 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
-import { fetchRegions } from './api-client';
+import type { RegionsResponse } from '../../common/contract';
+
+// Not in api-client.ts: every page's shell asks for the region list, and the job client
+// brings the response schema with it, which only the job page needs.
+export async function fetchRegions(signal?: AbortSignal): Promise<RegionsResponse> {
+  const response = await fetch('/api/regions', { signal: signal ?? null });
+  if (!response.ok) {
+    throw new Error(`The dashboard server answered ${response.status} for its region list`);
+  }
+  return (await response.json()) as RegionsResponse;
+}
 
 /** The proxy's configuration; it does not change while the page is open. */
 export const regionsQuery = queryOptions({

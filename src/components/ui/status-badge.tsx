@@ -10,15 +10,23 @@ const STYLE: Record<StatusKind, string> = {
   unknown: 'bg-status-unknown-soft text-status-unknown',
 };
 
-export function StatusIcon({ kind, className }: { kind: StatusKind; className?: string }) {
-  const props = { className: cn('size-4 shrink-0', className), 'aria-hidden': true } as const;
+interface StatusIconProps {
+  kind: StatusKind;
+  size?: 'md' | 'lg';
+  /** The running icon spins (unless the user asks for less motion); `false` holds it still. */
+  spin?: boolean;
+  className?: string;
+}
+
+export function StatusIcon({ kind, size = 'md', spin = true, className }: StatusIconProps) {
+  const props = { className: cn('shrink-0', size === 'lg' ? 'size-5' : 'size-4', className), 'aria-hidden': true } as const;
   switch (kind) {
     case 'success':
       return <CircleCheck {...props} />;
     case 'failed':
       return <CircleX {...props} />;
     case 'running':
-      return <LoaderCircle {...props} className={cn(props.className, 'motion-safe:animate-spin')} />;
+      return <LoaderCircle {...props} className={cn(props.className, spin && 'motion-safe:animate-spin')} />;
     case 'waiting':
       return <CircleDashed {...props} />;
     default:
@@ -44,7 +52,7 @@ export function StatusBadge({ status, size = 'md' }: { status: string | undefine
         size === 'lg' && 'px-3 py-1.5 text-base',
       )}
     >
-      <StatusIcon kind={kind} className={size === 'lg' ? 'size-5' : undefined} />
+      <StatusIcon kind={kind} size={size === 'lg' ? 'lg' : 'md'} />
       <span>{label}</span>
       {kind === 'unknown' && status ? <span className="sr-only">(unrecognised status value)</span> : null}
     </span>

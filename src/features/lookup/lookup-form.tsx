@@ -12,8 +12,10 @@ interface Field {
   touched: boolean;
 }
 
-const inputClass =
-  'mt-1 block w-full rounded-md border border-line bg-panel px-3 py-2 font-mono text-sm text-ink placeholder:text-ink-muted/70';
+// IDs are set in the monospace font, the region list in the text font.
+const fieldClass =
+  'mt-1 block w-full rounded-md border border-line bg-panel px-3 py-2 text-sm text-ink placeholder:text-ink-muted/70';
+const inputClass = `${fieldClass} font-mono`;
 
 function IdInput({
   id,
@@ -127,7 +129,7 @@ export function LookupForm({ regions, defaultRegion }: { regions: RegionInfo[]; 
             id={`${ids}-region`}
             value={region}
             onChange={(event) => setRegion(event.target.value)}
-            className={cn(inputClass, 'font-sans')}
+            className={fieldClass}
           >
             {regions.map((r) => (
               <option key={r.id} value={r.id}>

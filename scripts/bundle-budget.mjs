@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+/**
+ * `npm run budget` (and `npm test`, right after the build): the gzipped JavaScript a browser
+ * must load before it can show a job page opened from a link: the entry chunk and everything
+ * it imports statically, plus the job page's route chunk and everything that imports
+ * statically. Chunks loaded on demand (the lookup page, the PNG export library) do not count.
+ * Read from the build's manifest (vite.config.ts sets build.manifest), gzipped here at level 9.
+ *
+ * Prints the size of each chunk; exits 1 when the total is over the budget.
+ *   node scripts/bundle-budget.mjs [--dist dist] [--json]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * The one place the budget is set, in kB of 1,000 bytes as Vite prints them. Decision 0006
+ * explains the figure: React and react-dom alone are 67 kB of it, the router 14 kB,
+ * TanStack Query 10 kB.
+ */
+export const BUDGET_KB = 130;
+
+const JOB_PAGE_SOURCE = 'src/features/job/job-page.tsx';
+
+const { values } = parseArgs({
+  options: { dist: { type: 'string', default: 'dist' }, json: { type: 'boolean', default: false } },
+});
+const dist = path.resolve(values.dist);
+const manifestPath = path.join(dist, '.vite', 'manifest.json');
+if (!existsSync(manifestPath)) {
+  console.error(
+    `bundle-budget: ${path.relative(process.cwd(), manifestPath)} is missing; run \`npm run build\` first`,
+  );
+  process.exit(2);
+}
+/** @type {Record<string, { file: string; name?: string; src?: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[]; css?: string[] }>} */
+const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+
+const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+if (!entryKey || !manifest[JOB_PAGE_SOURCE]) {
+  console.error(`bundle-budget: the manifest has no ${entryKey ? JOB_PAGE_SOURCE : 'entry'} chunk`);
+  process.exit(2);
+}
+
+/** Keys of a chunk and its static imports, depth first, each once. */
+function withStaticImports(key, seen = new Set()) {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const imported of manifest[key]?.imports ?? []) withStaticImports(imported, seen);
+  return seen;
+}
+
+const entryKeys = withStaticImports(entryKey);
+const routeKeys = [...withStaticImports(JOB_PAGE_SOURCE)].filter((key) => !entryKeys.has(key));
+const firstLoad = new Set([...entryKeys, ...routeKeys]);
+
+const gz = (file) => {
+  const bytes = readFileSync(path.join(dist, file));
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+};
+
+const rows = [];
+for (const key of firstLoad) {
+  const chunk = manifest[key];
+  rows.push({
+    file: chunk.file,
+    role: entryKeys.has(key)
+      ? key === entryKey
+        ? 'entry'
+        : 'imported by the entry'
+      : key === JOB_PAGE_SOURCE
+        ? 'job page route'
+        : 'imported by the route',
+    counted: true,
+    ...gz(chunk.file),
+  });
+}
+// Everything else the build made, for the record.
+for (const [key, chunk] of Object.entries(manifest)) {
+  if (firstLoad.has(key) || !chunk.file.endsWith('.js')) continue;
+  rows.push({
+    file: chunk.file,
+    role: `on demand (${chunk.name ?? key})`,
+    counted: false,
+    ...gz(chunk.file),
+  });
+}
+const css = [...firstLoad].flatMap((key) => manifest[key]?.css ?? []);
+const cssGzip = [...new Set(css)].reduce((sum, file) => sum + gz(file).gzip, 0);
+
+const totalGzip = rows.filter((row) => row.counted).reduce((sum, row) => sum + row.gzip, 0);
+const kb = (bytes) => (bytes / 1000).toFixed(2);
+const over = totalGzip > BUDGET_KB * 1000;
+
+if (values.json) {
+  console.log(JSON.stringify({ budgetKb: BUDGET_KB, totalGzip, cssGzip, over, chunks: rows }));
+} else {
+  const widths = [
+    Math.max(...rows.map((row) => row.file.length)),
+    Math.max(...rows.map((row) => row.role.length)),
+  ];
+  console.log(
+    'JavaScript the job page loads first (gzip -9), and the chunks it loads only on demand:',
+  );
+  for (const row of rows) {
+    console.log(
+      `  ${row.file.padEnd(widths[0])}  ${row.role.padEnd(widths[1])}  ${kb(row.raw).padStart(8)} kB  ${kb(row.gzip).padStart(7)} kB gz`,
+    );
+  }
+  console.log(`  first-load CSS (not counted): ${kb(cssGzip)} kB gz`);
+  console.log(
+    `Job page first load: ${kb(totalGzip)} kB gz of a ${BUDGET_KB} kB budget${over ? ': OVER BUDGET' : ''}`,
+  );
+}
+if (over) {
+  console.error(
+    `bundle-budget: the job page's first-load JavaScript is ${kb(totalGzip)} kB gzipped, over the ${BUDGET_KB} kB budget. ` +
+      'Find what grew (rebuild and compare the chunks above; the source maps in dist/ name the modules) and load it on demand or drop it; ' +
+      'raise BUDGET_KB in scripts/bundle-budget.mjs only with a reason in docs/decisions/0006-first-load-budget.md.',
+  );
+  process.exit(1);
+}
