@@ -173,6 +173,39 @@ describe('upstream faults', () => {
     expect(second.ok).toBe(true);
     expect(upstream.seen).toHaveLength(3); // the torn-down attempt, then the retry
   });
+
+  it('sends the retry on a new connection, since the other pooled sockets may be closed too', async () => {
+    // Under load the pool holds many idle sockets whose keep-alive ends at about the same
+    // time (bench:soak saw it); retrying on the next pooled one then fails the same way.
+    const served = new WeakSet<object>();
+    const upstream = await track(
+      fakeUpstream((req, res) => {
+        if (served.has(req.socket)) {
+          req.socket.destroy();
+          return;
+        }
+        served.add(req.socket);
+        setTimeout(() => {
+          res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': 2 });
+          res.end('{}');
+        }, 20);
+      }),
+    );
+    const url = new URL(`${upstream.url}/v1/pool`);
+    const ask = () =>
+      requestUpstream({
+        target: targetOf(url),
+        method: 'GET',
+        headers: {},
+        timeoutMs: 1000,
+        maxBytes: 100,
+      });
+    // Three at once leave three idle sockets in the pool, each good for nothing more.
+    const first = await Promise.all([ask(), ask(), ask()]);
+    expect(first.every((answer) => answer.ok)).toBe(true);
+    const next = await ask();
+    expect(next).toMatchObject({ ok: true });
+  });
 });
 
 async function waitFor(condition: () => boolean, timeoutMs = 2_000): Promise<void> {

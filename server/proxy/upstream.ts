@@ -100,7 +100,9 @@ export function requestUpstream(request: UpstreamRequest): Promise<UpstreamResul
         path: target.path,
         method: request.method,
         headers: request.headers,
-        agent,
+        // The retry gets a connection of its own: the other idle sockets in the pool may have
+        // been closed by the upstream at the same moment (bench:soak saw it under load).
+        agent: mayRetry ? agent : false,
       });
       current = outgoing;
       let answered = false;
