@@ -2,11 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { FlaskConical, ShieldAlert } from 'lucide-react';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useSearchParams } from 'react-router';
+import type { RegionsResponse } from '../../common/contract';
 import { regionsQuery } from '../lib/regions-query';
 import { RouteErrorBoundary } from './route-error-boundary';
 
+/** Where the data comes from, in a landmark of its own so that no page content is outside one. */
 function EnvironmentBanner() {
   const { data, error } = useQuery(regionsQuery);
+  const notice = environmentNotice(data, error);
+  return notice ? <aside aria-label="Data source">{notice}</aside> : null;
+}
+
+function environmentNotice(data: RegionsResponse | undefined, error: Error | null) {
   if (error) {
     return (
       <p role="alert" className="bg-status-failed-soft px-4 py-2 text-sm text-status-failed">

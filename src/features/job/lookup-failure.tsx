@@ -20,6 +20,8 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function LookupFailure({ error, stale }: { error: ApiError; stale: boolean }) {
   const advice = adviceFor(error);
   const meaning = explainCode(error.code);
+  // With no job on screen the failure is what the page is about: its level-one heading.
+  const Heading = stale ? 'h2' : 'h1';
   return (
     <section
       role="alert"
@@ -27,10 +29,10 @@ export function LookupFailure({ error, stale }: { error: ApiError; stale: boolea
       data-failure-kind={error.kind}
       className="rounded-card border-2 border-dashed border-status-failed bg-panel p-5"
     >
-      <h2 id="lookup-failure-title" className="flex items-center gap-2 text-lg font-semibold text-status-failed">
+      <Heading id="lookup-failure-title" className="flex items-center gap-2 text-lg font-semibold text-status-failed">
         <OctagonAlert className="size-5" aria-hidden />
         Lookup failed: {advice.title}
-      </h2>
+      </Heading>
       {stale ? (
         <p className="mt-1 text-sm font-medium">
           The job data below is from the last successful lookup and may be out of date.

@@ -1,0 +1,153 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
+import { expect, test } from './fixtures.ts';
+
+/**
+ * axe-core over every page and every simulator scenario, in the light and the dark scheme:
+ * zero violations of any rule axe runs by default (WCAG 2.x A and AA, best practices).
+ * One page per scheme moves through the scenarios without reloading, so the run stays short.
+ */
+
+interface Scenario {
+  jobId: string;
+  title: string;
+}
+
+interface Finding {
+  where: string;
+  rule: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * The dark scheme changes colours only (custom properties under prefers-color-scheme), so it
+ * is audited with the rules that read colours; the light run covers structure, names and roles.
+ */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+async function audit(
+  page: Page,
+  where: string,
+  findings: Finding[],
+  colorsOnly: boolean,
+): Promise<void> {
+  // Legacy mode runs axe in one call in the page: the app has no frames, and the default
+  // (partial results per frame, assembled in Node) takes minutes on the 1,000-row timeline.
+  let builder = new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ['violations'] });
+  if (colorsOnly) builder = builder.withRules(COLOUR_RULES);
+  builder = builder.exclude(`[${SKIP}]`);
+  const { violations } = await builder.analyze();
+  for (const violation of violations) {
+    findings.push({
+      where,
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    });
+  }
+}
+
+/** Client-side navigation: the app is loaded once, as a user moving between jobs has it. */
+async function navigate(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
+const SKIP = 'data-a11y-repeat';
+
+/**
+ * On a timeline of hundreds of rows, rows after the hundredth are the same component with a
+ * status already audited above them; they are left out (failed rows never are), which keeps
+ * the 1,000-row scenario from taking most of the run.
+ */
+async function markRepeatedRows(page: Page): Promise<void> {
+  await page.evaluate((attribute) => {
+    const rows = document.querySelectorAll(
+      'ol[aria-label="Job and sub-jobs on one time axis"] > li',
+    );
+    rows.forEach((row, index) => {
+      if (index >= 100 && row.getAttribute('data-status') !== 'failed')
+        row.setAttribute(attribute, '');
+    });
+  }, SKIP);
+}
+
+/** The job page has settled once it shows a job or a lookup failure, not the loading line. */
+async function jobSettled(page: Page): Promise<void> {
+  await expect(page.getByText(/^Asking SFS Turbo for job/)).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.locator('[data-status], [data-failure-kind]').first()).toBeVisible();
+  // Large timelines draw in steps; audit the whole of it.
+  await expect(page.getByText(/^Drawing \d+ more rows?/)).toHaveCount(0, { timeout: 30_000 });
+}
+
+// Tracing snapshots the DOM at every step, which on the 1,000-row timeline costs more than the
+// audit itself; a failure here is explained by the findings it prints.
+test.use({ trace: 'off' });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`every page and every simulator scenario has no axe violations in the ${colorScheme} scheme`, async ({
+    page,
+    simulator,
+  }) => {
+    test.setTimeout(300_000);
+    await simulator.post('/__simulator/reset');
+    const { scenarios } = (await simulator.get('/__simulator/scenarios')) as {
+      scenarios: Scenario[];
+    };
+    // The catalogue and the constants tests import must agree, or a scenario escapes the audit.
+    expect(scenarios.map((s) => s.jobId).sort()).toEqual(Object.values(SCENARIO).sort());
+
+    await page.emulateMedia({ colorScheme });
+    const findings: Finding[] = [];
+    const colorsOnly = colorScheme === 'dark';
+    const check = (where: string) => audit(page, `${where} (${colorScheme})`, findings, colorsOnly);
+
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Look up an SFS Turbo job' })).toBeVisible();
+    await check('lookup page');
+
+    // The form's own error state: messages tied to the fields.
+    await page.getByLabel('Project ID').fill('not-a-project');
+    await page.getByLabel('Job ID').fill('bad/id');
+    await page.getByRole('button', { name: 'Show job' }).click();
+    await expect(page.getByText('A project ID has only the characters 0-9 and a-f.')).toBeVisible();
+    await check('lookup page with invalid IDs');
+
+    for (const scenario of scenarios) {
+      await navigate(page, `/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${scenario.jobId}`);
+      await jobSettled(page);
+      await markRepeatedRows(page);
+      await check(`job page: ${scenario.title} (${scenario.jobId})`);
+    }
+
+    await navigate(
+      page,
+      `/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.multipleFailures}?view=ticket`,
+    );
+    await jobSettled(page);
+    await check('ticket view of a failed job');
+
+    await navigate(page, `/eu-de/projects/${DEMO_PROJECT_ID}/jobs/bad_id!`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await check('job page with an invalid address');
+
+    await navigate(page, '/no/such/page');
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    await check('not-found page');
+
+    // Back home, now with a list of recent jobs.
+    await navigate(page, '/');
+    await expect(page.getByRole('heading', { name: 'Look up an SFS Turbo job' })).toBeVisible();
+    await check('lookup page with recent jobs');
+
+    expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
+  });
+}
