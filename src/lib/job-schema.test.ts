@@ -1,7 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { jobLikeBody } from '../test/arbitraries';
 import example from '../test/fixtures/otc-doc-showjobdetail-200-bind_ldap.json';
 import { parseJobBody } from './job-schema';
+
+const FIELDS = ['status', 'job_id', 'job_type', 'begin_time', 'end_time', 'error_code', 'fail_reason'] as const;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether a value already fits the contract (so parsing must not warn about it). */
+function fits(body: Record<string, unknown>, withSubJobs = true): boolean {
+  const fieldsFit = FIELDS.every((field) => body[field] === undefined || typeof body[field] === 'string');
+  if (!withSubJobs) return fieldsFit;
+  const subs = body.sub_jobs;
+  return (
+    fieldsFit &&
+    (subs === undefined || (Array.isArray(subs) && subs.every((sub) => isRecord(sub) && fits(sub, false))))
+  );
+}
 
 describe('parseJobBody', () => {
   it('accepts the reference example as it is', () => {
@@ -38,6 +55,46 @@ describe('parseJobBody', () => {
 
   it('refuses bodies that are not objects', () => {
     for (const body of [null, [], 'ok', 42, true]) expect(parseJobBody(body)).toBeNull();
+  });
+
+  // Both found by the property below: they used to yield null ("not a job object").
+  it('shows a sub-job list entry that is true, a word or null as an empty row', () => {
+    const parsed = parseJobBody({ status: 'failed', sub_jobs: [false, 'm4YrX', null, { status: 'success' }] });
+    expect(parsed?.job.sub_jobs).toEqual([{}, {}, {}, { status: 'success' }]);
+    expect(parsed?.warnings).toHaveLength(3);
+  });
+
+  it('leaves out a sub_jobs field that is a number or true rather than turning it into text', () => {
+    for (const sub_jobs of [0, true]) {
+      const parsed = parseJobBody({ status: 'success', sub_jobs });
+      expect(parsed?.job).toEqual({ status: 'success' });
+      expect(parsed?.warnings).toEqual([`sub_jobs was a ${typeof sub_jobs}, expected a list; left out`]);
+    }
+  });
+
+  it('reads every object with ShowJobDetail keys, whatever their values: text kept, the rest repaired and flagged', () => {
+    fc.assert(
+      fc.property(jobLikeBody, (body) => {
+        const parsed = parseJobBody(body);
+        // An object is always a job, however odd; only non-objects are "unexpected".
+        expect(parsed).not.toBeNull();
+        const { job, warnings } = parsed!;
+        for (const field of FIELDS) {
+          const value = (body as Record<string, unknown>)[field];
+          if (typeof value === 'string') expect(job[field]).toBe(value);
+          else expect(['string', 'undefined']).toContain(typeof job[field]);
+        }
+        if (job.sub_jobs !== undefined) {
+          expect(Array.isArray(job.sub_jobs)).toBe(true);
+          for (const sub of job.sub_jobs) {
+            expect(isRecord(sub)).toBe(true);
+            for (const field of FIELDS) expect(['string', 'undefined']).toContain(typeof sub[field]);
+          }
+        }
+        expect(warnings.length > 0).toBe(!fits(body as Record<string, unknown>));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('never throws on any JSON value', () => {

@@ -68,15 +68,18 @@ export function parseJobBody(body: unknown): ParsedJob | null {
     const container = parent as Record<PropertyKey, unknown>;
     const value = container[key];
     const label = pathLabel(path);
-    if (typeof value === 'number' || typeof value === 'boolean') {
-      container[key] = String(value);
-      warnings.push(`${label} was ${describe(value)} (${String(value)}), shown as text`);
-    } else if (Array.isArray(container) && typeof key === 'number') {
+    // Only a text field takes a number as text; `sub_jobs: 0` is no list.
+    const wantsText = !('expected' in issue) || issue.expected !== 'array';
+    // A list entry first: `true` in sub_jobs is not a sub-job, and its text would not be one.
+    if (Array.isArray(container) && typeof key === 'number') {
       container[key] = {};
       warnings.push(`${label} was ${describe(value)}, not a sub-job object; shown as an empty row`);
+    } else if (wantsText && (typeof value === 'number' || typeof value === 'boolean')) {
+      container[key] = String(value);
+      warnings.push(`${label} was ${describe(value)} (${String(value)}), shown as text`);
     } else {
       delete container[key];
-      warnings.push(`${label} was ${describe(value)}, expected text; left out`);
+      warnings.push(`${label} was ${describe(value)}, expected ${wantsText ? 'text' : 'a list'}; left out`);
     }
   }
   const second = jobSchema.safeParse(repaired);

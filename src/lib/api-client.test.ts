@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { anyBodyText, anyHeaders, anyStatus, NULL_BODY_STATUSES } from '../test/arbitraries';
+import { fetchJob } from './api-client';
+import { ApiError, type LookupFailureKind } from './api-error';
+import { parseJobBody } from './job-schema';
+
+const target = { region: 'eu-de', projectId: '0d5e0c0f2a8b4c6e9f1a3b5c7d9e1f20', jobId: 'job-1' };
+
+const KINDS: LookupFailureKind[] = [
+  'invalid-input',
+  'not-found',
+  'unauthorized',
+  'forbidden',
+  'throttled',
+  'upstream',
+  'unreachable',
+  'timeout',
+  'unexpected',
+];
+
+function answer(status: number, body: string, headers: Record<string, string>) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(
+      async () => new Response(NULL_BODY_STATUSES.has(status) ? null : body, { status, headers }),
+    ),
+  );
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('fetchJob (whatever the server answers)', () => {
+  it('yields a job or an ApiError, never anything else, for any status, headers and body', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyStatus, anyHeaders, anyBodyText, async (status, headers, body) => {
+        answer(status, body, headers);
+        const sent = NULL_BODY_STATUSES.has(status) ? '' : body;
+        let result: Awaited<ReturnType<typeof fetchJob>> | undefined;
+        let failure: unknown;
+        try {
+          result = await fetchJob(target);
+        } catch (error) {
+          failure = error;
+        }
+        const requestId = new Headers(headers).get('X-request-id') ?? undefined;
+        if (result) {
+          expect(status).toBeGreaterThanOrEqual(200);
+          expect(status).toBeLessThan(300);
+          expect(result.raw).toBe(sent);
+          expect(result.requestId).toBe(requestId);
+          expect(result.job).toEqual(parseJobBody(JSON.parse(sent))?.job);
+          return;
+        }
+        expect(failure).toBeInstanceOf(ApiError);
+        const error = failure as ApiError;
+        expect(KINDS).toContain(error.kind);
+        expect(error.status).toBe(status);
+        expect(error.target).toEqual(target);
+        expect(error.message.length).toBeGreaterThan(0);
+        // A 2xx that is not a job is "unexpected", never mistaken for another failure.
+        if (status < 300) expect(error.kind).toBe('unexpected');
+        if (requestId !== undefined) expect(error.requestId).toBe(requestId);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('turns a failed request into an "unreachable" ApiError', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    await expect(fetchJob(target)).rejects.toMatchObject({
+      name: 'ApiError',
+      kind: 'unreachable',
+      status: 0,
+    });
+  });
+
+  it('says "unexpected response" for a 200 whose body is not a job object', async () => {
+    for (const body of ['[]', '"ok"', 'null', '42', '<html></html>', '']) {
+      answer(200, body, {});
+      await expect(fetchJob(target)).rejects.toMatchObject({ kind: 'unexpected', status: 200 });
+    }
+  });
+});
