@@ -47,6 +47,12 @@ describe('errorFromResponse', () => {
     expect(failureKindFor(302, undefined)).toBe('unexpected');
   });
 
+  it('says that an error body had no message rather than showing an empty one', () => {
+    for (const body of ['{"errMsg":""}', '{"errCode":"SFS.TURBO.0005","errMsg":"  "}', '{"error_code":"APIG.0308"}']) {
+      expect(errorFromResponse(400, body, undefined, target).message).toBe('HTTP 400 without an error message');
+    }
+  });
+
   it('describes an empty body', () => {
     expect(errorFromResponse(503, '', undefined, target).message).toBe('HTTP 503 with an empty body');
   });

@@ -117,7 +117,10 @@ export function errorFromResponse(
     kind: failureKindFor(status, fields?.code),
     status,
     code: fields?.code,
-    message: fields?.message ?? (snippet ? 'The answer was not in any known error format' : `HTTP ${status} with an empty body`),
+    // An empty errMsg says nothing: the page shows what is known instead (found by fuzzing).
+    message:
+      (fields?.message?.trim() ? fields.message : undefined) ??
+      (fields ? `HTTP ${status} without an error message` : snippet ? 'The answer was not in any known error format' : `HTTP ${status} with an empty body`),
     requestId: headerRequestId ?? fields?.requestId,
     target,
     bodySnippet: snippet || undefined,

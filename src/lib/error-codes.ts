@@ -66,5 +66,5 @@ const MEANINGS: Record<string, string> = {
 export function explainCode(code: string | undefined): string | undefined {
   if (code === undefined) return undefined;
   const normalised = code.trim().toUpperCase().replace(/^APIGW\./, 'APIG.');
-  return MEANINGS[normalised];
+  return Object.hasOwn(MEANINGS, normalised) ? MEANINGS[normalised] : undefined;
 }

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { statusKind } from './status';
 
 describe('statusKind', () => {
+  // Found by the job page's property test: these reached Object.prototype.
+  it('treats names of Object.prototype members as unknown statuses', () => {
+    for (const raw of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(statusKind(raw)).toBe('unknown');
+  });
+
   it('matches the documented statuses case-insensitively', () => {
     expect(statusKind('success')).toBe('success');
     expect(statusKind('SUCCESS')).toBe('success');

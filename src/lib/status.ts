@@ -13,7 +13,9 @@ const ALIASES: Record<string, StatusKind> = {
 
 export function statusKind(raw: string | undefined): StatusKind {
   if (raw === undefined) return 'unknown';
-  return ALIASES[raw.trim().toLowerCase()] ?? 'unknown';
+  const key = raw.trim().toLowerCase();
+  // Own keys only: "constructor" or "__proto__" from the wire must not reach Object.prototype.
+  return Object.hasOwn(ALIASES, key) ? (ALIASES[key] ?? 'unknown') : 'unknown';
 }
 
 export function isFinal(kind: StatusKind): boolean {

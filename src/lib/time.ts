@@ -18,8 +18,11 @@ export function parseApiTime(raw: string | undefined): ParsedTime {
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
     number, number, number, number, number, number,
   ];
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(utc);
+  // Not Date.UTC: it reads years 0-99 as 1900-1999 (found by the round-trip property).
+  const check = new Date(0);
+  check.setUTCFullYear(year, month - 1, day);
+  check.setUTCHours(hour, minute, second, 0);
+  const utc = check.getTime();
   // Date.UTC rolls 2026-02-30 over into March; such a time is malformed, not a March date.
   if (
     check.getUTCFullYear() !== year ||

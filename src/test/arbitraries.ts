@@ -96,9 +96,25 @@ export const anyJsonBody: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.jsonValue() },
 );
 
+/** The error shapes the cloud answers with (SFS Turbo, API gateway, OpenStack), any values. */
+const errorBody = fc.oneof(
+  fc.record({ errCode: fieldValue, errMsg: fieldValue }, { requiredKeys: [] }),
+  fc.record(
+    { error_code: fieldValue, error_msg: fieldValue, request_id: fieldValue },
+    { requiredKeys: [] },
+  ),
+  fc.record({
+    error: fc.record(
+      { code: fieldValue, title: fieldValue, message: fieldValue },
+      { requiredKeys: [] },
+    ),
+  }),
+);
+
 /** A body as text: JSON of any shape, or text that is not JSON at all. */
 export const anyBodyText = fc.oneof(
   { weight: 4, arbitrary: anyJsonBody.map((value) => JSON.stringify(value)) },
+  { weight: 2, arbitrary: errorBody.map((value) => JSON.stringify(value)) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
   {
     weight: 1,

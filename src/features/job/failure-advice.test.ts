@@ -7,6 +7,12 @@ const error = (kind: LookupFailureKind, status: number, code?: string) =>
   new ApiError({ kind, status, code, message: 'x', requestId: undefined, target });
 
 describe('adviceFor', () => {
+  it('gives the advice of the failure kind for a code named like an Object.prototype member', () => {
+    for (const code of ['constructor', '__proto__', 'toString']) {
+      expect(adviceFor(error('upstream', 500, code))).toEqual(adviceFor(error('upstream', 500)));
+    }
+  });
+
   it('tells a wrong region or project apart from an expired job record for a 404', () => {
     const advice = adviceFor(error('not-found', 404, 'SFS.TURBO.0019'));
     expect(advice.title).toBe('Job not found');

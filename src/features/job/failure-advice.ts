@@ -84,5 +84,6 @@ const BY_CODE: Record<string, Advice> = {
 };
 
 export function adviceFor(error: ApiError): Advice {
-  return (error.code && BY_CODE[error.code]) || ADVICE[error.kind];
+  // Own keys only: an errCode of "constructor" must not find Object.prototype's.
+  return (error.code && Object.hasOwn(BY_CODE, error.code) && BY_CODE[error.code]) || ADVICE[error.kind];
 }

@@ -17,5 +17,7 @@ const JOB_TYPE_LABELS: Record<string, string> = {
 
 export function jobTypeLabel(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  return JOB_TYPE_LABELS[raw.trim().toLowerCase()];
+  const key = raw.trim().toLowerCase();
+  // Own keys only: a job_type of "constructor" or "__proto__" is shown raw, not looked up.
+  return Object.hasOwn(JOB_TYPE_LABELS, key) ? JOB_TYPE_LABELS[key] : undefined;
 }

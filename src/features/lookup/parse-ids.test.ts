@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { JOB_ID_PATTERN, PROJECT_ID_PATTERN } from '../../../common/contract';
 import { extractIds } from './parse-ids';
 
 const REGIONS = ['eu-de', 'eu-nl', 'cn-north-4', 'ap-southeast-1'];
@@ -59,6 +60,57 @@ describe('extractIds (support engineer pastes whatever they have)', () => {
         if (found.region) expect(REGIONS).toContain(found.region);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('extractIds, property-tested', () => {
+  const hex32 = fc.stringMatching(/^[0-9a-f]{32}$/);
+  const jobId = fc.oneof(
+    fc.uuid(),
+    fc.stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$/),
+  );
+  /** Text around a link that cannot run into it: no slash, ID characters only after a space. */
+  const noise = fc.string({ unit: 'binary', maxLength: 200 }).map((text) => text.replace(/[/\\]/g, ' '));
+
+  it('never throws on any text, however long or odd, and returns only IDs the form accepts', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 500 }),
+          fc.string({ maxLength: 30_000 }),
+          fc.array(fc.constantFrom('project_id', 'job_id', 'jobId', '=', ':', '"', '/v1/', PROJECT, JOB, '-', 'eu-de', ' '), { maxLength: 60 }).map((parts) => parts.join('')),
+        ),
+        (text) => {
+          const found = extractIds(text, REGIONS);
+          if (found.projectId !== undefined) expect(found.projectId).toMatch(PROJECT_ID_PATTERN);
+          if (found.jobId !== undefined) expect(found.jobId).toMatch(JOB_ID_PATTERN);
+          if (found.region !== undefined) expect(REGIONS).toContain(found.region);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds the IDs of a dashboard link wherever it sits in a paste', () => {
+    fc.assert(
+      fc.property(noise, fc.constantFrom(...REGIONS), hex32, jobId, noise, (before, region, projectId, job, after) => {
+        const text = `${before} https://dashboard.example/${region}/projects/${projectId}/jobs/${job} ${after}`;
+        expect(extractIds(text, REGIONS)).toEqual({ region, projectId, jobId: job });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds the IDs of an API path wherever it sits in a log line', () => {
+    fc.assert(
+      fc.property(noise, hex32, jobId, noise, (before, projectId, job, after) => {
+        const text = `${before} GET /v1/${projectId}/sfs-turbo/jobs/${job} ${after}`;
+        const found = extractIds(text, REGIONS);
+        expect(found.projectId).toBe(projectId);
+        expect(found.jobId).toBe(job);
+      }),
+      { numRuns: 300 },
     );
   });
 });
