@@ -1,6 +1,6 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { sfsTurboProxy } from './server/vite-plugin.ts';
 
 const host = process.env.HOST?.trim() || '127.0.0.1';
@@ -10,8 +10,43 @@ const allowedHosts = (process.env.SFS_TURBO_ALLOWED_HOSTS ?? '')
   .map((name) => name.trim())
   .filter(Boolean);
 
+/**
+ * The job page is what bookmarks and ticket links open: its route chunk (and what that chunk
+ * imports) is preloaded from index.html, so it downloads beside the entry instead of after it.
+ */
+function preloadJobPage(): Plugin {
+  return {
+    name: 'preload-job-page',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return;
+        const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+        const route = chunks.find((chunk) =>
+          chunk.facadeModuleId?.endsWith('/src/features/job/job-page.tsx'),
+        );
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        if (!route || !entry) return;
+        const loaded = new Set([entry.fileName, ...entry.imports]);
+        const files = [route.fileName, ...route.imports].filter((file) => !loaded.has(file));
+        const styles = [...(route.viteMetadata?.importedCss ?? [])];
+        return [
+          ...files.map((file) => ({ rel: 'modulepreload', crossorigin: true, href: `/${file}` })),
+          ...styles.map((file) => ({
+            rel: 'preload',
+            as: 'style',
+            crossorigin: true,
+            href: `/${file}`,
+          })),
+        ].map((attrs) => ({ tag: 'link', attrs, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), sfsTurboProxy()],
+  plugins: [react(), tailwindcss(), sfsTurboProxy(), preloadJobPage()],
   server: { host, port, strictPort: true, allowedHosts },
   preview: { host, port, strictPort: true, allowedHosts },
   // The manifest lets scripts/bundle-budget.mjs find what the job page loads first.

@@ -1,0 +1,399 @@
+/**
+ * `npm run bench`: where the dashboard stands, in one table.
+ *
+ *   - bundle: the production build's first-load JavaScript for the job page, per chunk
+ *     (scripts/bundle-budget.mjs);
+ *   - Lighthouse 12 (local Chromium, default mobile throttling) on a deep link to a live demo
+ *     job, served exactly as `npm start` serves it (vite preview, embedded simulator): the
+ *     performance, accessibility and best-practices scores, FCP, LCP, TBT and CLS; the median
+ *     of LH_RUNS runs (default 3), the simulator reset before each so the job starts afresh;
+ *   - the timeline's render figures (bench/timeline.ts) and the proxy's overhead
+ *     (bench/proxy.ts), each run in its own process, their tables folded into this one.
+ *
+ * Everything listens on 127.0.0.1 only. Nothing is written outside `.bench/` (removed at the
+ * end). Bounded: each part has its own limit and the whole run stops after 25 minutes.
+ * Progress goes to stderr; the table to stdout.
+ *
+ *   npm run bench [-- --only bundle,lighthouse,timeline,proxy]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
+import { lighthouseOnce, medianRun, type LighthouseRun } from './lighthouse.ts';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const PARTS = ['bundle', 'lighthouse', 'timeline', 'proxy'] as const;
+type Part = (typeof PARTS)[number];
+const LH_RUNS = Number(process.env.LH_RUNS) || 3;
+const CHROMIUM = process.env.CHROMIUM_PATH?.trim() || '/usr/bin/chromium';
+
+const { values } = parseArgs({ options: { only: { type: 'string' } } });
+const only = new Set(
+  (values.only ?? PARTS.join(',')).split(',').map((part) => part.trim()) as Part[],
+);
+for (const part of only) {
+  if (!PARTS.includes(part)) {
+    console.error(`bench: unknown part "${part}"; parts: ${PARTS.join(', ')}`);
+    process.exit(2);
+  }
+}
+
+const children = new Set<ChildProcess>();
+const watchdog = setTimeout(() => {
+  console.error('bench: still running after 25 minutes, stopping');
+  for (const child of children) child.kill('SIGKILL');
+  process.exit(1);
+}, 25 * 60_000);
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+/** Runs a command to its end; its output goes to stderr as progress and is returned. */
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  limitMs = 10 * 60_000,
+): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.add(child);
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      process.stderr.write(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      children.delete(child);
+      if (code === 0) resolvePromise(out);
+      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}`));
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePromise(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** `| a | b |` tables in a report, as header and rows of trimmed cells. */
+function tables(text: string): { header: string[]; rows: string[][] }[] {
+  const found: { header: string[]; rows: string[][] }[] = [];
+  let current: { header: string[]; rows: string[][] } | undefined;
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (!trimmed.startsWith('|')) {
+      current = undefined;
+      continue;
+    }
+    const cells = trimmed
+      .slice(1, -1)
+      .split('|')
+      .map((cell) => cell.trim());
+    if (cells.every((cell) => /^-+$/.test(cell))) continue;
+    if (!current) {
+      current = { header: cells, rows: [] };
+      found.push(current);
+    } else current.rows.push(cells);
+  }
+  return found;
+}
+
+type Row = [area: string, measure: string, value: string, target: string];
+const rows: Row[] = [];
+const failures: string[] = [];
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+interface BudgetReport {
+  budgetKb: number;
+  totalGzip: number;
+  cssGzip: number;
+  over: boolean;
+  chunks: { file: string; role: string; counted: boolean; raw: number; gzip: number }[];
+}
+
+async function bundle(dist: string): Promise<void> {
+  const report = JSON.parse(
+    await run(process.execPath, ['scripts/bundle-budget.mjs', '--dist', dist, '--json']),
+  ) as BudgetReport;
+  rows.push([
+    'bundle',
+    'job page first-load JS, gzip',
+    kb(report.totalGzip),
+    `≤ ${report.budgetKb} kB: ${mark(!report.over)}`,
+  ]);
+  for (const chunk of report.chunks) {
+    const name = chunk.file.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, '.js');
+    rows.push([
+      'bundle',
+      `  ${name} (${chunk.role})`,
+      `${kb(chunk.gzip)} (${kb(chunk.raw)} raw)`,
+      chunk.counted ? 'counted' : '-',
+    ]);
+  }
+  rows.push(['bundle', 'first-load CSS, gzip', kb(report.cssGzip), '-']);
+}
+
+async function lighthouse(dist: string): Promise<void> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  const [port, simulatorPort] = [await freePort(), await freePort()];
+  // `npm start` without its build step: the preview server with the embedded simulator, no
+  // cloud configuration inherited from the shell.
+  const env: NodeJS.ProcessEnv = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SFS_TURBO_SIMULATOR_PORT: String(simulatorPort),
+    SFS_TURBO_ENDPOINT: '',
+    OS_TOKEN: '',
+    OS_AUTH_TOKEN: '',
+    OS_ACCESS_KEY: '',
+    OS_SECRET_KEY: '',
+    OS_USERNAME: '',
+    OS_PASSWORD: '',
+    OS_AUTH_URL: '',
+    OS_CLOUD: '',
+  };
+  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const server = spawn(process.execPath, [vite, 'preview', '--outDir', dist], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.add(server);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const until = Date.now() + 60_000;
+    while (
+      !(await fetch(`${base}/api/regions`)
+        .then((r) => r.ok)
+        .catch(() => false))
+    ) {
+      if (Date.now() > until) throw new Error('the preview server did not start within 60 s');
+      await new Promise((done) => setTimeout(done, 250));
+    }
+    const url = `${base}/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.running}`;
+    const runs: LighthouseRun[] = [];
+    for (let i = 1; i <= LH_RUNS; i += 1) {
+      log(`Lighthouse run ${i} of ${LH_RUNS} on ${url}`);
+      const result = await lighthouseOnce(url, {
+        chromePath: CHROMIUM,
+        beforeRun: async () => {
+          await fetch(`http://127.0.0.1:${simulatorPort}/__simulator/reset`, { method: 'POST' });
+        },
+      });
+      log(`  performance ${result.performance}, LCP ${seconds(result.lcp)}`);
+      runs.push(result);
+    }
+    const median = medianRun(runs);
+    const all = (pick: (run: LighthouseRun) => number, format: (n: number) => string = String) =>
+      runs.map((r) => format(pick(r))).join(', ');
+    rows.push([
+      'Lighthouse',
+      `performance (median of ${runs.length}: ${all((r) => r.performance)})`,
+      String(median.performance),
+      `≥ 95: ${mark(median.performance >= 95)}`,
+    ]);
+    rows.push([
+      'Lighthouse',
+      'accessibility',
+      String(median.accessibility),
+      `100: ${mark(median.accessibility === 100)}`,
+    ]);
+    rows.push(['Lighthouse', 'best practices', String(median.bestPractices), '-']);
+    rows.push([
+      'Lighthouse',
+      `LCP (runs: ${all((r) => r.lcp, seconds)})`,
+      seconds(median.lcp),
+      `< 1.5 s: ${mark(median.lcp < 1500)}`,
+    ]);
+    rows.push(['Lighthouse', 'FCP', seconds(median.fcp), '-']);
+    rows.push(['Lighthouse', 'TBT', `${Math.round(median.tbt)} ms`, '-']);
+    rows.push(['Lighthouse', 'CLS', median.cls.toFixed(3), '-']);
+    rows.push([
+      'Lighthouse',
+      'CPU benchmark index of this machine (runs)',
+      all(
+        (r) => r.benchmarkIndex,
+        (n) => String(Math.round(n)),
+      ),
+      '-',
+    ]);
+    if (median.lcpElement)
+      rows.push(['Lighthouse', 'LCP element', median.lcpElement.slice(0, 70), '-']);
+    for (const shortfall of median.shortfalls)
+      rows.push(['Lighthouse', `below full marks: ${shortfall}`, '', '-']);
+  } finally {
+    server.kill();
+    children.delete(server);
+  }
+}
+
+async function timeline(): Promise<void> {
+  const out = await run(process.execPath, ['--import', 'tsx', 'bench/timeline.ts'], {}, 6 * 60_000);
+  const table = tables(out).find((t) => t.header[0] === 'sub-jobs');
+  if (!table) throw new Error('bench:timeline printed no table');
+  const at = (name: string, from = 0) => table.header.indexOf(name, from);
+  const painted = at('painted ms');
+  const drawn = at('all rows drawn ms');
+  const longest = at('longest task ms');
+  const same = at('no-change refetch: script ms');
+  const one = at('one sub-job changed: script ms');
+  for (const row of table.rows) {
+    const cell = (index: number) => (index >= 0 ? (row[index] ?? '?') : '?');
+    rows.push([
+      'timeline',
+      `${row[0]} sub-jobs: first screen painted / all rows drawn / longest task`,
+      `${cell(painted)} / ${cell(drawn)} / ${cell(longest)} ms`,
+      '-',
+    ]);
+    rows.push([
+      'timeline',
+      `${row[0]} sub-jobs: refetch script, no change / one sub-job changed`,
+      `${cell(same)} / ${cell(one)} ms`,
+      '-',
+    ]);
+  }
+}
+
+async function proxy(): Promise<void> {
+  const out = await run(process.execPath, ['--import', 'tsx', 'bench/proxy.ts'], {}, 5 * 60_000);
+  const table = tables(out).find((t) => t.header[0] === 'conns');
+  if (!table) throw new Error('bench:proxy printed no table');
+  const at = (name: string) => table.header.indexOf(name);
+  const [load, rps, ratio, overhead, cpu] = [
+    at('load'),
+    at('req/s direct / proxy'),
+    at('ratio'),
+    at('overhead p50 / p99 ms'),
+    at('CPU µs/req direct / proxy'),
+  ];
+  for (const row of table.rows) {
+    const cell = (index: number) => (index >= 0 ? (row[index] ?? '?') : '?');
+    const connections = row[0] ?? '?';
+    if (cell(load) === 'saturation') {
+      rows.push([
+        'proxy',
+        `${connections} connections, saturated: req/s direct / proxy (ratio)`,
+        `${cell(rps)} (${cell(ratio)})`,
+        '-',
+      ]);
+      rows.push([
+        'proxy',
+        `${connections} connections: CPU µs per request, direct / proxy`,
+        cell(cpu),
+        '-',
+      ]);
+    } else {
+      const [p50, p99] = cell(overhead)
+        .split('/')
+        .map((part) => Number.parseFloat(part));
+      const met =
+        connections === '200' ? `: ${mark((p50 ?? Infinity) < 1 && (p99 ?? Infinity) < 5)}` : '';
+      rows.push([
+        'proxy',
+        `${connections} connections, ${cell(load)}: added latency p50 / p99`,
+        `${cell(overhead)} ms`,
+        connections === '200' ? `< 1 / < 5 ms${met}` : '-',
+      ]);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const work = join(ROOT, '.bench', `bench-${process.pid}`);
+  const dist = join(work, 'dist');
+  await mkdir(work, { recursive: true });
+  try {
+    if (only.has('bundle') || only.has('lighthouse')) {
+      log('building the app');
+      // Its own output directory: a build in progress elsewhere (npm test) keeps its dist/.
+      await run(process.execPath, [
+        join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--outDir',
+        dist,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ]);
+    }
+    const steps: [Part, () => Promise<void>][] = [
+      ['bundle', () => bundle(dist)],
+      ['lighthouse', () => lighthouse(dist)],
+      ['timeline', timeline],
+      ['proxy', proxy],
+    ];
+    for (const [part, step] of steps) {
+      if (!only.has(part)) continue;
+      log(`${part}…`);
+      try {
+        await step();
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        failures.push(`${part}: ${message}`);
+        rows.push([part, 'not measured', message.slice(0, 80), '-']);
+      }
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+
+  const memory = `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB total, ${(os.freemem() / 1024 ** 3).toFixed(1)} GiB free`;
+  console.log(
+    `npm run bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${Math.round((Date.now() - started) / 1000)} s`,
+  );
+  console.log(
+    `Machine: ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${memory}, Node ${process.version}, ` +
+      `load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' / ')} at the end`,
+  );
+  const header: Row = ['area', 'measure', 'value', 'target'];
+  const widths = header.map((cell, i) =>
+    Math.max(cell.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+  if (failures.length > 0) {
+    console.error(
+      `bench: ${failures.length} part(s) could not be measured:\n  ${failures.join('\n  ')}`,
+    );
+    process.exitCode = 1;
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error('bench failed:', error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    clearTimeout(watchdog);
+    for (const child of children) child.kill('SIGKILL');
+  });
