@@ -7,6 +7,7 @@
  *     job, served exactly as `npm start` serves it (vite preview, embedded simulator): the
  *     performance, accessibility and best-practices scores, FCP, LCP, TBT and CLS; the median
  *     of LH_RUNS runs (default 3), the simulator reset before each so the job starts afresh;
+ *     then the same with Lighthouse's desktop preset, for scale;
  *   - the timeline's render figures (bench/timeline.ts) and the proxy's overhead
  *     (bench/proxy.ts), each run in its own process, their tables folded into this one.
  *
@@ -193,56 +194,81 @@ async function lighthouse(dist: string): Promise<void> {
       await new Promise((done) => setTimeout(done, 250));
     }
     const url = `${base}/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.running}`;
-    const runs: LighthouseRun[] = [];
-    for (let i = 1; i <= LH_RUNS; i += 1) {
-      log(`Lighthouse run ${i} of ${LH_RUNS} on ${url}`);
-      const result = await lighthouseOnce(url, {
-        chromePath: CHROMIUM,
-        beforeRun: async () => {
-          await fetch(`http://127.0.0.1:${simulatorPort}/__simulator/reset`, { method: 'POST' });
-        },
-      });
-      log(`  performance ${result.performance}, LCP ${seconds(result.lcp)}`);
-      runs.push(result);
-    }
-    const median = medianRun(runs);
-    const all = (pick: (run: LighthouseRun) => number, format: (n: number) => string = String) =>
-      runs.map((r) => format(pick(r))).join(', ');
+    const measure = async (preset: 'mobile' | 'desktop') => {
+      const runs: LighthouseRun[] = [];
+      for (let i = 1; i <= LH_RUNS; i += 1) {
+        log(`Lighthouse (${preset}) run ${i} of ${LH_RUNS} on ${url}`);
+        const result = await lighthouseOnce(url, {
+          chromePath: CHROMIUM,
+          preset,
+          beforeRun: async () => {
+            await fetch(`http://127.0.0.1:${simulatorPort}/__simulator/reset`, { method: 'POST' });
+          },
+        });
+        log(`  performance ${result.performance}, LCP ${seconds(result.lcp)}`);
+        runs.push(result);
+      }
+      return { runs, median: medianRun(runs) };
+    };
+    const all = (
+      runs: LighthouseRun[],
+      pick: (run: LighthouseRun) => number,
+      format: (n: number) => string = String,
+    ) => runs.map((r) => format(pick(r))).join(', ');
+
+    const { runs, median } = await measure('mobile');
+    const area = 'Lighthouse mobile';
     rows.push([
-      'Lighthouse',
-      `performance (median of ${runs.length}: ${all((r) => r.performance)})`,
+      area,
+      `performance (median of ${runs.length}: ${all(runs, (r) => r.performance)})`,
       String(median.performance),
       `≥ 95: ${mark(median.performance >= 95)}`,
     ]);
     rows.push([
-      'Lighthouse',
+      area,
       'accessibility',
       String(median.accessibility),
       `100: ${mark(median.accessibility === 100)}`,
     ]);
-    rows.push(['Lighthouse', 'best practices', String(median.bestPractices), '-']);
+    rows.push([area, 'best practices', String(median.bestPractices), '-']);
     rows.push([
-      'Lighthouse',
-      `LCP (runs: ${all((r) => r.lcp, seconds)})`,
+      area,
+      `LCP (runs: ${all(runs, (r) => r.lcp, seconds)})`,
       seconds(median.lcp),
       `< 1.5 s: ${mark(median.lcp < 1500)}`,
     ]);
-    rows.push(['Lighthouse', 'FCP', seconds(median.fcp), '-']);
-    rows.push(['Lighthouse', 'TBT', `${Math.round(median.tbt)} ms`, '-']);
-    rows.push(['Lighthouse', 'CLS', median.cls.toFixed(3), '-']);
+    rows.push([area, 'FCP', seconds(median.fcp), '-']);
+    rows.push([area, 'TBT', `${Math.round(median.tbt)} ms`, '-']);
+    rows.push([area, 'CLS', median.cls.toFixed(3), '-']);
     rows.push([
-      'Lighthouse',
+      area,
       'CPU benchmark index of this machine (runs)',
       all(
+        runs,
         (r) => r.benchmarkIndex,
         (n) => String(Math.round(n)),
       ),
       '-',
     ]);
-    if (median.lcpElement)
-      rows.push(['Lighthouse', 'LCP element', median.lcpElement.slice(0, 70), '-']);
+    if (median.lcpElement) rows.push([area, 'LCP element', median.lcpElement.slice(0, 70), '-']);
     for (const shortfall of median.shortfalls)
-      rows.push(['Lighthouse', `below full marks: ${shortfall}`, '', '-']);
+      rows.push([area, `below full marks: ${shortfall}`, '', '-']);
+
+    // For scale: the same page without the simulated phone (Lighthouse's desktop preset).
+    const desktop = await measure('desktop');
+    const d = desktop.median;
+    rows.push([
+      'Lighthouse desktop',
+      `performance (median of ${desktop.runs.length}: ${all(desktop.runs, (r) => r.performance)})`,
+      String(d.performance),
+      '-',
+    ]);
+    rows.push([
+      'Lighthouse desktop',
+      'FCP / LCP / TBT / CLS',
+      `${seconds(d.fcp)} / ${seconds(d.lcp)} / ${Math.round(d.tbt)} ms / ${d.cls.toFixed(3)}`,
+      '-',
+    ]);
   } finally {
     server.kill();
     children.delete(server);

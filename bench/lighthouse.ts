@@ -1,12 +1,14 @@
 /**
- * Lighthouse 12 against the local Chromium, default mobile settings (simulated slow 4G and a
- * 4× slower CPU), as `npm run bench` uses it. Each run gets a fresh browser; a run that
+ * Lighthouse 12 against the local Chromium, as `npm run bench` uses it: its default mobile
+ * settings (simulated slow 4G and a 4× slower CPU) or its desktop preset (fast network, no CPU
+ * slowdown). Each run gets a fresh browser; a run that
  * Lighthouse itself reports as broken (a trace without a navigation start, say) is repeated.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 
 const CHROME_FLAGS = [
   '--headless=new',
@@ -40,6 +42,7 @@ export interface LighthouseRun {
 
 export interface LighthouseOptions {
   chromePath: string;
+  preset?: 'mobile' | 'desktop';
   /** Called before each run, e.g. to put a live demo job back at its start. */
   beforeRun?: () => Promise<void>;
   attempts?: number;
@@ -58,12 +61,16 @@ export async function lighthouseOnce(
       chromeFlags: CHROME_FLAGS,
     });
     try {
-      const result = await lighthouse(url, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance', 'accessibility', 'best-practices'],
-      });
+      const result = await lighthouse(
+        url,
+        {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices'],
+        },
+        options.preset === 'desktop' ? desktopConfig : undefined,
+      );
       const lhr = result?.lhr;
       if (!lhr) {
         lastError = 'Lighthouse returned no result';

@@ -1,18 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, useEffect } from 'react';
+import { useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { regionsQuery } from '../lib/regions-query';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
+import { JOB_ROUTE, jobPage, lookupPage } from './pages';
 import { paths } from './paths';
 
-// Declarative routes, each page its own chunk. The data router (createBrowserRouter) would
-// add about 16 kB gzipped to every first load for loaders and actions this app does not use;
-// the one redirect below reads the region list through react-query instead (decision 0006).
-const loadLookupPage = () => import('../features/lookup/lookup-page');
-const loadJobPage = () => import('../features/job/job-page');
-const LookupPage = lazy(async () => ({ default: (await loadLookupPage()).LookupPage }));
-const JobPage = lazy(async () => ({ default: (await loadJobPage()).JobPage }));
+// Declarative routes, each page its own chunk (pages.tsx).
 
 /** Region-less links (from older bookmarks or other tools) go to the default region. */
 function DefaultRegionRedirect() {
@@ -29,7 +24,7 @@ export function AppRoutes() {
   // Once the first page is on screen, fetch the job page's code, so that opening a job from
   // the lookup page does not wait for it.
   useEffect(() => {
-    const load = () => void loadJobPage().catch(() => undefined);
+    const load = () => void jobPage.preload().catch(() => undefined);
     // Safari has no requestIdleCallback.
     if (typeof requestIdleCallback !== 'function') {
       const timer = setTimeout(load, 2_000);
@@ -41,8 +36,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<LookupPage />} />
-        <Route path=":region/projects/:projectId/jobs/:jobId" element={<JobPage />} />
+        <Route index element={<lookupPage.Page />} />
+        <Route path={JOB_ROUTE} element={<jobPage.Page />} />
         <Route path="projects/:projectId/jobs/:jobId" element={<DefaultRegionRedirect />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
