@@ -123,3 +123,17 @@ test('a 1,000-sub-job job draws every row and jumps to its first failure', async
   await expect(rowOf(focused)).toHaveAttribute('aria-current', 'true');
   expect(await isInViewport(focused)).toBe(true);
 });
+
+test('the rows stay where they are when a waiting job starts and its axis appears', async ({
+  page,
+}) => {
+  await openJob(page, DEMO_PROJECT_ID, SCENARIO.running);
+  const status = page.locator('section[aria-labelledby="job-title"] [data-status]').first();
+  await expect(status).toHaveAttribute('data-status', 'waiting');
+  const firstRow = timeline(page).locator('li').first();
+  const top = async () => firstRow.evaluate((row) => row.getBoundingClientRect().top);
+  const before = await top();
+  await expect(status).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
+  await expect(page.getByText('now', { exact: true })).toBeVisible();
+  expect(await top()).toBe(before);
+});

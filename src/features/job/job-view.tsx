@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { paths } from '../../app/paths';
 import type { LookupTarget } from '../../lib/api-error';
 import { rememberJob } from '../../lib/recent-jobs';
@@ -34,7 +34,13 @@ export function JobView({ target }: { target: LookupTarget }) {
   const notify = useEndNotification(cachedStatus, () => `${target.jobId} in ${target.region}`);
   const query = useQuery(jobQueries.detail(target, { notifyRequested: notify.requested }));
 
-  const data = query.data;
+  // The answer on screen and its time, together. A new answer is drawn in the background in
+  // slices of a few milliseconds (a deferred value renders as a transition), so building a big
+  // job's view never blocks scrolling or typing; until it is drawn, the previous one stays.
+  const shown = useDeferredValue(
+    useMemo(() => ({ data: query.data, at: query.dataUpdatedAt }), [query.data, query.dataUpdatedAt]),
+  );
+  const data = shown.data;
   const status = data ? statusKind(data.job.status) : undefined;
   const live = status === undefined || !isFinal(status);
   const now = useNow(live && visible);
@@ -64,7 +70,7 @@ export function JobView({ target }: { target: LookupTarget }) {
     <div className="space-y-4" ref={captureRef} data-ticket-region>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Freshness
-          dataAt={data ? query.dataUpdatedAt : undefined}
+          dataAt={data ? shown.at : undefined}
           state={state}
           now={now}
           zone={zone}
@@ -81,7 +87,7 @@ export function JobView({ target }: { target: LookupTarget }) {
         <TicketActions
           data={data}
           target={target}
-          dataAt={query.dataUpdatedAt}
+          dataAt={shown.at}
           regionName={regionName}
           simulated={simulated}
           permalink={permalink}

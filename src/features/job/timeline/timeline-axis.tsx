@@ -6,6 +6,7 @@ import { AxisFrame } from './timeline-bar';
  * The shared time axis: clock times in the chosen zone and offsets from the job's start.
  * Phones keep every other tick and drop the date line (the caption has the date); the
  * geometry is the one `AXIS_GEOMETRY` describes and the layout's property tests check.
+ * A live job with no start yet gets an empty axis of the same height.
  */
 export function TimelineAxis({
   axis,
@@ -59,6 +60,10 @@ export function TimelineAxis({
             </span>
           ))}
         </AxisFrame>
+      ) : live ? (
+        // The axis's room, kept for when the job starts: the rows do not jump down under the
+        // reader (a layout shift on every job that is opened while it waits).
+        <AxisFrame>{null}</AxisFrame>
       ) : null}
     </div>
   );
