@@ -34,7 +34,10 @@ export function Freshness({
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="freshness">
       <span>
         <span className="text-ink-muted">Data as of </span>
-        <span className="font-mono">{dataAt ? stamp(dataAt, zone) : 'not yet received'}</span>
+        {/* As wide as a stamp from the start: the first answer does not push the rest aside. */}
+        <span className="inline-block min-w-[23ch] font-mono">
+          {dataAt ? stamp(dataAt, zone) : 'not yet received'}
+        </span>
       </span>
       <span aria-hidden className="text-ink-muted">
         ·
@@ -43,7 +46,10 @@ export function Freshness({
         {pollStateWords(state, now, errorAt)}
       </span>
       <Button size="sm" onClick={onRefresh} disabled={fetching} aria-label="Refresh now">
-        <RefreshCw className={fetching ? 'size-3.5 motion-safe:animate-spin' : 'size-3.5'} aria-hidden />
+        <RefreshCw
+          className={fetching ? 'size-3.5 motion-safe:animate-spin' : 'size-3.5'}
+          aria-hidden
+        />
         Refresh
       </Button>
     </div>
