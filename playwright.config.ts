@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
+import { simulatedPreviewEnv } from './e2e/preview-env.ts';
 
 // Overridable so that two suites (a developer's and a CI trial) can run side by side.
 export const E2E_PORT = Number(process.env.E2E_PORT) || 5874;
@@ -38,19 +39,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${E2E_PORT}/api/regions`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: {
-      PORT: String(E2E_PORT),
-      HOST: '127.0.0.1',
-      SFS_TURBO_SIMULATOR_PORT: String(E2E_SIMULATOR_PORT),
-      SFS_TURBO_ENDPOINT: '',
-      OS_TOKEN: '',
-      OS_AUTH_TOKEN: '',
-      OS_ACCESS_KEY: '',
-      OS_SECRET_KEY: '',
-      OS_USERNAME: '',
-      OS_PASSWORD: '',
-      OS_AUTH_URL: '',
-      OS_CLOUD: '',
-    },
+    env: simulatedPreviewEnv(E2E_PORT, E2E_SIMULATOR_PORT),
   },
 });

@@ -26,13 +26,16 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
+import { chromium } from '@playwright/test';
+import { chromiumExecutable } from '../e2e/browser.ts';
+import { simulatedPreviewEnv } from '../e2e/preview-env.ts';
 import { lighthouseOnce, medianRun, type LighthouseRun } from './lighthouse.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const PARTS = ['bundle', 'lighthouse', 'timeline', 'proxy'] as const;
 type Part = (typeof PARTS)[number];
 const LH_RUNS = Number(process.env.LH_RUNS) || 3;
-const CHROMIUM = process.env.CHROMIUM_PATH?.trim() || '/usr/bin/chromium';
+const CHROMIUM = chromiumExecutable() ?? chromium.executablePath();
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const only = new Set(
@@ -157,24 +160,13 @@ async function bundle(dist: string): Promise<void> {
 }
 
 async function lighthouse(dist: string): Promise<void> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `no Chromium at ${CHROMIUM}: set CHROMIUM_PATH, or run npm run test:e2e once (it installs one)`,
+    );
   const [port, simulatorPort] = [await freePort(), await freePort()];
-  // `npm start` without its build step: the preview server with the embedded simulator, no
-  // cloud configuration inherited from the shell.
-  const env: NodeJS.ProcessEnv = {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SFS_TURBO_SIMULATOR_PORT: String(simulatorPort),
-    SFS_TURBO_ENDPOINT: '',
-    OS_TOKEN: '',
-    OS_AUTH_TOKEN: '',
-    OS_ACCESS_KEY: '',
-    OS_SECRET_KEY: '',
-    OS_USERNAME: '',
-    OS_PASSWORD: '',
-    OS_AUTH_URL: '',
-    OS_CLOUD: '',
-  };
+  // `npm start` without its build step.
+  const env = simulatedPreviewEnv(port, simulatorPort);
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const server = spawn(process.execPath, [vite, 'preview', '--outDir', dist], {
     cwd: ROOT,
