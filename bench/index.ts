@@ -30,6 +30,7 @@ import { chromium } from '@playwright/test';
 import { chromiumExecutable } from '../e2e/browser.ts';
 import { simulatedPreviewEnv } from '../e2e/preview-env.ts';
 import { lighthouseOnce, medianRun, type LighthouseRun } from './lighthouse.ts';
+import { markdownTable, parseMarkdownTables } from './table.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const PARTS = ['bundle', 'lighthouse', 'timeline', 'proxy'] as const;
@@ -96,29 +97,6 @@ function freePort(): Promise<number> {
       server.close(() => resolvePromise(typeof address === 'object' && address ? address.port : 0));
     });
   });
-}
-
-/** `| a | b |` tables in a report, as header and rows of trimmed cells. */
-function tables(text: string): { header: string[]; rows: string[][] }[] {
-  const found: { header: string[]; rows: string[][] }[] = [];
-  let current: { header: string[]; rows: string[][] } | undefined;
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim();
-    if (!trimmed.startsWith('|')) {
-      current = undefined;
-      continue;
-    }
-    const cells = trimmed
-      .slice(1, -1)
-      .split('|')
-      .map((cell) => cell.trim());
-    if (cells.every((cell) => /^-+$/.test(cell))) continue;
-    if (!current) {
-      current = { header: cells, rows: [] };
-      found.push(current);
-    } else current.rows.push(cells);
-  }
-  return found;
 }
 
 type Row = [area: string, measure: string, value: string, target: string];
@@ -269,7 +247,7 @@ async function lighthouse(dist: string): Promise<void> {
 
 async function timeline(): Promise<void> {
   const out = await run(process.execPath, ['--import', 'tsx', 'bench/timeline.ts'], {}, 6 * 60_000);
-  const table = tables(out).find((t) => t.header[0] === 'sub-jobs');
+  const table = parseMarkdownTables(out).find((t) => t.header[0] === 'sub-jobs');
   if (!table) throw new Error('bench:timeline printed no table');
   const at = (name: string, from = 0) => table.header.indexOf(name, from);
   const painted = at('painted ms');
@@ -296,7 +274,7 @@ async function timeline(): Promise<void> {
 
 async function proxy(): Promise<void> {
   const out = await run(process.execPath, ['--import', 'tsx', 'bench/proxy.ts'], {}, 5 * 60_000);
-  const table = tables(out).find((t) => t.header[0] === 'conns');
+  const table = parseMarkdownTables(out).find((t) => t.header[0] === 'conns');
   if (!table) throw new Error('bench:proxy printed no table');
   const at = (name: string) => table.header.indexOf(name);
   const [load, rps, ratio, overhead, cpu] = [
@@ -389,15 +367,7 @@ async function main(): Promise<void> {
         .map((n) => n.toFixed(1))
         .join(' / ')} at the end`,
   );
-  const header: Row = ['area', 'measure', 'value', 'target'];
-  const widths = header.map((cell, i) =>
-    Math.max(cell.length, ...rows.map((row) => (row[i] ?? '').length)),
-  );
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
+  console.log(markdownTable(['area', 'measure', 'value', 'target'], rows));
   if (failures.length > 0) {
     console.error(
       `bench: ${failures.length} part(s) could not be measured:\n  ${failures.join('\n  ')}`,

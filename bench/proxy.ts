@@ -26,6 +26,7 @@ import os from 'node:os';
 import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { markdownTable } from './table.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS) || 2;
 const ROUNDS = Number(process.env.BENCH_ROUNDS) || 3;
@@ -291,12 +292,7 @@ async function main(): Promise<void> {
     'overhead p50 / p99 ms',
     'CPU µs/req direct / proxy',
   ];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  console.log(line(head));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
+  console.log(markdownTable(head, rows));
   console.log(
     `\nCPU µs/req: the simulator's for "direct", simulator + proxy for "proxy" (their difference is the proxy's cost).` +
       `\nTarget: at 200 connections the proxy adds < 1 ms at p50 and < 5 ms at p99.` +

@@ -20,6 +20,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
+import { markdownTable } from './table.ts';
 
 const { values } = parseArgs({
   options: {
@@ -188,19 +189,6 @@ function percentile(values: number[], p: number): number {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, i) =>
-    Math.max(cell.length, ...rows.map((row) => row[i]?.length ?? 0)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
-  return [
-    line(header),
-    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
-    ...rows.map(line),
-  ].join('\n');
-}
-
 async function main(): Promise<void> {
   const watchdog = setTimeout(() => {
     console.error('bench:soak: still running two minutes after the planned end, stopping');
@@ -241,7 +229,7 @@ async function main(): Promise<void> {
     const warm = memorySamples.find((sample) => sample.minute === 1)?.memory;
     console.log('');
     console.log(
-      table(
+      markdownTable(
         ['minute', 'requests', 'failed', 'p50', 'p99', 'max'],
         windows.map((w, i) => [
           String(i + 1),
@@ -265,7 +253,7 @@ async function main(): Promise<void> {
           ]
         : [label, '-', '-', '-', '-'];
     console.log(
-      table(
+      markdownTable(
         ['proxy process memory', 'RSS', 'heap used', 'heap total', 'requests logged'],
         [
           memoryRow('before the load', before),
@@ -276,7 +264,7 @@ async function main(): Promise<void> {
     );
     console.log('');
     console.log(
-      table(
+      markdownTable(
         ['soak', 'value'],
         [
           [

@@ -30,6 +30,7 @@ import react from '@vitejs/plugin-react';
 import { chromium, type Browser } from '@playwright/test';
 import { build, type Plugin } from 'vite';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
+import { markdownTable } from './table.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const SIZES = (process.env.SIZES ?? '10,100,1000').split(',').map(Number);
@@ -300,11 +301,6 @@ async function main() {
       'to paint ms',
       'rows',
     ];
-    const widths = header.map((h, i) =>
-      Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)),
-    );
-    const line = (cells: string[]) =>
-      `| ${cells.map((c, i) => c.padStart(widths[i] ?? 0)).join(' | ')} |`;
     console.log(
       `Timeline in Chromium ${browser.version()}, viewport 1366×768, median of ${RUNS} fresh page loads`,
     );
@@ -313,9 +309,7 @@ async function main() {
         .map((n) => n.toFixed(1))
         .join(' / ')} (1 / 5 / 15 min) at the end`,
     );
-    console.log(line(header));
-    console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-    for (const row of rows) console.log(line(row));
+    console.log(markdownTable(header, rows, 'right'));
   } finally {
     clearTimeout(deadline);
     await browser?.close();
