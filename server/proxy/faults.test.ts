@@ -145,29 +145,8 @@ describe('upstream faults', () => {
   });
 
   it('sends a request again once when a kept-alive socket turns out to be closed', async () => {
-    // Each connection serves one request; a second request on it finds the connection torn
-    // down, as when the far side's keep-alive timeout fires just as the socket is reused.
-    const served = new WeakSet<object>();
-    const upstream = await track(
-      fakeUpstream((req, res) => {
-        if (served.has(req.socket)) {
-          req.socket.destroy();
-          return;
-        }
-        served.add(req.socket);
-        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': 2 });
-        res.end('{}');
-      }),
-    );
-    const url = new URL(`${upstream.url}/v1/x`);
-    const ask = () =>
-      requestUpstream({
-        target: targetOf(url),
-        method: 'GET',
-        headers: {},
-        timeoutMs: 1000,
-        maxBytes: 100,
-      });
+    const upstream = await track(oneRequestPerConnection());
+    const ask = () => askUpstream(`${upstream.url}/v1/x`);
     expect((await ask()).ok).toBe(true);
     const second = await ask();
     expect(second.ok).toBe(true);
@@ -177,29 +156,8 @@ describe('upstream faults', () => {
   it('sends the retry on a new connection, since the other pooled sockets may be closed too', async () => {
     // Under load the pool holds many idle sockets whose keep-alive ends at about the same
     // time (bench:soak saw it); retrying on the next pooled one then fails the same way.
-    const served = new WeakSet<object>();
-    const upstream = await track(
-      fakeUpstream((req, res) => {
-        if (served.has(req.socket)) {
-          req.socket.destroy();
-          return;
-        }
-        served.add(req.socket);
-        setTimeout(() => {
-          res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': 2 });
-          res.end('{}');
-        }, 20);
-      }),
-    );
-    const url = new URL(`${upstream.url}/v1/pool`);
-    const ask = () =>
-      requestUpstream({
-        target: targetOf(url),
-        method: 'GET',
-        headers: {},
-        timeoutMs: 1000,
-        maxBytes: 100,
-      });
+    const upstream = await track(oneRequestPerConnection(20));
+    const ask = () => askUpstream(`${upstream.url}/v1/pool`);
     // Three at once leave three idle sockets in the pool, each good for nothing more.
     const first = await Promise.all([ask(), ask(), ask()]);
     expect(first.every((answer) => answer.ok)).toBe(true);
@@ -207,6 +165,35 @@ describe('upstream faults', () => {
     expect(next).toMatchObject({ ok: true });
   });
 });
+
+/**
+ * An upstream whose connections each serve one request: a second request on a connection
+ * finds it torn down, as when the far side's keep-alive timeout fires just as it is reused.
+ */
+function oneRequestPerConnection(delayMs = 0) {
+  const served = new WeakSet<object>();
+  return fakeUpstream((req, res) => {
+    if (served.has(req.socket)) {
+      req.socket.destroy();
+      return;
+    }
+    served.add(req.socket);
+    setTimeout(() => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': 2 });
+      res.end('{}');
+    }, delayMs);
+  });
+}
+
+function askUpstream(url: string) {
+  return requestUpstream({
+    target: targetOf(new URL(url)),
+    method: 'GET',
+    headers: {},
+    timeoutMs: 1000,
+    maxBytes: 100,
+  });
+}
 
 async function waitFor(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
   const until = Date.now() + timeoutMs;
