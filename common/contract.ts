@@ -32,17 +32,24 @@ export interface DemoJobInfo {
   group: string;
 }
 
-/** `GET /api/regions`. Never carries credentials. */
+/** `GET /api/regions`. Never carries credentials, nor who or where they are from. */
 export interface RegionsResponse {
+  /** The regions this server may query: those its credential is allowed in (all, simulated). */
   regions: RegionInfo[];
+  /**
+   * Known regions this server may not query (its credential is not allowed there), so that
+   * the page can say so when a pasted link names one. Empty when simulated.
+   */
+  otherRegions?: string[];
   defaultRegion: string;
   /** True when the upstream is the embedded simulator. */
   simulated: boolean;
-  /** What the proxy uses to authenticate, in words a support engineer can act on. */
+  /**
+   * The kind of credential the proxy authenticates with, and nothing else about it: never a
+   * user name, domain, IAM address or file path.
+   */
   credentials: {
     kind: 'none' | 'token' | 'aksk' | 'password' | 'cloud';
-    /** For example "IAM password login as user alice (domain acme)"; no secret. */
-    description: string;
   };
   /** Base URL override in force (`SFS_TURBO_ENDPOINT`), if any. */
   endpointOverride: boolean;
@@ -56,9 +63,15 @@ export interface RegionsResponse {
  * `UNKNOWN_REGION` 400; `NOT_FOUND` 404 any other `/api/` route; `METHOD_NOT_ALLOWED` 405;
  * `UPSTREAM_UNREACHABLE` 502 refused, reset, DNS; `UPSTREAM_TIMEOUT` 504;
  * `UPSTREAM_TOO_LARGE` 502 body over 1 MiB;
+ * `UPSTREAM_LEAK` 502 the upstream's answer held a credential (in any encoding), so it was
+ * not passed on;
  * `NO_CREDENTIALS` 401 a real endpoint is configured but no credential, so nothing was sent;
  * `AUTH_FAILED` 401 when IAM refused the login (retrying will not help), 502/504 when IAM
- * could not be reached or was too slow; `INTERNAL` 500 a bug in the proxy.
+ * could not be reached or was too slow;
+ * `REGION_NOT_ALLOWED` 403 the credential may not be used in that region (`SFS_TURBO_REGIONS`);
+ * `CROSS_SITE` 403 the browser marked the request as made by another site (`Sec-Fetch-Site`);
+ * `RATE_LIMITED` 429 an IAM login was needed but the login limits forbid one now
+ * (`Retry-After` says when); `INTERNAL` 500 a bug in the proxy.
  */
 export const PROXY_ERROR = {
   badRequest: 'PROXY.BAD_REQUEST',
@@ -68,8 +81,12 @@ export const PROXY_ERROR = {
   unreachable: 'PROXY.UPSTREAM_UNREACHABLE',
   timeout: 'PROXY.UPSTREAM_TIMEOUT',
   tooLarge: 'PROXY.UPSTREAM_TOO_LARGE',
+  upstreamLeak: 'PROXY.UPSTREAM_LEAK',
   noCredentials: 'PROXY.NO_CREDENTIALS',
   authFailed: 'PROXY.AUTH_FAILED',
+  regionNotAllowed: 'PROXY.REGION_NOT_ALLOWED',
+  crossSite: 'PROXY.CROSS_SITE',
+  rateLimited: 'PROXY.RATE_LIMITED',
   internal: 'PROXY.INTERNAL',
 } as const;
 

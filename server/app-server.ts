@@ -1,5 +1,5 @@
-import { loadConfig, type Env, type ServerConfig } from './config.ts';
-import { credentialsFromEnv } from './credentials/from-env.ts';
+import type { Env, ServerConfig } from './config.ts';
+import { configureFromEnv } from './credentials/scope.ts';
 import { createApiHandler, formatAccessLog, type ApiHandler } from './proxy/handler.ts';
 import type { RunningSimulator } from './simulator/simulator.ts';
 
@@ -23,8 +23,7 @@ export interface RuntimeOptions {
  */
 export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<ProxyRuntime> {
   const env = options.env ?? process.env;
-  const config = loadConfig(env);
-  const credentials = credentialsFromEnv(env, config);
+  const { config, credentials } = configureFromEnv(env);
   // stdout, one line per request, in dev and preview alike (Vite's own output goes there too).
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
 

@@ -5,13 +5,27 @@ export interface ServerConfig {
   host: string;
   port: number;
   defaultRegion: string;
+  /** Every region the proxy knows (catalogue and configured custom regions). */
   regions: RegionEndpoints[];
+  /**
+   * `SFS_TURBO_REGIONS`: the regions the configured credential may be sent to. Requests for
+   * any other region are refused before anything leaves the server (the simulator, which
+   * holds no secret, serves every region).
+   */
+  allowedRegions: string[];
+  /**
+   * Whether `SFS_TURBO_REGION` or `SFS_TURBO_REGIONS` was set. When neither was, the
+   * credential's own region (a `clouds.yaml` cloud's `region_name`) takes their place.
+   */
+  regionsFromEnv: boolean;
   /** `SFS_TURBO_ENDPOINT`: one upstream base URL for every region. */
   endpointOverride: string | undefined;
   /** Upstream timeout in ms (`SFS_TURBO_TIMEOUT_MS`). */
   upstreamTimeoutMs: number;
   /** Largest upstream body passed on, in bytes. */
   maxUpstreamBytes: number;
+  /** `OS_AUTH_MAX_LOGINS_PER_MIN`: IAM password logins per minute, all projects together. */
+  maxLoginsPerMinute: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -47,18 +61,38 @@ function endpointUrl(raw: string | undefined): string | undefined {
   return url.href.replace(/\/+$/, '');
 }
 
-export function loadConfig(env: Env = process.env): ServerConfig {
-  const defaultRegion = (env.SFS_TURBO_REGION ?? '').trim() || 'eu-de';
-  if (!REGION_PATTERN.test(defaultRegion)) {
-    throw new ConfigError(`SFS_TURBO_REGION is not a region ID: "${defaultRegion}"`);
+function regionList(raw: string | undefined): string[] | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const ids = [...new Set(raw.split(',').map((id) => id.trim()).filter(Boolean))];
+  for (const id of ids) {
+    if (!REGION_PATTERN.test(id)) throw new ConfigError(`SFS_TURBO_REGIONS: "${id}" is not a region ID`);
   }
+  return ids.length > 0 ? ids : undefined;
+}
+
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const explicitDefault = (env.SFS_TURBO_REGION ?? '').trim() || undefined;
+  if (explicitDefault !== undefined && !REGION_PATTERN.test(explicitDefault)) {
+    throw new ConfigError(`SFS_TURBO_REGION is not a region ID: "${explicitDefault}"`);
+  }
+  const listed = regionList(env.SFS_TURBO_REGIONS);
+  if (explicitDefault !== undefined && listed && !listed.includes(explicitDefault)) {
+    throw new ConfigError(
+      `SFS_TURBO_REGION=${explicitDefault} is not one of SFS_TURBO_REGIONS (${listed.join(', ')}): the default region must be an allowed one`,
+    );
+  }
+  const defaultRegion = explicitDefault ?? listed?.[0] ?? 'eu-de';
+  const allowedRegions = listed ?? [defaultRegion];
   return {
     host: (env.HOST ?? '').trim() || '127.0.0.1',
     port: positiveInt(env, 'PORT', 5173),
     defaultRegion,
-    regions: resolveRegions(defaultRegion),
+    regions: resolveRegions(allowedRegions),
+    allowedRegions,
+    regionsFromEnv: explicitDefault !== undefined || listed !== undefined,
     endpointOverride: endpointUrl(env.SFS_TURBO_ENDPOINT),
     upstreamTimeoutMs: positiveInt(env, 'SFS_TURBO_TIMEOUT_MS', 15_000),
     maxUpstreamBytes: 1024 * 1024,
+    maxLoginsPerMinute: positiveInt(env, 'OS_AUTH_MAX_LOGINS_PER_MIN', 10),
   };
 }

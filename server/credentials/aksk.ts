@@ -138,6 +138,8 @@ export function akskSigner(options: {
   return {
     kind: 'aksk',
     description: `AK/SK request signing from ${options.source} (access key ${maskAccessKey(options.accessKey)})`,
+    // The access key is an ID, but it names the account: it is not passed back either.
+    secrets: [options.accessKey, options.secretKey],
     headersFor: (request) =>
       Promise.resolve(
         signedHeadersFor({

@@ -1,9 +1,15 @@
 import { ConfigError, type Env, type ServerConfig } from '../config.ts';
+import { catalogueRegion, cloudOfUrl } from '../regions.ts';
 import { akskSigner } from './aksk.ts';
 import { loadCloud, type CloudEntry } from './clouds-yaml.ts';
 import type { PasswordIdentity } from './iam-login.ts';
 import { passwordLogin } from './iam-password.ts';
-import { noCredentials, staticToken, type CredentialProvider } from './provider.ts';
+import {
+  noCredentials,
+  staticToken,
+  type CredentialHome,
+  type CredentialProvider,
+} from './provider.ts';
 
 export interface CredentialOptions {
   /** Test hook: where `clouds.yaml` is looked for. */
@@ -77,7 +83,7 @@ export function credentialsFromEnv(
   if (username && password) {
     const authUrl = value(env, 'OS_AUTH_URL');
     checkIamReachable(authUrl, config, 'OS_AUTH_URL');
-    return passwordLogin({
+    const provider = passwordLogin({
       identity: {
         username,
         password,
@@ -94,8 +100,10 @@ export function credentialsFromEnv(
       authUrl,
       iamForRegion: regionIam(config),
       timeoutMs: config.upstreamTimeoutMs,
+      maxLoginsPerMinute: config.maxLoginsPerMinute,
       source: 'OS_USERNAME/OS_PASSWORD',
     });
+    return { ...provider, home: { cloud: cloudOfUrl(authUrl), region: undefined, source: 'OS_AUTH_URL' } };
   }
   if ((username || password) && !cloud) {
     throw new ConfigError(
@@ -109,16 +117,30 @@ export function credentialsFromEnv(
   return noCredentials;
 }
 
+/**
+ * Where a `clouds.yaml` cloud belongs: its IAM address says which cloud, else its region
+ * does; its `region_name` is the region it is meant for.
+ */
+function cloudHome(cloud: CloudEntry): CredentialHome {
+  const region = cloud.regionName;
+  return {
+    cloud: cloudOfUrl(cloud.auth.auth_url) ?? (region ? catalogueRegion(region)?.cloud : undefined),
+    region,
+    source: `clouds.yaml cloud "${cloud.name}"`,
+  };
+}
+
 /** The same precedence inside one `clouds.yaml` entry. */
 export function credentialsFromCloud(cloud: CloudEntry, config: ServerConfig): CredentialProvider {
+  return { ...providerFromCloud(cloud, config), kind: 'cloud', home: cloudHome(cloud) };
+}
+
+function providerFromCloud(cloud: CloudEntry, config: ServerConfig): CredentialProvider {
   const source = `clouds.yaml cloud "${cloud.name}" in ${cloud.file}`;
   const { auth } = cloud;
-  if (auth.token) return { ...staticToken(auth.token, source), kind: 'cloud' };
+  if (auth.token) return staticToken(auth.token, source);
   if (cloud.accessKey && cloud.secretKey) {
-    return {
-      ...akskSigner({ accessKey: cloud.accessKey, secretKey: cloud.secretKey, source }),
-      kind: 'cloud',
-    };
+    return akskSigner({ accessKey: cloud.accessKey, secretKey: cloud.secretKey, source });
   }
   if (auth.username && auth.password) {
     checkIamReachable(auth.auth_url, config, `auth.auth_url in ${source}`);
@@ -131,7 +153,7 @@ export function credentialsFromCloud(cloud: CloudEntry, config: ServerConfig): C
       authUrl: auth.auth_url,
       iamForRegion: regionIam(config),
       timeoutMs: config.upstreamTimeoutMs,
-      kind: 'cloud',
+      maxLoginsPerMinute: config.maxLoginsPerMinute,
       source,
     });
   }

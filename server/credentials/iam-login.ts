@@ -33,31 +33,34 @@ export function tokensUrl(authUrl: string): URL {
   return url;
 }
 
-/** What IAM (Keystone, Huawei IAM or the API gateway in front) says went wrong, if anything readable. */
-function iamReason(body: Buffer): string {
+// An IAM error code is short and plain ("IAM.0101", "1101"); anything else is not repeated.
+const IAM_CODE = /^[A-Za-z0-9._-]{1,32}$/;
+
+/**
+ * IAM's error code (Keystone, Huawei IAM or the API gateway in front), if it sent a plain one.
+ * The message itself is never repeated: IAM and gateway pages may quote what they were sent.
+ */
+function iamCode(body: Buffer): string | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch {
-    return '';
+    return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null) return '';
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
   const record = parsed as Record<string, unknown>;
   const nested =
     typeof record.error === 'object' && record.error !== null
       ? (record.error as Record<string, unknown>)
       : {};
-  const code = record.error_code ?? nested.code ?? '';
-  const message = record.error_msg ?? nested.message ?? nested.title ?? '';
-  return [code, message]
-    .filter((part) => typeof part === 'string' || typeof part === 'number')
-    .join(': ');
+  const code = String(record.error_code ?? nested.code ?? '');
+  return IAM_CODE.test(code) ? code : undefined;
 }
 
 /**
  * Logs in with a password and a project scope (`POST /v3/auth/tokens`), as the OpenStack
- * clients and the official SDKs do. Every error message is redacted: IAM error bodies and
- * gateway pages may echo what they were sent.
+ * clients and the official SDKs do. Error messages summarise what happened (status, IAM's
+ * code) and never quote IAM's text: error bodies and gateway pages may echo what they were sent.
  */
 export async function loginWithPassword(options: {
   authUrl: string;
@@ -86,7 +89,7 @@ export async function loginWithPassword(options: {
       scope: { project: { id: options.projectId } },
     },
   });
-  const where = `IAM at ${url.origin}`;
+  const where = 'IAM';
   const result = await requestUpstream({
     target: targetOf(url),
     method: 'POST',
@@ -103,11 +106,11 @@ export async function loginWithPassword(options: {
     );
   }
   if (result.status !== 201 && result.status !== 200) {
-    const reason = redact(iamReason(result.body), secrets, 160);
-    const detail = `HTTP ${result.status}${reason ? `, ${reason}` : ''}`;
+    const code = iamCode(result.body);
+    const detail = `HTTP ${result.status}${code ? `, IAM code ${code}` : ''}`;
     if (result.status === 400 || result.status === 401 || result.status === 403) {
       throw new CredentialError(
-        `${where} refused the login of user ${identity.username} for project ${options.projectId} (${detail})`,
+        `${where} refused the login for project ${options.projectId} (${detail})`,
         401,
       );
     }

@@ -5,6 +5,7 @@ import { CredentialError } from './provider.ts';
 
 const P1 = 'e9993fc787d94b6c886cbaa340f9c0f4';
 const P2 = '0123456789abcdef0123456789abcdef';
+const P3 = 'fedcba9876543210fedcba9876543210';
 const DAY = 24 * 3600_000;
 
 /** A fake IAM: counts logins, issues numbered tokens; the test drives the clock. */
@@ -13,6 +14,8 @@ function setup(
     lifetimeMs?: number;
     fail?: (n: number) => CredentialError | undefined;
     delayMs?: number;
+    maxLoginsPerMinute?: number;
+    maxCachedProjects?: number;
   } = {},
 ) {
   let clock = 1_000_000;
@@ -44,6 +47,8 @@ function setup(
     source: 'OS_USERNAME/OS_PASSWORD',
     now: () => clock,
     login,
+    maxLoginsPerMinute: options.maxLoginsPerMinute,
+    maxCachedProjects: options.maxCachedProjects,
   });
   const get = async (projectId = P1, region = 'eu-de') =>
     (await provider.headersFor({ method: 'GET', url: new URL('https://x/'), region, projectId }))[
@@ -146,22 +151,62 @@ describe('IAM password login provider', () => {
     expect(logins).toHaveLength(2);
   });
 
-  it('remembers a refused login for a while instead of retrying the password on every poll', async () => {
-    const refused = new CredentialError('IAM refused the login of user alice', 401);
-    const { get, logins, advance } = setup({ fail: (n) => (n === 1 ? refused : undefined) });
-    await expect(get()).rejects.toBe(refused);
-    await expect(get()).rejects.toBe(refused);
-    expect(logins).toHaveLength(1);
-    advance(61_000);
-    expect(await get()).toBe('token-2');
+  it.each([
+    ['refused', new CredentialError('IAM refused the login', 401)],
+    ['unreachable', new CredentialError('IAM could not be reached', 502)],
+  ])('pauses logins for a project for 60 s after a failed one (%s), answering 429 meanwhile', async (_name, failure) => {
+    const { get, logins, advance } = setup({ fail: (n) => (n === 1 ? failure : undefined) });
+    await expect(get()).rejects.toBe(failure);
+    const paused = await get().catch((error: unknown) => error);
+    expect(paused).toBeInstanceOf(CredentialError);
+    expect(paused).toMatchObject({ status: 429, retryAfterSeconds: 60 });
+    expect((paused as Error).message).toContain(failure.message);
+    advance(59_000);
+    await expect(get()).rejects.toMatchObject({ status: 429, retryAfterSeconds: 1 });
+    // Other projects are not held up by this one.
+    expect(await get(P2)).toBe('token-2');
+    expect(logins).toHaveLength(2);
+    advance(1_000);
+    expect(await get()).toBe('token-3');
   });
 
-  it('does not remember transient IAM failures', async () => {
-    const down = new CredentialError('IAM could not be reached', 502);
-    const { get, logins } = setup({ fail: (n) => (n === 1 ? down : undefined) });
-    await expect(get()).rejects.toBe(down);
+  it('makes at most OS_AUTH_MAX_LOGINS_PER_MIN logins a minute, all projects together', async () => {
+    const { get, logins, advance } = setup({ maxLoginsPerMinute: 3 });
+    const projects = Array.from({ length: 6 }, (_, i) => i.toString(16).padStart(32, '0'));
+    for (const project of projects.slice(0, 3)) await get(project);
+    advance(20_000);
+    await expect(get(projects[3])).rejects.toMatchObject({ status: 429, retryAfterSeconds: 40 });
+    expect(await get(projects[0])).toBe('token-1'); // cached tokens still serve
+    advance(40_000);
+    expect(await get(projects[3])).toBe('token-4');
+    expect(logins).toHaveLength(4);
+  });
+
+  it('keeps the tokens of the most recently used projects only', async () => {
+    const { get, logins } = setup({ maxCachedProjects: 2, maxLoginsPerMinute: 100 });
+    await get(P1);
+    await get(P2);
+    await get(P1); // P1 is now the most recent: P2 goes when a third comes
+    await get(P3);
+    expect(await get(P1)).toBe('token-1');
+    expect(await get(P2)).toBe('token-4');
+    expect(logins.map((l) => l.projectId)).toEqual([P1, P2, P3, P2]);
+  });
+
+  it('logs in again on a rejected token at most once a minute per project', async () => {
+    const { provider, get, logins, advance } = setup();
+    expect(await get()).toBe('token-1');
+    expect(provider.invalidate(P1, { 'X-Auth-Token': 'token-1' })).toBe(true);
     expect(await get()).toBe('token-2');
-    expect(logins).toHaveLength(2);
+    advance(10_000);
+    expect(() => provider.invalidate(P1, { 'X-Auth-Token': 'token-2' })).toThrow(
+      expect.objectContaining({ status: 429, retryAfterSeconds: 50 }),
+    );
+    expect(await get()).toBe('token-2');
+    advance(50_000);
+    expect(provider.invalidate(P1, { 'X-Auth-Token': 'token-2' })).toBe(true);
+    expect(await get()).toBe('token-3');
+    expect(logins).toHaveLength(3);
   });
 
   it('describes the user and domain, never the password', () => {

@@ -1,4 +1,5 @@
 import { loginWithPassword, type IssuedToken, type PasswordIdentity } from './iam-login.ts';
+import { LOGIN_WINDOW_MS, loginBudget, retryAfterSeconds } from './login-budget.ts';
 import { CredentialError, type CredentialProvider } from './provider.ts';
 
 export interface PasswordProviderOptions {
@@ -11,11 +12,16 @@ export interface PasswordProviderOptions {
   /** Where the settings came from, for the description ("OS_USERNAME/OS_PASSWORD"). */
   source: string;
   now?: () => number;
+  /** `OS_AUTH_MAX_LOGINS_PER_MIN`: logins per sliding minute, all projects together. */
+  maxLoginsPerMinute?: number;
   /**
-   * How long a refused login is remembered. Pages poll; without this, a wrong password
+   * How long a failed login pauses logins for its project, and the least time between two
+   * logins forced by the cloud rejecting a token. Pages poll; without this, a wrong password
    * would be tried again on every poll of every open page, which gets IAM users locked.
    */
-  refusalMemoryMs?: number;
+  pauseMs?: number;
+  /** Projects whose tokens are kept; the least recently used goes first. */
+  maxCachedProjects?: number;
   /** Test hook: the login itself. */
   login?: typeof loginWithPassword;
 }
@@ -23,7 +29,10 @@ export interface PasswordProviderOptions {
 interface CacheEntry {
   token: IssuedToken | undefined;
   pending: Promise<IssuedToken> | undefined;
-  refused: { error: CredentialError; until: number } | undefined;
+  /** The last login failed: no new attempt before `until`. */
+  failed: { error: CredentialError; until: number } | undefined;
+  /** When the cloud's last 401 made a fresh login. */
+  forcedAt: number | undefined;
 }
 
 /** Renew 5 minutes ahead (a fifth of the lifetime for short-lived tokens). */
@@ -41,16 +50,36 @@ export function describeDomain(domain: PasswordIdentity['domain']): string {
 }
 
 /**
- * IAM password login: one project-scoped token per (IAM endpoint, project), cached, renewed
- * ahead of `expires_at` in the background while the old one is still good, fetched once
- * however many requests wait for it, and dropped when the upstream rejects it.
+ * IAM password login: one project-scoped token per (IAM endpoint, project), cached (the least
+ * recently used projects go beyond `maxCachedProjects`), renewed ahead of `expires_at` in the
+ * background while the old one is still good, fetched once however many requests wait for
+ * it, and dropped when the upstream rejects it. Logins are bounded: a budget per minute for
+ * all projects, a pause after a failure, one forced renewal per project per pause; a login
+ * the bounds forbid is not attempted and the request is answered 429 (`CredentialError`).
  */
 export function passwordLogin(options: PasswordProviderOptions): CredentialProvider {
   const now = options.now ?? Date.now;
   const login = options.login ?? loginWithPassword;
-  const refusalMemoryMs = options.refusalMemoryMs ?? 60_000;
+  const pauseMs = options.pauseMs ?? LOGIN_WINDOW_MS;
+  const maxCached = options.maxCachedProjects ?? 1000;
+  const budget = loginBudget(options.maxLoginsPerMinute ?? 10, now);
   const cache = new Map<string, CacheEntry>();
   const { identity } = options;
+
+  function entryFor(key: string): CacheEntry {
+    let entry = cache.get(key);
+    if (entry) {
+      cache.delete(key); // re-inserted below: Map order is the recency order
+    } else {
+      entry = { token: undefined, pending: undefined, failed: undefined, forcedAt: undefined };
+      for (const [oldKey, old] of cache) {
+        if (cache.size < maxCached) break;
+        if (!old.pending) cache.delete(oldKey);
+      }
+    }
+    cache.set(key, entry);
+    return entry;
+  }
 
   function fetchToken(entry: CacheEntry, authUrl: string, projectId: string): Promise<IssuedToken> {
     entry.pending ??= login({
@@ -63,7 +92,7 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
       (token) => {
         entry.token = token;
         entry.pending = undefined;
-        entry.refused = undefined;
+        entry.failed = undefined;
         return token;
       },
       (error: unknown) => {
@@ -72,11 +101,34 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
           error instanceof CredentialError
             ? error
             : new CredentialError('The IAM login failed unexpectedly', 502);
-        if (safe.status === 401) entry.refused = { error: safe, until: now() + refusalMemoryMs };
+        entry.failed = { error: safe, until: now() + pauseMs };
         throw safe;
       },
     );
     return entry.pending;
+  }
+
+  /** Why a login may not be made now, or undefined when it may (and is counted). */
+  function refusal(entry: CacheEntry, projectId: string): CredentialError | undefined {
+    const t = now();
+    if (entry.failed && t < entry.failed.until) {
+      return new CredentialError(
+        `The last IAM login for project ${projectId} failed (${entry.failed.error.message}); ` +
+          `the dashboard waits ${Math.round(pauseMs / 1000)} s before trying again, so that the IAM user is not locked`,
+        429,
+        retryAfterSeconds(entry.failed.until - t),
+      );
+    }
+    const wait = budget.take();
+    if (wait > 0) {
+      return new CredentialError(
+        `The dashboard server has made all the IAM logins it may make in a minute (OS_AUTH_MAX_LOGINS_PER_MIN); ` +
+          'new projects are looked up again shortly',
+        429,
+        retryAfterSeconds(wait),
+      );
+    }
+    return undefined;
   }
 
   async function tokenFor(region: string, projectId: string): Promise<string> {
@@ -87,22 +139,19 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
         502,
       );
     }
-    const key = `${authUrl} ${projectId}`;
-    let entry = cache.get(key);
-    if (!entry) {
-      entry = { token: undefined, pending: undefined, refused: undefined };
-      cache.set(key, entry);
-    }
-    const t = now();
+    const entry = entryFor(`${authUrl} ${projectId}`);
     const current = entry.token;
-    if (current && t < usableUntil(current)) {
-      if (t >= renewAt(current) && !entry.pending && !(entry.refused && t < entry.refused.until)) {
+    if (current && now() < usableUntil(current)) {
+      if (now() >= renewAt(current) && !entry.pending && !refusal(entry, projectId)) {
         // Renewal in the background; its failure is remembered in the entry, not thrown here.
         fetchToken(entry, authUrl, projectId).catch(() => undefined);
       }
       return current.token;
     }
-    if (entry.refused && t < entry.refused.until && !entry.pending) throw entry.refused.error;
+    if (!entry.pending) {
+      const refused = refusal(entry, projectId);
+      if (refused) throw refused;
+    }
     return (await fetchToken(entry, authUrl, projectId)).token;
   }
 
@@ -112,15 +161,27 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
   return {
     kind: options.kind ?? 'password',
     description: `IAM password login (${options.source}) as user ${identity.username} (${describeDomain(identity.domain)}) via ${where}`,
+    secrets: [identity.password],
     headersFor: async (request) => ({
       'X-Auth-Token': await tokenFor(request.region, request.projectId),
     }),
     invalidate: (projectId, rejected) => {
       const token = rejected['X-Auth-Token'];
+      const t = now();
       for (const [key, entry] of cache) {
         if (!key.endsWith(` ${projectId}`)) continue;
-        // Only the token that was refused goes; one already renewed by a concurrent request stays.
-        if (entry.token && entry.token.token === token) entry.token = undefined;
+        // One already renewed by a concurrent request stays.
+        if (!entry.token || entry.token.token !== token) continue;
+        if (entry.forcedAt !== undefined && t < entry.forcedAt + pauseMs) {
+          throw new CredentialError(
+            `The cloud rejected the dashboard’s token for project ${projectId} again, less than ` +
+              `${Math.round(pauseMs / 1000)} s after a fresh login; the dashboard waits before logging in again`,
+            429,
+            retryAfterSeconds(entry.forcedAt + pauseMs - t),
+          );
+        }
+        entry.forcedAt = t;
+        entry.token = undefined;
       }
       return true;
     },

@@ -1,4 +1,4 @@
-import type { RegionsResponse } from '../../common/contract.ts';
+import type { CloudKind, RegionsResponse } from '../../common/contract.ts';
 
 export interface SignableRequest {
   method: 'GET' | 'HEAD';
@@ -7,14 +7,30 @@ export interface SignableRequest {
   projectId: string;
 }
 
+/** Where a credential belongs, as far as its configuration says. */
+export interface CredentialHome {
+  /** The cloud its IAM address (or its `clouds.yaml` region) belongs to, when known. */
+  cloud: CloudKind | undefined;
+  /** The region its configuration names (`clouds.yaml` `region_name`), if any. */
+  region: string | undefined;
+  /** Where it was configured, for error messages ("clouds.yaml cloud \"otc\""). */
+  source: string;
+}
+
 /**
  * Adds authentication to upstream requests. Implementations keep their secrets to themselves:
  * nothing they hold may reach a response, a log line or an error message.
  */
 export interface CredentialProvider {
   kind: RegionsResponse['credentials']['kind'];
-  /** Safe to show on the page: which mechanism, which user; never a secret. */
+  /** For the operator (startup log): which mechanism and where from; never a secret. */
   description: string;
+  /**
+   * The secret values it holds (token, AK, SK, password). The proxy looks for them, in every
+   * encoding, in whatever it is about to pass back or log (`leak-check.ts`).
+   */
+  secrets: readonly string[];
+  home?: CredentialHome | undefined;
   /** Throws `CredentialError` (never anything carrying a secret) when it cannot authenticate. */
   headersFor(request: SignableRequest): Promise<Record<string, string>>;
   /**
@@ -22,6 +38,7 @@ export interface CredentialProvider {
    * gave). Returns true when fresh credentials can be obtained, so that the request is worth
    * one retry. Passing the rejected headers lets a provider tell a stale token from one that
    * a concurrent request has already renewed, so that fifty 401s cause one login, not fifty.
+   * Throws a 429 `CredentialError` when a fresh login would exceed the login limits.
    */
   invalidate(projectId: string, rejected: Record<string, string>): boolean;
 }
@@ -30,14 +47,16 @@ export interface CredentialProvider {
  * A failure to authenticate, with a message written for the page: it names the mechanism and
  * what went wrong, and has already been through `redact`, so it holds no secret.
  * `status` is what the proxy answers: 401 when the cloud refused the credentials (retrying
- * will not help, and retrying a wrong password can lock the IAM user), 502/504 when IAM could
- * not be reached or was too slow (worth retrying).
+ * will not help, and retrying a wrong password can lock the IAM user), 429 when a login was
+ * not attempted because of the login limits (`retryAfterSeconds` says when it may be),
+ * 502/504 when IAM could not be reached or was too slow (worth retrying).
  */
 export class CredentialError extends Error {
   override name = 'CredentialError';
   constructor(
     message: string,
-    readonly status: 401 | 502 | 504,
+    readonly status: 401 | 429 | 502 | 504,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -46,6 +65,7 @@ export class CredentialError extends Error {
 export const noCredentials: CredentialProvider = {
   kind: 'none',
   description: 'No credentials configured',
+  secrets: [],
   headersFor: () => Promise.resolve({}),
   invalidate: () => false,
 };
@@ -55,6 +75,7 @@ export function staticToken(token: string, source: string): CredentialProvider {
   return {
     kind: 'token',
     description: `IAM token from ${source}`,
+    secrets: [token],
     headersFor: () => Promise.resolve(headers),
     // A fixed token cannot be renewed: a 401 goes back to the page as it came.
     invalidate: () => false,

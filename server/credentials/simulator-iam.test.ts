@@ -99,18 +99,20 @@ describe('IAM password login against the simulator', () => {
     expect(proxy.log.at(-1)?.status).toBe(200);
   });
 
-  it('answers PROXY.AUTH_FAILED (401) for a wrong password, without the password, and does not hammer IAM', async () => {
+  it('answers PROXY.AUTH_FAILED (401) for a wrong password, then 429 for a minute instead of trying again', async () => {
     const wrong = `${USER.password}-typo`;
     const { get, logins } = await setup({ password: wrong });
     const answer = await get();
     expect(answer.status).toBe(401);
     expect(answer.body).toMatchObject({ errCode: PROXY_ERROR.authFailed });
-    expect((answer.body as { errMsg: string }).errMsg).toMatch(
-      /refused the login of user support-bot/,
-    );
+    expect((answer.body as { errMsg: string }).errMsg).toMatch(/IAM refused the login for project/);
     expect(answer.text).not.toContain(wrong);
     expect(answer.text).not.toContain(USER.password);
-    expect((await get()).status).toBe(401);
+    expect(answer.text).not.toContain(USER.name);
+    const again = await get();
+    expect(again.status).toBe(429);
+    expect(again.body).toMatchObject({ errCode: PROXY_ERROR.rateLimited });
+    expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(logins).toHaveLength(1);
   });
 });

@@ -30,7 +30,8 @@ let proxy: ProxyUnderTest;
 beforeAll(async () => {
   upstream = await fakeUpstream();
   proxy = await startProxy({
-    config: { endpointOverride: upstream.url },
+    // Every catalogue region allowed: this is about the path, credential-scope.test.ts about regions.
+    config: { endpointOverride: upstream.url, allowedRegions: REGIONS },
     credentials: staticToken('t', 'OS_TOKEN'),
   });
 });

@@ -1,15 +1,18 @@
 import type { ServerResponse } from 'node:http';
 import type { ProxyErrorCode } from '../../common/contract.ts';
+import { SECURITY_HEADERS } from '../security-headers.ts';
 
 /**
- * On every `/api/` answer. Upstream bodies may be anything (a gateway's HTML error page):
- * nosniff and a sandboxing CSP make sure such a body, opened directly, is inert on our origin.
+ * On every `/api/` answer: the pages' hardening headers (`Cross-Origin-Resource-Policy:
+ * same-origin` keeps other sites' `<img>` and `<script>` from reading an answer, nosniff,
+ * no framing), and a stricter CSP. Upstream bodies may be anything (a gateway's HTML error
+ * page): nosniff and a sandboxing CSP make sure such a body, opened directly, is inert on
+ * our origin.
  */
 export const FORWARDED_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  ...SECURITY_HEADERS,
   'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
-  'Referrer-Policy': 'no-referrer',
 };
 
 /** Answers with the SFS Turbo error shape, so the browser parses proxy and cloud errors alike. */

@@ -151,6 +151,7 @@ describe('the job route', () => {
     const provider: CredentialProvider = {
       kind: 'password',
       description: 'test',
+      secrets: [],
       headersFor: () => Promise.resolve({ 'X-Auth-Token': `token-${++issued}` }),
       invalidate: (_projectId, rejected) => {
         invalidated.push(rejected['X-Auth-Token'] ?? '');
@@ -187,6 +188,7 @@ describe('the job route', () => {
     const failing = (status: 401 | 502): CredentialProvider => ({
       kind: 'password',
       description: 'test',
+      secrets: [],
       headersFor: () =>
         Promise.reject(new CredentialError('IAM refused the login of user alice', status)),
       invalidate: () => true,
@@ -210,6 +212,7 @@ describe('the job route', () => {
     const buggy: CredentialProvider = {
       kind: 'token',
       description: 'test',
+      secrets: [],
       headersFor: () => Promise.reject(new TypeError('secret-ish internals')),
       invalidate: () => false,
     };
@@ -258,16 +261,26 @@ describe('what the proxy answers itself', () => {
     expect(upstream.seen).toHaveLength(0);
   });
 
-  it('serves /api/regions with the mechanism but no secret', async () => {
-    const proxy = await track(startProxy({ credentials: staticToken('tok-secret', 'OS_TOKEN') }));
+  it('serves /api/regions with the credential’s kind only, and the allowed regions only', async () => {
+    const proxy = await track(
+      startProxy({
+        credentials: staticToken('tok-secret', 'OS_TOKEN'),
+        config: { allowedRegions: ['eu-de', 'eu-nl'] },
+      }),
+    );
     const answer = await getJson(`${proxy.url}/api/regions`);
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({
       simulated: false,
       defaultRegion: 'eu-de',
-      credentials: { kind: 'token', description: 'IAM token from OS_TOKEN' },
+      credentials: { kind: 'token' },
     });
+    const body = answer.body as { regions: Array<{ id: string }>; otherRegions: string[]; credentials: object };
+    expect(body.credentials).toEqual({ kind: 'token' });
+    expect(body.regions.map((r) => r.id)).toEqual(['eu-de', 'eu-nl']);
+    expect(body.otherRegions).toContain('cn-north-4');
     expect(answer.text).not.toContain('tok-secret');
+    expect(answer.text).not.toContain('OS_TOKEN');
   });
 });
 

@@ -6,16 +6,13 @@ import {
   type RegionsResponse,
 } from '../../common/contract.ts';
 import type { ServerConfig } from '../config.ts';
+import { leakCheck, type LeakCheck } from '../credentials/leak-check.ts';
 import { CredentialError, type CredentialProvider } from '../credentials/provider.ts';
-import { FORWARDED_RESPONSE_HEADERS, sendJson, sendProxyError } from './errors.ts';
+import { fromAnotherSite } from './cross-site.ts';
+import { sendJson, sendProxyError } from './errors.ts';
+import { createForwarder, hasUpstream, type Forwarded } from './forward.ts';
+import { failureOf, LEAK_FAILURE, passOn, writePassedOn } from './pass-on.ts';
 import { matchApiRoute } from './route.ts';
-import {
-  headerValue,
-  requestUpstream,
-  targetOf,
-  type UpstreamResult,
-  type UpstreamTarget,
-} from './upstream.ts';
 
 export interface AccessLogEntry {
   time: string;
@@ -52,26 +49,22 @@ export function formatAccessLog(entry: AccessLogEntry): string {
   );
 }
 
-// Request IDs and content types come from the upstream; only plain header-safe text is passed on.
-const SAFE_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
-const SAFE_CONTENT_TYPE = /^[\x20-\x7e]{1,200}$/;
-const SAFE_RETRY_AFTER = /^[\x20-\x7e]{1,64}$/;
-
-const CREDENTIAL_HEADERS = ['X-Auth-Token', 'Authorization'];
-
 /**
- * A gateway that echoes request headers into its error page (debug pages do) would hand the
- * browser the token. The credential bytes just sent are looked for and blanked; for the
- * usual small body that is one `indexOf` per header.
+ * The entry without any field that holds a credential: such a field is dropped (emptied, as
+ * when absent), never partly blanked.
  */
-function scrubCredentials(body: Buffer, sent: Record<string, string>): Buffer {
-  let out = body;
-  for (const name of CREDENTIAL_HEADERS) {
-    const value = sent[name];
-    if (!value || value.length < 8 || !out.includes(value, 0, 'latin1')) continue;
-    out = Buffer.from(out.toString('latin1').split(value).join('[redacted]'), 'latin1');
+export function withoutSecrets(entry: AccessLogEntry, check: LeakCheck): AccessLogEntry {
+  const clean = { ...entry };
+  for (const key of Object.keys(clean) as Array<keyof AccessLogEntry>) {
+    const field = clean[key];
+    if (typeof field === 'string' && check.holdsSecret(field)) (clean[key] as string) = '';
   }
-  return out;
+  return clean;
+}
+
+/** One request's knowledge of the secrets it must not give away; grows with what it sends. */
+interface RequestSecrets {
+  check: LeakCheck;
 }
 
 /**
@@ -81,41 +74,29 @@ function scrubCredentials(body: Buffer, sent: Record<string, string>): Buffer {
 export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   const { config, credentials } = options;
   const simulated = options.simulatorUrl !== undefined;
-  const regionsById = new Map(config.regions.map((region) => [region.id, region]));
+  // The simulator holds no secret: it serves every region it knows.
+  const allowed = new Set(simulated ? config.regions.map((region) => region.id) : config.allowedRegions);
+  const heldSecrets = leakCheck(credentials.secrets);
+  const forward = createForwarder({ config, credentials, simulatorUrl: options.simulatorUrl });
 
   const regionsBody: RegionsResponse = {
-    regions: config.regions.map(({ id, name, cloud }) => ({ id, name, cloud })),
+    regions: config.regions
+      .filter((region) => allowed.has(region.id))
+      .map(({ id, name, cloud }) => ({ id, name, cloud })),
+    otherRegions: config.regions.filter((region) => !allowed.has(region.id)).map((region) => region.id),
     defaultRegion: config.defaultRegion,
     simulated,
-    credentials: simulated
-      ? { kind: 'none', description: 'Embedded simulator: no credentials needed' }
-      : { kind: credentials.kind, description: credentials.description },
+    credentials: { kind: simulated ? 'none' : credentials.kind },
     endpointOverride: config.endpointOverride !== undefined,
     demoJobs: simulated ? (options.demoJobs ?? []) : [],
   };
-
-  function upstreamBase(region: string): string | undefined {
-    if (options.simulatorUrl !== undefined) return options.simulatorUrl;
-    if (config.endpointOverride !== undefined) return config.endpointOverride;
-    return regionsById.get(region)?.sfsTurbo || undefined;
-  }
-
-  // Base URLs are parsed once; per request only the path is put together.
-  const parsedBases = new Map<string, UpstreamTarget>();
-  function baseTarget(base: string): UpstreamTarget {
-    let parsed = parsedBases.get(base);
-    if (!parsed) {
-      parsed = targetOf(new URL(base));
-      parsed.path = parsed.path.replace(/\/+$/, '');
-      parsedBases.set(base, parsed);
-    }
-    return parsed;
-  }
+  const allowedList = [...allowed].join(', ');
 
   async function respond(
     req: IncomingMessage,
     res: ServerResponse,
     entry: AccessLogEntry,
+    secrets: RequestSecrets,
   ): Promise<void> {
     const fail = (
       status: number,
@@ -125,9 +106,14 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     ) => {
       entry.status = status;
       entry.code = code;
-      sendProxyError(res, status, code, message, headers);
+      const safe = secrets.check.holdsSecret(message) ? 'The reason is withheld: it quoted a credential' : message;
+      sendProxyError(res, status, code, safe, headers);
     };
 
+    // Before anything else: a request another site made the browser send gets nothing.
+    if (fromAnotherSite(req)) {
+      return fail(403, PROXY_ERROR.crossSite, 'The dashboard API only answers the dashboard’s own pages');
+    }
     const route = matchApiRoute(req.url ?? '');
     entry.route = route.kind;
     if (route.kind === 'unknown')
@@ -147,12 +133,15 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
 
     const { region, projectId, jobId } = route;
     Object.assign(entry, { region, projectId, jobId });
-    const base = regionsById.has(region) ? upstreamBase(region) : undefined;
-    if (base === undefined) {
+    if (!hasUpstream(config, simulated, region)) {
+      return fail(400, PROXY_ERROR.unknownRegion, `Region ${region} is not configured on this proxy`);
+    }
+    if (!allowed.has(region)) {
       return fail(
-        400,
-        PROXY_ERROR.unknownRegion,
-        `Region ${region} is not configured on this proxy`,
+        403,
+        PROXY_ERROR.regionNotAllowed,
+        `This dashboard may not use its credential in region ${region}, so nothing was sent. ` +
+          `It serves ${allowedList} (SFS_TURBO_REGIONS).`,
       );
     }
     if (!simulated && credentials.kind === 'none') {
@@ -164,110 +153,46 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       );
     }
 
-    // Rebuilt from validated parts, never copied from the incoming URL.
-    const jobPath = `/v1/${projectId}/sfs-turbo/jobs/${jobId}`;
-    const origin = baseTarget(base);
-    const target: UpstreamTarget = { ...origin, path: `${origin.path}${jobPath}` };
-    const onCancel = (cancel: () => void) => {
-      res.once('close', () => {
-        if (!res.writableFinished) cancel();
-      });
-    };
-    const verb = method as 'GET' | 'HEAD';
-
-    let upstreamMs = 0;
-    const send = async (): Promise<{ result: UpstreamResult; auth: Record<string, string> }> => {
-      const auth = simulated
-        ? {}
-        : await credentials.headersFor({
-            method: verb,
-            url: new URL(`${base}${jobPath}`),
-            region,
-            projectId,
-          });
-      const result = await requestUpstream({
-        target,
-        method: verb,
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...auth },
-        timeoutMs: config.upstreamTimeoutMs,
-        maxBytes: config.maxUpstreamBytes,
-        onCancel,
-      });
-      upstreamMs += result.ms;
-      entry.upstreamMs = Math.round(upstreamMs * 100) / 100;
-      return { result, auth };
-    };
-
-    let result: UpstreamResult;
-    let sentAuth: Record<string, string>;
+    let forwarded: Forwarded;
     try {
-      const first = await send();
-      ({ result, auth: sentAuth } = first);
-      // A rejected token: renew once and retry once (the provider knows whether it can).
-      if (
-        result.ok &&
-        result.status === 401 &&
-        !simulated &&
-        credentials.invalidate(projectId, first.auth)
-      ) {
-        ({ result, auth: sentAuth } = await send());
-      }
+      forwarded = await forward({
+        region,
+        projectId,
+        jobId,
+        method: method as 'GET' | 'HEAD',
+        onCancel: (cancel) => {
+          res.once('close', () => {
+            if (!res.writableFinished) cancel();
+          });
+        },
+      });
     } catch (error) {
       if (!(error instanceof CredentialError)) throw error;
-      // The message was written for the page and redacted by the provider.
-      return fail(
-        error.status,
-        PROXY_ERROR.authFailed,
-        `Could not authenticate to the cloud: ${error.message}`,
-      );
+      // The message was written for the page by the provider; it quotes nothing from IAM.
+      if (error.status === 429) {
+        return fail(429, PROXY_ERROR.rateLimited, error.message, {
+          'Retry-After': String(error.retryAfterSeconds ?? 60),
+        });
+      }
+      return fail(error.status, PROXY_ERROR.authFailed, `Could not authenticate to the cloud: ${error.message}`);
     }
+    const { result } = forwarded;
+    secrets.check = secrets.check.with(forwarded.sent);
+    entry.upstreamMs = forwarded.upstreamMs;
 
     if (!result.ok) {
       if (result.reason === 'aborted') {
         entry.status = 499; // nginx's "client closed request": nothing was sent
         return;
       }
-      if (result.reason === 'timeout') {
-        return fail(
-          504,
-          PROXY_ERROR.timeout,
-          `SFS Turbo endpoint did not answer in time (${result.detail})`,
-        );
-      }
-      if (result.reason === 'too-large') {
-        return fail(
-          502,
-          PROXY_ERROR.tooLarge,
-          `SFS Turbo endpoint sent a body too large to pass on (${result.detail})`,
-        );
-      }
-      return fail(
-        502,
-        PROXY_ERROR.unreachable,
-        `SFS Turbo endpoint unreachable (${result.detail})`,
-      );
+      const failure = failureOf(result);
+      return fail(failure.status, failure.code, failure.message);
     }
-
-    const body = scrubCredentials(result.body, sentAuth);
-    // Only named headers are passed on: Set-Cookie, hop-by-hop headers and anything else the
-    // upstream (or a gateway in front of it) adds never reach the browser.
-    const headers: Record<string, string | number> = {
-      ...FORWARDED_RESPONSE_HEADERS,
-      'Content-Type':
-        result.contentType && SAFE_CONTENT_TYPE.test(result.contentType)
-          ? result.contentType
-          : 'application/octet-stream',
-      'Content-Length': body.length,
-    };
-    if (result.requestId && SAFE_REQUEST_ID.test(result.requestId)) {
-      headers['X-request-id'] = result.requestId;
-      entry.requestId = result.requestId;
-    }
-    const retryAfter = headerValue(result.headers['retry-after']);
-    if (retryAfter && SAFE_RETRY_AFTER.test(retryAfter)) headers['Retry-After'] = retryAfter;
-    entry.status = result.status;
-    res.writeHead(result.status, headers);
-    res.end(method === 'HEAD' ? undefined : body);
+    const answer = passOn(result, secrets.check);
+    if (!answer) return fail(LEAK_FAILURE.status, LEAK_FAILURE.code, LEAK_FAILURE.message);
+    entry.status = answer.status;
+    entry.requestId = answer.requestId ?? '';
+    writePassedOn(res, answer, method === 'HEAD');
   }
 
   return async function handleApi(req, res) {
@@ -283,8 +208,9 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       upstreamMs: null,
       requestId: '',
     };
+    const secrets: RequestSecrets = { check: heldSecrets };
     try {
-      await respond(req, res, entry);
+      await respond(req, res, entry, secrets);
     } catch (error) {
       // A bug, not a cloud failure. The error itself is not shown: it could quote anything.
       entry.status = 500;
@@ -295,6 +221,6 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       );
       sendProxyError(res, 500, PROXY_ERROR.internal, 'Unexpected proxy error');
     }
-    options.log?.(entry);
+    options.log?.(withoutSecrets(entry, secrets.check));
   };
 }
