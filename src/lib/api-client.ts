@@ -38,7 +38,9 @@ export async function fetchJob(target: LookupTarget, signal?: AbortSignal): Prom
 
   const requestId = response.headers.get('X-request-id') ?? undefined;
   const raw = await response.text();
-  if (!response.ok) throw errorFromResponse(response.status, raw, requestId, target);
+  if (!response.ok) {
+    throw errorFromResponse(response.status, raw, requestId, target, response.headers.get('Retry-After'));
+  }
 
   const unexpected = (message: string) =>
     new ApiError({

@@ -25,6 +25,8 @@ export interface ApiErrorDetails {
   target: LookupTarget;
   /** The first part of a body that could not be read as an error (HTML, text). */
   bodySnippet?: string | undefined;
+  /** How long the answer asked to wait before asking again (`Retry-After`), in seconds. */
+  retryAfterSeconds?: number | undefined;
 }
 
 /** The one error the HTTP client throws: a lookup that did not yield a job. */
@@ -36,6 +38,7 @@ export class ApiError extends Error implements ApiErrorDetails {
   readonly requestId: string | undefined;
   readonly target: LookupTarget;
   readonly bodySnippet: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
   /** When the failure was observed (ms since epoch); retry countdowns start here. */
   readonly at = Date.now();
 
@@ -47,6 +50,7 @@ export class ApiError extends Error implements ApiErrorDetails {
     this.requestId = details.requestId;
     this.target = details.target;
     this.bodySnippet = details.bodySnippet;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }
 
@@ -98,12 +102,22 @@ export function failureKindFor(status: number, code: string | undefined): Lookup
 
 const SNIPPET_LENGTH = 300;
 
+/** `Retry-After` as seconds from now: delay-seconds or an HTTP date; undefined when unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d{1,9}$/.test(text)) return Number(text);
+  const date = Date.parse(text);
+  return Number.isFinite(date) ? Math.max(0, Math.ceil((date - now) / 1000)) : undefined;
+}
+
 /** Turns a non-2xx answer (of any shape) into an `ApiError`. */
 export function errorFromResponse(
   status: number,
   bodyText: string,
   headerRequestId: string | undefined,
   target: LookupTarget,
+  retryAfter?: string | null,
 ): ApiError {
   let parsed: unknown;
   try {
@@ -124,5 +138,6 @@ export function errorFromResponse(
     requestId: headerRequestId ?? fields?.requestId,
     target,
     bodySnippet: snippet || undefined,
+    retryAfterSeconds: parseRetryAfter(retryAfter),
   });
 }

@@ -61,6 +61,10 @@ const MEANINGS: Record<string, string> = {
   'PROXY.UPSTREAM_TOO_LARGE': 'The SFS Turbo endpoint sent an answer too large to be a job.',
   'PROXY.NO_CREDENTIALS': 'The dashboard server has no cloud credentials configured.',
   'PROXY.AUTH_FAILED': 'The dashboard server could not obtain a token from IAM.',
+  'PROXY.REGION_NOT_ALLOWED': 'The dashboard server’s credential may not be used in this region, so nothing was sent.',
+  'PROXY.CROSS_SITE': 'Another web site tried to use the dashboard’s API; the dashboard refused.',
+  'PROXY.RATE_LIMITED': 'The dashboard server is holding back its IAM logins for a while, so that its IAM user is not locked.',
+  'PROXY.UPSTREAM_LEAK': 'The answer contained the dashboard server’s credential, so it was withheld.',
 };
 
 export function explainCode(code: string | undefined): string | undefined {

@@ -76,6 +76,27 @@ const BY_CODE: Record<string, Advice> = {
     causes: ['The IAM user name, password or domain configured on the server is wrong, or IAM is unreachable.'],
     next: 'The operator must check OS_USERNAME, OS_PASSWORD, OS_USER_DOMAIN_NAME and OS_AUTH_URL (or the clouds.yaml entry).',
   },
+  'PROXY.REGION_NOT_ALLOWED': {
+    title: 'This dashboard may not query that region',
+    causes: [
+      'The dashboard server sends its credential only to the regions it is configured for (SFS_TURBO_REGIONS), so that it never reaches another cloud.',
+    ],
+    next: 'Open the job on the dashboard that serves this region (a desk serving both clouds runs one per cloud), or ask the operator to allow the region if it belongs to the same cloud.',
+  },
+  'PROXY.RATE_LIMITED': {
+    title: 'The dashboard server is holding back its IAM logins',
+    causes: [
+      'Many projects were looked up within a minute: the server makes only a few IAM logins a minute (OS_AUTH_MAX_LOGINS_PER_MIN).',
+      'A login for this project failed less than a minute ago: the server waits a minute before trying its password again, so that its IAM user is not locked.',
+      'The cloud rejected a token that was fresh less than a minute ago.',
+    ],
+    next: 'Wait the time shown under “Try again in”; the page asks again by itself. If it keeps happening, the operator should check the server’s IAM settings.',
+  },
+  'PROXY.UPSTREAM_LEAK': {
+    title: 'The answer was withheld: it contained the dashboard’s credential',
+    causes: ['Something between the dashboard server and the cloud echoes requests back (a debug page, a misconfigured gateway or proxy).'],
+    next: 'Tell the operator of this dashboard, with the time and the IDs asked for.',
+  },
   'APIG.0307': {
     title: 'Not authorised: the token must be renewed',
     causes: ['The IAM token configured on the dashboard server is outdated.'],

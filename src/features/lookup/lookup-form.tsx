@@ -58,7 +58,16 @@ function IdInput({
   );
 }
 
-export function LookupForm({ regions, defaultRegion }: { regions: RegionInfo[]; defaultRegion: string }) {
+export function LookupForm({
+  regions,
+  otherRegions = [],
+  defaultRegion,
+}: {
+  regions: RegionInfo[];
+  /** Regions this server may not query: named when a pasted text points at one. */
+  otherRegions?: string[];
+  defaultRegion: string;
+}) {
   const navigate = useNavigate();
   const ids = useId();
   const [region, setRegion] = useState(defaultRegion);
@@ -88,7 +97,14 @@ export function LookupForm({ regions, defaultRegion }: { regions: RegionInfo[]; 
       found.projectId && 'project ID',
       found.jobId && 'job ID',
     ].filter(Boolean);
-    setPasteNote(parts.length ? `Found ${parts.join(', ')}.` : 'No region, project ID or job ID found in that text.');
+    // The same parser, asked only about the regions this server may not query.
+    const forbidden = found.region ? undefined : extractIds(text, otherRegions).region;
+    const notice = forbidden
+      ? ` The text names region ${forbidden}, which this dashboard may not query (it serves ${regions.map((r) => r.id).join(', ')}): open the job on a dashboard for that region.`
+      : '';
+    setPasteNote(
+      (parts.length ? `Found ${parts.join(', ')}.` : 'No region, project ID or job ID found in that text.') + notice,
+    );
   };
 
   const submit = (event: FormEvent) => {
