@@ -1,0 +1,216 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BrowserContext, Page } from '@playwright/test';
+import { E2E_PORT } from '../playwright.config.ts';
+import { expect, test } from './fixtures.ts';
+import {
+  fakeIam,
+  fakeUpstream,
+  holdsSecret,
+  JOB,
+  PASSWORD,
+  REFUSED_PROJECT,
+  startDesk,
+  type Desk,
+  type FakeServer,
+} from './security-desk.ts';
+
+/*
+ * The desk's credential goes only where it belongs, tried as an attacker would: a dashboard in
+ * IAM password mode for eu-de and eu-nl, a fake IAM and a fake SFS Turbo endpoint that echo
+ * every request back, and a page on another site. Each test asserts what reached the fakes
+ * and that neither the password nor any token appears in what the browser received or in the
+ * dashboard's log.
+ */
+const PORTS = { upstream: E2E_PORT + 2, iam: E2E_PORT + 3, desk: E2E_PORT + 4, attacker: E2E_PORT + 5 };
+const PROJECT = 'e9993fc787d94b6c886cbaa340f9c0f4';
+const LOGINS_PER_MIN = 5;
+
+interface Setup {
+  desk: Desk;
+  iam: FakeServer & { tokens: string[] };
+  upstream: FakeServer;
+  /** Headers and bodies of every answer the browser received. */
+  received: string[];
+  /** Collects what another browser context receives too. */
+  watch(context: BrowserContext): void;
+  /** Fails the test if a secret is in what the browser received or in the log. */
+  expectNoSecretGivenAway(): Promise<void>;
+}
+
+const it = test.extend<{ setup: Setup }>({
+  setup: async ({ context }, use) => {
+    const iam = await fakeIam(PORTS.iam);
+    const upstream = await fakeUpstream(PORTS.upstream);
+    const desk = await startDesk(PORTS.desk, {
+      SFS_TURBO_ENDPOINT: upstream.url,
+      SFS_TURBO_REGIONS: 'eu-de,eu-nl',
+      OS_AUTH_URL: `${iam.url}/v3`,
+      OS_USERNAME: 'desk-user',
+      OS_PASSWORD: PASSWORD,
+      OS_USER_DOMAIN_NAME: 'desk-domain',
+      OS_AUTH_MAX_LOGINS_PER_MIN: String(LOGINS_PER_MIN),
+    });
+    const received: string[] = [];
+    const pending: Array<Promise<void>> = [];
+    const watch = (watched: BrowserContext) =>
+      watched.on('response', (response) => {
+        pending.push(
+          (async () => {
+            const headers = JSON.stringify(response.headers());
+            const body = await response.text().catch(() => '');
+            received.push(`${response.url()}\n${headers}\n${body}`);
+          })(),
+        );
+      });
+    watch(context);
+    const expectNoSecretGivenAway = async () => {
+      await Promise.all(pending);
+      for (const page of context.pages()) received.push(await page.content());
+      const secrets = [PASSWORD, ...iam.tokens];
+      for (const secret of secrets) {
+        const where = received.filter((text) => holdsSecret(text, secret));
+        expect(where, 'answers the browser received that hold a secret').toEqual([]);
+        expect(holdsSecret(desk.log(), secret), 'the dashboard log holds a secret').toBe(false);
+      }
+    };
+    await use({ desk, iam, upstream, received, watch, expectNoSecretGivenAway });
+    await desk.close();
+    await iam.close();
+    await upstream.close();
+  },
+});
+
+const apiPath = (region: string, project: string, job: string) => `/api/${region}/v1/${project}/sfs-turbo/jobs/${job}`;
+
+it('a page on another site cannot make the dashboard use its credential', async ({ setup, browser }) => {
+  const { desk, iam, upstream } = setup;
+  const target = (job: string) => `${desk.url}${apiPath('eu-de', PROJECT, job)}`;
+  const attack = `<!doctype html><title>cat pictures</title>
+    <img src="${target('img-attack')}">
+    <script src="${target('script-attack')}"></script>
+    <iframe name="sink"></iframe>
+    <form method="post" action="${target('form-attack')}" target="sink"><input name="a" value="1"></form>
+    <script>
+      fetch(${JSON.stringify(target('fetch-attack'))}, { mode: 'no-cors', credentials: 'include' }).catch(() => {});
+      document.forms[0].submit();
+    </script>`;
+  const attacker = http.createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(attack);
+  });
+  await new Promise<void>((resolve) => attacker.listen(PORTS.attacker, '127.0.0.1', resolve));
+  // localhost and 127.0.0.1 are different sites: the browser marks the requests cross-site.
+  const origin = `http://localhost:${(attacker.address() as AddressInfo).port}`;
+  const context = await browser.newContext();
+  setup.watch(context);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    // img, script, no-cors fetch and form post: four requests, four refusals.
+    await expect.poll(() => desk.log().match(/PROXY\.CROSS_SITE/g)?.length ?? 0).toBe(4);
+  } finally {
+    await context.close();
+    attacker.closeAllConnections();
+    attacker.close();
+  }
+  expect(iam.seen, 'IAM logins made for another site').toEqual([]);
+  expect(upstream.seen, 'requests forwarded for another site').toEqual([]);
+
+  // The same address from the dashboard's own origin works: the refusal was the site check.
+  const own = await fetch(target(JOB.plain));
+  expect(own.status).toBe(200);
+  expect(own.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+  expect(upstream.seen).toHaveLength(1);
+  await setup.expectNoSecretGivenAway();
+});
+
+it('an endpoint that echoes the token in headers and body gets nothing to the browser or the log', async ({ setup, page }) => {
+  const { desk, iam, upstream } = setup;
+  await page.goto(`${desk.url}/eu-de/projects/${PROJECT}/jobs/${JOB.echoHeaders}`);
+  await expect(page.getByText('create_share').first()).toBeVisible();
+  await page.goto(`${desk.url}/eu-de/projects/${PROJECT}/jobs/${JOB.echoEverywhere}`);
+  const failure = page.getByRole('alert').filter({ hasText: 'Lookup failed' });
+  await expect(failure).toContainText('it contained the dashboard’s credential');
+  await expect(failure).toContainText('PROXY.UPSTREAM_LEAK');
+
+  expect(iam.seen).toHaveLength(1); // one project, one login
+  expect(upstream.seen.length).toBeGreaterThanOrEqual(2);
+  expect(upstream.seen.every((seen) => seen.headers['x-auth-token'] === iam.tokens[0])).toBe(true);
+  await setup.expectNoSecretGivenAway();
+});
+
+async function pasteInto(page: Page, text: string) {
+  await page.getByLabel(/Paste anything/).fill(text);
+}
+
+it('a link to a region the desk may not query is refused before anything leaves the server, and the page says why', async ({ setup, page }) => {
+  const { desk, iam, upstream } = setup;
+  await page.goto(`${desk.url}/cn-north-4/projects/${PROJECT}/jobs/${JOB.plain}`);
+  const failure = page.getByRole('alert').filter({ hasText: 'Lookup failed' });
+  await expect(failure).toContainText('This dashboard may not query that region');
+  await expect(failure).toContainText('PROXY.REGION_NOT_ALLOWED');
+
+  await page.goto(`${desk.url}/`);
+  const picker = page.getByLabel('Region');
+  await expect(picker.locator('option')).toHaveText([/eu-de/, /eu-nl/]);
+  await pasteInto(page, `https://console.example/cn-north-4/projects/${PROJECT}/jobs/${JOB.plain}`);
+  await expect(page.getByRole('status').filter({ hasText: 'Found' })).toContainText(
+    'names region cn-north-4, which this dashboard may not query (it serves eu-de, eu-nl)',
+  );
+  await expect(picker).toHaveValue('eu-de');
+
+  const regions = await (await fetch(`${desk.url}/api/regions`)).text();
+  expect(JSON.parse(regions)).toMatchObject({ credentials: { kind: 'password' } });
+  for (const said of ['desk-user', 'desk-domain', iam.url, '127.0.0.1', 'clouds.yaml']) expect(regions).not.toContain(said);
+
+  expect(iam.seen).toEqual([]);
+  expect(upstream.seen).toEqual([]);
+  await setup.expectNoSecretGivenAway();
+});
+
+it('a burst of random project IDs makes no more IAM logins than the budget', async ({ setup, browser }) => {
+  const { desk, iam, upstream } = setup;
+  // A context of its own: the page reads the 60 answers itself (fetching each body through
+  // the browser's debugging protocol takes about a second apiece on a busy machine).
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${desk.url}/`);
+  const answers = await page.evaluate(async (paths) => {
+    const responses = await Promise.all(paths.map((path) => fetch(path)));
+    return Promise.all(
+      responses.map(async (answer) => ({
+        status: answer.status,
+        retryAfter: answer.headers.get('Retry-After'),
+        text: `${JSON.stringify([...answer.headers])}\n${await answer.text()}`,
+      })),
+    );
+  }, Array.from({ length: 60 }, () => apiPath('eu-de', randomProject(), JOB.plain)));
+  await context.close();
+  setup.received.push(...answers.map((answer) => answer.text));
+
+  expect(iam.seen).toHaveLength(LOGINS_PER_MIN);
+  expect(upstream.seen).toHaveLength(LOGINS_PER_MIN);
+  expect(answers.filter((answer) => answer.status === 200)).toHaveLength(LOGINS_PER_MIN);
+  const limited = answers.filter((answer) => answer.status === 429);
+  expect(limited).toHaveLength(60 - LOGINS_PER_MIN);
+  for (const answer of limited) expect(Number(answer.retryAfter)).toBeGreaterThan(0);
+  await setup.expectNoSecretGivenAway();
+});
+
+it('a refused login is not retried for a minute, and the page explains the wait', async ({ setup, page }) => {
+  const { desk, iam } = setup;
+  await page.goto(`${desk.url}/eu-de/projects/${REFUSED_PROJECT}/jobs/${JOB.plain}`);
+  const failure = page.getByRole('alert').filter({ hasText: 'Lookup failed' });
+  await expect(failure).toContainText('PROXY.AUTH_FAILED');
+  await page.reload();
+  await expect(failure).toContainText('PROXY.RATE_LIMITED');
+  await expect(failure).toContainText('The dashboard server is holding back its IAM logins');
+  await expect(failure).toContainText(/Try again in\s*\d+ s/);
+  expect(iam.seen).toHaveLength(1);
+  await setup.expectNoSecretGivenAway();
+});
+
+function randomProject(): string {
+  return Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+}
