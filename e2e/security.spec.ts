@@ -179,11 +179,15 @@ it('a burst of random project IDs makes no more IAM logins than the budget', asy
   const answers = await page.evaluate(async (paths) => {
     const responses = await Promise.all(paths.map((path) => fetch(path)));
     return Promise.all(
-      responses.map(async (answer) => ({
-        status: answer.status,
-        retryAfter: answer.headers.get('Retry-After'),
-        text: `${JSON.stringify([...answer.headers])}\n${await answer.text()}`,
-      })),
+      responses.map(async (answer) => {
+        const headers: string[] = [];
+        answer.headers.forEach((value, name) => headers.push(`${name}: ${value}`));
+        return {
+          status: answer.status,
+          retryAfter: answer.headers.get('Retry-After'),
+          text: `${headers.join('\n')}\n${await answer.text()}`,
+        };
+      }),
     );
   }, Array.from({ length: 60 }, () => apiPath('eu-de', randomProject(), JOB.plain)));
   await context.close();

@@ -82,7 +82,10 @@ export function leakCheck(secrets: Iterable<string>): LeakCheck {
   return {
     holdsSecret: (value) => {
       if (forms.length === 0 || value.length < MIN_SECRET_LENGTH) return false;
-      return forms.some((form) => value.includes(form));
+      // Decoded once: Buffer.includes(string) would encode each (kilobyte-long) form per call.
+      // A secret's bytes are valid UTF-8, so they decode unchanged whatever surrounds them.
+      const text = typeof value === 'string' ? value : value.toString('utf8');
+      return forms.some((form) => form.length <= text.length && text.includes(form));
     },
     with: (more) => leakCheck([...values, ...more]),
   };

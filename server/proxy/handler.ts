@@ -44,8 +44,8 @@ export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<
 export function formatAccessLog(entry: AccessLogEntry): string {
   const ms = entry.upstreamMs === null ? '-' : `${entry.upstreamMs}ms`;
   return (
-    `${entry.time} ${entry.method} ${entry.route} region=${entry.region} project=${entry.projectId} ` +
-    `job=${entry.jobId} status=${entry.status} code=${entry.code || '-'} upstream=${ms} request_id=${entry.requestId || '-'}`
+    `${entry.time} ${entry.method} ${entry.route} region=${entry.region || '-'} project=${entry.projectId || '-'} ` +
+    `job=${entry.jobId || '-'} status=${entry.status} code=${entry.code || '-'} upstream=${ms} request_id=${entry.requestId || '-'}`
   );
 }
 
