@@ -4,7 +4,7 @@ import { PROXY_ERROR } from '../../common/contract.ts';
 import { akskSigner } from '../credentials/aksk.ts';
 import { passwordLogin } from '../credentials/iam-password.ts';
 import { CredentialError, staticToken, type CredentialProvider } from '../credentials/provider.ts';
-import { fakeUpstream, getJson, jobPath, rawRequest, startProxy, type Running } from '../testing/servers.ts';
+import { fakeUpstream, getJson, jobPath, PROJECT, rawRequest, startProxy, type Running } from '../testing/servers.ts';
 
 /*
  * Where the credential may go, proven on the wire: the real handler behind a real server, an
@@ -173,6 +173,14 @@ describe('nothing the upstream echoes reaches the browser or the log', () => {
       expect(answer.status).toBe(502);
       expect(answer.raw).not.toContain(secret);
     }
+  });
+
+  it('drops a log field that holds a credential, even one the request itself put there', async () => {
+    const { proxy } = await echoingProxy(providers['AK/SK signature']!(), (_req, res) => res.end('{}'));
+    await rawRequest(proxy.port, jobPath('eu-de', PROJECT, AK));
+    expect(proxy.log[0]).toMatchObject({ jobId: '', projectId: PROJECT, status: 200 });
+    expect(proxy.lines[0]).toContain(' job=- ');
+    expect(proxy.lines.join('\n')).not.toContain(AK);
   });
 
   it('passes an ordinary answer and its request ID on unchanged', async () => {
