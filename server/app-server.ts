@@ -1,10 +1,18 @@
+import type { IncomingMessage } from 'node:http';
 import { loadConfig, type Env, type ServerConfig } from './config.ts';
 import { credentialsFromEnv } from './credentials/from-env.ts';
-import { createApiHandler, formatAccessLog, type ApiHandler } from './proxy/handler.ts';
+import type { CredentialProvider } from './credentials/provider.ts';
+import {
+  createApiHandler,
+  formatAccessLog,
+  type AccessLogEntry,
+  type ApiHandler,
+} from './proxy/handler.ts';
 import type { RunningSimulator } from './simulator/simulator.ts';
 
 export interface ProxyRuntime {
   config: ServerConfig;
+  credentials: CredentialProvider;
   handler: ApiHandler;
   simulator: RunningSimulator | undefined;
   close(): Promise<void>;
@@ -12,7 +20,12 @@ export interface ProxyRuntime {
 
 export interface RuntimeOptions {
   env?: Env;
+  /** Already loaded from `env` (the production server reads its configuration once). */
+  config?: ServerConfig;
+  /** A text line per API request (bench and tests); ignored when `onEntry` is given. */
   log?: (line: string) => void;
+  /** The handler's access-log entry for each API request (the server's one log line uses it). */
+  onEntry?: (entry: AccessLogEntry, req: IncomingMessage) => void;
   /** Port for the embedded simulator (`SFS_TURBO_SIMULATOR_PORT`); 0 picks a free one. */
   simulatorPort?: number;
 }
@@ -23,10 +36,10 @@ export interface RuntimeOptions {
  */
 export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<ProxyRuntime> {
   const env = options.env ?? process.env;
-  const config = loadConfig(env);
+  const config = options.config ?? loadConfig(env);
   const credentials = credentialsFromEnv(env, config);
-  // stdout, one line per request, in dev and preview alike (Vite's own output goes there too).
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const onEntry = options.onEntry ?? ((entry: AccessLogEntry) => log(formatAccessLog(entry)));
 
   const useSimulator = config.endpointOverride === undefined && credentials.kind === 'none';
   // Loaded only when used: a proxy configured for a real cloud never runs simulator code.
@@ -42,11 +55,12 @@ export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<
     credentials,
     simulatorUrl: simulator?.url,
     demoJobs: simulatorModule?.demoJobs() ?? [],
-    log: (entry) => log(formatAccessLog(entry)),
+    log: onEntry,
   });
 
   return {
     config,
+    credentials,
     handler,
     simulator,
     close: async () => {

@@ -38,7 +38,7 @@ export interface ApiHandlerOptions {
   /** Base URL of the embedded simulator when it is the upstream. */
   simulatorUrl?: string | undefined;
   demoJobs?: DemoJobInfo[];
-  log?: (entry: AccessLogEntry) => void;
+  log?: (entry: AccessLogEntry, req: IncomingMessage) => void;
 }
 
 /** Never rejects: every outcome, bugs included, is answered and logged once. */
@@ -295,6 +295,6 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       );
       sendProxyError(res, 500, PROXY_ERROR.internal, 'Unexpected proxy error');
     }
-    options.log?.(entry);
+    options.log?.(entry, req);
   };
 }

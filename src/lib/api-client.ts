@@ -1,4 +1,5 @@
 import { jobApiPath } from '../../common/contract';
+import { appUrl } from './base-path';
 import { ApiError, errorFromResponse, type LookupTarget } from './api-error';
 import { parseJobBody, type Job } from './job-schema';
 
@@ -20,7 +21,7 @@ export async function fetchJob(target: LookupTarget, signal?: AbortSignal): Prom
   const { region, projectId, jobId } = target;
   let response: Response;
   try {
-    response = await fetch(jobApiPath(region, projectId, jobId), {
+    response = await fetch(appUrl(jobApiPath(region, projectId, jobId)), {
       headers: { Accept: 'application/json' },
       signal: signal ?? null,
     });

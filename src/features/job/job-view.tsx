@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { paths } from '../../app/paths';
 import type { LookupTarget } from '../../lib/api-error';
+import { publicLink } from '../../lib/base-path';
 import { rememberJob } from '../../lib/recent-jobs';
 import { regionsQuery } from '../../lib/regions-query';
 import { isFinal, statusKind } from '../../lib/status';
@@ -62,7 +63,7 @@ export function JobView({ target }: { target: LookupTarget }) {
 
   const regionName = regions.data?.regions.find((r) => r.id === target.region)?.name;
   const simulated = regions.data?.simulated ?? false;
-  const permalink = `${window.location.origin}${paths.job(target)}`;
+  const permalink = publicLink(paths.job(target));
   const ticket = useTicketView();
   const captureRef = useRef<HTMLDivElement>(null);
 

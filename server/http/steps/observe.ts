@@ -1,0 +1,46 @@
+import type { Logger } from 'pino';
+import type { Step } from '../context.ts';
+import type { Metrics } from '../metrics.ts';
+
+/**
+ * The one place that observes requests: when the answer is finished (or the client went
+ * away), one access-log line and the request metrics, from what the later steps put in
+ * `ctx.log`. Nothing else in the server logs per request.
+ */
+export function observe(logger: Logger, metrics: Metrics): Step {
+  return observeExcept(logger, metrics, new Set());
+}
+
+/** As `observe`, without a log line or metric for the given routes (Vite's modules in dev). */
+export function observeExcept(logger: Logger, metrics: Metrics, quiet: ReadonlySet<string>): Step {
+  return async (req, res, ctx, next) => {
+    const started = performance.now();
+    res.once('close', () => {
+      const status = res.writableFinished ? res.statusCode : 499;
+      const route = String(ctx.log.route ?? 'unknown');
+      if (quiet.has(route)) return;
+      metrics.httpRequests.inc({ route, code: String(status) });
+      const upstreamMs = ctx.log.upstreamMs;
+      if (typeof upstreamMs === 'number' && ctx.log.coalesced !== 1) {
+        const region = String(ctx.log.region ?? '-');
+        metrics.upstreamRequests.inc({
+          region,
+          code: String(ctx.log.upstreamStatus ?? ctx.log.code ?? 'failed'),
+        });
+        metrics.upstreamDuration.observe({ region }, upstreamMs / 1000);
+      }
+      logger.info({
+        id: ctx.id,
+        method: req.method,
+        route,
+        path: ctx.path,
+        status,
+        ms: Math.round((performance.now() - started) * 100) / 100,
+        client: ctx.client,
+        user: ctx.user?.name ?? null,
+        ...ctx.log,
+      });
+    });
+    await next();
+  };
+}
