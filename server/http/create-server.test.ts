@@ -210,3 +210,53 @@ describe('the production server', () => {
     expect(JSON.stringify(app.lines)).not.toContain(TOKEN);
   });
 });
+
+describe('the production server under a sub-path', () => {
+  const BASE = '/sfs-turbo-jobs';
+  let sub: ProductionUnderTest;
+  beforeAll(async () => {
+    sub = await startProduction({
+      SFS_TURBO_DIST: dist.dir,
+      BASE_PATH: BASE,
+      PUBLIC_URL: 'https://jobs.example.com',
+      SFS_TURBO_ENDPOINT: upstream.url,
+      OS_TOKEN: TOKEN,
+      TRUSTED_PROXIES: '10.0.0.0/8',
+    });
+  });
+  afterAll(() => sub?.close());
+
+  it('serves pages, assets, the API and health under the base, with the base and public address written into the page', async () => {
+    const page = await rawRequest(sub.port, `${BASE}${DEEP_LINK}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`src="${BASE}${TEST_ASSET}"`);
+    expect(page.body).toContain(`<meta name="sfs-turbo-base" content="${BASE}/" />`);
+    expect(page.body).toContain(
+      '<meta name="sfs-turbo-public-url" content="https://jobs.example.com/sfs-turbo-jobs" />',
+    );
+    expect((await rawRequest(sub.port, `${BASE}${TEST_ASSET}`)).body).toBe(TEST_ASSET_BODY);
+    expect((await rawRequest(sub.port, `${BASE}/api/regions`)).status).toBe(200);
+    expect((await rawRequest(sub.port, `${BASE}${jobPath()}`)).status).toBe(200);
+    expect((await rawRequest(sub.port, `${BASE}/healthz`)).body).toBe('{"status":"ok"}');
+  });
+
+  it('redirects the base without its slash, and answers 404 outside the base', async () => {
+    const bare = await rawRequest(sub.port, `${BASE}?x=1`);
+    expect(bare.status).toBe(308);
+    expect(bare.headers.location).toBe(`${BASE}/?x=1`);
+    for (const target of ['/', DEEP_LINK, '/api/regions', TEST_ASSET, '/sfs-turbo-jobsX/']) {
+      expect((await rawRequest(sub.port, target)).status, target).toBe(404);
+    }
+  });
+
+  it('believes X-Forwarded-For from a trusted proxy only', async () => {
+    app.lines.length = 0;
+    sub.lines.length = 0;
+    // The first server trusts loopback (the default); this one only 10.0.0.0/8.
+    await rawRequest(app.port, '/healthz', 'GET', 'X-Forwarded-For: 203.0.113.7\r\n');
+    await rawRequest(sub.port, `${BASE}/healthz`, 'GET', 'X-Forwarded-For: 203.0.113.7\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(app.lines[0]).toMatchObject({ client: '203.0.113.7', route: 'healthz' });
+    expect(sub.lines[0]).toMatchObject({ client: '127.0.0.1', route: 'healthz' });
+  });
+});
