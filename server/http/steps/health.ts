@@ -28,6 +28,7 @@ export function health(readiness: Readiness, metrics: Metrics): Step {
         res.writeHead(200, {
           'Content-Type': metrics.registry.contentType,
           'Cache-Control': 'no-store',
+          'Content-Length': Buffer.byteLength(body),
         });
         res.end(body);
         return;
