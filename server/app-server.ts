@@ -26,6 +26,8 @@ export interface RuntimeOptions {
   log?: (line: string) => void;
   /** The handler's access-log entry for each API request (the server's one log line uses it). */
   onEntry?: (entry: AccessLogEntry, req: IncomingMessage) => void;
+  /** SFS_TURBO_CACHE_MS: identical job requests share one upstream exchange (undefined: never). */
+  cacheMs?: number;
   /** Port for the embedded simulator (`SFS_TURBO_SIMULATOR_PORT`); 0 picks a free one. */
   simulatorPort?: number;
 }
@@ -56,6 +58,7 @@ export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<
     simulatorUrl: simulator?.url,
     demoJobs: simulatorModule?.demoJobs() ?? [],
     log: onEntry,
+    ...(options.cacheMs === undefined ? {} : { cacheMs: options.cacheMs }),
   });
 
   return {

@@ -74,6 +74,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
   const runtime = await createProxyRuntime({
     env: options.env,
     config: config.proxy,
+    cacheMs: serving.cacheMs,
     ...(options.simulatorPort === undefined ? {} : { simulatorPort: options.simulatorPort }),
     onEntry: (entry, req) => {
       const ctx = contexts.get(req);

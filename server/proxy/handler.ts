@@ -7,6 +7,7 @@ import {
 } from '../../common/contract.ts';
 import type { ServerConfig } from '../config.ts';
 import { CredentialError, type CredentialProvider } from '../credentials/provider.ts';
+import { createCoalescer, type Shared } from './coalesce.ts';
 import { FORWARDED_RESPONSE_HEADERS, sendJson, sendProxyError } from './errors.ts';
 import { matchApiRoute } from './route.ts';
 import {
@@ -30,6 +31,8 @@ export interface AccessLogEntry {
   code: string;
   upstreamMs: number | null;
   requestId: string;
+  /** Answered by an identical request's exchange, without one of its own. */
+  coalesced?: boolean;
 }
 
 export interface ApiHandlerOptions {
@@ -39,7 +42,11 @@ export interface ApiHandlerOptions {
   simulatorUrl?: string | undefined;
   demoJobs?: DemoJobInfo[];
   log?: (entry: AccessLogEntry, req: IncomingMessage) => void;
+  /** SFS_TURBO_CACHE_MS: identical job requests share one exchange (server/proxy/coalesce.ts). */
+  cacheMs?: number;
 }
+
+type Exchange = { result: UpstreamResult; auth: Record<string, string> };
 
 /** Never rejects: every outcome, bugs included, is answered and logged once. */
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -82,6 +89,8 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   const { config, credentials } = options;
   const simulated = options.simulatorUrl !== undefined;
   const regionsById = new Map(config.regions.map((region) => [region.id, region]));
+  const coalescer =
+    options.cacheMs === undefined ? undefined : createCoalescer<Exchange>(options.cacheMs);
 
   const regionsBody: RegionsResponse = {
     regions: config.regions.map(({ id, name, cloud }) => ({ id, name, cloud })),
@@ -176,7 +185,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     const verb = method as 'GET' | 'HEAD';
 
     let upstreamMs = 0;
-    const send = async (): Promise<{ result: UpstreamResult; auth: Record<string, string> }> => {
+    const send = async (): Promise<Exchange> => {
       const auth = simulated
         ? {}
         : await credentials.headersFor({
@@ -191,27 +200,30 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
         headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...auth },
         timeoutMs: config.upstreamTimeoutMs,
         maxBytes: config.maxUpstreamBytes,
-        onCancel,
+        // A shared exchange is not abandoned when one of its viewers leaves.
+        ...(coalescer ? {} : { onCancel }),
       });
       upstreamMs += result.ms;
       entry.upstreamMs = Math.round(upstreamMs * 100) / 100;
       return { result, auth };
     };
 
-    let result: UpstreamResult;
-    let sentAuth: Record<string, string>;
-    try {
+    const exchange = async (): Promise<Exchange> => {
       const first = await send();
-      ({ result, auth: sentAuth } = first);
       // A rejected token: renew once and retry once (the provider knows whether it can).
-      if (
-        result.ok &&
-        result.status === 401 &&
+      const rejected =
+        first.result.ok &&
+        first.result.status === 401 &&
         !simulated &&
-        credentials.invalidate(projectId, first.auth)
-      ) {
-        ({ result, auth: sentAuth } = await send());
-      }
+        credentials.invalidate(projectId, first.auth);
+      return rejected ? send() : first;
+    };
+
+    let shared: Shared<Exchange>;
+    try {
+      shared = coalescer
+        ? await coalescer.run(`${verb} ${region}${jobPath}`, exchange, (e) => e.result.ok)
+        : { value: await exchange(), at: Date.now(), coalesced: false };
     } catch (error) {
       if (!(error instanceof CredentialError)) throw error;
       // The message was written for the page and redacted by the provider.
@@ -222,6 +234,8 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       );
     }
 
+    const { result, auth: sentAuth } = shared.value;
+    if (shared.coalesced) entry.coalesced = true;
     if (!result.ok) {
       if (result.reason === 'aborted') {
         entry.status = 499; // nginx's "client closed request": nothing was sent
@@ -258,6 +272,10 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
           ? result.contentType
           : 'application/octet-stream',
       'Content-Length': body.length,
+      // When the upstream answered: a shared answer is up to SFS_TURBO_CACHE_MS old, and the
+      // page's "Data as of" must say when the cloud answered, not when this viewer asked.
+      Date: new Date(shared.at).toUTCString(),
+      Age: Math.max(0, Math.floor((Date.now() - shared.at) / 1000)),
     };
     if (result.requestId && SAFE_REQUEST_ID.test(result.requestId)) {
       headers['X-request-id'] = result.requestId;

@@ -25,6 +25,8 @@ export interface ApiErrorDetails {
   target: LookupTarget;
   /** The first part of a body that could not be read as an error (HTML, text). */
   bodySnippet?: string | undefined;
+  /** From a 429's or 503's `Retry-After`: wait at least this long before asking again. */
+  retryAfterMs?: number | undefined;
 }
 
 /** The one error the HTTP client throws: a lookup that did not yield a job. */
@@ -36,6 +38,7 @@ export class ApiError extends Error implements ApiErrorDetails {
   readonly requestId: string | undefined;
   readonly target: LookupTarget;
   readonly bodySnippet: string | undefined;
+  readonly retryAfterMs: number | undefined;
   /** When the failure was observed (ms since epoch); retry countdowns start here. */
   readonly at = Date.now();
 
@@ -47,6 +50,7 @@ export class ApiError extends Error implements ApiErrorDetails {
     this.requestId = details.requestId;
     this.target = details.target;
     this.bodySnippet = details.bodySnippet;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 
@@ -73,7 +77,11 @@ export function readErrorFields(body: unknown): ErrorFields | undefined {
     return { code: str(record.errCode), message: str(record.errMsg), requestId: undefined };
   }
   if ('error_code' in record || 'error_msg' in record) {
-    return { code: str(record.error_code), message: str(record.error_msg), requestId: str(record.request_id) };
+    return {
+      code: str(record.error_code),
+      message: str(record.error_msg),
+      requestId: str(record.request_id),
+    };
   }
   const nested = record.error;
   if (typeof nested === 'object' && nested !== null && !Array.isArray(nested)) {
@@ -104,6 +112,7 @@ export function errorFromResponse(
   bodyText: string,
   headerRequestId: string | undefined,
   target: LookupTarget,
+  retryAfter?: string | null,
 ): ApiError {
   let parsed: unknown;
   try {
@@ -112,7 +121,9 @@ export function errorFromResponse(
     parsed = undefined;
   }
   const fields = readErrorFields(parsed);
-  const snippet = fields ? undefined : bodyText.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH);
+  const snippet = fields
+    ? undefined
+    : bodyText.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH);
   return new ApiError({
     kind: failureKindFor(status, fields?.code),
     status,
@@ -120,9 +131,25 @@ export function errorFromResponse(
     // An empty errMsg says nothing: the page shows what is known instead (found by fuzzing).
     message:
       (fields?.message?.trim() ? fields.message : undefined) ??
-      (fields ? `HTTP ${status} without an error message` : snippet ? 'The answer was not in any known error format' : `HTTP ${status} with an empty body`),
+      (fields
+        ? `HTTP ${status} without an error message`
+        : snippet
+          ? 'The answer was not in any known error format'
+          : `HTTP ${status} with an empty body`),
     requestId: headerRequestId ?? fields?.requestId,
     target,
     bodySnippet: snippet || undefined,
+    retryAfterMs: retryAfterMs(retryAfter),
   });
+}
+
+/** `Retry-After` in seconds or as an HTTP date; capped at ten minutes (a page must not sleep for a day). */
+export function retryAfterMs(
+  header: string | null | undefined,
+  now = Date.now(),
+): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 600_000) : undefined;
 }

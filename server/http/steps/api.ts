@@ -38,5 +38,6 @@ export function recordApiEntry(ctx: RequestContext, entry: AccessLogEntry): void
     upstreamStatus: entry.upstreamMs !== null && !entry.code ? entry.status : null,
     upstreamMs: entry.upstreamMs,
     upstreamRequestId: entry.requestId || null,
+    coalesced: entry.coalesced ? 1 : 0,
   });
 }

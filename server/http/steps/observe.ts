@@ -20,8 +20,9 @@ export function observeExcept(logger: Logger, metrics: Metrics, quiet: ReadonlyS
       const route = String(ctx.log.route ?? 'unknown');
       if (quiet.has(route)) return;
       metrics.httpRequests.inc({ route, code: String(status) });
+      if (ctx.log.coalesced === 1) metrics.coalesced.inc();
       const upstreamMs = ctx.log.upstreamMs;
-      if (typeof upstreamMs === 'number' && ctx.log.coalesced !== 1) {
+      if (typeof upstreamMs === 'number') {
         const region = String(ctx.log.region ?? '-');
         metrics.upstreamRequests.inc({
           region,

@@ -39,7 +39,11 @@ export function JobView({ target }: { target: LookupTarget }) {
   // slices of a few milliseconds (a deferred value renders as a transition), so building a big
   // job's view never blocks scrolling or typing; until it is drawn, the previous one stays.
   const shown = useDeferredValue(
-    useMemo(() => ({ data: query.data, at: query.dataUpdatedAt }), [query.data, query.dataUpdatedAt]),
+    useMemo(
+      // The time the cloud answered (an answer shared between viewers may be a moment old).
+      () => ({ data: query.data, at: query.data?.receivedAt ?? query.dataUpdatedAt }),
+      [query.data, query.dataUpdatedAt],
+    ),
   );
   const data = shown.data;
   const status = data ? statusKind(data.job.status) : undefined;
@@ -47,11 +51,20 @@ export function JobView({ target }: { target: LookupTarget }) {
   const now = useNow(live && visible);
   const error = query.failureReason ?? query.error;
   const state = pollStateOf(
-    { data, error: query.error, fetchFailureReason: query.failureReason, fetchFailureCount: query.failureCount },
+    {
+      data,
+      error: query.error,
+      fetchFailureReason: query.failureReason,
+      fetchFailureCount: query.failureCount,
+    },
     { notifyRequested: notify.requested, hidden: !visible, now },
   );
 
-  useTabStatus(status ?? (error && !data ? 'lookup-failed' : 'loading'), data?.job.job_type, target.jobId);
+  useTabStatus(
+    status ?? (error && !data ? 'lookup-failed' : 'loading'),
+    data?.job.job_type,
+    target.jobId,
+  );
 
   const jobType = data?.job.job_type;
   const rawStatus = data?.job.status;
@@ -80,7 +93,12 @@ export function JobView({ target }: { target: LookupTarget }) {
           onRefresh={() => void query.refetch()}
         />
         <div className="flex flex-wrap items-center gap-3">
-          <NotifyButton state={notify.state} finished={state.mode === 'stopped'} onRequest={() => void notify.request()} onCancel={notify.cancel} />
+          <NotifyButton
+            state={notify.state}
+            finished={state.mode === 'stopped'}
+            onRequest={() => void notify.request()}
+            onCancel={notify.cancel}
+          />
           <ZoneSwitch zone={zone} onChange={setZone} />
         </div>
       </div>
