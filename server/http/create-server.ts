@@ -21,9 +21,12 @@ export async function createServer(
 ): Promise<AppServer> {
   const app = await createApp(config, { mode: 'production', ...options });
   let draining = false;
+  const inFlight = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     // Keep-alive connections would otherwise hold the shutdown open until they idle out.
     if (draining) res.setHeader('Connection', 'close');
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
     void app.handle(req, res);
   });
   // Slowloris and stuck clients: a request's headers must arrive within 30 s.
@@ -46,6 +49,7 @@ export async function createServer(
     async shutdown(graceMs = 10_000) {
       draining = true;
       app.readiness.drain();
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const idle = setInterval(() => server.closeIdleConnections(), 50);
       const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
