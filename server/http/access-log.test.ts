@@ -56,7 +56,7 @@ async function wholeRun(env: Record<string, string>) {
     ]) {
       await rawRequest(server.port, target, 'GET', cookie);
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect.poll(() => server.lines.length).toBe(12);
     return {
       log: [...server.lines.map((line) => JSON.stringify(line)), ...written].join('\n'),
       lines: server.lines,

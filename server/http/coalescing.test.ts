@@ -48,8 +48,11 @@ describe('coalescing', () => {
     expect(upstream.seen.filter((seen) => seen.url.endsWith('/job-one'))).toHaveLength(1);
     expect(new Set(answers.map((answer) => answer.status))).toEqual(new Set([200]));
     expect(new Set(answers.map((answer) => answer.headers['x-request-id'])).size).toBe(1);
+    // Metrics are counted on each answer's 'close' event, just after the client has it.
+    await expect
+      .poll(async () => (await rawRequest(app.port, '/metrics')).body)
+      .toMatch(/^sfs_turbo_upstream_coalesced_total 19$/m);
     const metrics = (await rawRequest(app.port, '/metrics')).body;
-    expect(metrics).toMatch(/^sfs_turbo_upstream_coalesced_total 19$/m);
     expect(metrics).toMatch(/^sfs_turbo_upstream_requests_total\{region="eu-de",code="200"\} 1$/m);
   });
 

@@ -32,6 +32,8 @@ beforeAll(async () => {
     SFS_TURBO_ALLOWED_HOSTS: 'jobs.example.com, .example.org',
     SFS_TURBO_ENDPOINT: upstream.url,
     OS_TOKEN: TOKEN,
+    // Every job request goes upstream here (coalescing has tests of its own).
+    SFS_TURBO_CACHE_MS: '0',
   });
 });
 
@@ -189,7 +191,8 @@ describe('the production server', () => {
     expect(upstream.seen.at(-1)?.headers['x-auth-token']).toBe(TOKEN);
     expect(answer.raw).not.toContain(TOKEN);
     await rawRequest(app.port, DEEP_LINK);
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the 'close' events
+    // The line is written on the answer's 'close' event, just after the client has it.
+    await expect.poll(() => app.lines.length).toBe(2);
     expect(app.lines).toHaveLength(2);
     expect(app.lines[0]).toMatchObject({
       method: 'GET',
@@ -255,7 +258,7 @@ describe('the production server under a sub-path', () => {
     // The first server trusts loopback (the default); this one only 10.0.0.0/8.
     await rawRequest(app.port, '/healthz', 'GET', 'X-Forwarded-For: 203.0.113.7\r\n');
     await rawRequest(sub.port, `${BASE}/healthz`, 'GET', 'X-Forwarded-For: 203.0.113.7\r\n');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect.poll(() => app.lines.length + sub.lines.length).toBe(2);
     expect(app.lines[0]).toMatchObject({ client: '203.0.113.7', route: 'healthz' });
     expect(sub.lines[0]).toMatchObject({ client: '127.0.0.1', route: 'healthz' });
   });

@@ -84,6 +84,10 @@ describe('health, readiness and metrics', () => {
     try {
       await rawRequest(served.port, jobPath());
       await rawRequest(served.port, '/');
+      // Counted on each answer's 'close' event, just after the client has it.
+      await expect
+        .poll(async () => (await rawRequest(served.port, '/metrics')).body)
+        .toMatch(/route="page",code="200"\} 1$/m);
       const answer = await rawRequest(served.port, '/metrics');
       expect(answer.status).toBe(200);
       expect(answer.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
