@@ -3,6 +3,9 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
 import { simulatedPreviewEnv } from './e2e/preview-env.ts';
 
 // Overridable so that two suites (a developer's and a CI trial) can run side by side.
+/** `npm run serve`, spelt out: the container has no npm in its command. */
+export const START_COMMAND = 'node dist-server/main.js';
+
 export const E2E_PORT = Number(process.env.E2E_PORT) || 5874;
 export const E2E_SIMULATOR_PORT = Number(process.env.E2E_SIMULATOR_PORT) || 5875;
 const executablePath = chromiumExecutable();
@@ -34,8 +37,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The built app exactly as `npm start` serves it (npm test builds first).
-    command: 'npx vite preview',
+    // The production server, the very command the container runs (deploy/Dockerfile's CMD;
+    // npm test builds first).
+    command: START_COMMAND,
     url: `http://127.0.0.1:${E2E_PORT}/api/regions`,
     reuseExistingServer: false,
     timeout: 60_000,

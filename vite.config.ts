@@ -1,7 +1,9 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { sfsTurboProxy } from './server/vite-plugin.ts';
+import { parseBasePath } from './server/http/serving-config.ts';
+import { sfsTurboDev } from './server/vite-plugin.ts';
+import { precompress } from './vite.precompress.ts';
 
 const host = process.env.HOST?.trim() || '127.0.0.1';
 const port = Number(process.env.PORT) || 5173;
@@ -34,12 +36,12 @@ function preloadJobPage(): Plugin {
         const files = [route.fileName, ...route.imports].filter((file) => !loaded.has(file));
         const styles = [...(route.viteMetadata?.importedCss ?? [])];
         return [
-          ...files.map((file) => ({ rel: 'modulepreload', crossorigin: true, href: `/${file}` })),
+          ...files.map((file) => ({ rel: 'modulepreload', crossorigin: true, href: `./${file}` })),
           ...styles.map((file) => ({
             rel: 'preload',
             as: 'style',
             crossorigin: true,
-            href: `/${file}`,
+            href: `./${file}`,
           })),
         ].map((attrs) => ({ tag: 'link', attrs, injectTo: 'head' as const }));
       },
@@ -47,10 +49,13 @@ function preloadJobPage(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [react(), tailwindcss(), sfsTurboProxy(), preloadJobPage()],
+export default defineConfig(({ command }) => ({
+  plugins: [react(), tailwindcss(), sfsTurboDev(), preloadJobPage(), precompress()],
+  // The build is relative (./assets/…), so one build serves any BASE_PATH: the production
+  // server writes the base into index.html at start (server/http/static-site.ts). The dev
+  // server serves under BASE_PATH directly.
+  base: command === 'build' ? './' : parseBasePath(process.env.BASE_PATH),
   server: { host, port, strictPort: true, allowedHosts },
-  preview: { host, port, strictPort: true, allowedHosts },
   // The manifest lets scripts/bundle-budget.mjs find what the job page loads first.
   build: { sourcemap: true, manifest: true },
-});
+}));

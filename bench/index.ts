@@ -4,7 +4,7 @@
  *   - bundle: the production build's first-load JavaScript for the job page, per chunk
  *     (scripts/bundle-budget.mjs);
  *   - Lighthouse 12 (local Chromium, default mobile throttling) on a deep link to a live demo
- *     job, served exactly as `npm start` serves it (vite preview, embedded simulator): the
+ *     job, served exactly as `npm start` serves it (the production server, embedded simulator): the
  *     performance, accessibility and best-practices scores, FCP, LCP, TBT and CLS; the median
  *     of LH_RUNS runs (default 3), the simulator reset before each so the job starts afresh;
  *     then the same with Lighthouse's desktop preset, for scale;
@@ -143,12 +143,11 @@ async function lighthouse(dist: string): Promise<void> {
       `no Chromium at ${CHROMIUM}: set CHROMIUM_PATH, or run npm run test:e2e once (it installs one)`,
     );
   const [port, simulatorPort] = [await freePort(), await freePort()];
-  // `npm start` without its build step.
+  // `npm start` without its build step: the production server, built beside `dist`.
   const env = simulatedPreviewEnv(port, simulatorPort);
-  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const server = spawn(process.execPath, [vite, 'preview', '--outDir', dist], {
+  const server = spawn(process.execPath, [join(dist, '..', 'dist-server', 'main.js')], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, SFS_TURBO_DIST: dist },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.add(server);
@@ -160,7 +159,7 @@ async function lighthouse(dist: string): Promise<void> {
         .then((r) => r.ok)
         .catch(() => false))
     ) {
-      if (Date.now() > until) throw new Error('the preview server did not start within 60 s');
+      if (Date.now() > until) throw new Error('the production server did not start within 60 s');
       await new Promise((done) => setTimeout(done, 250));
     }
     const url = `${base}/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.running}`;
@@ -333,6 +332,15 @@ async function main(): Promise<void> {
         '--emptyOutDir',
         '--logLevel',
         'warn',
+      ]);
+      await run(process.execPath, [
+        join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--config',
+        'vite.server.config.ts',
+        '--outDir',
+        join(dist, '..', 'dist-server'),
+        '--emptyOutDir',
       ]);
     }
     const steps: [Part, () => Promise<void>][] = [

@@ -1,6 +1,6 @@
 /**
  * A dashboard configured for a real cloud, for the security specs: the built app served by
- * `vite preview` in a process of its own (its stdout is the access log), with IAM password
+ * production server (`START_COMMAND`, as `npm start` and the image run it) in a process of its own (its stdout is the access log), with IAM password
  * login against a fake IAM and a fake SFS Turbo endpoint, both on loopback, both recording
  * everything that reaches them and handing every request header back in every place they can.
  */
@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
+import { START_COMMAND } from '../playwright.config.ts';
 import { simulatedPreviewEnv } from './preview-env.ts';
 
 export const PASSWORD = `desk-Pa55-${randomBytes(6).toString('hex')}`;
@@ -122,7 +122,8 @@ export interface Desk {
 /** The built dashboard (`npm run build` first), configured by `env`, on `port`. */
 export async function startDesk(port: number, env: Record<string, string>): Promise<Desk> {
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'preview', '--strictPort'], {
+  const [command = 'node', ...args] = START_COMMAND.split(' ');
+  const child: ChildProcess = spawn(command, args, {
     env: { ...process.env, ...simulatedPreviewEnv(port, 0), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,10 +1,19 @@
-import type { Env, ServerConfig } from './config.ts';
-import { configureFromEnv } from './credentials/scope.ts';
-import { createApiHandler, formatAccessLog, type ApiHandler } from './proxy/handler.ts';
+import type { IncomingMessage } from 'node:http';
+import { loadConfig, type Env, type ServerConfig } from './config.ts';
+import { credentialsFromEnv } from './credentials/from-env.ts';
+import type { CredentialProvider } from './credentials/provider.ts';
+import { scopeToCredential } from './credentials/scope.ts';
+import {
+  createApiHandler,
+  formatAccessLog,
+  type AccessLogEntry,
+  type ApiHandler,
+} from './proxy/handler.ts';
 import type { RunningSimulator } from './simulator/simulator.ts';
 
 export interface ProxyRuntime {
   config: ServerConfig;
+  credentials: CredentialProvider;
   handler: ApiHandler;
   simulator: RunningSimulator | undefined;
   close(): Promise<void>;
@@ -12,7 +21,14 @@ export interface ProxyRuntime {
 
 export interface RuntimeOptions {
   env?: Env;
+  /** Already loaded from `env` (the production server reads its configuration once). */
+  config?: ServerConfig;
+  /** A text line per API request (bench and tests); ignored when `onEntry` is given. */
   log?: (line: string) => void;
+  /** The handler's access-log entry for each API request (the server's one log line uses it). */
+  onEntry?: (entry: AccessLogEntry, req: IncomingMessage) => void;
+  /** SFS_TURBO_CACHE_MS: identical job requests share one upstream exchange (undefined: never). */
+  cacheMs?: number;
   /** Port for the embedded simulator (`SFS_TURBO_SIMULATOR_PORT`); 0 picks a free one. */
   simulatorPort?: number;
 }
@@ -23,9 +39,12 @@ export interface RuntimeOptions {
  */
 export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<ProxyRuntime> {
   const env = options.env ?? process.env;
-  const { config, credentials } = configureFromEnv(env);
-  // stdout, one line per request, in dev and preview alike (Vite's own output goes there too).
+  const loaded = options.config ?? loadConfig(env);
+  const credentials = credentialsFromEnv(env, loaded);
+  // The regions fitted to the credential: a start that would send it to another cloud stops here.
+  const config = scopeToCredential(loaded, credentials);
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const onEntry = options.onEntry ?? ((entry: AccessLogEntry) => log(formatAccessLog(entry)));
 
   const useSimulator = config.endpointOverride === undefined && credentials.kind === 'none';
   // Loaded only when used: a proxy configured for a real cloud never runs simulator code.
@@ -41,11 +60,13 @@ export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<
     credentials,
     simulatorUrl: simulator?.url,
     demoJobs: simulatorModule?.demoJobs() ?? [],
-    log: (entry) => log(formatAccessLog(entry)),
+    log: onEntry,
+    ...(options.cacheMs === undefined ? {} : { cacheMs: options.cacheMs }),
   });
 
   return {
     config,
+    credentials,
     handler,
     simulator,
     close: async () => {

@@ -56,7 +56,9 @@ function endpointUrl(raw: string | undefined): string | undefined {
     throw new ConfigError(`SFS_TURBO_ENDPOINT must be http(s), got "${url.protocol}"`);
   }
   if (url.search || url.hash || url.username || url.password) {
-    throw new ConfigError('SFS_TURBO_ENDPOINT must be a plain base URL (no query, fragment or user info)');
+    throw new ConfigError(
+      'SFS_TURBO_ENDPOINT must be a plain base URL (no query, fragment or user info)',
+    );
   }
   return url.href.replace(/\/+$/, '');
 }

@@ -1,40 +1,35 @@
-import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
-import { createProxyRuntime, type ProxyRuntime, type RuntimeOptions } from './app-server.ts';
-import { apiMiddleware } from './proxy/middleware.ts';
-import {
-  DEV_SECURITY_HEADERS,
-  SECURITY_HEADERS,
-  securityHeadersMiddleware,
-} from './security-headers.ts';
+import type { Plugin } from 'vite';
+import { createApp, type App } from './http/app.ts';
+import { loadAppConfig } from './http/app-config.ts';
 
-/** Mounts the proxy (and, when unconfigured, the simulator) in both `vite` and `vite preview`. */
-export function sfsTurboProxy(options: RuntimeOptions = {}): Plugin {
-  let runtime: Promise<ProxyRuntime> | undefined;
-
-  async function mount(server: ViteDevServer | PreviewServer, preview: boolean) {
-    runtime ??= createProxyRuntime(options);
-    const { handler, simulator, config } = await runtime;
-    // The API first: it sets its own, stricter headers on every answer (errors.ts), and the
-    // per-request poll path is the one that has to be cheap.
-    server.middlewares.use(apiMiddleware(handler));
-    server.middlewares.use(
-      securityHeadersMiddleware(preview ? SECURITY_HEADERS : DEV_SECURITY_HEADERS),
-    );
-    server.httpServer?.once('close', () => {
-      void runtime?.then((r) => r.close());
-    });
-    const upstream = simulator
-      ? `embedded simulator at ${simulator.url}`
-      : (config.endpointOverride ?? 'regional SFS Turbo endpoints');
-    server.config.logger.info(`  sfs-turbo-jobs proxy → ${upstream}`);
-  }
-
+/**
+ * `npm run dev`: the production server's chain (server/http/app.ts) in front of Vite, so the
+ * API, health, metrics, headers and host checks run the same code in both; only the last
+ * step differs (Vite serves modules and index.html with hot reload instead of the build).
+ */
+export function sfsTurboDev(): Plugin {
+  let app: Promise<App> | undefined;
   return {
-    name: 'sfs-turbo-proxy',
+    name: 'sfs-turbo-dev',
+    apply: 'serve',
     // The API holds the server's cloud credentials: no other origin may read its answers.
     // Vite's default CORS policy lets any page on localhost do so.
-    config: () => ({ server: { cors: false }, preview: { cors: false } }),
-    configureServer: (server) => mount(server, false),
-    configurePreviewServer: (server) => mount(server, true),
+    config: () => ({ server: { cors: false } }),
+    async configureServer(server) {
+      app ??= createApp(loadAppConfig(process.env), { env: process.env, mode: 'dev' });
+      const running = await app;
+      server.middlewares.use((req, res, next) => {
+        void running.handle(req, res, () => {
+          next();
+          return Promise.resolve();
+        });
+      });
+      server.httpServer?.once('close', () => void running.close());
+      const { simulator, config } = running.runtime;
+      const upstream = simulator
+        ? `embedded simulator at ${simulator.url}`
+        : (config.endpointOverride ?? 'regional SFS Turbo endpoints');
+      server.config.logger.info(`  sfs-turbo-jobs proxy → ${upstream}`);
+    },
   };
 }

@@ -8,6 +8,7 @@ import {
 import type { ServerConfig } from '../config.ts';
 import { leakCheck, type LeakCheck } from '../credentials/leak-check.ts';
 import { CredentialError, type CredentialProvider } from '../credentials/provider.ts';
+import { createCoalescer, type Shared } from './coalesce.ts';
 import { fromAnotherSite } from './cross-site.ts';
 import { sendJson, sendProxyError } from './errors.ts';
 import { createForwarder, hasUpstream, type Forwarded } from './forward.ts';
@@ -27,6 +28,8 @@ export interface AccessLogEntry {
   code: string;
   upstreamMs: number | null;
   requestId: string;
+  /** Answered by an identical request's exchange, without one of its own. */
+  coalesced?: boolean;
 }
 
 export interface ApiHandlerOptions {
@@ -35,7 +38,9 @@ export interface ApiHandlerOptions {
   /** Base URL of the embedded simulator when it is the upstream. */
   simulatorUrl?: string | undefined;
   demoJobs?: DemoJobInfo[];
-  log?: (entry: AccessLogEntry) => void;
+  log?: (entry: AccessLogEntry, req: IncomingMessage) => void;
+  /** SFS_TURBO_CACHE_MS: identical job requests share one exchange (server/proxy/coalesce.ts). */
+  cacheMs?: number;
 }
 
 /** Never rejects: every outcome, bugs included, is answered and logged once. */
@@ -78,6 +83,8 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   const allowed = new Set(simulated ? config.regions.map((region) => region.id) : config.allowedRegions);
   const heldSecrets = leakCheck(credentials.secrets);
   const forward = createForwarder({ config, credentials, simulatorUrl: options.simulatorUrl });
+  const coalescer =
+    options.cacheMs === undefined ? undefined : createCoalescer<Forwarded>(options.cacheMs);
 
   const regionsBody: RegionsResponse = {
     regions: config.regions
@@ -153,19 +160,26 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       );
     }
 
-    let forwarded: Forwarded;
-    try {
-      forwarded = await forward({
-        region,
-        projectId,
-        jobId,
-        method: method as 'GET' | 'HEAD',
-        onCancel: (cancel) => {
-          res.once('close', () => {
-            if (!res.writableFinished) cancel();
-          });
-        },
+    const verb = method as 'GET' | 'HEAD';
+    const onCancel = (cancel: () => void) => {
+      res.once('close', () => {
+        if (!res.writableFinished) cancel();
       });
+    };
+    let shared: Shared<Forwarded>;
+    try {
+      shared = coalescer
+        ? await coalescer.run(
+            `${verb} ${region}/${projectId}/${jobId}`,
+            // A shared exchange is not abandoned when one of its viewers leaves.
+            () => forward({ region, projectId, jobId, method: verb, onCancel: () => {} }),
+            (answer) => answer.result.ok,
+          )
+        : {
+            value: await forward({ region, projectId, jobId, method: verb, onCancel }),
+            at: Date.now(),
+            coalesced: false,
+          };
     } catch (error) {
       if (!(error instanceof CredentialError)) throw error;
       // The message was written for the page by the provider; it quotes nothing from IAM.
@@ -176,9 +190,12 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       }
       return fail(error.status, PROXY_ERROR.authFailed, `Could not authenticate to the cloud: ${error.message}`);
     }
+    const forwarded = shared.value;
     const { result } = forwarded;
+    if (shared.coalesced) entry.coalesced = true;
     secrets.check = secrets.check.with(forwarded.sent);
-    entry.upstreamMs = forwarded.upstreamMs;
+    // A shared answer cost this request no upstream time of its own.
+    entry.upstreamMs = shared.coalesced ? null : forwarded.upstreamMs;
 
     if (!result.ok) {
       if (result.reason === 'aborted') {
@@ -188,7 +205,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       const failure = failureOf(result);
       return fail(failure.status, failure.code, failure.message);
     }
-    const answer = passOn(result, secrets.check);
+    const answer = passOn(result, secrets.check, shared.at);
     if (!answer) return fail(LEAK_FAILURE.status, LEAK_FAILURE.code, LEAK_FAILURE.message);
     entry.status = answer.status;
     entry.requestId = answer.requestId ?? '';
@@ -221,6 +238,6 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       );
       sendProxyError(res, 500, PROXY_ERROR.internal, 'Unexpected proxy error');
     }
-    options.log?.(withoutSecrets(entry, secrets.check));
+    options.log?.(withoutSecrets(entry, secrets.check), req);
   };
 }

@@ -57,7 +57,7 @@ export interface PassedOn {
  * is not patched: it is refused (`undefined`), because a patched body still says where the
  * secret was and may hold it in a form nobody thought of.
  */
-export function passOn(result: Answered, check: LeakCheck): PassedOn | undefined {
+export function passOn(result: Answered, check: LeakCheck, answeredAt: number): PassedOn | undefined {
   if (check.holdsSecret(result.body)) return undefined;
   const requestId = passable(result.requestId, SAFE_REQUEST_ID, check);
   const retryAfter = passable(headerValue(result.headers['retry-after']), SAFE_RETRY_AFTER, check);
@@ -67,6 +67,10 @@ export function passOn(result: Answered, check: LeakCheck): PassedOn | undefined
     ...FORWARDED_RESPONSE_HEADERS,
     'Content-Type': passable(result.contentType, SAFE_CONTENT_TYPE, check) ?? 'application/octet-stream',
     'Content-Length': result.body.length,
+    // When the upstream answered: a shared answer is up to SFS_TURBO_CACHE_MS old, and the
+    // page's "Data as of" must say when the cloud answered, not when this viewer asked.
+    Date: new Date(answeredAt).toUTCString(),
+    Age: Math.max(0, Math.floor((Date.now() - answeredAt) / 1000)),
   };
   if (requestId) headers['X-request-id'] = requestId;
   if (retryAfter) headers['Retry-After'] = retryAfter;

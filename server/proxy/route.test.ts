@@ -5,7 +5,9 @@ const P = 'e9993fc787d94b6c886cbaa340f9c0f4';
 
 describe('matchApiRoute', () => {
   it('matches the job route and the regions route', () => {
-    expect(matchApiRoute(`/api/eu-de/v1/${P}/sfs-turbo/jobs/26f6b565-xxxx-XXXX-xxxx-03f0bd975433`)).toEqual({
+    expect(
+      matchApiRoute(`/api/eu-de/v1/${P}/sfs-turbo/jobs/26f6b565-xxxx-XXXX-xxxx-03f0bd975433`),
+    ).toEqual({
       kind: 'job',
       region: 'eu-de',
       projectId: P,

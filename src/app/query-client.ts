@@ -19,7 +19,12 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
       queries: {
         staleTime: 0,
         retry: (_count, error) => retryEnabled && error instanceof ApiError && isRetryable(error),
-        retryDelay: (failureCount) => backoffDelay(failureCount + 1),
+        // Backoff, and never sooner than the server's Retry-After.
+        retryDelay: (failureCount, error) =>
+          Math.max(
+            backoffDelay(failureCount + 1),
+            error instanceof ApiError ? (error.retryAfterMs ?? 0) : 0,
+          ),
         refetchOnReconnect: true,
       },
     },

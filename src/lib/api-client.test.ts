@@ -87,3 +87,20 @@ describe('fetchJob (whatever the server answers)', () => {
     }
   });
 });
+
+describe('fetchJob and a shared answer', () => {
+  it('dates the job to when the cloud answered, from the Age the server sends', async () => {
+    answer(200, JSON.stringify({ job_id: 'job-1', status: 'running' }), { Age: '3' });
+    const before = Date.now();
+    const job = await fetchJob(target);
+    expect(job.receivedAt).toBeLessThanOrEqual(Date.now() - 3_000);
+    expect(job.receivedAt).toBeGreaterThanOrEqual(before - 3_000);
+  });
+
+  it("keeps a 429's Retry-After on the error, so the next try waits for it", async () => {
+    answer(429, '{"errCode":"PROXY.RATE_LIMITED","errMsg":"slow down"}', { 'Retry-After': '12' });
+    const error = await fetchJob(target).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).retryAfterMs).toBe(12_000);
+  });
+});

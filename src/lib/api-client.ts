@@ -1,4 +1,5 @@
 import { jobApiPath } from '../../common/contract';
+import { appUrl } from './base-path';
 import { ApiError, errorFromResponse, type LookupTarget } from './api-error';
 import { parseJobBody, type Job } from './job-schema';
 
@@ -7,7 +8,10 @@ export interface JobResponse {
   warnings: string[];
   /** `X-request-id` of the answer, for tickets. */
   requestId: string | undefined;
-  /** When the browser received the answer (ms since epoch). */
+  /**
+   * When the cloud answered (ms since epoch, browser clock): the server may serve one answer
+   * to identical requests for a moment and says how old it is (`Age`, seconds).
+   */
   receivedAt: number;
   /** The body exactly as received, for "copy raw JSON". */
   raw: string;
@@ -20,7 +24,7 @@ export async function fetchJob(target: LookupTarget, signal?: AbortSignal): Prom
   const { region, projectId, jobId } = target;
   let response: Response;
   try {
-    response = await fetch(jobApiPath(region, projectId, jobId), {
+    response = await fetch(appUrl(jobApiPath(region, projectId, jobId)), {
       headers: { Accept: 'application/json' },
       signal: signal ?? null,
     });
@@ -39,7 +43,13 @@ export async function fetchJob(target: LookupTarget, signal?: AbortSignal): Prom
   const requestId = response.headers.get('X-request-id') ?? undefined;
   const raw = await response.text();
   if (!response.ok) {
-    throw errorFromResponse(response.status, raw, requestId, target, response.headers.get('Retry-After'));
+    throw errorFromResponse(
+      response.status,
+      raw,
+      requestId,
+      target,
+      response.headers.get('Retry-After'),
+    );
   }
 
   const unexpected = (message: string) =>
@@ -62,5 +72,7 @@ export async function fetchJob(target: LookupTarget, signal?: AbortSignal): Prom
   }
   const parsed = parseJobBody(body);
   if (!parsed) throw unexpected('The answer is JSON but not a job object');
-  return { ...parsed, requestId, receivedAt: Date.now(), raw };
+  const age = Number(response.headers.get('Age'));
+  const ageMs = Number.isFinite(age) && age > 0 ? age * 1000 : 0;
+  return { ...parsed, requestId, receivedAt: Date.now() - ageMs, raw };
 }

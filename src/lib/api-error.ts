@@ -25,8 +25,8 @@ export interface ApiErrorDetails {
   target: LookupTarget;
   /** The first part of a body that could not be read as an error (HTML, text). */
   bodySnippet?: string | undefined;
-  /** How long the answer asked to wait before asking again (`Retry-After`), in seconds. */
-  retryAfterSeconds?: number | undefined;
+  /** From a 429's or 503's `Retry-After`: wait at least this long before asking again. */
+  retryAfterMs?: number | undefined;
 }
 
 /** The one error the HTTP client throws: a lookup that did not yield a job. */
@@ -38,7 +38,7 @@ export class ApiError extends Error implements ApiErrorDetails {
   readonly requestId: string | undefined;
   readonly target: LookupTarget;
   readonly bodySnippet: string | undefined;
-  readonly retryAfterSeconds: number | undefined;
+  readonly retryAfterMs: number | undefined;
   /** When the failure was observed (ms since epoch); retry countdowns start here. */
   readonly at = Date.now();
 
@@ -50,7 +50,7 @@ export class ApiError extends Error implements ApiErrorDetails {
     this.requestId = details.requestId;
     this.target = details.target;
     this.bodySnippet = details.bodySnippet;
-    this.retryAfterSeconds = details.retryAfterSeconds;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 
@@ -77,7 +77,11 @@ export function readErrorFields(body: unknown): ErrorFields | undefined {
     return { code: str(record.errCode), message: str(record.errMsg), requestId: undefined };
   }
   if ('error_code' in record || 'error_msg' in record) {
-    return { code: str(record.error_code), message: str(record.error_msg), requestId: str(record.request_id) };
+    return {
+      code: str(record.error_code),
+      message: str(record.error_msg),
+      requestId: str(record.request_id),
+    };
   }
   const nested = record.error;
   if (typeof nested === 'object' && nested !== null && !Array.isArray(nested)) {
@@ -102,15 +106,6 @@ export function failureKindFor(status: number, code: string | undefined): Lookup
 
 const SNIPPET_LENGTH = 300;
 
-/** `Retry-After` as seconds from now: delay-seconds or an HTTP date; undefined when unreadable. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  const text = value?.trim();
-  if (!text) return undefined;
-  if (/^\d{1,9}$/.test(text)) return Number(text);
-  const date = Date.parse(text);
-  return Number.isFinite(date) ? Math.max(0, Math.ceil((date - now) / 1000)) : undefined;
-}
-
 /** Turns a non-2xx answer (of any shape) into an `ApiError`. */
 export function errorFromResponse(
   status: number,
@@ -126,7 +121,9 @@ export function errorFromResponse(
     parsed = undefined;
   }
   const fields = readErrorFields(parsed);
-  const snippet = fields ? undefined : bodyText.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH);
+  const snippet = fields
+    ? undefined
+    : bodyText.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH);
   return new ApiError({
     kind: failureKindFor(status, fields?.code),
     status,
@@ -134,10 +131,25 @@ export function errorFromResponse(
     // An empty errMsg says nothing: the page shows what is known instead (found by fuzzing).
     message:
       (fields?.message?.trim() ? fields.message : undefined) ??
-      (fields ? `HTTP ${status} without an error message` : snippet ? 'The answer was not in any known error format' : `HTTP ${status} with an empty body`),
+      (fields
+        ? `HTTP ${status} without an error message`
+        : snippet
+          ? 'The answer was not in any known error format'
+          : `HTTP ${status} with an empty body`),
     requestId: headerRequestId ?? fields?.requestId,
     target,
     bodySnippet: snippet || undefined,
-    retryAfterSeconds: parseRetryAfter(retryAfter),
+    retryAfterMs: retryAfterMs(retryAfter),
   });
+}
+
+/** `Retry-After` in seconds or as an HTTP date; capped at ten minutes (a page must not sleep for a day). */
+export function retryAfterMs(
+  header: string | null | undefined,
+  now = Date.now(),
+): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 600_000) : undefined;
 }

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { paths } from '../../app/paths';
 import type { LookupTarget } from '../../lib/api-error';
+import { publicLink } from '../../lib/base-path';
 import { rememberJob } from '../../lib/recent-jobs';
 import { regionsQuery } from '../../lib/regions-query';
 import { isFinal, statusKind } from '../../lib/status';
@@ -38,7 +39,11 @@ export function JobView({ target }: { target: LookupTarget }) {
   // slices of a few milliseconds (a deferred value renders as a transition), so building a big
   // job's view never blocks scrolling or typing; until it is drawn, the previous one stays.
   const shown = useDeferredValue(
-    useMemo(() => ({ data: query.data, at: query.dataUpdatedAt }), [query.data, query.dataUpdatedAt]),
+    useMemo(
+      // The time the cloud answered (an answer shared between viewers may be a moment old).
+      () => ({ data: query.data, at: query.data?.receivedAt ?? query.dataUpdatedAt }),
+      [query.data, query.dataUpdatedAt],
+    ),
   );
   const data = shown.data;
   const status = data ? statusKind(data.job.status) : undefined;
@@ -46,11 +51,20 @@ export function JobView({ target }: { target: LookupTarget }) {
   const now = useNow(live && visible);
   const error = query.failureReason ?? query.error;
   const state = pollStateOf(
-    { data, error: query.error, fetchFailureReason: query.failureReason, fetchFailureCount: query.failureCount },
+    {
+      data,
+      error: query.error,
+      fetchFailureReason: query.failureReason,
+      fetchFailureCount: query.failureCount,
+    },
     { notifyRequested: notify.requested, hidden: !visible, now },
   );
 
-  useTabStatus(status ?? (error && !data ? 'lookup-failed' : 'loading'), data?.job.job_type, target.jobId);
+  useTabStatus(
+    status ?? (error && !data ? 'lookup-failed' : 'loading'),
+    data?.job.job_type,
+    target.jobId,
+  );
 
   const jobType = data?.job.job_type;
   const rawStatus = data?.job.status;
@@ -62,7 +76,7 @@ export function JobView({ target }: { target: LookupTarget }) {
 
   const regionName = regions.data?.regions.find((r) => r.id === target.region)?.name;
   const simulated = regions.data?.simulated ?? false;
-  const permalink = `${window.location.origin}${paths.job(target)}`;
+  const permalink = publicLink(paths.job(target));
   const ticket = useTicketView();
   const captureRef = useRef<HTMLDivElement>(null);
 
@@ -79,7 +93,12 @@ export function JobView({ target }: { target: LookupTarget }) {
           onRefresh={() => void query.refetch()}
         />
         <div className="flex flex-wrap items-center gap-3">
-          <NotifyButton state={notify.state} finished={state.mode === 'stopped'} onRequest={() => void notify.request()} onCancel={notify.cancel} />
+          <NotifyButton
+            state={notify.state}
+            finished={state.mode === 'stopped'}
+            onRequest={() => void notify.request()}
+            onCancel={notify.cancel}
+          />
           <ZoneSwitch zone={zone} onChange={setZone} />
         </div>
       </div>

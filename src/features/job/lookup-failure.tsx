@@ -44,8 +44,8 @@ export function LookupFailure({ error, stale }: { error: ApiError; stale: boolea
         <Row label="Message">{error.message}</Row>
         {meaning ? <Row label="Meaning">{meaning}</Row> : null}
         <Row label="Request ID">{error.requestId ?? '—'}</Row>
-        {error.retryAfterSeconds !== undefined ? (
-          <Row label="Try again in">{error.retryAfterSeconds} s (the answer asked to wait that long before asking again)</Row>
+        {error.retryAfterMs !== undefined ? (
+          <Row label="Try again in">{Math.ceil(error.retryAfterMs / 1000)} s (the answer asked to wait that long before asking again)</Row>
         ) : null}
         <Row label="Asked for">
           region {error.target.region}, project {error.target.projectId}, job {error.target.jobId}

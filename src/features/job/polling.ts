@@ -55,14 +55,18 @@ export interface PollInput {
 
 /** The polling rules of DESIGN.md as one pure function; the UI words come from its result. */
 export function pollState(input: PollInput): PollState {
-  if (input.status !== undefined && isFinal(input.status)) return { mode: 'stopped', reason: 'finished' };
+  if (input.status !== undefined && isFinal(input.status))
+    return { mode: 'stopped', reason: 'finished' };
   if (input.error && !isRetryable(input.error)) return { mode: 'stopped', reason: 'lookup-failed' };
   if (input.hidden && !input.notifyRequested) return { mode: 'paused-hidden' };
   if (input.error && input.failureCount > 0) {
-    return { mode: 'retrying', delayMs: backoffDelay(input.failureCount), failureCount: input.failureCount };
+    const delayMs = Math.max(backoffDelay(input.failureCount), input.error.retryAfterMs ?? 0);
+    return { mode: 'retrying', delayMs, failureCount: input.failureCount };
   }
   const base =
     input.status === 'unknown' ? UNKNOWN_STATUS_INTERVAL_MS : intervalForAge(input.ageMs);
-  const intervalMs = input.hidden ? Math.min(MAX_INTERVAL_MS * BACKGROUND_FACTOR, base * BACKGROUND_FACTOR) : base;
+  const intervalMs = input.hidden
+    ? Math.min(MAX_INTERVAL_MS * BACKGROUND_FACTOR, base * BACKGROUND_FACTOR)
+    : base;
   return { mode: 'polling', intervalMs };
 }

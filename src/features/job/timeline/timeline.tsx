@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { flushSync } from 'react-dom';
 import { useLocation, useSearchParams } from 'react-router';
+import { publicLink } from '../../../lib/base-path';
 import type { Job } from '../../../lib/job-schema';
 import type { ZoneChoice } from '../../../lib/time';
 import { useNow } from '../../../lib/use-now';
@@ -82,7 +83,7 @@ export const Timeline = memo(function Timeline({
 
   const shareUrl =
     selected !== undefined && typeof window !== 'undefined'
-      ? `${window.location.origin}${pathname}?sub=${encodeURIComponent(selected)}`
+      ? publicLink(`${pathname}?sub=${encodeURIComponent(selected)}`)
       : undefined;
   const style = {
     '--tl-now': layout.nowPct === null ? undefined : `${layout.nowPct}%`,

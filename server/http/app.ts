@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DestinationStream, Logger } from 'pino';
+import { PROXY_ERROR } from '../../common/contract.ts';
+import { createProxyRuntime, type ProxyRuntime } from '../app-server.ts';
+import type { Env, ServerConfig } from '../config.ts';
+import { leakCheck } from '../credentials/leak-check.ts';
+import type { AccessLogEntry } from '../proxy/handler.ts';
+import { sendProxyError } from '../proxy/errors.ts';
+import { DEV_SECURITY_HEADERS, SECURITY_HEADERS } from '../security-headers.ts';
+import { createAccessLogger } from './access-log.ts';
+import { chain } from './chain.ts';
+import type { Next, RequestContext } from './context.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { createReadiness, type Readiness } from './readiness.ts';
+import type { ServingConfig } from './serving-config.ts';
+import { loadStaticSite } from './static-site.ts';
+import { accessControl } from './steps/access-control.ts';
+import { apiRoute, recordApiEntry } from './steps/api.ts';
+import { basePath } from './steps/base-path.ts';
+import { health } from './steps/health.ts';
+import { hostCheck } from './steps/host-check.ts';
+import { observeExcept } from './steps/observe.ts';
+import { securityHeaders } from './steps/security-headers.ts';
+import { staticFiles } from './steps/static.ts';
+import { forwardedClient, normaliseAddress } from './trusted-proxies.ts';
+
+export interface AppConfig {
+  proxy: ServerConfig;
+  serving: ServingConfig;
+}
+
+export interface AppOptions {
+  /** Where credentials are read from (once, at start). */
+  env: Env;
+  /**
+   * `production`: the built app from `serving.distDir`. `dev`: Vite serves pages and modules
+   * (with hot reload) after the chain, through `last`.
+   */
+  mode: 'production' | 'dev';
+  /** The access log's destination (default: stdout). */
+  logDestination?: DestinationStream;
+  simulatorPort?: number;
+}
+
+export interface App {
+  /** Runs one request through the chain; `last` runs when no step answered. */
+  handle(req: IncomingMessage, res: ServerResponse, last?: Next): Promise<void>;
+  runtime: ProxyRuntime;
+  readiness: Readiness;
+  metrics: Metrics;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+const notFound = (res: ServerResponse): Promise<void> => {
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end('Not found\n');
+  return Promise.resolve();
+};
+
+/**
+ * The whole request path of `npm start` and `npm run dev`, in the order a request takes it.
+ * Read it top to bottom: each step is one file under server/http/steps/.
+ */
+export async function createApp(config: AppConfig, options: AppOptions): Promise<App> {
+  const { serving } = config;
+  const site =
+    options.mode === 'production'
+      ? loadStaticSite(serving.distDir, serving.basePath, serving.publicUrl)
+      : undefined;
+  const contexts = new WeakMap<IncomingMessage, RequestContext>();
+  // Readiness needs the runtime's credentials, and the runtime reports to readiness.
+  let observeEntry: (entry: AccessLogEntry) => void = () => undefined;
+  const runtime = await createProxyRuntime({
+    env: options.env,
+    config: config.proxy,
+    cacheMs: serving.cacheMs,
+    ...(options.simulatorPort === undefined ? {} : { simulatorPort: options.simulatorPort }),
+    onEntry: (entry, req) => {
+      const ctx = contexts.get(req);
+      if (ctx) recordApiEntry(ctx, entry);
+      observeEntry(entry);
+    },
+  });
+  const readiness = createReadiness({
+    credentials: runtime.credentials,
+    simulatorUrl: runtime.simulator?.url,
+  });
+  observeEntry = (entry) => readiness.observe(entry);
+  const metrics = createMetrics();
+  const logger = createAccessLogger(options.logDestination);
+
+  const run = chain([
+    // Under `npm run dev`, Vite's own module requests are not worth a log line each.
+    observeExcept(logger, metrics, new Set(['vite']), leakCheck(runtime.credentials.secrets)),
+    securityHeaders(options.mode === 'production' ? SECURITY_HEADERS : DEV_SECURITY_HEADERS),
+    hostCheck(serving.allowedHosts),
+    basePath(serving.basePath),
+    health(readiness, metrics),
+    accessControl,
+    apiRoute(runtime.handler, contexts, serving.basePath),
+    ...(site ? [staticFiles(site)] : []),
+  ]);
+
+  const { trustedProxies } = serving;
+  return {
+    async handle(req, res, last = () => notFound(res)) {
+      const peer = normaliseAddress(req.socket.remoteAddress ?? '');
+      const viaTrustedProxy = trustedProxies.has(peer);
+      const forwardedFor = req.headers['x-forwarded-for'];
+      const ctx: RequestContext = {
+        id: randomUUID(),
+        peer,
+        client: viaTrustedProxy
+          ? forwardedClient(
+              peer,
+              Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor,
+              trustedProxies,
+            )
+          : peer,
+        viaTrustedProxy,
+        path: '/',
+        log: {},
+      };
+      try {
+        await run(req, res, ctx, () => {
+          ctx.log.route = options.mode === 'dev' ? 'vite' : 'not-found';
+          return last();
+        });
+      } catch (error) {
+        // A bug, not a client's or the cloud's failure; the error itself could quote anything.
+        ctx.log.route ??= 'error';
+        ctx.log.error = error instanceof Error ? error.name : typeof error;
+        if (!res.headersSent)
+          sendProxyError(res, 500, PROXY_ERROR.internal, 'Unexpected server error');
+        else res.destroy();
+      }
+    },
+    runtime,
+    readiness,
+    metrics,
+    logger,
+    close: () => runtime.close(),
+  };
+}

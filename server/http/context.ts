@@ -1,0 +1,28 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** What the steps of one request learn and pass on; the access log line is written from it. */
+export interface RequestContext {
+  /** Request ID for the log. */
+  id: string;
+  /** Socket address (normalised, IPv4-mapped unwrapped). */
+  peer: string;
+  /** `peer`, or X-Forwarded-For's client when the peer is a trusted proxy. */
+  client: string;
+  /** The peer matched `TRUSTED_PROXIES`. */
+  viaTrustedProxy: boolean;
+  /** Path below `BASE_PATH`, starting with '/'. */
+  path: string;
+  /** Set by the access-control step. */
+  user?: { name: string; groups: string[] };
+  /** Extra fields for the one access-log line. */
+  log: Record<string, string | number | null>;
+}
+
+export type Next = () => Promise<void>;
+
+export type Step = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RequestContext,
+  next: Next,
+) => Promise<void>;

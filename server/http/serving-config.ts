@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { ConfigError, type Env } from '../config.ts';
+import {
+  DEFAULT_TRUSTED_PROXIES,
+  parseTrustedProxies,
+  TrustedProxiesError,
+  type TrustedProxies,
+} from './trusted-proxies.ts';
+
+/** How the app is served: read once at start, beside the proxy's `ServerConfig`. */
+export interface ServingConfig {
+  /** `BASE_PATH`: always starts and ends with '/', e.g. `/` or `/sfs-turbo-jobs/`. */
+  basePath: string;
+  /** `PUBLIC_URL` without a trailing slash (it includes the base path), or undefined. */
+  publicUrl: string | undefined;
+  trustedProxies: TrustedProxies;
+  /** `SFS_TURBO_CACHE_MS`: how long one upstream answer serves identical requests. */
+  cacheMs: number;
+  /** `SFS_TURBO_ALLOWED_HOSTS` plus PUBLIC_URL's host: names accepted in `Host`. */
+  allowedHosts: string[];
+  /** The built app (`SFS_TURBO_DIST`, default `dist`, relative to the working directory). */
+  distDir: string;
+}
+
+export function parseBasePath(raw: string | undefined): string {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === '/') return '/';
+  if (!value.startsWith('/')) {
+    throw new ConfigError(`BASE_PATH must start with "/", got "${value}"`);
+  }
+  const segments = value.split('/').filter(Boolean);
+  if (
+    segments.some(
+      (segment) => segment === '.' || segment === '..' || !/^[A-Za-z0-9._~-]+$/.test(segment),
+    )
+  ) {
+    throw new ConfigError(
+      `BASE_PATH may hold only letters, digits and "._~-" between slashes, and no "." or ".." segment, got "${value}"`,
+    );
+  }
+  return `/${segments.join('/')}/`;
+}
+
+function parsePublicUrl(raw: string | undefined, basePath: string): string | undefined {
+  const value = (raw ?? '').trim();
+  if (value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL is not a URL: "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`PUBLIC_URL must be an http(s) URL, got "${url.protocol}"`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new ConfigError('PUBLIC_URL must be a plain address (no query, fragment or user info)');
+  }
+  const pathname = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  // A path in PUBLIC_URL that disagrees with BASE_PATH would make every copied link a 404.
+  if (pathname !== '/' && pathname !== basePath) {
+    throw new ConfigError(
+      `PUBLIC_URL's path "${url.pathname}" differs from BASE_PATH "${basePath}": give the path once, in BASE_PATH`,
+    );
+  }
+  return `${url.origin}${basePath}`.replace(/\/$/, '');
+}
+
+function nonNegativeInt(env: Env, name: string, fallback: number): number {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new ConfigError(`${name} must be a whole number of milliseconds ≥ 0, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadServingConfig(env: Env): ServingConfig {
+  const basePath = parseBasePath(env.BASE_PATH);
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL, basePath);
+  let trustedProxies: TrustedProxies;
+  try {
+    trustedProxies = parseTrustedProxies(
+      (env.TRUSTED_PROXIES ?? '').trim() || DEFAULT_TRUSTED_PROXIES,
+    );
+  } catch (error) {
+    if (!(error instanceof TrustedProxiesError)) throw error;
+    throw new ConfigError(`TRUSTED_PROXIES: ${error.message}`);
+  }
+  const allowedHosts = (env.SFS_TURBO_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  if (publicUrl) allowedHosts.push(new URL(publicUrl).hostname.toLowerCase());
+  return {
+    basePath,
+    publicUrl,
+    trustedProxies,
+    cacheMs: nonNegativeInt(env, 'SFS_TURBO_CACHE_MS', 1000),
+    allowedHosts,
+    distDir: path.resolve((env.SFS_TURBO_DIST ?? '').trim() || 'dist'),
+  };
+}

@@ -1,0 +1,117 @@
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeDist, startProduction } from '../testing/production.ts';
+import {
+  closedPort,
+  fakeUpstream,
+  jobPath,
+  type Running,
+  type SeenRequest,
+} from '../testing/servers.ts';
+
+let dist: ReturnType<typeof fakeDist>;
+let upstream: Running & { seen: SeenRequest[] };
+beforeAll(async () => {
+  dist = fakeDist();
+  // Slow enough that the signal arrives while the request is in flight.
+  upstream = await fakeUpstream((_req, res) => {
+    setTimeout(() => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"job_id":"x","status":"running"}');
+    }, 600);
+  });
+});
+afterAll(async () => {
+  await upstream?.close();
+  dist?.remove();
+});
+
+/** A keep-alive GET, so that the test also sees the server close a kept-alive connection. */
+function get(
+  url: string,
+  agent?: http.Agent,
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      })
+      .on('error', reject);
+  });
+}
+
+describe('shutdown', () => {
+  it('turns not ready at once, refuses new connections, and finishes the request in flight', async () => {
+    const app = await startProduction({
+      SFS_TURBO_DIST: dist.dir,
+      SFS_TURBO_ENDPOINT: upstream.url,
+      OS_TOKEN: 'shutdown-test-token-0123456789',
+    });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+    const base = `http://127.0.0.1:${app.port}`;
+    const inFlight = get(`${base}${jobPath()}`, agent);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await app.server.app.readiness.check()).toEqual({ ready: true });
+    const stopped = app.server.shutdown(10_000);
+    expect(await app.server.app.readiness.check()).toEqual({
+      ready: false,
+      reason: 'Shutting down: finishing requests in flight',
+    });
+    await expect(get(`${base}/healthz`)).rejects.toThrow(/ECONNREFUSED/);
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ status: 'running' });
+    expect(answer.headers.connection).toBe('close');
+    await stopped;
+    agent.destroy();
+  });
+
+  it('on SIGTERM, the server process finishes the request in flight and exits 0', async () => {
+    const port = await closedPort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        SFS_TURBO_DIST: dist.dir,
+        SFS_TURBO_ENDPOINT: upstream.url,
+        OS_TOKEN: 'shutdown-test-token-0123456789',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    const listening = new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('"msg":"listening"')) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
+    await listening;
+    const inFlight = get(`http://127.0.0.1:${port}${jobPath()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    child.kill('SIGTERM');
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expect(await exited).toBe(0);
+    expect(out).toContain('"msg":"shutting down","signal":"SIGTERM"');
+    expect(out).toContain('"msg":"stopped"');
+  }, 30_000);
+
+  it('stops at start, naming the variable, when a value is invalid', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, BASE_PATH: 'no-slash', SFS_TURBO_DIST: dist.dir },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(err).toBe('sfs-turbo-jobs: BASE_PATH must start with "/", got "no-slash"\n');
+  }, 30_000);
+});

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** One servable file, held in memory with its precompressed forms (the build is small). */
+export interface StaticFile {
+  body: Buffer;
+  br: Buffer | undefined;
+  gzip: Buffer | undefined;
+  type: string;
+  etag: string;
+  cacheControl: string;
+}
+
+export interface StaticSite {
+  /** By path below the base, e.g. `/assets/index-abc123.js`. */
+  files: Map<string, StaticFile>;
+  /** index.html with the base and public address written in: every page route gets it. */
+  index: StaticFile;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const REVALIDATE = 'no-cache';
+
+const etagOf = (body: Buffer) =>
+  `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name.startsWith('.')) return []; // .vite/manifest.json is for the build only
+    const relative = `${prefix}/${entry.name}`;
+    return entry.isDirectory() ? listFiles(path.join(dir, entry.name), relative) : [relative];
+  });
+}
+
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The build uses a relative base (`./assets/…`), so one image serves any `BASE_PATH`: the
+ * references in index.html are made absolute here, once, and the base and public address are
+ * given to the app in meta tags (src/app/base.ts reads them). Scripts and styles load their
+ * own imports relative to themselves.
+ */
+export function renderIndex(html: string, basePath: string, publicUrl: string | undefined): string {
+  const meta =
+    `<meta name="sfs-turbo-base" content="${escapeAttribute(basePath)}" />` +
+    (publicUrl
+      ? `<meta name="sfs-turbo-public-url" content="${escapeAttribute(publicUrl)}" />`
+      : '');
+  return html
+    .replace(/(\s(?:src|href)=")\.\//g, `$1${basePath}`)
+    .replace('</head>', `${meta}</head>`);
+}
+
+function compressed(body: Buffer) {
+  const br = brotliCompressSync(body, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
+  });
+  const gzip = gzipSync(body, { level: 9 });
+  return {
+    br: br.length < body.length ? br : undefined,
+    gzip: gzip.length < body.length ? gzip : undefined,
+  };
+}
+
+/**
+ * Reads the build once at start. `.br` and `.gz` files written by the build (vite.config.ts
+ * `precompress`) are attached to the file they compress; index.html, rewritten here, is
+ * compressed here.
+ */
+export function loadStaticSite(
+  distDir: string,
+  basePath: string,
+  publicUrl: string | undefined,
+): StaticSite {
+  let names: string[];
+  try {
+    names = listFiles(distDir);
+  } catch {
+    throw new Error(`No built app in ${distDir}: run \`npm run build\` first`);
+  }
+  const present = new Set(names);
+  if (!present.has('/index.html')) {
+    throw new Error(`No index.html in ${distDir}: run \`npm run build\` first`);
+  }
+  const files = new Map<string, StaticFile>();
+  for (const name of names) {
+    if (name.endsWith('.br') || name.endsWith('.gz') || name === '/index.html') continue;
+    const full = path.join(distDir, name);
+    const body = readFileSync(full);
+    const variant = (suffix: string) =>
+      present.has(`${name}${suffix}`) ? readFileSync(`${full}${suffix}`) : undefined;
+    files.set(name, {
+      body,
+      br: variant('.br'),
+      gzip: variant('.gz'),
+      type: TYPES[path.extname(name)] ?? 'application/octet-stream',
+      etag: etagOf(body),
+      // Vite names everything under assets/ by its content hash; the rest keeps its name.
+      cacheControl: name.startsWith('/assets/') ? IMMUTABLE : REVALIDATE,
+    });
+  }
+  const html = Buffer.from(
+    renderIndex(readFileSync(path.join(distDir, 'index.html'), 'utf8'), basePath, publicUrl),
+  );
+  const index: StaticFile = {
+    body: html,
+    ...compressed(html),
+    type: TYPES['.html'] ?? '',
+    etag: etagOf(html),
+    cacheControl: REVALIDATE,
+  };
+  files.set('/index.html', index);
+  files.set('/', index);
+  return { files, index };
+}
