@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../lib/api-error';
-import { backoffDelay, isRetryable } from '../features/job/polling';
+import { backoffDelay, isRetryable } from '../lib/polling';
 
 declare module '@tanstack/react-query' {
   interface Register {

@@ -3,10 +3,10 @@ import { explainCode } from '../../../lib/error-codes';
 import type { Job, SubJob } from '../../../lib/job-schema';
 import { STATUS_LABEL, isFinal, statusKind } from '../../../lib/status';
 import { formatDateTime, formatDuration, parseApiTime } from '../../../lib/time';
-import { durationOf } from '../durations';
-import { jobTypeLabel } from '../job-types';
-import { firstFailure } from './first-failure';
-import { rowsToDraw } from './rows-to-draw';
+import { durationOf } from '../../../lib/durations';
+import { jobTypeLabel } from '../../../lib/job-types';
+import { firstFailure } from '../../../lib/first-failure';
+import { rowsToDraw } from '../../../lib/rows-to-draw';
 
 /** Sub-jobs listed in the table; Jira fields stop at 32,767 characters, a row is ~250. */
 export const SUMMARY_SUB_JOB_LIMIT = 50;

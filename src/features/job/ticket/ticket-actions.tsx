@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button';
 import { CopyButton } from '../../../components/ui/copy-button';
 import type { JobResponse } from '../../../lib/api-client';
 import type { LookupTarget } from '../../../lib/api-error';
-import { captureRegionPng, saveBlob } from './capture-png';
+import { captureRegionPng, saveBlob } from '../../../lib/capture-png';
 import { pngFileName } from './file-name';
 import { ticketSummary } from './summary';
 import { ticketViewHref } from './use-ticket-view';

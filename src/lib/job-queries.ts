@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import { fetchJob, type JobResponse } from '../../lib/api-client';
-import type { ApiError, LookupTarget } from '../../lib/api-error';
-import { statusKind } from '../../lib/status';
-import { parseApiTime } from '../../lib/time';
+import { fetchJob, type JobResponse } from './api-client';
+import type { ApiError, LookupTarget } from './api-error';
+import { statusKind } from './status';
+import { parseApiTime } from './time';
 import { pollState, type PollState } from './polling';
 
 export interface PollContext {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { STATUS_LABEL, type StatusKind } from '../../lib/status';
+import { STATUS_LABEL, type StatusKind } from './status';
 
 export type TabState = StatusKind | 'lookup-failed' | 'loading';
 
