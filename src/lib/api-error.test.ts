@@ -3,7 +3,7 @@ import apigDecrypt from '../test/fixtures/apig-0301-decrypt-token-fail.json';
 import sfs404 from '../test/fixtures/otc-doc-showjobdetail-404.json';
 import sfs500 from '../test/fixtures/otc-doc-showjobdetail-500.json';
 import sfs9000 from '../test/fixtures/tf-huaweicloud-sfsturbo-403-9000.json';
-import { errorFromResponse, failureKindFor } from './api-error';
+import { errorFromResponse, failureKindFor, parseRetryAfter } from './api-error';
 
 const target = { region: 'eu-de', projectId: 'e9993fc787d94b6c886cbaa340f9c0f4', jobId: 'abc' };
 
@@ -55,5 +55,21 @@ describe('errorFromResponse', () => {
 
   it('describes an empty body', () => {
     expect(errorFromResponse(503, '', undefined, target).message).toBe('HTTP 503 with an empty body');
+  });
+});
+
+describe('parseRetryAfter', () => {
+  const now = Date.UTC(2026, 10, 30, 10, 0, 0);
+  it('reads seconds and HTTP dates, and ignores what it cannot read', () => {
+    expect(parseRetryAfter('7', now)).toBe(7_000);
+    expect(parseRetryAfter('Mon, 30 Nov 2026 10:00:30 GMT', now)).toBe(30_000);
+    expect(parseRetryAfter('Mon, 30 Nov 2026 09:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it('is carried by the error of a throttled answer', () => {
+    const error = errorFromResponse(429, '{"errCode":"APIG.0308","errMsg":"throttled"}', undefined, target, 12_000);
+    expect(error).toMatchObject({ kind: 'throttled', retryAfterMs: 12_000 });
   });
 });

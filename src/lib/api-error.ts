@@ -25,6 +25,8 @@ export interface ApiErrorDetails {
   target: LookupTarget;
   /** The first part of a body that could not be read as an error (HTML, text). */
   bodySnippet?: string | undefined;
+  /** How long the answer asked us to wait (`Retry-After`), in ms. */
+  retryAfterMs?: number | undefined;
 }
 
 /** The one error the HTTP client throws: a lookup that did not yield a job. */
@@ -36,6 +38,7 @@ export class ApiError extends Error implements ApiErrorDetails {
   readonly requestId: string | undefined;
   readonly target: LookupTarget;
   readonly bodySnippet: string | undefined;
+  readonly retryAfterMs: number | undefined;
   /** When the failure was observed (ms since epoch); retry countdowns start here. */
   readonly at = Date.now();
 
@@ -47,6 +50,7 @@ export class ApiError extends Error implements ApiErrorDetails {
     this.requestId = details.requestId;
     this.target = details.target;
     this.bodySnippet = details.bodySnippet;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 
@@ -104,6 +108,7 @@ export function errorFromResponse(
   bodyText: string,
   headerRequestId: string | undefined,
   target: LookupTarget,
+  retryAfterMs?: number,
 ): ApiError {
   let parsed: unknown;
   try {
@@ -124,5 +129,15 @@ export function errorFromResponse(
     requestId: headerRequestId ?? fields?.requestId,
     target,
     bodySnippet: snippet || undefined,
+    retryAfterMs,
   });
+}
+
+/** A `Retry-After` header (seconds, or an HTTP date) as ms from `now`; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null | undefined, now: number): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

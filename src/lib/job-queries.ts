@@ -56,6 +56,13 @@ export const jobQueries = {
         return state.mode === 'polling' ? state.intervalMs : false;
       },
       refetchIntervalInBackground: notifyRequested,
+      // Fresh until the next poll is due, and for ever once the job is over: a second page or
+      // row reading the same job (the board, then the job page) costs no request.
+      staleTime: (query) => {
+        const state = current(query);
+        if (state.mode === 'polling') return state.intervalMs;
+        return state.mode === 'stopped' && state.reason === 'finished' ? Number.POSITIVE_INFINITY : 0;
+      },
       // Back in the tab: refresh at once, unless the job is over or the lookup cannot succeed.
       refetchOnWindowFocus: (query) => {
         const state = pollStateOf(query.state, { notifyRequested, hidden: false, now: Date.now() });
