@@ -8,7 +8,7 @@ import type { LookupTarget } from '../../../lib/api-error';
 import { captureRegionPng, saveBlob } from '../../../lib/capture-png';
 import { pngFileName } from './file-name';
 import { ticketSummary } from './summary';
-import { ticketViewHref } from './use-ticket-view';
+import { ticketViewHref } from '../../../lib/use-ticket-view';
 
 type PngState = { kind: 'idle' } | { kind: 'working' } | { kind: 'saved'; fileName: string } | { kind: 'failed'; message: string };
 
