@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobResponse } from '../../lib/api-client';
 import { ApiError, type LookupFailureKind } from '../../lib/api-error';
-import { boardCounts, countsText, rowSnapshot } from './board-counts';
+import { boardCounts, countsText, rowSnapshot, subJobCounts } from './board-counts';
 
 const target = { region: 'eu-de', projectId: '0d5e0c0f2a8b4c6e9f1a3b5c7d9e1f20', jobId: 'j' };
 const answer = (status: string): JobResponse => ({ job: { status }, warnings: [], requestId: 'r', receivedAt: 0, raw: '{}' });
@@ -32,5 +32,16 @@ describe('board counts', () => {
 
   it('says nothing is finished on an empty board', () => {
     expect(boardCounts([])).toMatchObject({ total: 0, allFinished: false, worst: undefined });
+  });
+});
+
+describe('sub-job counts', () => {
+  it('counts sub-jobs per status, worst first, odd statuses as unknown', () => {
+    expect(subJobCounts([{ status: 'success' }, { status: 'failed' }, { status: 'SUCCESS' }, { status: 'suspended' }, {}])).toEqual([
+      { state: 'failed', count: 1 },
+      { state: 'unknown', count: 2 },
+      { state: 'success', count: 2 },
+    ]);
+    expect(subJobCounts(undefined)).toEqual([]);
   });
 });

@@ -58,3 +58,13 @@ export function countsText({ counts }: BoardCounts): string {
     .map((state) => `${counts[state]} ${COUNT_WORDS[state]}`)
     .join(' · ');
 }
+
+/** Sub-jobs per status, in the order the row lists them: "2 failed · 3 succeeded". */
+export function subJobCounts(subJobs: readonly { status?: string | undefined }[] | undefined): { state: TabState; count: number }[] {
+  const counts = new Map<TabState, number>();
+  for (const sub of subJobs ?? []) {
+    const kind = statusKind(sub.status);
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return WORST_FIRST.filter((state) => counts.has(state)).map((state) => ({ state, count: counts.get(state) ?? 0 }));
+}

@@ -6,7 +6,7 @@ import { CopyButton } from '../../../components/ui/copy-button';
 import type { JobResponse } from '../../../lib/api-client';
 import type { LookupTarget } from '../../../lib/api-error';
 import { captureRegionPng, saveBlob } from '../../../lib/capture-png';
-import { pngFileName } from './file-name';
+import { pngFileName } from '../../../lib/file-name';
 import { ticketSummary } from './summary';
 import { ticketViewHref } from '../../../lib/use-ticket-view';
 
