@@ -42,18 +42,21 @@ export const BoardRow = memo(function BoardRow(props: BoardRowProps) {
   const kind = job ? statusKind(job.status) : error ? 'lookup-failed' : 'loading';
   const label = `job ${target.jobId}`;
   return (
-    <li data-board-row={entryKey} data-status={kind} className="rounded-card border border-line bg-panel px-3 py-2 [contain:content]">
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-        <span className="w-6 text-right font-mono text-xs text-ink-muted">{position}</span>
+    <li data-board-row={entryKey} data-status={kind} className="rounded-card border border-line bg-panel px-3 py-1.5 [contain:content]">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-sm">
+        <span className="w-5 shrink-0 text-right font-mono text-xs text-ink-muted">{position}</span>
         {job ? <StatusBadge status={job.status} size="sm" /> : <span className="text-ink-muted">{error ? 'no data' : 'asking…'}</span>}
         {job ? <RowType raw={job.job_type} /> : null}
         <span className="font-mono">{target.region}</span>
         {job ? <RowTimesText job={job} zone={zone} /> : null}
         {job ? <SubJobCounts job={job} /> : null}
+      </div>
+      <div className="flex flex-wrap items-center gap-x-3 pl-8">
+        <RowIds jobId={target.jobId} projectId={target.projectId} />
         <span className="text-xs text-ink-muted" data-as-of>
           {data ? `as of ${formatClock(data.receivedAt, zone)}` : 'not yet received'}
         </span>
-        <span className="ml-auto flex items-center gap-1">
+        <span className="ml-auto flex items-center gap-0.5">
           <Link
             to={paths.job(target, failure?.subJob?.id)}
             className="inline-flex h-7 items-center gap-1 rounded-md px-2 text-xs font-medium text-accent hover:bg-surface"
@@ -76,11 +79,12 @@ export const BoardRow = memo(function BoardRow(props: BoardRowProps) {
           ) : null}
         </span>
       </div>
-      <div className="pl-9">
-        <RowIds jobId={target.jobId} projectId={target.projectId} />
-        {failure && job && statusKind(job.status) === 'failed' ? <RowFailure failure={failure} /> : null}
-        {error ? <RowLookupFailure error={error} stale={data !== undefined} /> : null}
-      </div>
+      {(failure && job && statusKind(job.status) === 'failed') || error ? (
+        <div className="pl-8">
+          {failure && job && statusKind(job.status) === 'failed' ? <RowFailure failure={failure} /> : null}
+          {error ? <RowLookupFailure error={error} stale={data !== undefined} /> : null}
+        </div>
+      ) : null}
     </li>
   );
 });

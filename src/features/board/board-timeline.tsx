@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { LookupTarget } from '../../lib/api-error';
 import { boardRef } from '../../lib/board-link';
+import { jobTypeLabel } from '../../lib/job-types';
 import { cn } from '../../lib/cn';
 import { STATUS_LABEL, type StatusKind } from '../../lib/status';
 import { StatusIcon } from '../../components/ui/status-badge';
@@ -30,7 +31,7 @@ export function BoardTimeline({ jobs, zone }: { jobs: readonly LookupTarget[]; z
   const items = useMemo(
     () => jobs.flatMap((target, index) => {
       const job = snapshots[index]?.data?.job;
-      return job ? [{ key: boardRef(target), job, target }] : [];
+      return job ? [{ key: boardRef(target), job, target, position: index + 1 }] : [];
     }),
     [jobs, snapshots],
   );
@@ -49,18 +50,20 @@ export function BoardTimeline({ jobs, zone }: { jobs: readonly LookupTarget[]; z
           <span />
           <div className="relative h-4 text-ink-muted" aria-hidden>
             {axis.ticks.map((tick, index) => (
-              <span key={tick.pct} className={cn('absolute whitespace-nowrap', index === 0 ? 'left-0' : index === axis.ticks.length - 1 ? 'right-0' : '-translate-x-1/2')} style={index === 0 || index === axis.ticks.length - 1 ? undefined : { left: `${tick.pct}%` }}>
+              <span key={tick.pct} className={cn('absolute whitespace-nowrap', index === 0 ? 'left-0' : index === axis.ticks.length - 1 ? 'right-0' : 'hidden -translate-x-1/2 md:inline')} style={index === 0 || index === axis.ticks.length - 1 ? undefined : { left: `${tick.pct}%` }}>
                 {index === 0 || index === axis.ticks.length - 1 || tick.pct === 50 ? tick.label : ''}
               </span>
             ))}
           </div>
-          {items.map(({ key, target }) => {
+          {items.map(({ key, target, job, position }) => {
             const bar = axis.bars.get(key);
             return (
               <div key={key} className="contents">
-                <span className="flex min-w-0 items-center gap-1 font-mono" title={target.jobId}>
+                <span className="flex min-w-0 items-center gap-1" title={target.jobId}>
                   {bar ? <StatusIcon kind={bar.status} spin={false} className="size-3.5" /> : null}
-                  <span className="truncate">{target.jobId}</span>
+                  <span className="truncate">
+                    {position}. {jobTypeLabel(job.job_type) ?? job.job_type ?? target.jobId}
+                  </span>
                   {bar ? <span className="sr-only">{STATUS_LABEL[bar.status]}</span> : null}
                 </span>
                 <div className="relative h-4 rounded-sm bg-surface" data-axis-row={key}>

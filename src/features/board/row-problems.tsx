@@ -7,7 +7,7 @@ import type { FirstFailure } from '../../lib/first-failure';
 export function RowFailure({ failure }: { failure: FirstFailure }) {
   const meaning = explainCode(failure.code);
   return (
-    <p className="mt-1 rounded-md bg-status-failed-soft px-2 py-1 text-sm text-ink" data-row-failure>
+    <p className="mt-0.5 rounded-md bg-status-failed-soft px-2 py-0.5 text-sm text-ink" data-row-failure>
       <span className="font-semibold text-status-failed">First failure</span>
       {failure.subJob ? (
         <>
@@ -27,7 +27,7 @@ export function RowFailure({ failure }: { failure: FirstFailure }) {
 export function RowLookupFailure({ error, stale }: { error: ApiError; stale: boolean }) {
   return (
     <p
-      className="mt-1 rounded-md border border-dashed border-status-failed px-2 py-1 text-sm"
+      className="mt-0.5 rounded-md border border-dashed border-status-failed px-2 py-0.5 text-sm"
       data-row-lookup-failure={error.kind}
     >
       <OctagonAlert className="mr-1 inline size-3.5 text-status-failed" aria-hidden />
