@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page, Request } from '@playwright/test';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { DEMO_PROJECT_ID, SCENARIO, SECOND_PROJECT_ID } from '../server/simulator/simulator.ts';
 import { expect, test, type SimulatorControl } from './fixtures.ts';
 
@@ -17,8 +18,14 @@ const board = (jobs: string[], title = '') => `/board?jobs=${jobs.join(',')}${ti
 const row = (page: Page, jobId: string) => page.locator(`li[data-board-row$="/${jobId}"]`);
 const stats = async (simulator: SimulatorControl) => (await simulator.get('/__simulator/stats')) as { total: number; jobs: Record<string, number> };
 
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
 test.beforeEach(async ({ simulator }) => {
   await simulator.post('/__simulator/reset');
+});
+// Answers held back by watchRequests may still be on their way when a test ends.
+test.afterEach(async ({ page }) => {
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
 
 test('support engineer opens the demo incident from the home page and reads every job on one screen', async ({ page }) => {
@@ -64,3 +71,170 @@ test('support engineer opens the demo incident from the home page and reads ever
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
 });
+
+/** Every job request the page sends, and the most that were in flight at once (answers held 300 ms). */
+async function watchRequests(page: Page) {
+  const log = { sent: [] as { job: string; at: number }[], active: 0, peak: 0 };
+  await page.route('**/api/*/v1/**', async (route) => {
+    log.sent.push({ job: route.request().url().split('/').at(-1) ?? '', at: Date.now() });
+    log.active += 1;
+    log.peak = Math.max(log.peak, log.active);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.fulfill({ response: await route.fetch() });
+    } finally {
+      log.active -= 1;
+    }
+  });
+  return log;
+}
+
+test('a board of 12 jobs polls the live ones with at most 4 requests in flight, never asks a finished job again, and opening one costs no request', async ({ page, simulator }) => {
+  const live: string[] = [];
+  for (let i = 0; i < 10; i += 1) {
+    const { jobId } = (await simulator.post('/__simulator/jobs', { jobId: `board-live-${i}-0000`, jobType: 'extend_share', start: -10_000, status: 'running' })) as { jobId: string };
+    live.push(`eu-de/${DEMO_PROJECT_ID}/${jobId}`);
+  }
+  const finished = [`eu-de/${DEMO_PROJECT_ID}/${SCENARIO.success}`, `eu-de/${DEMO_PROJECT_ID}/${SCENARIO.failed}`];
+  const log = await watchRequests(page);
+  await page.goto(board([...finished, ...live], 'Polling'));
+  await expect(page.locator('li[data-board-row][data-status="running"]')).toHaveCount(10);
+  // Every live job asked at least three times…
+  await expect
+    .poll(async () => Math.min(...live.map((ref) => log.sent.filter((r) => ref.endsWith(`/${r.job}`)).length)), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(3);
+  // …the finished ones once, at the simulator too; never more than 4 at once, and in parallel.
+  const counted = await stats(simulator);
+  expect(counted.jobs[`${DEMO_PROJECT_ID}/${SCENARIO.success}`]).toBe(1);
+  expect(counted.jobs[`${DEMO_PROJECT_ID}/${SCENARIO.failed}`]).toBe(1);
+  expect(log.peak).toBeLessThanOrEqual(4);
+  expect(log.peak).toBeGreaterThanOrEqual(2);
+
+  // Opening a finished job from the board: the job page finds it in the shared cache.
+  const before = log.sent.length;
+  await row(page, SCENARIO.failed).getByRole('link', { name: /Open/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Create HPC file system');
+  await page.waitForTimeout(1_000);
+  expect(log.sent.slice(before).filter((r) => r.job === SCENARIO.failed)).toEqual([]);
+  expect((await stats(simulator)).jobs[`${DEMO_PROJECT_ID}/${SCENARIO.failed}`]).toBe(1);
+});
+
+test('a hidden board asks nothing until it is seen again', async ({ page, simulator }) => {
+  const { jobId } = (await simulator.post('/__simulator/jobs', { jobId: 'board-hidden-0000', jobType: 'extend_share', start: -10_000, status: 'running' })) as { jobId: string };
+  const log = await watchRequests(page);
+  await page.goto(board([`eu-de/${DEMO_PROJECT_ID}/${jobId}`]));
+  await expect.poll(() => log.sent.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
+  await page.waitForTimeout(1_000);
+  const hiddenSince = log.sent.length;
+  await page.waitForTimeout(6_000);
+  expect(log.sent.length).toBe(hiddenSince);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
+  await expect.poll(() => log.sent.length, { timeout: 10_000 }).toBeGreaterThan(hiddenSince);
+});
+
+test('support engineer pastes an incident, titles the board, reorders and removes rows by keyboard, and the link rebuilds it', async ({ page }) => {
+  await page.goto('/board');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Incident board');
+  const paste = [
+    'Ticket INC-7, customer says the resize failed',
+    `https://jobs.example.com/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.success}`,
+    `2026-11-30T09:12:01Z ERROR X-Request-Id: 7c0e2a8e-aaaa-4f00-9a00-000000000009 project_id=${DEMO_PROJECT_ID} job_id=${SCENARIO.failed}`,
+    JSON.stringify({ job_id: SCENARIO.incidentExtend, project_id: SECOND_PROJECT_ID, region: 'eu-nl' }),
+    `trace_id=${SCENARIO.running}`,
+  ].join('\n');
+  await page.getByLabel(/Paste anything with job references/).fill(paste);
+  await page.getByRole('button', { name: 'Add the jobs found' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Found 3 jobs; 3 added.' })).toBeVisible();
+  const expected = [
+    `eu-de/${DEMO_PROJECT_ID}/${SCENARIO.success}`,
+    `eu-de/${DEMO_PROJECT_ID}/${SCENARIO.failed}`,
+    `eu-nl/${SECOND_PROJECT_ID}/${SCENARIO.incidentExtend}`,
+  ];
+  await expect(page).toHaveURL(new RegExp(`/board\\?jobs=${expected.join(',')}$`));
+  await expect(page.locator('li[data-board-row]')).toHaveCount(3);
+
+  await page.getByLabel(/Board title/).fill('INC-7 resize');
+  await expect(page).toHaveURL(/&title=INC-7%20resize$/);
+  await expect(page).toHaveTitle(/INC-7 resize · SFS Turbo jobs$/);
+
+  // Keyboard only: move the first row down; the focus stays on the same button of that row.
+  const down = page.getByRole('button', { name: `Move job ${SCENARIO.success} down` });
+  await down.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`jobs=${[expected[1], expected[0], expected[2]].join(',')}&`));
+  await expect(down).toBeFocused();
+  await page.getByRole('button', { name: `Remove job ${SCENARIO.incidentExtend} from the board` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('li[data-board-row]')).toHaveCount(2);
+
+  // The history was replaced, not added to; the link alone rebuilds the board.
+  const url = page.url();
+  await page.goto('about:blank');
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('INC-7 resize');
+  await expect(page.locator('li[data-board-row]')).toHaveCount(2);
+  await expect(row(page, SCENARIO.failed)).toHaveAttribute('data-status', 'failed');
+});
+
+test('an address with bad entries and repeats shows each bad entry as a card that says why', async ({ page }) => {
+  await page.goto(`/board?jobs=eu-de/${DEMO_PROJECT_ID}/${SCENARIO.success},eu-de/${DEMO_PROJECT_ID}/${SCENARIO.success},eu-de/NOTAPROJECT/x,hello&title=T`);
+  await expect(page.locator('li[data-board-row]')).toHaveCount(3);
+  await expect(page.getByText('1 repeated entry was merged into the first.')).toBeVisible();
+  const bad = page.locator('li[data-status="invalid"]');
+  await expect(bad.nth(0)).toContainText('Not a job reference: eu-de/NOTAPROJECT/x The project ID');
+  await expect(bad.nth(0)).toContainText('The project ID must be 32 lower-case hexadecimal characters.');
+  await expect(bad.nth(1)).toContainText('hello');
+});
+
+test('support engineer takes the board into a ticket: summary, link, PNG, ticket view', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  await page.goto(board(INCIDENT, 'Demo incident'));
+  await expect(row(page, SCENARIO.incidentNotFound)).toHaveAttribute('data-status', 'lookup-failed');
+  await expect(row(page, SCENARIO.incidentExtend)).toHaveAttribute('data-status', 'failed');
+  const readClipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+  await page.getByRole('button', { name: 'Copy summary' }).click();
+  const summary = await readClipboard();
+  expect(summary).toMatch(/^## Demo incident\n\nData as of \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\. 5 entries: 1 failed · 1 lookup failed · 1 running · 1 waiting · 1 succeeded\./);
+  expect(summary).toContain('| 2 | Failed (`failed`) | Expand capacity (`extend_share`) | `eu-nl` |');
+  expect(summary).toContain('`SFS.TURBO.0030` — Not enough ECS resources in this availability zone. — Ecs resource not enough');
+  expect(summary).toMatch(/\| 5 \| — \| — \| `eu-nl` .* Lookup failed: HTTP 404 `SFS.TURBO.0019`/);
+  expect(summary).toContain(`Board: ${baseURL}${board(INCIDENT, 'Demo incident')}`);
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  expect(await readClipboard()).toBe(`${baseURL}${board(INCIDENT, 'Demo incident')}`);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download PNG' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^sfs-turbo-board-Demo-incident-\d{8}-\d{6}Z\.png$/);
+  const bytes = await readFile(await file.path());
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  await writeFile(`${SHOTS}/download-board.png`, bytes);
+  await expect(page.getByRole('status').filter({ hasText: /^Saved sfs-turbo-board-/ })).toBeVisible();
+
+  await page.goto(`${board(INCIDENT, 'Demo incident')}&view=ticket`);
+  await expect(page.locator('li[data-board-row]')).toHaveCount(5);
+  await expect(page.getByRole('button', { name: 'Copy summary' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Move job/ })).toHaveCount(0);
+  await expect(page.getByLabel(/Paste anything/)).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/ticket-view.png`, fullPage: true });
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the board has no axe violations in the ${colorScheme} scheme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(board([...INCIDENT, 'not-a-ref'], 'Axe'));
+    await expect(row(page, SCENARIO.incidentNotFound)).toHaveAttribute('data-status', 'lookup-failed');
+    await expect(row(page, SCENARIO.incidentExtend)).toHaveAttribute('data-status', 'failed');
+    const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  });
+}

@@ -95,8 +95,8 @@ export function InvalidEntryCard({ raw, problem, position, onRemove, editable, e
     <li data-board-row={entryKey} data-status="invalid" className="rounded-card border-2 border-dashed border-status-waiting bg-panel px-3 py-2 text-sm">
       <div className="flex flex-wrap items-center gap-x-3">
         <span className="w-6 text-right font-mono text-xs text-ink-muted">{position}</span>
-        <span className="font-semibold text-status-waiting">Not a job reference:</span>
-        <code className="min-w-0 font-mono break-all">{raw}</code>
+        <span className="font-semibold text-status-waiting">Not a job reference:</span>{' '}
+        <code className="min-w-0 font-mono break-all">{raw}</code>{' '}
         <span>{problem}</span>
         {editable ? (
           <Button className="ml-auto" variant="ghost" size="sm" aria-label={`Remove the entry ${raw}`} onClick={() => onRemove(entryKey)}>
