@@ -238,3 +238,50 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
   });
 }
+
+test('"Add to board" on job pages builds a board, and ticked recent jobs open as one', async ({ page }) => {
+  await page.goto(`/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.success}`);
+  await page.getByRole('link', { name: /Add to board/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/board\\?jobs=eu-de/${DEMO_PROJECT_ID}/${SCENARIO.success}$`));
+  await page.getByLabel(/Board title/).fill('INC-9');
+  await page.goto(`/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.failed}`);
+  await page.getByRole('link', { name: 'Add to board (the board “INC-9”)' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('INC-9');
+  await expect(page.locator('li[data-board-row]')).toHaveCount(2);
+
+  await page.goto('/');
+  await page.getByRole('checkbox', { name: `Select job ${SCENARIO.failed} for a board` }).check();
+  await page.getByRole('checkbox', { name: `Select job ${SCENARIO.success} for a board` }).check();
+  await page.getByRole('link', { name: 'Open 2 as a board' }).click();
+  await expect(page).toHaveURL(new RegExp(`jobs=eu-de/${DEMO_PROJECT_ID}/${SCENARIO.failed},eu-de/${DEMO_PROJECT_ID}/${SCENARIO.success}$`));
+  await expect(page.locator('li[data-board-row]')).toHaveCount(2);
+});
+
+test('markup, script, bidi overrides and 10,000 characters in every field of a board are shown as text, at 1366 and 390 px', async ({ page, simulator }) => {
+  const PWN = 'window.__pwned = true';
+  const hostile = `<img src=x onerror="${PWN}"><script>${PWN}</script><b>b</b>\u202Eevil ${'W'.repeat(10_000)}`;
+  const { jobId } = (await simulator.post('/__simulator/jobs', {
+    jobType: 'create_share',
+    start: -120_000,
+    duration: 60_000,
+    status: 'failed',
+    override: { job_type: hostile, error_code: hostile, fail_reason: hostile },
+    subJobs: [{ start: -120_000, duration: 10_000, status: 'failed', override: { job_id: hostile, status: hostile } }],
+  })) as { jobId: string };
+  await page.addInitScript(() => {
+    (window as { __pwned?: boolean }).__pwned = false;
+  });
+  page.on('dialog', (dialog) => void dialog.dismiss().then(() => expect(dialog.message()).toBe('no dialog')));
+  const title = `<svg onload="${PWN}"></svg>${'T'.repeat(300)}`;
+  await page.goto(`/board?jobs=eu-de/${DEMO_PROJECT_ID}/${jobId},${encodeURIComponent(`<img src=x onerror="${PWN}">${'X'.repeat(5_000)}`)}&title=${encodeURIComponent(title)}`);
+  await expect(row(page, jobId)).toHaveAttribute('data-status', 'failed');
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expect(page.locator('main')).toContainText(hostile.slice(0, 60));
+    await expect(page.locator('main img[src="x"], main script, main b, [onerror], [onload]')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBe(false);
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scroll, `no horizontal scrolling at ${width} px`).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: `${SHOTS}/hostile-${width}.png` });
+  }
+});

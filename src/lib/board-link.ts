@@ -26,3 +26,9 @@ export function boardHref({ title, jobs }: BoardSpec, extra: Record<string, stri
   for (const [key, value] of Object.entries(extra)) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
   return `/board?${parts.join('&')}`;
 }
+
+/** The target's spelling in any board link, the same job once (its first place kept). */
+export function withJob(spec: BoardSpec, job: LookupTarget): BoardSpec {
+  const key = boardRef(job);
+  return spec.jobs.some((other) => boardRef(other) === key) ? spec : { ...spec, jobs: [...spec.jobs, job] };
+}

@@ -1,5 +1,6 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLocation } from 'react-router';
+import { rememberBoard } from '../../lib/last-board';
 import { useTicketView } from '../../lib/use-ticket-view';
 import { useZone } from '../../lib/use-zone';
 import { BoardActions } from './board-actions';
@@ -25,6 +26,10 @@ export function BoardPage() {
   const captureRef = useRef<HTMLDivElement>(null);
   const jobs = useMemo(() => jobsOf(board.entries), [board.entries]);
   const invalid = board.entries.length - jobs.length;
+  // The board last open is where a job page's "Add to board" adds its job.
+  useEffect(() => {
+    if (jobs.length > 0) rememberBoard({ title: board.title, jobs });
+  }, [jobs, board.title]);
   const link = `${window.location.origin}${pathname}${boardSearch(board.entries, board.title, false)}`;
   const editable = !ticket;
   const { move, remove } = board;

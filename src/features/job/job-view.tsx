@@ -8,6 +8,7 @@ import { isFinal, statusKind } from '../../lib/status';
 import { useNow } from '../../lib/use-now';
 import { useZone } from '../../lib/use-zone';
 import { jobQueries, pollStateOf } from '../../lib/job-queries';
+import { AddToBoardLink } from './add-to-board-link';
 import { ContractWarnings } from './contract-warnings';
 import { Freshness } from './freshness';
 import { JobSummary } from './job-summary';
@@ -80,6 +81,7 @@ export function JobView({ target }: { target: LookupTarget }) {
           onRefresh={() => void query.refetch()}
         />
         <div className="flex flex-wrap items-center gap-3">
+          <AddToBoardLink target={target} />
           <NotifyButton state={notify.state} finished={state.mode === 'stopped'} onRequest={() => void notify.request()} onCancel={notify.cancel} />
           <ZoneSwitch zone={zone} onChange={setZone} />
         </div>
