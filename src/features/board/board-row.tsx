@@ -45,7 +45,7 @@ export const BoardRow = memo(function BoardRow(props: BoardRowProps) {
     <li data-board-row={entryKey} data-status={kind} className="rounded-card border border-line bg-panel px-3 py-1.5 [contain:content]">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-sm">
         <span className="w-5 shrink-0 text-right font-mono text-xs text-ink-muted">{position}</span>
-        {job ? <StatusBadge status={job.status} size="sm" /> : <span className="text-ink-muted">{error ? 'no data' : 'asking…'}</span>}
+        {job ? <StatusBadge status={job.status} size="sm" spin={false} /> : <span className="text-ink-muted">{error ? 'no data' : 'asking…'}</span>}
         {job ? <RowType raw={job.job_type} /> : null}
         <span className="font-mono">{target.region}</span>
         {job ? <RowTimesText job={job} zone={zone} /> : null}

@@ -31,7 +31,7 @@ function Duration({ job }: { job: Job }) {
   if (info.kind === 'unknown') return null;
   const text = formatDuration(info.ms);
   return (
-    <span className={info.kind === 'negative' ? 'font-mono text-status-failed' : 'font-mono'}>
+    <span className={info.kind === 'negative' ? 'font-mono text-status-failed' : 'font-mono'} data-ticking={info.kind === 'elapsed' ? '' : undefined}>
       ({info.kind === 'elapsed' ? `${text} so far` : info.kind === 'negative' ? `${text}, end before begin` : text})
     </span>
   );
