@@ -285,3 +285,22 @@ test('markup, script, bidi overrides and 10,000 characters in every field of a b
     await page.screenshot({ path: `${SHOTS}/hostile-${width}.png` });
   }
 });
+
+test('polls never move the scroll position, the focus or the keyboard selection', async ({ page, simulator }) => {
+  const refs: string[] = [];
+  for (let i = 0; i < 14; i += 1) {
+    const { jobId } = (await simulator.post('/__simulator/jobs', { jobId: `board-still-${i}-0000`, jobType: 'extend_share', start: -5_000, status: 'running' })) as { jobId: string };
+    refs.push(`eu-de/${DEMO_PROJECT_ID}/${jobId}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 600 });
+  await page.goto(board(refs, 'Still'));
+  await expect(page.locator('li[data-board-row][data-status="running"]')).toHaveCount(14);
+  const target = page.getByRole('button', { name: 'Move job board-still-9-0000 up' });
+  await target.focus();
+  await page.evaluate(() => window.scrollTo(0, 400));
+  const before = await page.evaluate(() => ({ y: window.scrollY, label: document.activeElement?.getAttribute('aria-label') }));
+  const answered = (await stats(simulator)).total;
+  await expect.poll(async () => (await stats(simulator)).total, { timeout: 30_000 }).toBeGreaterThanOrEqual(answered + 28);
+  expect(await page.evaluate(() => ({ y: window.scrollY, label: document.activeElement?.getAttribute('aria-label') }))).toEqual(before);
+  await expect(target).toBeFocused();
+});

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { LookupTarget } from '../../lib/api-error';
 import { boardRef } from '../../lib/board-link';
@@ -32,29 +32,36 @@ export function useBoard(): BoardControls {
     [navigate, pathname, board.ticketView],
   );
 
-  return useMemo(
+  // The actions read the board at call time, so they stay the same functions from one address
+  // to the next: rows (memoised) do not re-render when the title is typed or a row moves.
+  const latest = useRef(board);
+  useLayoutEffect(() => {
+    latest.current = board;
+  });
+  const actions = useMemo(
     () => ({
-      ...board,
-      setTitle: (title: string) => write(board.entries, title),
+      setTitle: (title: string) => write(latest.current.entries, title),
       add: (targets: readonly LookupTarget[]) => {
-        const known = new Set(board.entries.map((entry) => entry.key));
+        const { entries, title } = latest.current;
+        const known = new Set(entries.map((entry) => entry.key));
         const fresh = targets.filter((target) => !known.has(boardRef(target)) && known.add(boardRef(target)));
         if (fresh.length > 0) {
-          write([...board.entries, ...fresh.map((target) => ({ kind: 'job' as const, key: boardRef(target), target }))], board.title);
+          write([...entries, ...fresh.map((target) => ({ kind: 'job' as const, key: boardRef(target), target }))], title);
         }
         return fresh.length;
       },
-      remove: (key: string) => write(board.entries.filter((entry) => entry.key !== key), board.title),
+      remove: (key: string) => write(latest.current.entries.filter((entry) => entry.key !== key), latest.current.title),
       move: (key: string, delta: -1 | 1) => {
-        const from = board.entries.findIndex((entry) => entry.key === key);
+        const entries = [...latest.current.entries];
+        const from = entries.findIndex((entry) => entry.key === key);
         const to = from + delta;
-        if (from < 0 || to < 0 || to >= board.entries.length) return;
-        const entries = [...board.entries];
+        if (from < 0 || to < 0 || to >= entries.length) return;
         const [moved] = entries.splice(from, 1);
         if (moved) entries.splice(to, 0, moved);
-        write(entries, board.title);
+        write(entries, latest.current.title);
       },
     }),
-    [board, write],
+    [write],
   );
+  return useMemo(() => ({ ...board, ...actions }), [board, actions]);
 }
