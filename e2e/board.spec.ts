@@ -230,10 +230,11 @@ test('support engineer takes the board into a ticket: summary, link, PNG, ticket
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the board has no axe violations in the ${colorScheme} scheme`, async ({ page }) => {
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
     await page.goto(board([...INCIDENT, 'not-a-ref'], 'Axe'));
-    await expect(row(page, SCENARIO.incidentNotFound)).toHaveAttribute('data-status', 'lookup-failed');
-    await expect(row(page, SCENARIO.incidentExtend)).toHaveAttribute('data-status', 'failed');
+    await expect(row(page, SCENARIO.incidentNotFound)).toHaveAttribute('data-status', 'lookup-failed', { timeout: 30_000 });
+    await expect(row(page, SCENARIO.incidentExtend)).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
     const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
   });
