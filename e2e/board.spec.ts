@@ -97,8 +97,13 @@ test('a board of 12 jobs polls the live ones with at most 4 requests in flight, 
   }
   const finished = [`eu-de/${DEMO_PROJECT_ID}/${SCENARIO.success}`, `eu-de/${DEMO_PROJECT_ID}/${SCENARIO.failed}`];
   const log = await watchRequests(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(board([...finished, ...live], 'Polling'));
   await expect(page.locator('li[data-board-row][data-status="running"]')).toHaveCount(10);
+  // Compact: at least 8 jobs in the first screen at 1366×768.
+  const eighth = await page.locator('li[data-board-row]').nth(7).boundingBox();
+  expect(eighth && eighth.y + eighth.height).toBeLessThanOrEqual(768);
+  await page.screenshot({ path: `${SHOTS}/twelve-jobs-1366.png` });
   // Every live job asked at least three times…
   await expect
     .poll(async () => Math.min(...live.map((ref) => log.sent.filter((r) => ref.endsWith(`/${r.job}`)).length)), { timeout: 30_000 })
