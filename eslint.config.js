@@ -43,8 +43,9 @@ export default tseslint.config(
             { target: './src', from: './server', message: 'The browser app must not import Node code.' },
             { target: './server', from: './src', message: 'Node code must not import the browser app.' },
             { target: './common', from: ['./src', './server'], message: 'common/ depends on nothing.' },
-            { target: './src/features/job', from: './src/features/lookup', message: 'Features do not import each other.' },
-            { target: './src/features/lookup', from: './src/features/job', message: 'Features do not import each other.' },
+            { target: './src/features/job', from: ['./src/features/lookup', './src/features/board'], message: 'Features do not import each other.' },
+            { target: './src/features/lookup', from: ['./src/features/job', './src/features/board'], message: 'Features do not import each other.' },
+            { target: './src/features/board', from: ['./src/features/job', './src/features/lookup'], message: 'Features do not import each other.' },
             {
               target: ['./src/components', './src/lib'],
               from: ['./src/features', './src/app'],

@@ -8,14 +8,15 @@
  *     performance, accessibility and best-practices scores, FCP, LCP, TBT and CLS; the median
  *     of LH_RUNS runs (default 3), the simulator reset before each so the job starts afresh;
  *     then the same with Lighthouse's desktop preset, for scale;
- *   - the timeline's render figures (bench/timeline.ts) and the proxy's overhead
- *     (bench/proxy.ts), each run in its own process, their tables folded into this one.
+ *   - the timeline's render figures (bench/timeline.ts), the incident board with 50 jobs
+ *     (bench/board.ts) and the proxy's overhead (bench/proxy.ts), each run in its own process,
+ *     their tables folded into this one.
  *
  * Everything listens on 127.0.0.1 only. Nothing is written outside `.bench/` (removed at the
  * end). Bounded: each part has its own limit and the whole run stops after 25 minutes.
  * Progress goes to stderr; the table to stdout.
  *
- *   npm run bench [-- --only bundle,lighthouse,timeline,proxy]
+ *   npm run bench [-- --only bundle,lighthouse,timeline,board,proxy]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -33,7 +34,7 @@ import { lighthouseOnce, medianRun, type LighthouseRun } from './lighthouse.ts';
 import { markdownTable, parseMarkdownTables } from './table.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
-const PARTS = ['bundle', 'lighthouse', 'timeline', 'proxy'] as const;
+const PARTS = ['bundle', 'lighthouse', 'timeline', 'board', 'proxy'] as const;
 type Part = (typeof PARTS)[number];
 const LH_RUNS = Number(process.env.LH_RUNS) || 3;
 const CHROMIUM = chromiumExecutable() ?? chromium.executablePath();
@@ -271,6 +272,13 @@ async function timeline(): Promise<void> {
   }
 }
 
+async function board(dist: string): Promise<void> {
+  const out = await run(process.execPath, ['--import', 'tsx', 'bench/board.ts'], { DIST: dist }, 6 * 60_000);
+  const table = parseMarkdownTables(out).find((t) => t.header[0] === 'board (50 jobs)');
+  if (!table) throw new Error('bench:board printed no table');
+  for (const [measure = '?', value = '?'] of table.rows) rows.push(['board', measure, value, '-']);
+}
+
 async function proxy(): Promise<void> {
   const out = await run(process.execPath, ['--import', 'tsx', 'bench/proxy.ts'], {}, 5 * 60_000);
   const table = parseMarkdownTables(out).find((t) => t.header[0] === 'conns');
@@ -321,7 +329,7 @@ async function main(): Promise<void> {
   const dist = join(work, 'dist');
   await mkdir(work, { recursive: true });
   try {
-    if (only.has('bundle') || only.has('lighthouse')) {
+    if (only.has('bundle') || only.has('lighthouse') || only.has('board')) {
       log('building the app');
       // Its own output directory: a build in progress elsewhere (npm test) keeps its dist/.
       await run(process.execPath, [
@@ -347,6 +355,7 @@ async function main(): Promise<void> {
       ['bundle', () => bundle(dist)],
       ['lighthouse', () => lighthouse(dist)],
       ['timeline', timeline],
+      ['board', () => board(dist)],
       ['proxy', proxy],
     ];
     for (const [part, step] of steps) {

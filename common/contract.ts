@@ -30,6 +30,8 @@ export interface DemoJobInfo {
   title: string;
   description: string;
   group: string;
+  /** The region the demo incident's board shows it in; others use the default region. */
+  region?: string;
 }
 
 /** `GET /api/regions`. Never carries credentials, nor who or where they are from. */

@@ -8,6 +8,12 @@
 /** The project every catalogue scenario lives in (32 lower-case hex, like an IAM project ID). */
 export const DEMO_PROJECT_ID = '0d5e0c0f2a8b4c6e9f1a3b5c7d9e1f20';
 
+/**
+ * A second demo project: the demo incident spans two projects (and, on its board, two
+ * regions), as real incidents do.
+ */
+export const SECOND_PROJECT_ID = '5e1f0a2b3c4d4e5f8a9b0c1d2e3f4a5b';
+
 const id = (group: string, n: number) =>
   `7c0e2a8e-${group}-4f00-9a00-${String(n).padStart(12, '0')}`;
 
@@ -97,6 +103,18 @@ export const SCENARIO = {
   upperLive: id('edge', 11),
   /** fields the documentation does not list, beside the usual ones. */
   extraFields: id('edge', 12),
+
+  // The demo incident (home page: "Open the demo incident as a board").
+  /** demo project, eu-de: a file system created 40 minutes ago, `success`. */
+  incidentCreate: id('inci', 1),
+  /** second project, eu-nl: capacity expansion `failed` 25 minutes ago, two sub-jobs failed. */
+  incidentExtend: id('inci', 2),
+  /** demo project, eu-de: a security-group change started 3 minutes before it was first asked for, runs 10 minutes. */
+  incidentSecurityGroup: id('inci', 3),
+  /** second project, eu-nl: an LDAP binding `waiting` for ever. */
+  incidentWaiting: id('inci', 4),
+  /** second project, eu-nl: a job the cloud does not know, 404 SFS.TURBO.0019. */
+  incidentNotFound: id('inci', 404),
 
   // Lookup failures and odd answers.
   /** never exists: 404 SFS.TURBO.0019 "Invalid Job Id". */

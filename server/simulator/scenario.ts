@@ -2,7 +2,7 @@ import type { CannedAnswer } from './errors.ts';
 import type { JobSpec } from './job-spec.ts';
 
 export type ScenarioGroup =
-  'Live' | 'Finished' | 'Failures' | 'Job types' | 'Layouts' | 'Edge data' | 'Errors';
+  'Live' | 'Finished' | 'Failures' | 'Job types' | 'Layouts' | 'Edge data' | 'Errors' | 'Incident';
 
 export interface AnswerContext {
   /** How many times this job has been asked for since the last reset, this request included. */
@@ -16,6 +16,10 @@ export interface AnswerContext {
 /** One entry of the catalogue: a fixed job ID in the demo project and what it answers. */
 export interface Scenario {
   jobId: string;
+  /** Default: the demo project. */
+  projectId?: string;
+  /** The region a board shows it in (the simulator answers in every region). */
+  region?: string;
   group: ScenarioGroup;
   title: string;
   description: string;

@@ -9,11 +9,11 @@ import { FakeIam, type IamOptions } from './iam.ts';
 import { JOB_ID_SHAPE, PROJECT_ID_SHAPE } from './ids.ts';
 import { resolveJob, type JobSpec, type ResolvedJob } from './job-spec.ts';
 import { DEMO_PROJECT_ID } from './scenario-ids.ts';
-import { findScenario, SCENARIOS } from './scenarios.ts';
+import { findScenario, scenarioProject, SCENARIOS } from './scenarios.ts';
 import { jobDetailAt } from './timeline.ts';
 
 // The public surface of the simulator is this module; the rest are its parts.
-export { DEMO_PROJECT_ID, SCENARIO, type ScenarioName } from './scenario-ids.ts';
+export { DEMO_PROJECT_ID, SCENARIO, SECOND_PROJECT_ID, type ScenarioName } from './scenario-ids.ts';
 export { demoJobs, type DemoJob } from './scenarios.ts';
 export { DOCUMENTED_JOB_TYPES } from './scenarios-jobs.ts';
 export { DEMO_USER, type IamOptions, type IamUser } from './iam.ts';
@@ -70,9 +70,10 @@ export class Simulator implements ControlTarget {
     this.#iam = new FakeIam(options.auth ?? {}, () => this.#clock());
     for (const scenario of SCENARIOS) {
       if (scenario.job) {
+        const projectId = scenarioProject(scenario);
         this.#catalogueJobs.set(
-          scenario.jobId,
-          resolveJob(scenario.job, { projectId: DEMO_PROJECT_ID, jobId: scenario.jobId }),
+          `${projectId}/${scenario.jobId}`,
+          resolveJob(scenario.job, { projectId, jobId: scenario.jobId }),
         );
       }
     }
@@ -203,7 +204,7 @@ export class Simulator implements ControlTarget {
 
     const created = this.#created.get(key);
     const scenario = created ? undefined : findScenario(projectId, jobId);
-    const resolved = created ?? this.#catalogueJobs.get(jobId);
+    const resolved = created ?? this.#catalogueJobs.get(key);
     if (!created && !scenario?.answer && !scenario?.job) return SFS.invalidJobId();
 
     const count = (this.#answered.get(key) ?? 0) + 1;

@@ -1,4 +1,5 @@
 import type { LookupTarget } from '../lib/api-error';
+import { boardHref } from '../lib/board-link';
 
 export const paths = {
   home: () => '/',
@@ -6,4 +7,6 @@ export const paths = {
     const base = `/${encodeURIComponent(region)}/projects/${encodeURIComponent(projectId)}/jobs/${encodeURIComponent(jobId)}`;
     return subJobId ? `${base}?sub=${encodeURIComponent(subJobId)}` : base;
   },
+  /** `/board?jobs=…&title=…` (DESIGN.md, "Pages"). */
+  board: boardHref,
 };

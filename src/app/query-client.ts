@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../lib/api-error';
-import { backoffDelay, isRetryable } from '../features/job/polling';
+import { isRetryable, retryDelay } from '../lib/polling';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -10,7 +10,7 @@ declare module '@tanstack/react-query' {
 
 /**
  * Retry is a function of the error: transient failures (network, 5xx, 429) are retried with
- * backoff for as long as the page is open; 400/401/403/404 stop at once.
+ * backoff (or after `Retry-After`) for as long as the page is open; 400/401/403/404 stop at once.
  */
 export function createQueryClient(options: { retry?: boolean } = {}): QueryClient {
   const retryEnabled = options.retry ?? true;
@@ -19,12 +19,8 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
       queries: {
         staleTime: 0,
         retry: (_count, error) => retryEnabled && error instanceof ApiError && isRetryable(error),
-        // Backoff, and never sooner than the server's Retry-After.
-        retryDelay: (failureCount, error) =>
-          Math.max(
-            backoffDelay(failureCount + 1),
-            error instanceof ApiError ? (error.retryAfterMs ?? 0) : 0,
-          ),
+        // Retry-After, when the answer gives one, wins over a shorter backoff.
+        retryDelay: (failureCount, error) => retryDelay(failureCount + 1, error),
         refetchOnReconnect: true,
       },
     },

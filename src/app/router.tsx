@@ -4,7 +4,7 @@ import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { regionsQuery } from '../lib/regions-query';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
-import { JOB_ROUTE, jobPage, lookupPage } from './pages';
+import { BOARD_ROUTE, boardPage, JOB_ROUTE, jobPage, lookupPage } from './pages';
 import { paths } from './paths';
 
 // Declarative routes, each page its own chunk (pages.tsx).
@@ -38,6 +38,7 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route index element={<lookupPage.Page />} />
         <Route path={JOB_ROUTE} element={<jobPage.Page />} />
+        <Route path={BOARD_ROUTE} element={<boardPage.Page />} />
         <Route path="projects/:projectId/jobs/:jobId" element={<DefaultRegionRedirect />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -59,7 +59,7 @@ describe('errorFromResponse', () => {
 });
 
 describe('Retry-After', () => {
-  it('is kept on the error as seconds, from delay-seconds or an HTTP date', () => {
+  it('is kept on the error in ms', () => {
     const body = JSON.stringify({ errCode: 'PROXY.RATE_LIMITED', errMsg: 'wait' });
     expect(errorFromResponse(429, body, undefined, target, '42')).toMatchObject({ kind: 'throttled', retryAfterMs: 42_000 });
     expect(errorFromResponse(429, body, undefined, target, null).retryAfterMs).toBeUndefined();

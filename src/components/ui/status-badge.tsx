@@ -38,7 +38,16 @@ export function StatusIcon({ kind, size = 'md', spin = true, className }: Status
  * Icon, word and colour together. Unknown values are shown as they came, next to the word
  * "Unknown status", so nothing the API says is hidden.
  */
-export function StatusBadge({ status, size = 'md' }: { status: string | undefined; size?: 'sm' | 'md' | 'lg' }) {
+export function StatusBadge({
+  status,
+  size = 'md',
+  spin = true,
+}: {
+  status: string | undefined;
+  size?: 'sm' | 'md' | 'lg';
+  /** `false` holds the running icon still (a board of many running jobs would be all motion). */
+  spin?: boolean;
+}) {
   const kind = statusKind(status);
   const label = kind === 'unknown' ? (status === undefined ? 'No status' : status === '' ? 'Empty status' : status) : STATUS_LABEL[kind];
   return (
@@ -52,7 +61,7 @@ export function StatusBadge({ status, size = 'md' }: { status: string | undefine
         size === 'lg' && 'px-3 py-1.5 text-base',
       )}
     >
-      <StatusIcon kind={kind} size={size === 'lg' ? 'lg' : 'md'} />
+      <StatusIcon kind={kind} size={size === 'lg' ? 'lg' : 'md'} spin={spin} />
       <span>{label}</span>
       {kind === 'unknown' && status ? <span className="sr-only">(unrecognised status value)</span> : null}
     </span>

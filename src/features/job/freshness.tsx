@@ -2,7 +2,7 @@ import { RefreshCw } from 'lucide-react';
 import { Button } from '../../components/ui/button';
 import { formatDateTime, type ZoneChoice } from '../../lib/time';
 import { pollStateWords } from './poll-words';
-import type { PollState } from './polling';
+import type { PollState } from '../../lib/polling';
 
 /**
  * "Data as of …" and what the page is doing about it; always on screen, also in screenshots,

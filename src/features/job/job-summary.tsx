@@ -5,12 +5,12 @@ import type { LookupTarget } from '../../lib/api-error';
 import type { Job } from '../../lib/job-schema';
 import { statusKind, isFinal } from '../../lib/status';
 import { formatDuration, type ZoneChoice } from '../../lib/time';
-import { durationOf } from './durations';
+import { durationOf } from '../../lib/durations';
 import { FailureReason } from './failure-reason';
-import { JobTypeText } from './job-type-text';
-import { firstFailure } from './ticket/first-failure';
+import { JobTypeText } from '../../components/ui/job-type-text';
+import { firstFailure } from '../../lib/first-failure';
 import { PermalinkField, SimulatedMark } from './ticket/permalink-field';
-import { TimeText } from './time-text';
+import { TimeText } from '../../components/ui/time-text';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

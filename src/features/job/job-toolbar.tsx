@@ -1,21 +1,6 @@
 import { Bell, BellOff } from 'lucide-react';
 import { Button } from '../../components/ui/button';
-import type { ZoneChoice } from '../../lib/time';
 import type { NotifyState } from './use-end-notification';
-
-export function ZoneSwitch({ zone, onChange }: { zone: ZoneChoice; onChange: (zone: ZoneChoice) => void }) {
-  return (
-    <div className="flex items-center gap-1 text-sm print:hidden" role="group" aria-label="Time zone">
-      <span className="text-ink-muted">Times in</span>
-      <Button size="sm" variant={zone === 'utc' ? 'primary' : 'secondary'} aria-pressed={zone === 'utc'} onClick={() => onChange('utc')}>
-        UTC
-      </Button>
-      <Button size="sm" variant={zone === 'local' ? 'primary' : 'secondary'} aria-pressed={zone === 'local'} onClick={() => onChange('local')}>
-        Browser zone
-      </Button>
-    </div>
-  );
-}
 
 export function NotifyButton({
   state,

@@ -8,19 +8,21 @@ import { regionsQuery } from '../../lib/regions-query';
 import { isFinal, statusKind } from '../../lib/status';
 import { useNow } from '../../lib/use-now';
 import { useZone } from '../../lib/use-zone';
-import { jobQueries, pollStateOf } from './api';
+import { jobQueries, pollStateOf } from '../../lib/job-queries';
+import { AddToBoardLink } from './add-to-board-link';
 import { ContractWarnings } from './contract-warnings';
 import { Freshness } from './freshness';
 import { JobSummary } from './job-summary';
-import { NotifyButton, ZoneSwitch } from './job-toolbar';
+import { ZoneSwitch } from '../../components/ui/zone-switch';
+import { NotifyButton } from './job-toolbar';
 import { LookupFailure } from './lookup-failure';
-import { useTabStatus } from './tab-status';
+import { useTabStatus } from '../../lib/tab-status';
 import { LeftOutNote } from './ticket/left-out-note';
 import { TicketActions } from './ticket/ticket-actions';
-import { useTicketView } from './ticket/use-ticket-view';
+import { useTicketView } from '../../lib/use-ticket-view';
 import { Timeline } from './timeline/timeline';
 import { useEndNotification } from './use-end-notification';
-import { usePageVisible } from './use-page-visible';
+import { usePageVisible } from '../../lib/use-page-visible';
 
 export function JobView({ target }: { target: LookupTarget }) {
   const queryClient = useQueryClient();
@@ -93,6 +95,7 @@ export function JobView({ target }: { target: LookupTarget }) {
           onRefresh={() => void query.refetch()}
         />
         <div className="flex flex-wrap items-center gap-3">
+          <AddToBoardLink target={target} />
           <NotifyButton
             state={notify.state}
             finished={state.mode === 'stopped'}

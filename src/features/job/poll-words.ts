@@ -1,5 +1,5 @@
 import { formatDuration } from '../../lib/time';
-import type { PollState } from './polling';
+import type { PollState } from '../../lib/polling';
 
 /** The polling state in words, as the freshness stamp says it. */
 export function pollStateWords(state: PollState, now: number, errorAt: number | undefined): string {

@@ -1,12 +1,11 @@
 import type { LookupTarget } from '../../../lib/api-error';
-import { explainCode } from '../../../lib/error-codes';
 import type { Job, SubJob } from '../../../lib/job-schema';
-import { STATUS_LABEL, isFinal, statusKind } from '../../../lib/status';
-import { formatDateTime, formatDuration, parseApiTime } from '../../../lib/time';
-import { durationOf } from '../durations';
-import { jobTypeLabel } from '../job-types';
-import { firstFailure } from './first-failure';
-import { rowsToDraw } from './rows-to-draw';
+import { STATUS_LABEL, statusKind } from '../../../lib/status';
+import { formatDateTime } from '../../../lib/time';
+import { firstFailure } from '../../../lib/first-failure';
+import { rowsToDraw } from '../../../lib/rows-to-draw';
+
+import { cell, code, durationText, failureText, statusText, timeText, typeText } from '../../../lib/markdown-cells';
 
 /** Sub-jobs listed in the table; Jira fields stop at 32,767 characters, a row is ~250. */
 export const SUMMARY_SUB_JOB_LIMIT = 50;
@@ -19,57 +18,6 @@ export interface SummaryInput {
   dataAt: number;
   permalink: string;
   simulated: boolean;
-}
-
-/** Makes text safe inside a Markdown table cell: one line, pipes and backticks escaped. */
-export function cell(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'");
-}
-
-function code(text: string | undefined): string {
-  return text === undefined || text === '' ? '—' : `\`${cell(text)}\``;
-}
-
-function statusText(raw: string | undefined): string {
-  const kind = statusKind(raw);
-  if (kind === 'unknown') return raw ? `Unknown status ${code(raw)}` : 'No status';
-  return `${STATUS_LABEL[kind]} (${code(raw)})`;
-}
-
-function typeText(raw: string | undefined): string {
-  if (!raw) return '—';
-  const label = jobTypeLabel(raw);
-  return label ? `${label} (${code(raw)})` : code(raw);
-}
-
-function timeText(raw: string | undefined): string {
-  const parsed = parseApiTime(raw);
-  if (parsed.kind === 'missing') return '—';
-  if (parsed.kind === 'invalid') return `${code(parsed.raw)} (unrecognised format)`;
-  const { text, zone } = formatDateTime(parsed.ms, 'utc');
-  return `${text} ${zone}`;
-}
-
-function durationText(item: Pick<SubJob, 'begin_time' | 'end_time' | 'status'>, now: number): string {
-  const info = durationOf(item, !isFinal(statusKind(item.status)), now);
-  switch (info.kind) {
-    case 'finished':
-      return formatDuration(info.ms);
-    case 'elapsed':
-      return `${formatDuration(info.ms)} so far`;
-    case 'negative':
-      return `${formatDuration(info.ms)} (end before begin)`;
-    default:
-      return '—';
-  }
-}
-
-function failureText(item: Pick<SubJob, 'error_code' | 'fail_reason'>): string {
-  if (!item.error_code && !item.fail_reason) return '';
-  const meaning = explainCode(item.error_code);
-  return [item.error_code && code(item.error_code), meaning, item.fail_reason && cell(item.fail_reason)]
-    .filter(Boolean)
-    .join(' — ');
 }
 
 function countsText(subJobs: readonly SubJob[]): string {

@@ -5,10 +5,10 @@ import { Button } from '../../../components/ui/button';
 import { CopyButton } from '../../../components/ui/copy-button';
 import type { JobResponse } from '../../../lib/api-client';
 import type { LookupTarget } from '../../../lib/api-error';
-import { captureRegionPng, saveBlob } from './capture-png';
-import { pngFileName } from './file-name';
+import { captureRegionPng, saveBlob } from '../../../lib/capture-png';
+import { pngFileName } from '../../../lib/file-name';
 import { ticketSummary } from './summary';
-import { ticketViewHref } from './use-ticket-view';
+import { ticketViewHref } from '../../../lib/use-ticket-view';
 
 type PngState = { kind: 'idle' } | { kind: 'working' } | { kind: 'saved'; fileName: string } | { kind: 'failed'; message: string };
 

@@ -7,7 +7,7 @@ import {
   type ParsedTime,
   type ZoneChoice,
 } from '../../../lib/time';
-import { jobTypeLabel } from '../job-types';
+import { jobTypeLabel } from '../../../lib/job-types';
 
 /**
  * How a row is drawn.

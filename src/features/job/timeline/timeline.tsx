@@ -5,7 +5,7 @@ import { publicLink } from '../../../lib/base-path';
 import type { Job } from '../../../lib/job-schema';
 import type { ZoneChoice } from '../../../lib/time';
 import { useNow } from '../../../lib/use-now';
-import { usePageVisible } from '../use-page-visible';
+import { usePageVisible } from '../../../lib/use-page-visible';
 import { isLiveJob, planTimeline } from './layout';
 import './timeline.css';
 import { TimelineAxis } from './timeline-axis';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { STATUS_LABEL, type StatusKind } from '../../lib/status';
+import { STATUS_LABEL, type StatusKind } from './status';
 
 export type TabState = StatusKind | 'lookup-failed' | 'loading';
 
@@ -29,9 +29,13 @@ export function faviconFor(state: TabState): string {
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
+/** The word for a tab state, as titles say it. */
+export function tabWord(state: TabState): string {
+  return state === 'lookup-failed' ? 'Lookup failed' : state === 'loading' ? 'Loading' : STATUS_LABEL[state];
+}
+
 export function tabTitle(state: TabState, jobType: string | undefined, jobId: string): string {
-  const word = state === 'lookup-failed' ? 'Lookup failed' : state === 'loading' ? 'Loading' : STATUS_LABEL[state];
-  return `${word} · ${jobType || 'job'} ${jobId} · SFS Turbo jobs`;
+  return `${tabWord(state)} · ${jobType || 'job'} ${jobId} · SFS Turbo jobs`;
 }
 
 /** The tab's title and icon show the job's status at all times, so a background tab tells its story. */
@@ -39,7 +43,11 @@ export function useTabStatus(state: TabState, jobType: string | undefined, jobId
   useEffect(() => {
     document.title = tabTitle(state, jobType, jobId);
   }, [state, jobType, jobId]);
+  useFavicon(state);
+}
 
+/** The tab's icon shows `state` while the calling page is on screen. */
+export function useFavicon(state: TabState): void {
   useEffect(() => {
     const link = document.querySelector<HTMLLinkElement>('link#favicon');
     if (!link) return;

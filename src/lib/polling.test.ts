@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, type LookupFailureKind } from '../../lib/api-error';
-import { backoffDelay, intervalForAge, pollState, type PollInput } from './polling';
+import { ApiError, type LookupFailureKind } from './api-error';
+import { backoffDelay, intervalForAge, pollState, retryDelay, type PollInput } from './polling';
 
 const target = { region: 'eu-de', projectId: 'e9993fc787d94b6c886cbaa340f9c0f4', jobId: 'abc' };
 const failure = (kind: LookupFailureKind, status: number) =>
@@ -48,5 +48,18 @@ describe('polling policy', () => {
 
   it('says a finished job is finished even after a later error', () => {
     expect(pollState({ ...base, status: 'success', error: failure('upstream', 500), failureCount: 2 }).mode).toBe('stopped');
+  });
+});
+
+describe('Retry-After', () => {
+  const throttled = (retryAfterMs: number | undefined) =>
+    new ApiError({ kind: 'throttled', status: 429, code: 'APIG.0308', message: 'x', requestId: undefined, target, retryAfterMs });
+
+  it('waits as long as the answer asked when that is longer than the backoff, capped at 5 minutes', () => {
+    expect(retryDelay(1, throttled(20_000))).toBe(20_000);
+    expect(retryDelay(5, throttled(1_000))).toBe(backoffDelay(5));
+    expect(retryDelay(1, throttled(3_600_000))).toBe(300_000);
+    expect(retryDelay(1, throttled(undefined))).toBe(2_000);
+    expect(pollState({ ...base, error: throttled(20_000), failureCount: 1 })).toEqual({ mode: 'retrying', delayMs: 20_000, failureCount: 1 });
   });
 });

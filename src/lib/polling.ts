@@ -1,5 +1,5 @@
-import type { ApiError } from '../../lib/api-error';
-import { isFinal, type StatusKind } from '../../lib/status';
+import type { ApiError } from './api-error';
+import { isFinal, type StatusKind } from './status';
 
 export const FIRST_INTERVAL_MS = 2_000;
 export const MAX_INTERVAL_MS = 30_000;
@@ -34,6 +34,15 @@ export function intervalForAge(ageMs: number | undefined): number {
   return Math.min(MAX_INTERVAL_MS, Math.max(FIRST_INTERVAL_MS, seconds * 1000));
 }
 
+/** Longest wait a `Retry-After` may impose before the next attempt. */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
+/** The wait before the next attempt: the backoff, or longer when the answer said `Retry-After`. */
+export function retryDelay(failureCount: number, error: ApiError | null): number {
+  const asked = Math.min(MAX_RETRY_AFTER_MS, error?.retryAfterMs ?? 0);
+  return Math.max(backoffDelay(failureCount), asked);
+}
+
 export type PollState =
   | { mode: 'polling'; intervalMs: number }
   | { mode: 'stopped'; reason: 'finished' | 'lookup-failed' }
@@ -60,8 +69,7 @@ export function pollState(input: PollInput): PollState {
   if (input.error && !isRetryable(input.error)) return { mode: 'stopped', reason: 'lookup-failed' };
   if (input.hidden && !input.notifyRequested) return { mode: 'paused-hidden' };
   if (input.error && input.failureCount > 0) {
-    const delayMs = Math.max(backoffDelay(input.failureCount), input.error.retryAfterMs ?? 0);
-    return { mode: 'retrying', delayMs, failureCount: input.failureCount };
+    return { mode: 'retrying', delayMs: retryDelay(input.failureCount, input.error), failureCount: input.failureCount };
   }
   const base =
     input.status === 'unknown' ? UNKNOWN_STATUS_INTERVAL_MS : intervalForAge(input.ageMs);

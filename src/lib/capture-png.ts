@@ -1,4 +1,4 @@
-import { statusKind } from '../../../lib/status';
+import { statusKind } from './status';
 import { rowsToDraw } from './rows-to-draw';
 
 /** Device pixels per CSS pixel: sharp text when pasted into a ticket and zoomed. */

@@ -1,4 +1,4 @@
-import { parseApiTime } from '../../lib/time';
+import { parseApiTime } from './time';
 
 export type DurationInfo =
   | { kind: 'finished'; ms: number }

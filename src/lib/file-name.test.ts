@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pngFileName } from './file-name';
+import { boardPngFileName, pngFileName } from './file-name';
 
 describe('pngFileName', () => {
   it('names the job and the UTC time of the picture', () => {
@@ -17,5 +17,13 @@ describe('pngFileName', () => {
   it('never lets path characters into the name', () => {
     expect(pngFileName('../a b/c', 0)).toBe('sfs-turbo-job-___a_b_c-19700101-000000Z.png');
     expect(pngFileName('', 0)).toBe('sfs-turbo-job-unknown-19700101-000000Z.png');
+  });
+});
+
+describe('board PNG file name', () => {
+  it('carries the title, safe for any file system, and the UTC time', () => {
+    const at = Date.UTC(2026, 10, 30, 9, 5, 7);
+    expect(boardPngFileName('INC-42: resize / SG <script>', at)).toBe('sfs-turbo-board-INC-42-resize-SG-script-20261130-090507Z.png');
+    expect(boardPngFileName('', at)).toBe('sfs-turbo-board-20261130-090507Z.png');
   });
 });

@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import { fetchJob, type JobResponse } from '../../lib/api-client';
-import type { ApiError, LookupTarget } from '../../lib/api-error';
-import { statusKind } from '../../lib/status';
-import { parseApiTime } from '../../lib/time';
+import { fetchJob, type JobResponse } from './api-client';
+import type { ApiError, LookupTarget } from './api-error';
+import { statusKind } from './status';
+import { parseApiTime } from './time';
 import { pollState, type PollState } from './polling';
 
 export interface PollContext {
@@ -56,6 +56,13 @@ export const jobQueries = {
         return state.mode === 'polling' ? state.intervalMs : false;
       },
       refetchIntervalInBackground: notifyRequested,
+      // Fresh until the next poll is due, and for ever once the job is over: a second page or
+      // row reading the same job (the board, then the job page) costs no request.
+      staleTime: (query) => {
+        const state = current(query);
+        if (state.mode === 'polling') return state.intervalMs;
+        return state.mode === 'stopped' && state.reason === 'finished' ? Number.POSITIVE_INFINITY : 0;
+      },
       // Back in the tab: refresh at once, unless the job is over or the lookup cannot succeed.
       refetchOnWindowFocus: (query) => {
         const state = pollStateOf(query.state, { notifyRequested, hidden: false, now: Date.now() });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StatusKind } from '../../../lib/status';
+import type { StatusKind } from './status';
 import { rowsToDraw } from './rows-to-draw';
 
 describe('rowsToDraw', () => {

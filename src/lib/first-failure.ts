@@ -1,6 +1,6 @@
-import type { Job } from '../../../lib/job-schema';
-import { statusKind } from '../../../lib/status';
-import { parseApiTime } from '../../../lib/time';
+import type { Job } from './job-schema';
+import { statusKind } from './status';
+import { parseApiTime } from './time';
 
 export interface FirstFailure {
   code: string | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainCode } from '../../lib/error-codes';
+import { explainCode } from './error-codes';
 import { jobTypeLabel } from './job-types';
 
 describe('jobTypeLabel', () => {

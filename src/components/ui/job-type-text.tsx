@@ -1,4 +1,4 @@
-import { jobTypeLabel } from './job-types';
+import { jobTypeLabel } from '../../lib/job-types';
 
 export function JobTypeText({ raw }: { raw: string | undefined }) {
   if (raw === undefined || raw === '') return <span className="text-ink-muted">{raw === '' ? '(empty)' : '—'}</span>;

@@ -1,0 +1,172 @@
+/**
+ * `npm run bench:board`: the incident board with 50 jobs (40 running at ages from 10 s to
+ * 40 min, 10 finished), served as `npm start` serves it (the production server over `dist/`, embedded
+ * simulator), in Chromium. Prints one table:
+ * - first render: from navigation until all 50 rows show an answer (median of RUNS loads);
+ * - cost of one job's poll over a minute of polling: main-thread time (CDP TaskDuration) per
+ *   answer, and board rows whose DOM changed per answer (1 means only the polled row);
+ * - requests in flight over that minute (browser side): peak, mean, total, per second, and
+ *   requests to finished jobs after their first answer (must be 0).
+ * Loopback only; the server and browser stop at the end; the whole run is bounded to 6 min.
+ *
+ *   npm run bench:board   (RUNS=3, MINUTE_MS=60000; BENCH_PORT, BENCH_SIMULATOR_PORT: fixed ports;
+ *                          DIST: the build to serve, default dist)
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
+import { simulatedPreviewEnv } from '../e2e/preview-env.ts';
+import { DEMO_PROJECT_ID } from '../server/simulator/simulator.ts';
+import { markdownTable } from './table.ts';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const RUNS = Number(process.env.RUNS) || 3;
+const MINUTE_MS = Number(process.env.MINUTE_MS) || 60_000;
+const JOBS = 50;
+const FINISHED = 10;
+
+const watchdog = setTimeout(() => {
+  console.error('bench:board: still running after 6 minutes, stopping');
+  process.exit(1);
+}, 6 * 60_000);
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+async function main(): Promise<void> {
+  const dist = resolve(ROOT, process.env.DIST ?? 'dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no build: run npm run build first`);
+  const port = Number(process.env.BENCH_PORT) || (await freePort());
+  const simulatorPort = Number(process.env.BENCH_SIMULATOR_PORT) || (await freePort());
+  // `npm start` without its build step: the production server, built beside `dist`.
+  const server = spawn(process.execPath, [join(dist, '..', 'dist-server', 'main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, ...simulatedPreviewEnv(port, simulatorPort), SFS_TURBO_DIST: dist },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const simulator = `http://127.0.0.1:${simulatorPort}`;
+  const browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumExecutable() ?? chromium.executablePath() });
+  try {
+    for (const until = Date.now() + 60_000; !(await fetch(`${base}/api/regions`).then((r) => r.ok).catch(() => false)); ) {
+      if (Date.now() > until) throw new Error('the production server did not start within 60 s');
+      await new Promise((done) => setTimeout(done, 250));
+    }
+    const post = (path: string, body: unknown = {}) =>
+      fetch(`${simulator}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const setUp = async () => {
+      await post('/__simulator/reset');
+      const refs: string[] = [];
+      for (let i = 0; i < JOBS; i += 1) {
+        const jobId = `bench-board-${String(i).padStart(2, '0')}-0000`;
+        const finished = i < FINISHED;
+        const start = -(10_000 + i * 50_000);
+        await post('/__simulator/jobs', finished ? { jobId, jobType: 'create_share', start: -3_600_000, duration: 60_000 } : { jobId, jobType: 'extend_share', start, status: 'running' });
+        refs.push(`eu-de/${DEMO_PROJECT_ID}/${jobId}`);
+      }
+      return `${base}/board?jobs=${refs.join(',')}&title=Bench`;
+    };
+
+    const firstRender: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const url = await setUp();
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await page.goto(url);
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('li[data-board-row]:not([data-status="loading"])').length === count,
+        JOBS,
+        { timeout: 60_000 },
+      );
+      firstRender.push(await page.evaluate(() => performance.now()));
+      await page.close();
+    }
+
+    // A minute of polling, measured.
+    const url = await setUp();
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    let inFlight = 0;
+    let peak = 0;
+    const sent: { job: string; at: number }[] = [];
+    const isJob = (u: string) => u.includes('/sfs-turbo/jobs/');
+    page.on('request', (request) => {
+      if (!isJob(request.url())) return;
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      sent.push({ job: request.url().split('/').at(-1) ?? '', at: Date.now() });
+    });
+    const done = (request: { url(): string }) => {
+      if (isJob(request.url())) inFlight -= 1;
+    };
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+    await page.goto(url);
+    await page.waitForFunction((count) => document.querySelectorAll('li[data-board-row]:not([data-status="loading"])').length === count, JOBS);
+    await page.evaluate(() => {
+      const w = window as unknown as { __rowsTouched: number };
+      w.__rowsTouched = 0;
+      new MutationObserver((records) => {
+        // The elapsed time of running jobs ticks every second on its own: not a poll's work.
+        const changed = records.map((r) => (r.target instanceof Element ? r.target : r.target.parentElement)).filter((el) => el && !el.closest('[data-ticking]'));
+        const rows = new Set(changed.map((el) => el?.closest('li[data-board-row]')).filter(Boolean));
+        w.__rowsTouched += rows.size;
+      }).observe(document.querySelector('ol[aria-label="Jobs of the incident"]') as Node, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    const metric = async (name: string) =>
+      ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    const startedAt = Date.now();
+    const sentBefore = sent.length;
+    const taskBefore = await metric('TaskDuration');
+    const scriptBefore = await metric('ScriptDuration');
+    const samples: number[] = [];
+    while (Date.now() - startedAt < MINUTE_MS) {
+      samples.push(inFlight);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const taskMs = (await metric('TaskDuration')) - taskBefore;
+    const scriptMs = (await metric('ScriptDuration')) - scriptBefore;
+    const answers = sent.length - sentBefore;
+    const touched = await page.evaluate(() => (window as unknown as { __rowsTouched: number }).__rowsTouched);
+    const finishedIds = new Set(Array.from({ length: FINISHED }, (_, i) => `bench-board-${String(i).padStart(2, '0')}-0000`));
+    const finishedAgain = sent.filter((r) => finishedIds.has(r.job)).length - FINISHED;
+    await page.close();
+
+    const rows = [
+      ['first render: all 50 rows answered, median of ' + RUNS, `${Math.round(median(firstRender))} ms`],
+      ['main thread busy per second (polls, 1 s ticks of 40 elapsed times, axis)', `${(taskMs / (MINUTE_MS / 1000)).toFixed(1)} ms`],
+      ['of which script', `${(scriptMs / (MINUTE_MS / 1000)).toFixed(1)} ms`],
+      ['one job poll: main-thread time per answer (upper bound: all of the above / answers)', `${(taskMs / Math.max(1, answers)).toFixed(1)} ms`],
+      ['one job poll: board rows whose DOM changed per answer (ticking times excluded)', (touched / Math.max(1, answers)).toFixed(2)],
+      [`requests in ${MINUTE_MS / 1000} s (40 live jobs)`, String(answers)],
+      ['requests per second', (answers / (MINUTE_MS / 1000)).toFixed(2)],
+      ['requests in flight: peak (limit 4)', String(peak)],
+      ['requests in flight: mean', (samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length)).toFixed(2)],
+      ['requests to finished jobs after their first answer', String(finishedAgain)],
+    ];
+    console.log(markdownTable(['board (50 jobs)', 'value'], rows));
+  } finally {
+    await browser.close();
+    server.kill();
+    clearTimeout(watchdog);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

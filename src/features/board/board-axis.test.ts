@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { boardAxis } from './board-axis';
+
+const at = (minute: number, second = 0) => `2026-11-30 10:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}`;
+const now = Date.UTC(2026, 10, 30, 10, 20, 0);
+
+describe('the incident time axis', () => {
+  it('puts every job that began on one axis, sub-jobs within their job', () => {
+    const axis = boardAxis(
+      [
+        { key: 'a', job: { status: 'failed', begin_time: at(0), end_time: at(10), sub_jobs: [{ status: 'failed', begin_time: at(5), end_time: at(10) }] } },
+        { key: 'b', job: { status: 'success', begin_time: at(10), end_time: at(20) } },
+        { key: 'c', job: { status: 'waiting' } },
+      ],
+      now,
+      'utc',
+    );
+    expect(axis).toBeDefined();
+    expect(axis?.bars.get('a')).toMatchObject({ left: 0, width: 50, subs: [{ left: 25, width: 25, status: 'failed' }] });
+    expect(axis?.bars.get('b')).toMatchObject({ left: 50, width: 50 });
+    expect(axis?.bars.has('c')).toBe(false);
+    expect(axis?.nowPct).toBeUndefined();
+    expect(axis?.ticks[0]?.label).toBe('2026-11-30 10:00:00 UTC');
+    expect(axis?.ticks[2]?.label).toBe('10:10:00');
+  });
+
+  it('runs a live job up to a "now" line, on an axis that grows in steps', () => {
+    const axis = boardAxis([{ key: 'r', job: { status: 'running', begin_time: at(0) } }], Date.UTC(2026, 10, 30, 10, 3, 0), 'utc');
+    // 3 minutes in: the axis spans 5 minutes, now at 60 %.
+    expect(axis?.endMs).toBe(Date.UTC(2026, 10, 30, 10, 5, 0));
+    expect(axis?.nowPct).toBeCloseTo(60);
+    expect(axis?.bars.get('r')).toMatchObject({ left: 0, live: true });
+    expect(axis?.bars.get('r')?.width).toBeCloseTo(60);
+  });
+
+  it('has nothing to draw before any job began', () => {
+    expect(boardAxis([{ key: 'w', job: { status: 'waiting' } }], now, 'utc')).toBeUndefined();
+  });
+});

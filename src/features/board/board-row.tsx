@@ -1,0 +1,109 @@
+import { useQuery } from '@tanstack/react-query';
+import { ArrowDown, ArrowUp, ExternalLink, X } from 'lucide-react';
+import { memo } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../../app/paths';
+import { Button } from '../../components/ui/button';
+import { StatusBadge } from '../../components/ui/status-badge';
+import type { LookupTarget } from '../../lib/api-error';
+import { firstFailure } from '../../lib/first-failure';
+import { statusKind } from '../../lib/status';
+import { formatClock, type ZoneChoice } from '../../lib/time';
+import { boardJobQuery } from './board-query';
+import { RowFailure, RowLookupFailure } from './row-problems';
+import { RowIds, RowTimesText, RowType, SubJobCounts } from './row-facts';
+
+export interface RowControls {
+  onMove(key: string, delta: -1 | 1): void;
+  onRemove(key: string): void;
+}
+
+interface BoardRowProps extends RowControls {
+  entryKey: string;
+  target: LookupTarget;
+  position: number;
+  count: number;
+  zone: ZoneChoice;
+  notifyRequested: boolean;
+  editable: boolean;
+}
+
+/**
+ * One job, live: its own query (the job page's, shared), so a poll re-renders this row only;
+ * memoised, so that the board re-rendering (a new row, the zone) leaves unchanged rows alone.
+ */
+export const BoardRow = memo(function BoardRow(props: BoardRowProps) {
+  const { entryKey, target, position, count, zone, notifyRequested, editable, onMove, onRemove } = props;
+  const query = useQuery(boardJobQuery(target, notifyRequested));
+  const data = query.data;
+  const error = query.failureReason ?? query.error;
+  const job = data?.job;
+  const failure = job ? firstFailure(job) : undefined;
+  const kind = job ? statusKind(job.status) : error ? 'lookup-failed' : 'loading';
+  const label = `job ${target.jobId}`;
+  return (
+    <li data-board-row={entryKey} data-status={kind} className="rounded-card border border-line bg-panel px-3 py-1.5 [contain:content]">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-sm">
+        <span className="w-5 shrink-0 text-right font-mono text-xs text-ink-muted">{position}</span>
+        {job ? <StatusBadge status={job.status} size="sm" spin={false} /> : <span className="text-ink-muted">{error ? 'no data' : 'asking…'}</span>}
+        {job ? <RowType raw={job.job_type} /> : null}
+        <span className="font-mono">{target.region}</span>
+        {job ? <RowTimesText job={job} zone={zone} /> : null}
+        {job ? <SubJobCounts job={job} /> : null}
+      </div>
+      <div className="flex flex-wrap items-center gap-x-3 pl-8">
+        <RowIds jobId={target.jobId} projectId={target.projectId} />
+        <span className="text-xs text-ink-muted" data-as-of>
+          {data ? `as of ${formatClock(data.receivedAt, zone)}` : 'not yet received'}
+        </span>
+        <span className="ml-auto flex items-center gap-0.5">
+          <Link
+            to={paths.job(target, failure?.subJob?.id)}
+            className="inline-flex h-7 items-center gap-1 rounded-md px-2 text-xs font-medium text-accent hover:bg-surface"
+          >
+            Open <span className="sr-only">{label}</span>
+            <ExternalLink className="size-3.5" aria-hidden />
+          </Link>
+          {editable ? (
+            <span className="flex items-center print:hidden">
+              <Button variant="ghost" size="sm" aria-label={`Move ${label} up`} data-action="up" disabled={position === 1} onClick={() => onMove(entryKey, -1)}>
+                <ArrowUp className="size-3.5" aria-hidden />
+              </Button>
+              <Button variant="ghost" size="sm" aria-label={`Move ${label} down`} data-action="down" disabled={position === count} onClick={() => onMove(entryKey, 1)}>
+                <ArrowDown className="size-3.5" aria-hidden />
+              </Button>
+              <Button variant="ghost" size="sm" aria-label={`Remove ${label} from the board`} data-action="remove" onClick={() => onRemove(entryKey)}>
+                <X className="size-3.5" aria-hidden />
+              </Button>
+            </span>
+          ) : null}
+        </span>
+      </div>
+      {(failure && job && statusKind(job.status) === 'failed') || error ? (
+        <div className="pl-8">
+          {failure && job && statusKind(job.status) === 'failed' ? <RowFailure failure={failure} /> : null}
+          {error ? <RowLookupFailure error={error} stale={data !== undefined} /> : null}
+        </div>
+      ) : null}
+    </li>
+  );
+});
+
+/** An entry of the address that is not a job: kept in its place, saying what is wrong. */
+export function InvalidEntryCard({ raw, problem, position, onRemove, editable, entryKey }: { raw: string; problem: string; position: number; entryKey: string; editable: boolean; onRemove(key: string): void }) {
+  return (
+    <li data-board-row={entryKey} data-status="invalid" className="rounded-card border-2 border-dashed border-status-waiting bg-panel px-3 py-2 text-sm">
+      <div className="flex flex-wrap items-center gap-x-3">
+        <span className="w-6 text-right font-mono text-xs text-ink-muted">{position}</span>
+        <span className="font-semibold text-status-waiting">Not a job reference:</span>{' '}
+        <code className="min-w-0 font-mono break-all">{raw}</code>{' '}
+        <span>{problem}</span>
+        {editable ? (
+          <Button className="ml-auto" variant="ghost" size="sm" aria-label={`Remove the entry ${raw}`} onClick={() => onRemove(entryKey)}>
+            <X className="size-3.5" aria-hidden />
+          </Button>
+        ) : null}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,89 @@
+import { TriangleAlert } from 'lucide-react';
+import { CopyButton } from '../../components/ui/copy-button';
+import { JobTypeText } from '../../components/ui/job-type-text';
+import { StatusIcon } from '../../components/ui/status-badge';
+import type { Job } from '../../lib/job-schema';
+import { durationOf } from '../../lib/durations';
+import { isFinal, statusKind } from '../../lib/status';
+import { formatDuration, type ZoneChoice } from '../../lib/time';
+import { useNow } from '../../lib/use-now';
+import { COUNT_WORDS, subJobCounts } from './board-counts';
+import { rowTimes, type TimeCell } from './row-times';
+
+function Time({ cell, missing }: { cell: TimeCell; missing: string }) {
+  if (cell.kind === 'missing') return <span className="text-ink-muted">{missing}</span>;
+  if (cell.kind === 'invalid') {
+    return (
+      <span className="inline-flex items-center gap-1 text-status-waiting">
+        <TriangleAlert className="size-3.5" aria-hidden />
+        <span className="font-mono break-all">{cell.raw}</span> (unrecognised time)
+      </span>
+    );
+  }
+  return <time dateTime={cell.iso} className="font-mono whitespace-nowrap">{cell.text}</time>;
+}
+
+/** Duration, ticking on its own while the job runs: the row itself does not re-render each second. */
+function Duration({ job }: { job: Job }) {
+  const live = !isFinal(statusKind(job.status));
+  const now = useNow(live && job.end_time === undefined);
+  const info = durationOf(job, live, now);
+  if (info.kind === 'unknown') return null;
+  const text = formatDuration(info.ms);
+  return (
+    <span className={info.kind === 'negative' ? 'font-mono text-status-failed' : 'font-mono'} data-ticking={info.kind === 'elapsed' ? '' : undefined}>
+      ({info.kind === 'elapsed' ? `${text} so far` : info.kind === 'negative' ? `${text}, end before begin` : text})
+    </span>
+  );
+}
+
+export function RowTimesText({ job, zone }: { job: Job; zone: ZoneChoice }) {
+  const times = rowTimes(job.begin_time, job.end_time, zone);
+  const final = isFinal(statusKind(job.status));
+  return (
+    <span className="inline-flex flex-wrap items-baseline gap-x-1">
+      <Time cell={times.begin} missing="not started" />
+      <span aria-label="to">→</span>
+      <Time cell={times.end} missing={final ? 'end not given' : 'not ended'} />
+      <span className="text-ink-muted">{times.zone}</span>
+      <Duration job={job} />
+    </span>
+  );
+}
+
+export function SubJobCounts({ job }: { job: Job }) {
+  const counts = subJobCounts(job.sub_jobs);
+  if (counts.length === 0) return <span className="text-ink-muted">no sub-jobs</span>;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-x-2" aria-label="Sub-jobs">
+      <span className="text-ink-muted">sub-jobs</span>
+      {counts.map(({ state, count }) => (
+        <span key={state} className="inline-flex items-center gap-0.5" data-sub-count={state}>
+          {state === 'loading' || state === 'lookup-failed' ? null : <StatusIcon kind={state} spin={false} className="size-3.5" />}
+          {count} {COUNT_WORDS[state]}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function RowIds({ jobId, projectId }: { jobId: string; projectId: string }) {
+  return (
+    <span className="flex min-w-0 flex-wrap items-center gap-x-3 text-xs">
+      <span className="flex min-w-0 items-center gap-0.5">
+        <span className="text-ink-muted">job</span>
+        <code className="font-mono break-all">{jobId}</code>
+        <CopyButton value={jobId} label={`Copy job ID ${jobId}`} />
+      </span>
+      <span className="flex min-w-0 items-center gap-0.5">
+        <span className="text-ink-muted">project</span>
+        <code className="font-mono break-all">{projectId}</code>
+        <CopyButton value={projectId} label={`Copy project ID of job ${jobId}`} />
+      </span>
+    </span>
+  );
+}
+
+export function RowType({ raw }: { raw: string | undefined }) {
+  return <JobTypeText raw={raw} />;
+}
