@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDuration, parseApiTime } from './time';
+import { formatAgo, formatDateTime, formatDuration, parseApiTime } from './time';
 
 describe('parseApiTime', () => {
   it('reads the API format as UTC', () => {
@@ -122,5 +122,26 @@ describe('formatDuration', () => {
         expect(total).toBe(seconds);
       }),
     );
+  });
+});
+
+describe('formatAgo', () => {
+  it.each([
+    [0, '0 s'],
+    [40_999, '40 s'],
+    [60_000, '1 min'],
+    [12 * 60_000 + 59_000, '12 min'],
+    [60 * 60_000, '1 h'],
+    [72 * 60_000, '1 h 12 min'],
+    [(3 * 24 + 4) * 3_600_000 + 59 * 60_000, '3 d 4 h'],
+    [2 * 86_400_000, '2 d'],
+  ])('writes %i ms as %s', (ms, text) => {
+    expect(formatAgo(ms)).toBe(text);
+  });
+
+  it('writes nothing for a time in the future or not a number', () => {
+    expect(formatAgo(-1)).toBeUndefined();
+    expect(formatAgo(Number.NaN)).toBeUndefined();
+    expect(formatAgo(Number.POSITIVE_INFINITY)).toBeUndefined();
   });
 });
