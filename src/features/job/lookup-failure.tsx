@@ -7,7 +7,7 @@ import { CopyButton } from '../../components/ui/copy-button';
 import { requestIdsOf, type ApiError } from '../../lib/api-error';
 import { explainCode } from '../../lib/error-codes';
 import { formatDateTime, type ZoneChoice } from '../../lib/time';
-import { AgoText } from './ago-text';
+import { AgoText } from '../../components/ui/ago-text';
 import { adviceFor } from './failure-advice';
 import { lookupFailureSummary } from './lookup-failure-summary';
 import { RegionProbe } from './region-probe';
