@@ -61,9 +61,11 @@ export function RegionProbe({ target, regions }: { target: LookupTarget; regions
         <Link to={paths.job(chosen)} className="rounded-md border border-line px-3 py-1.5 font-medium text-accent hover:bg-surface">
           Look in {choice}
         </Link>
-        <Button size="sm" onClick={() => setProbing(true)} disabled={probing}>
-          Look in every allowed region ({others.length})
-        </Button>
+        {probing ? null : (
+          <Button size="sm" onClick={() => setProbing(true)}>
+            Look in every allowed region ({others.length})
+          </Button>
+        )}
       </div>
       {probing ? (
         <ul aria-label="The job in the other regions" className="divide-y divide-line rounded-md border border-line">
