@@ -17,6 +17,9 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
+          // Not UTC, and not a whole-hour offset: a "local time" test can then tell local
+          // from UTC, and an offset bug in minutes shows.
+          env: { TZ: 'Asia/Kolkata' },
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['./src/test/setup.ts'],
         },

@@ -48,7 +48,7 @@ async function fieldValue(page: Page, label: string): Promise<string> {
 test('support engineer copies the summary, the link and the raw JSON of a failed job', async ({ page, baseURL }) => {
   const { raw, job } = await openAndCapture(page, SCENARIO.failed);
   const permalink = `${baseURL}${jobPath(SCENARIO.failed)}`;
-  const requestId = await fieldValue(page, 'Request ID');
+  const requestId = await fieldValue(page, 'Lookup request ID, this refresh');
   expect(requestId).toMatch(/^[0-9a-f-]{8,}$/);
   const actions = page.getByRole('group', { name: 'Take this job into a ticket' });
 
@@ -65,10 +65,11 @@ test('support engineer copies the summary, the link and the raw JSON of a failed
   expect(summary).toContain(`| End | ${job.end_time} UTC |`);
   expect(summary).toContain('| Duration | 35 s |');
   expect(summary).toContain(`| Failure | \`${job.error_code}\` — The subnet has not enough free IP addresses. — ${job.fail_reason} |`);
-  expect(summary).toContain(`| Request ID | \`${requestId}\` |`);
+  expect(summary).toContain(`| Lookup request ID, this refresh | \`${requestId}\` |`);
   expect(summary).toMatch(/\| Data as of \| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \|/);
   expect(summary).toContain(`| Link | ${permalink} |`);
   expect(summary).toContain(`#### Sub-jobs (${job.sub_jobs?.length})`);
+  expect(job.sub_jobs?.length, 'sub-jobs in the answer').toBeGreaterThan(0);
   for (const [index, sub] of (job.sub_jobs ?? []).entries()) {
     expect(summary).toContain(`| ${index + 1} | ${sub.status === 'failed' ? 'Failed' : 'Succeeded'} (\`${sub.status}\`) | `);
     expect(summary).toContain(`\`${sub.job_id}\``);
@@ -160,7 +161,7 @@ test.describe('on a dark screen', () => {
     await expect(page.getByRole('link', { name: 'SFS Turbo jobs' })).toBeHidden();
     await expect(page.getByText('Data as of')).toBeVisible();
     await expect(page.getByTestId('permalink')).toContainText(jobPath(SCENARIO.failed));
-    for (const button of await page.getByRole('button').all()) await expect(button).toBeHidden();
+    await expectAllHidden(page.locator('button'));
     expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe('light');
     const background = await page.locator('[data-ticket-card]').evaluate((card) => getComputedStyle(card).backgroundColor);
     expect(background).toBe('rgb(255, 255, 255)');
@@ -173,7 +174,7 @@ test.describe('on a dark screen', () => {
     expect(reason.length).toBeGreaterThan(500);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('header')).toBeHidden();
-    for (const button of await page.getByRole('button').all()) await expect(button).toBeHidden();
+    await expectAllHidden(page.locator('button'));
     await expect(page.getByRole('group', { name: 'Take this job into a ticket' })).toBeHidden();
     await expect(page.getByTestId('permalink')).toContainText(jobPath(SCENARIO.longFailReason));
     await expect(page.getByText('Data as of')).toBeVisible();
@@ -189,6 +190,16 @@ test.describe('on a dark screen', () => {
     await page.pdf({ path: join(SHOTS, 'print-long-reason.pdf'), format: 'A4', printBackground: true });
   });
 });
+
+/**
+ * Every element the locator finds is hidden, and it finds some: a role query would skip
+ * hidden buttons and leave nothing to check.
+ */
+async function expectAllHidden(locator: Locator): Promise<void> {
+  const all = await locator.all();
+  expect(all.length, `${locator} in the page`).toBeGreaterThan(0);
+  for (const element of all) await expect(element).toBeHidden();
+}
 
 /** Whether the whole element lies within the first screen, without scrolling. */
 async function onFirstScreen(locator: Locator): Promise<boolean> {
@@ -217,7 +228,7 @@ for (const viewport of [
       card.locator('dd', { hasText: `${job.end_time} UTC` }),
       card.locator('dd', { hasText: /^35 s$/ }),
       page.getByTestId('freshness').getByText(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/),
-      card.locator('dt', { hasText: 'Request ID' }).locator('xpath=following-sibling::dd[1]'),
+      card.locator('dt', { hasText: 'Lookup request ID, this refresh' }).locator('xpath=following-sibling::dd[1]'),
       card.getByRole('link', { name: `${baseURL}${jobPath(SCENARIO.failed)}` }),
       card.getByText(job.error_code ?? 'missing code', { exact: true }),
       card.getByText(job.fail_reason ?? 'missing reason', { exact: true }),

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
 import {
   startSimulator,
@@ -24,9 +24,10 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((r) => r.close()));
 });
 
-async function setup(options: { ttlSeconds?: number; password?: string } = {}) {
+async function setup(options: { ttlSeconds?: number; password?: string; now?: () => number } = {}) {
   const sim: RunningSimulator = await startSimulator({
     auth: { tokenTtlSeconds: options.ttlSeconds ?? 3600, users: [USER] },
+    ...(options.now ? { now: options.now } : {}),
   });
   running.push(sim);
   const logins: string[] = [];
@@ -40,6 +41,7 @@ async function setup(options: { ttlSeconds?: number; password?: string } = {}) {
     iamForRegion: () => undefined,
     timeoutMs: 2000,
     source: 'OS_USERNAME/OS_PASSWORD',
+    ...(options.now ? { now: options.now } : {}),
     login: async (args) => {
       logins.push(args.projectId);
       return loginWithPassword(args);
@@ -53,8 +55,6 @@ async function setup(options: { ttlSeconds?: number; password?: string } = {}) {
   const get = (p = path()) => getJson(`${proxy.url}${p}`);
   return { sim, proxy, logins, get };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('IAM password login against the simulator', () => {
   it('logs in, caches one token per project and reuses it', async () => {
@@ -78,15 +78,27 @@ describe('IAM password login against the simulator', () => {
   });
 
   it('renews ahead of expiry with a short-lived token, without a failed request', async () => {
-    const { get, logins, proxy } = await setup({ ttlSeconds: 2 });
+    // One injected clock for the simulator's IAM and the dashboard: no waiting on the real one.
+    const clock = { ms: Date.UTC(2026, 10, 30, 9, 0, 0) };
+    const { get, logins, proxy } = await setup({ ttlSeconds: 2, now: () => clock.ms });
     expect((await get()).status).toBe(200);
-    await sleep(1_700); // past 80 % of the lifetime, before expiry
+    expect(logins).toHaveLength(1);
+    clock.ms += 1_700; // past 80 % of the lifetime, before expiry
     expect((await get()).status).toBe(200); // answered with the old token; renewal started
-    await sleep(100);
-    expect(logins).toHaveLength(2);
-    await sleep(600); // the first token has expired by now; the renewed one is in use
+    await vi.waitFor(() => expect(logins).toHaveLength(2));
+    clock.ms += 600; // the first token has expired by now; the renewed one is in use
     expect((await get()).status).toBe(200);
+    expect(logins).toHaveLength(2);
     expect(proxy.log.map((e) => e.status)).toEqual([200, 200, 200]);
+  });
+
+  it('does not renew a token well before its expiry', async () => {
+    const clock = { ms: Date.UTC(2026, 10, 30, 9, 0, 0) };
+    const { get, logins } = await setup({ ttlSeconds: 2, now: () => clock.ms });
+    expect((await get()).status).toBe(200);
+    clock.ms += 1_000;
+    expect((await get()).status).toBe(200);
+    expect(logins).toHaveLength(1);
   });
 
   it('renews and retries once when the gateway says the token expired', async () => {

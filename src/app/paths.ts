@@ -3,6 +3,9 @@ import { boardHref } from '../lib/board-link';
 
 export const paths = {
   home: () => '/',
+  /** The lookup form, filled with a job's IDs ("Edit lookup", and Back from a job page). */
+  lookup: ({ region, projectId, jobId }: LookupTarget) =>
+    `/?${new URLSearchParams({ region, project: projectId, job: jobId }).toString()}`,
   job: ({ region, projectId, jobId }: LookupTarget, subJobId?: string) => {
     const base = `/${encodeURIComponent(region)}/projects/${encodeURIComponent(projectId)}/jobs/${encodeURIComponent(jobId)}`;
     return subJobId ? `${base}?sub=${encodeURIComponent(subJobId)}` : base;

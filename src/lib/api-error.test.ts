@@ -3,7 +3,7 @@ import apigDecrypt from '../test/fixtures/apig-0301-decrypt-token-fail.json';
 import sfs404 from '../test/fixtures/otc-doc-showjobdetail-404.json';
 import sfs500 from '../test/fixtures/otc-doc-showjobdetail-500.json';
 import sfs9000 from '../test/fixtures/tf-huaweicloud-sfsturbo-403-9000.json';
-import { errorFromResponse, failureKindFor } from './api-error';
+import { errorFromResponse, failureKindFor, requestIdsOf } from './api-error';
 
 const target = { region: 'eu-de', projectId: 'e9993fc787d94b6c886cbaa340f9c0f4', jobId: 'abc' };
 
@@ -21,6 +21,24 @@ describe('errorFromResponse', () => {
 
   it('prefers the X-request-id header', () => {
     expect(errorFromResponse(401, JSON.stringify(apigDecrypt), 'hdr', target).requestId).toBe('hdr');
+  });
+
+  it('keeps the body request ID beside a different header, and shows both, labelled', () => {
+    const body = JSON.stringify({ error_code: 'APIG.0307', error_msg: 'The token must be updated.', request_id: 'gw-body-1' });
+    const error = errorFromResponse(401, body, 'hdr-2', target);
+    expect(error).toMatchObject({ requestId: 'hdr-2', bodyRequestId: 'gw-body-1' });
+    expect(requestIdsOf(error)).toEqual([
+      { label: 'Request ID (X-request-id header)', value: 'hdr-2' },
+      { label: 'Request ID (error body)', value: 'gw-body-1' },
+    ]);
+  });
+
+  it('shows one request ID when header and body agree, or only one is there', () => {
+    const body = JSON.stringify({ error_code: 'APIG.0307', error_msg: 'x', request_id: 'same' });
+    expect(requestIdsOf(errorFromResponse(401, body, 'same', target))).toEqual([{ label: 'Request ID', value: 'same' }]);
+    expect(requestIdsOf(errorFromResponse(401, body, undefined, target))).toEqual([{ label: 'Request ID', value: 'same' }]);
+    expect(requestIdsOf(errorFromResponse(404, JSON.stringify(sfs404), 'req-1', target))).toEqual([{ label: 'Request ID', value: 'req-1' }]);
+    expect(requestIdsOf(errorFromResponse(404, JSON.stringify(sfs404), undefined, target))).toEqual([{ label: 'Request ID', value: '—' }]);
   });
 
   it('reads the OpenStack shape', () => {

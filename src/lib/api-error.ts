@@ -21,7 +21,10 @@ export interface ApiErrorDetails {
   status: number;
   code: string | undefined;
   message: string;
+  /** The `X-request-id` header, else the request ID of the error body. */
   requestId: string | undefined;
+  /** The API gateway's `request_id` in the error body, which may differ from the header. */
+  bodyRequestId?: string | undefined;
   target: LookupTarget;
   /** The first part of a body that could not be read as an error (HTML, text). */
   bodySnippet?: string | undefined;
@@ -36,6 +39,7 @@ export class ApiError extends Error implements ApiErrorDetails {
   readonly status: number;
   readonly code: string | undefined;
   readonly requestId: string | undefined;
+  readonly bodyRequestId: string | undefined;
   readonly target: LookupTarget;
   readonly bodySnippet: string | undefined;
   readonly retryAfterMs: number | undefined;
@@ -48,6 +52,7 @@ export class ApiError extends Error implements ApiErrorDetails {
     this.status = details.status;
     this.code = details.code;
     this.requestId = details.requestId;
+    this.bodyRequestId = details.bodyRequestId;
     this.target = details.target;
     this.bodySnippet = details.bodySnippet;
     this.retryAfterMs = details.retryAfterMs;
@@ -137,6 +142,7 @@ export function errorFromResponse(
           ? 'The answer was not in any known error format'
           : `HTTP ${status} with an empty body`),
     requestId: headerRequestId ?? fields?.requestId,
+    bodyRequestId: fields?.requestId,
     target,
     bodySnippet: snippet || undefined,
     retryAfterMs: retryAfterMs(retryAfter),
@@ -152,4 +158,21 @@ export function retryAfterMs(
   const trimmed = header.trim();
   const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
   return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 600_000) : undefined;
+}
+
+/**
+ * The request IDs to quote, each with where it came from: one when header and body agree
+ * (or only one is there), both, labelled, when they differ.
+ */
+export function requestIdsOf(error: Pick<ApiError, 'requestId' | 'bodyRequestId'>): { label: string; value: string }[] {
+  const body = error.bodyRequestId?.trim() ? error.bodyRequestId : undefined;
+  const header = error.requestId !== undefined && error.requestId !== body ? error.requestId : undefined;
+  if (header !== undefined && body !== undefined) {
+    return [
+      { label: 'Request ID (X-request-id header)', value: header },
+      { label: 'Request ID (error body)', value: body },
+    ];
+  }
+  if (body !== undefined) return [{ label: 'Request ID', value: body }];
+  return [{ label: 'Request ID', value: error.requestId ?? '—' }];
 }

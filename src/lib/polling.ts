@@ -78,3 +78,29 @@ export function pollState(input: PollInput): PollState {
     : base;
   return { mode: 'polling', intervalMs };
 }
+
+/** Consecutive failed attempts after which the data on screen counts as stale. */
+export const STALE_AFTER_FAILURES = 3;
+/** Age of the data on screen after which a failed refresh counts as stale. */
+export const STALE_AFTER_MS = 60_000;
+
+export type FailureDisplay = 'none' | 'line' | 'full';
+
+/**
+ * How a failed lookup shows. One failed poll while good data is on screen is one line in the
+ * freshness bar, not an alarm: a screenshot at that moment must not tell a ticket that a
+ * healthy job failed. The full explanation comes when there is nothing else to show, when
+ * retrying cannot help, or when the data has gone stale (several failures in a row, or old).
+ */
+export function failureDisplay(input: {
+  hasData: boolean;
+  error: ApiError | null;
+  failureCount: number;
+  dataAgeMs: number | undefined;
+}): FailureDisplay {
+  if (!input.error) return 'none';
+  if (!input.hasData || !isRetryable(input.error)) return 'full';
+  const age = input.dataAgeMs;
+  const old = age !== undefined && Number.isFinite(age) && age > STALE_AFTER_MS;
+  return input.failureCount >= STALE_AFTER_FAILURES || old ? 'full' : 'line';
+}

@@ -9,6 +9,8 @@ export interface RecentJob {
   jobType?: string | undefined;
   /** When the dashboard last saw it (ms since epoch). */
   seenAt: number;
+  /** When this browser first saw it; kept across updates, for "waiting at least 9 min". */
+  firstSeenAt?: number | undefined;
 }
 
 export const RECENT_LIMIT = 20;
@@ -21,6 +23,7 @@ function isRecentJob(value: unknown): value is RecentJob {
     typeof v.projectId === 'string' && PROJECT_ID_PATTERN.test(v.projectId) &&
     typeof v.jobId === 'string' && JOB_ID_PATTERN.test(v.jobId) &&
     typeof v.seenAt === 'number' &&
+    (v.firstSeenAt === undefined || typeof v.firstSeenAt === 'number') &&
     (v.status === undefined || typeof v.status === 'string') &&
     (v.jobType === undefined || typeof v.jobType === 'string')
   );
@@ -54,7 +57,8 @@ export function rememberJob(job: RecentJob): void {
   const current = readRecentJobs();
   const existing = current[0];
   if (existing && sameJob(existing, job) && existing.status === job.status && existing.jobType === job.jobType) return;
-  write([job, ...current.filter((other) => !sameJob(other, job))].slice(0, RECENT_LIMIT));
+  const firstSeenAt = current.find((other) => sameJob(other, job))?.firstSeenAt ?? job.firstSeenAt ?? job.seenAt;
+  write([{ ...job, firstSeenAt }, ...current.filter((other) => !sameJob(other, job))].slice(0, RECENT_LIMIT));
 }
 
 export function clearRecentJobs(): void {

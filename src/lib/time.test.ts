@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDuration, parseApiTime } from './time';
+import { formatAgo, formatDateTime, formatDuration, parseApiTime } from './time';
 
 describe('parseApiTime', () => {
   it('reads the API format as UTC', () => {
@@ -88,9 +88,9 @@ describe('formatDateTime', () => {
     expect(formatDateTime(Date.UTC(2026, 0, 2, 3, 4, 5), 'utc')).toEqual({ text: '2026-01-02 03:04:05', zone: 'UTC' });
   });
 
-  it('labels the browser zone with its offset', () => {
-    const { zone } = formatDateTime(Date.UTC(2026, 0, 2, 3, 4, 5), 'local');
-    expect(zone).toMatch(/^UTC([+-]\d{2}:\d{2})?$/);
+  it('writes the browser zone (the web tests run in Asia/Kolkata) with its offset', () => {
+    expect(formatDateTime(Date.UTC(2026, 0, 2, 3, 4, 5), 'local')).toEqual({ text: '2026-01-02 08:34:05', zone: 'UTC+05:30' });
+    expect(formatDateTime(Date.UTC(2026, 0, 1, 20, 0, 0), 'local')).toEqual({ text: '2026-01-02 01:30:00', zone: 'UTC+05:30' });
   });
 });
 
@@ -122,5 +122,26 @@ describe('formatDuration', () => {
         expect(total).toBe(seconds);
       }),
     );
+  });
+});
+
+describe('formatAgo', () => {
+  it.each([
+    [0, '0 s'],
+    [40_999, '40 s'],
+    [60_000, '1 min'],
+    [12 * 60_000 + 59_000, '12 min'],
+    [60 * 60_000, '1 h'],
+    [72 * 60_000, '1 h 12 min'],
+    [(3 * 24 + 4) * 3_600_000 + 59 * 60_000, '3 d 4 h'],
+    [2 * 86_400_000, '2 d'],
+  ])('writes %i ms as %s', (ms, text) => {
+    expect(formatAgo(ms)).toBe(text);
+  });
+
+  it('writes nothing for a time in the future or not a number', () => {
+    expect(formatAgo(-1)).toBeUndefined();
+    expect(formatAgo(Number.NaN)).toBeUndefined();
+    expect(formatAgo(Number.POSITIVE_INFINITY)).toBeUndefined();
   });
 });

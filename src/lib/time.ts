@@ -106,3 +106,20 @@ export function formatDuration(ms: number): string {
     .map((part, index) => `${index === 0 || part.label === 'h' ? part.value : pad(part.value)} ${part.label}`)
     .join(' ');
 }
+
+/**
+ * How long ago, to the minute, for people who would otherwise subtract: `40 s`, `12 min`,
+ * `1 h 12 min`, `3 d 4 h`. Undefined for a time in the future or not a number (clock skew,
+ * bad data), so no "−5 min ago" is ever written.
+ */
+export function formatAgo(ms: number): string | undefined {
+  if (!Number.isFinite(ms) || ms < 0) return undefined;
+  if (ms < 60_000) return `${Math.floor(ms / 1000)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  if (hours > 0) return mins > 0 ? `${hours} h ${mins} min` : `${hours} h`;
+  return `${mins} min`;
+}

@@ -1,5 +1,5 @@
 import { CircleCheck, CircleDashed, CircleHelp, CircleX, LoaderCircle } from 'lucide-react';
-import { STATUS_LABEL, statusKind, type StatusKind } from '../../lib/status';
+import { STATUS_LABEL, statusKind, undocumentedForm, type StatusKind } from '../../lib/status';
 import { cn } from '../../lib/cn';
 
 const STYLE: Record<StatusKind, string> = {
@@ -36,7 +36,8 @@ export function StatusIcon({ kind, size = 'md', spin = true, className }: Status
 
 /**
  * Icon, word and colour together. Unknown values are shown as they came, next to the word
- * "Unknown status", so nothing the API says is hidden.
+ * "Unknown status", so nothing the API says is hidden; a known status in another form than the
+ * documented lower-case word (`FAIL`, `SUCCESS`) shows that form beside the label.
  */
 export function StatusBadge({
   status,
@@ -49,6 +50,7 @@ export function StatusBadge({
   spin?: boolean;
 }) {
   const kind = statusKind(status);
+  const form = undocumentedForm(status);
   const label = kind === 'unknown' ? (status === undefined ? 'No status' : status === '' ? 'Empty status' : status) : STATUS_LABEL[kind];
   return (
     <span
@@ -63,6 +65,7 @@ export function StatusBadge({
     >
       <StatusIcon kind={kind} size={size === 'lg' ? 'lg' : 'md'} spin={spin} />
       <span>{label}</span>
+      {form !== undefined ? <code className="font-mono text-[0.85em] font-normal">({form})</code> : null}
       {kind === 'unknown' && status ? <span className="sr-only">(unrecognised status value)</span> : null}
     </span>
   );

@@ -1,6 +1,7 @@
 import { RefreshCw } from 'lucide-react';
 import { Button } from '../../components/ui/button';
 import { formatDateTime, type ZoneChoice } from '../../lib/time';
+import type { ApiError } from '../../lib/api-error';
 import { pollStateWords } from './poll-words';
 import type { PollState } from '../../lib/polling';
 
@@ -18,7 +19,8 @@ export function Freshness({
   state,
   now,
   zone,
-  errorAt,
+  error,
+  inFlightMs,
   fetching,
   onRefresh,
 }: {
@@ -26,10 +28,13 @@ export function Freshness({
   state: PollState;
   now: number;
   zone: ZoneChoice;
-  errorAt: number | undefined;
+  error: ApiError | null;
+  inFlightMs: number | undefined;
   fetching: boolean;
   onRefresh: () => void;
 }) {
+  // During back-off the query counts as fetching; the user may cut the wait short.
+  const retrying = state.mode === 'retrying';
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="freshness">
       <span>
@@ -43,14 +48,14 @@ export function Freshness({
         ·
       </span>
       <span role="status" data-poll-mode={state.mode}>
-        {pollStateWords(state, now, errorAt)}
+        {pollStateWords(state, { now, error, hasData: dataAt !== undefined, inFlightMs })}
       </span>
-      <Button size="sm" onClick={onRefresh} disabled={fetching} aria-label="Refresh now">
+      <Button size="sm" onClick={onRefresh} disabled={fetching && !retrying} aria-label={retrying ? 'Retry now' : 'Refresh now'}>
         <RefreshCw
-          className={fetching ? 'size-3.5 motion-safe:animate-spin' : 'size-3.5'}
+          className={fetching && !retrying ? 'size-3.5 motion-safe:animate-spin' : 'size-3.5'}
           aria-hidden
         />
-        Refresh
+        {retrying ? 'Retry now' : 'Refresh'}
       </Button>
     </div>
   );

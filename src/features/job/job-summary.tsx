@@ -4,9 +4,12 @@ import { StatusBadge } from '../../components/ui/status-badge';
 import type { LookupTarget } from '../../lib/api-error';
 import type { Job } from '../../lib/job-schema';
 import { statusKind, isFinal } from '../../lib/status';
-import { formatDuration, type ZoneChoice } from '../../lib/time';
+import { formatDuration, parseApiTime, type ZoneChoice } from '../../lib/time';
+import { AgoText } from '../../components/ui/ago-text';
+import { WaitingSince } from './waiting-since';
 import { durationOf } from '../../lib/durations';
 import { FailureReason } from './failure-reason';
+import { FailureDigest, OddStateNote } from './job-notes';
 import { JobTypeText } from '../../components/ui/job-type-text';
 import { firstFailure } from '../../lib/first-failure';
 import { PermalinkField, SimulatedMark } from './ticket/permalink-field';
@@ -56,6 +59,7 @@ export function JobSummary({
   now,
   permalink,
   simulated,
+  firstSeenAt,
 }: {
   job: Job;
   target: LookupTarget;
@@ -65,8 +69,13 @@ export function JobSummary({
   now: number;
   permalink: string;
   simulated: boolean;
+  /** When this browser first saw the job, for how long a waiting job has waited at least. */
+  firstSeenAt: number | undefined;
 }) {
   const failure = firstFailure(job);
+  const kind = statusKind(job.status);
+  const begin = parseApiTime(job.begin_time);
+  const end = parseApiTime(job.end_time);
   return (
     <section aria-labelledby="job-title" data-ticket-card className="rounded-card border border-line bg-panel p-5">
       <div className="flex flex-wrap items-center gap-3">
@@ -85,14 +94,19 @@ export function JobSummary({
         <IdField label="Job ID" value={target.jobId} />
         <Field label="Begin">
           <TimeText raw={job.begin_time} zone={zone} missing="not started" />
+          {begin.kind === 'ok' && end.kind !== 'ok' ? <AgoText at={begin.ms} prefix="began " /> : null}
+          {begin.kind === 'missing' && kind === 'waiting' && firstSeenAt !== undefined ? (
+            <WaitingSince firstSeenAt={firstSeenAt} zone={zone} />
+          ) : null}
         </Field>
         <Field label="End">
-          <TimeText raw={job.end_time} zone={zone} missing={isFinal(statusKind(job.status)) ? 'not given' : 'not ended'} />
+          <TimeText raw={job.end_time} zone={zone} missing={isFinal(kind) ? 'not given' : 'not ended'} />
+          {end.kind === 'ok' ? <AgoText at={end.ms} prefix="ended " /> : null}
         </Field>
         <Field label="Duration">
           <DurationText job={job} now={now} />
         </Field>
-        <Field label="Request ID">
+        <Field label="Lookup request ID, this refresh">
           <code className="font-mono break-all">{requestId ?? '—'}</code>
         </Field>
         {job.job_id !== undefined && job.job_id !== target.jobId ? (
@@ -102,6 +116,8 @@ export function JobSummary({
         ) : null}
         <PermalinkField permalink={permalink} />
       </dl>
+      <OddStateNote job={job} />
+      <FailureDigest job={job} />
       {failure ? (
         <FailureReason
           code={failure.code}

@@ -5,7 +5,6 @@ import { Component, type ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RegionsResponse } from '../../../common/contract';
-import { parseJobBody } from '../../lib/job-schema';
 import {
   anyBodyText,
   anyHeaders,
@@ -110,7 +109,8 @@ describe('the job page, whatever the server answers', () => {
     await fc.assert(
       fc.asyncProperty(anyJsonBody, anyHeaders, async (value, headers) => {
         const shown = await showJob({ status: 200, headers, body: JSON.stringify(value) });
-        if (parseJobBody(value)) {
+        // The contract, not the parser, decides: any JSON object is a job (its odd fields flagged).
+        if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
           expect(shown.failureKind).toBeUndefined();
           expect(shown.title).toBeDefined();
         } else {

@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { paths } from '../../app/paths';
 import type { LookupTarget } from '../../lib/api-error';
 import { publicLink } from '../../lib/base-path';
-import { rememberJob } from '../../lib/recent-jobs';
+import { rememberJob, useRecentJobs } from '../../lib/recent-jobs';
 import { regionsQuery } from '../../lib/regions-query';
 import { isFinal, statusKind } from '../../lib/status';
 import { useNow } from '../../lib/use-now';
@@ -16,6 +16,7 @@ import { JobSummary } from './job-summary';
 import { ZoneSwitch } from '../../components/ui/zone-switch';
 import { NotifyButton } from './job-toolbar';
 import { LookupFailure } from './lookup-failure';
+import { failureDisplay } from '../../lib/polling';
 import { useTabStatus } from '../../lib/tab-status';
 import { LeftOutNote } from './ticket/left-out-note';
 import { TicketActions } from './ticket/ticket-actions';
@@ -62,11 +63,24 @@ export function JobView({ target }: { target: LookupTarget }) {
     { notifyRequested: notify.requested, hidden: !visible, now },
   );
 
-  useTabStatus(
-    status ?? (error && !data ? 'lookup-failed' : 'loading'),
-    data?.job.job_type,
-    target.jobId,
-  );
+  // When the request in flight began, to say "waiting for an answer, 6 s so far" when it is
+  // slower than the interval. Adjusted during render (React's documented pattern), to the
+  // page clock's second.
+  const [flight, setFlight] = useState({ fetching: query.isFetching, since: now });
+  if (flight.fetching !== query.isFetching) setFlight({ fetching: query.isFetching, since: now });
+  const inFlightMs = query.isFetching ? Math.max(0, now - flight.since) : undefined;
+
+  const display = failureDisplay({
+    hasData: data !== undefined,
+    error,
+    failureCount: query.failureReason ? query.failureCount : error ? 1 : 0,
+    dataAgeMs: data ? now - shown.at : undefined,
+  });
+  const failure = error && display === 'full' ? (
+    <LookupFailure error={error} stale={data !== undefined} regions={regions.data?.regions ?? []} zone={zone} />
+  ) : null;
+
+  useTabStatus(status ?? (error && !data ? 'lookup-failed' : 'loading'), data?.job.job_type, target.jobId);
 
   const jobType = data?.job.job_type;
   const rawStatus = data?.job.status;
@@ -76,6 +90,9 @@ export function JobView({ target }: { target: LookupTarget }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- record once per status change, not per poll
   }, [rawStatus, jobType, data === undefined]);
 
+  const firstSeenAt = useRecentJobs().find(
+    (job) => job.region === target.region && job.projectId === target.projectId && job.jobId === target.jobId,
+  )?.firstSeenAt;
   const regionName = regions.data?.regions.find((r) => r.id === target.region)?.name;
   const simulated = regions.data?.simulated ?? false;
   const permalink = publicLink(paths.job(target));
@@ -90,7 +107,8 @@ export function JobView({ target }: { target: LookupTarget }) {
           state={state}
           now={now}
           zone={zone}
-          errorAt={error?.at}
+          error={error}
+          inFlightMs={inFlightMs}
           fetching={query.isFetching}
           onRefresh={() => void query.refetch()}
         />
@@ -116,7 +134,8 @@ export function JobView({ target }: { target: LookupTarget }) {
           regionRef={captureRef}
         />
       ) : null}
-      {error ? <LookupFailure error={error} stale={data !== undefined} /> : null}
+      {/* With data on screen the explanation goes below the card: it never moves it. */}
+      {data === undefined ? failure : null}
       {data === undefined && !error ? (
         <p role="status" className="rounded-card border border-line bg-panel p-5 text-ink-muted">
           Asking SFS Turbo for job {target.jobId}…
@@ -134,7 +153,9 @@ export function JobView({ target }: { target: LookupTarget }) {
             now={now}
             permalink={permalink}
             simulated={simulated}
+            firstSeenAt={firstSeenAt}
           />
+          {failure}
           <section aria-labelledby="sub-jobs-title" className="space-y-2">
             <h2 id="sub-jobs-title" className="text-lg font-semibold">
               Timeline: the job and its sub-jobs

@@ -1,8 +1,16 @@
-import { OctagonAlert } from 'lucide-react';
+import { OctagonAlert, Pencil } from 'lucide-react';
 import type { ReactNode } from 'react';
-import type { ApiError } from '../../lib/api-error';
+import { Link } from 'react-router';
+import type { RegionInfo } from '../../../common/contract';
+import { paths } from '../../app/paths';
+import { CopyButton } from '../../components/ui/copy-button';
+import { requestIdsOf, type ApiError } from '../../lib/api-error';
 import { explainCode } from '../../lib/error-codes';
+import { formatDateTime, type ZoneChoice } from '../../lib/time';
+import { AgoText } from '../../components/ui/ago-text';
 import { adviceFor } from './failure-advice';
+import { lookupFailureSummary } from './lookup-failure-summary';
+import { RegionProbe } from './region-probe';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -15,11 +23,24 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 /**
  * A failed lookup: the request did not yield the job. Kept visually apart from a failed job
- * (which is data): this panel is about the dashboard's request, never about the job.
+ * (which is data): this panel is about the dashboard's request, never about the job. It
+ * never ends in a dead end: the IDs can be edited, other regions tried, the error copied.
  */
-export function LookupFailure({ error, stale }: { error: ApiError; stale: boolean }) {
+export function LookupFailure({
+  error,
+  stale,
+  regions,
+  zone,
+}: {
+  error: ApiError;
+  stale: boolean;
+  regions: RegionInfo[];
+  zone: ZoneChoice;
+}) {
   const advice = adviceFor(error);
   const meaning = explainCode(error.code);
+  const at = formatDateTime(error.at, zone);
+  const link = `${window.location.origin}${paths.job(error.target)}`;
   // With no job on screen the failure is what the page is about: its level-one heading.
   const Heading = stale ? 'h2' : 'h1';
   return (
@@ -35,15 +56,23 @@ export function LookupFailure({ error, stale }: { error: ApiError; stale: boolea
       </Heading>
       {stale ? (
         <p className="mt-1 text-sm font-medium">
-          The job data below is from the last successful lookup and may be out of date.
+          The job data above is from the last successful lookup and may be out of date.
         </p>
       ) : null}
       <dl className="mt-3 space-y-1 text-sm">
+        <Row label="Attempt at">
+          {at.text} {at.zone}
+          <AgoText at={error.at} prefix="" />
+        </Row>
         <Row label="HTTP status">{error.status === 0 ? 'no answer' : error.status}</Row>
         <Row label="Code">{error.code ?? '—'}</Row>
         <Row label="Message">{error.message}</Row>
         {meaning ? <Row label="Meaning">{meaning}</Row> : null}
-        <Row label="Request ID">{error.requestId ?? '—'}</Row>
+        {requestIdsOf(error).map(({ label, value }) => (
+          <Row key={label} label={label}>
+            {value}
+          </Row>
+        ))}
         {error.retryAfterMs !== undefined ? (
           <Row label="Try again in">{Math.ceil(error.retryAfterMs / 1000)} s (the answer asked to wait that long before asking again)</Row>
         ) : null}
@@ -63,6 +92,17 @@ export function LookupFailure({ error, stale }: { error: ApiError; stale: boolea
           <span className="font-medium">Next step: </span>
           {advice.next}
         </p>
+      </div>
+      {error.kind === 'not-found' ? <RegionProbe target={error.target} regions={regions} /> : null}
+      <div className="mt-4 flex flex-wrap items-center gap-2 print:hidden">
+        <Link
+          to={paths.lookup(error.target)}
+          className="inline-flex items-center gap-1.5 rounded-md border border-line px-3 py-1.5 text-sm font-medium text-accent hover:bg-surface"
+        >
+          <Pencil className="size-3.5" aria-hidden />
+          Edit lookup
+        </Link>
+        <CopyButton variant="secondary" value={() => lookupFailureSummary(error, link)} label="Copy error summary" text="Copy error summary" />
       </div>
     </section>
   );

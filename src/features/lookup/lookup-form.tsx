@@ -1,62 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { RegionInfo } from '../../../common/contract';
 import { paths } from '../../app/paths';
 import { Button } from '../../components/ui/button';
 import { cn } from '../../lib/cn';
-import { extractIds } from './parse-ids';
+import { fieldClass, IdInput, inputClass, type Field } from './id-input';
+import { extractIds, readPaste, type PasteReading } from './parse-ids';
+import { PasteSource } from './paste-source';
 import { jobIdProblem, normaliseProjectId, projectIdProblem } from './validation';
 
-interface Field {
-  value: string;
-  touched: boolean;
-}
-
-// IDs are set in the monospace font, the region list in the text font.
-const fieldClass =
-  'mt-1 block w-full rounded-md border border-line bg-panel px-3 py-2 text-sm text-ink placeholder:text-ink-muted/70';
-const inputClass = `${fieldClass} font-mono`;
-
-function IdInput({
-  id,
-  label,
-  placeholder,
-  field,
-  onChange,
-  error,
-}: {
-  id: string;
-  label: string;
-  placeholder: string;
-  field: Field;
-  onChange: (field: Field) => void;
-  error: string | null;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={id}
-        value={field.value}
-        onChange={(event) => onChange({ value: event.target.value, touched: field.touched })}
-        onBlur={() => onChange({ ...field, touched: true })}
-        spellCheck={false}
-        autoComplete="off"
-        placeholder={placeholder}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={inputClass}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-status-failed">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+const count = (reading: PasteReading[keyof PasteReading]) => (reading.kind === 'choice' ? reading.options.length : 0);
 
 export function LookupForm({
   regions,
@@ -70,11 +23,15 @@ export function LookupForm({
 }) {
   const navigate = useNavigate();
   const ids = useId();
-  const [region, setRegion] = useState(defaultRegion);
-  const [project, setProject] = useState<Field>({ value: '', touched: false });
-  const [job, setJob] = useState<Field>({ value: '', touched: false });
+  // "Edit lookup" and Back from a job page come here with the IDs in the address.
+  const [params] = useSearchParams();
+  const asked = params.get('region');
+  const [region, setRegion] = useState(asked && regions.some((r) => r.id === asked) ? asked : defaultRegion);
+  const [project, setProject] = useState<Field>({ value: params.get('project') ?? '', touched: false });
+  const [job, setJob] = useState<Field>({ value: params.get('job') ?? '', touched: false });
   const [paste, setPaste] = useState('');
-  const [pasteNote, setPasteNote] = useState<string | null>(null);
+  const [reading, setReading] = useState<PasteReading | null>(null);
+  const [forbiddenRegion, setForbiddenRegion] = useState<string | undefined>();
   const [submitted, setSubmitted] = useState(false);
 
   const projectError = projectIdProblem(project.value);
@@ -85,33 +42,32 @@ export function LookupForm({
   const applyPaste = (text: string) => {
     setPaste(text);
     if (text.trim() === '') {
-      setPasteNote(null);
+      setReading(null);
+      setForbiddenRegion(undefined);
       return;
     }
-    const found = extractIds(text, regions.map((r) => r.id));
-    if (found.region) setRegion(found.region);
-    if (found.projectId) setProject({ value: found.projectId, touched: true });
-    if (found.jobId) setJob({ value: found.jobId, touched: true });
-    const parts = [
-      found.region && `region ${found.region}`,
-      found.projectId && 'project ID',
-      found.jobId && 'job ID',
-    ].filter(Boolean);
+    const found = readPaste(text, regions.map((r) => r.id));
+    setReading(found);
+    if (found.region.kind === 'found') setRegion(found.region.value);
+    if (found.projectId.kind === 'found') setProject({ value: found.projectId.value, touched: true });
+    if (found.jobId.kind === 'found') setJob({ value: found.jobId.value, touched: true });
     // The same parser, asked only about the regions this server may not query.
-    const forbidden = found.region ? undefined : extractIds(text, otherRegions).region;
-    const notice = forbidden
-      ? ` The text names region ${forbidden}, which this dashboard may not query (it serves ${regions.map((r) => r.id).join(', ')}): open the job on a dashboard for that region.`
-      : '';
-    setPasteNote(
-      (parts.length ? `Found ${parts.join(', ')}.` : 'No region, project ID or job ID found in that text.') + notice,
-    );
+    setForbiddenRegion(found.region.kind === 'found' ? undefined : extractIds(text, otherRegions).region);
   };
+
+  const forbiddenNote = forbiddenRegion
+    ? ` The text names region ${forbiddenRegion}, which this dashboard may not query (it serves ${regions.map((r) => r.id).join(', ')}): open the job on a dashboard for that region.`
+    : '';
+  const pasteNote = reading ? noteFor(reading) + forbiddenNote : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
     if (projectError || jobError) return;
-    void navigate(paths.job({ region, projectId: normaliseProjectId(project.value), jobId: job.value.trim() }));
+    const target = { region, projectId: normaliseProjectId(project.value), jobId: job.value.trim() };
+    // The form's entry in the history keeps the IDs: Back from the job page finds them filled in.
+    void navigate(paths.lookup(target), { replace: true });
+    void navigate(paths.job(target));
   };
 
   return (
@@ -153,6 +109,7 @@ export function LookupForm({
               </option>
             ))}
           </select>
+          <PasteSource id={`${ids}-region-source`} reading={reading?.region} value={region} onPick={(found) => setRegion(found.value)} />
         </div>
         <IdInput
           id={`${ids}-project`}
@@ -161,7 +118,14 @@ export function LookupForm({
           field={project}
           onChange={setProject}
           error={showProjectError || null}
-        />
+        >
+          <PasteSource
+            id={`${ids}-project-source`}
+            reading={reading?.projectId}
+            value={project.value}
+            onPick={(found) => setProject({ value: found.value, touched: true })}
+          />
+        </IdInput>
         <IdInput
           id={`${ids}-job`}
           label="Job ID"
@@ -169,11 +133,37 @@ export function LookupForm({
           field={job}
           onChange={setJob}
           error={showJobError || null}
-        />
+        >
+          <PasteSource
+            id={`${ids}-job-source`}
+            reading={reading?.jobId}
+            value={job.value}
+            onPick={(found) => setJob({ value: found.value, touched: true })}
+          />
+        </IdInput>
       </div>
       <Button type="submit" variant="primary" className="mt-5">
         Show job
       </Button>
     </form>
   );
+}
+
+function noteFor(reading: PasteReading): string {
+  const parts = [
+    reading.region.kind === 'found' && `region ${reading.region.value}`,
+    reading.projectId.kind === 'found' && 'project ID',
+    reading.jobId.kind === 'found' && 'job ID',
+  ].filter(Boolean);
+  const choices = [
+    count(reading.projectId) > 0 && `${count(reading.projectId)} possible project IDs`,
+    count(reading.jobId) > 0 && `${count(reading.jobId)} possible job IDs`,
+  ].filter(Boolean);
+  if (parts.length === 0 && choices.length === 0) return 'No region, project ID or job ID found in that text.';
+  return [
+    parts.length ? `Found ${parts.join(', ')}.` : '',
+    choices.length ? `${choices.join(' and ')}: pick one below the field.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

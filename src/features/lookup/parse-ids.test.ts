@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JOB_ID_PATTERN, PROJECT_ID_PATTERN } from '../../../common/contract';
-import { extractIds } from './parse-ids';
+import { extractIds, readPaste } from './parse-ids';
 
 const REGIONS = ['eu-de', 'eu-nl', 'cn-north-4', 'ap-southeast-1'];
 const PROJECT = 'e9993fc787d94b6c886cbaa340f9c0f4';
@@ -111,6 +111,123 @@ describe('extractIds, property-tested', () => {
         expect(found.jobId).toBe(job);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('readPaste: labels decide, competing IDs are offered, never guessed', () => {
+  const REQUEST = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+  const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const SHARE = '5f3c1d2e-8a4b-4c6d-9e0f-1a2b3c4d5e6f';
+  const OTHER_PROJECT = '0d5e0c0f2a8b4c6e9f1a3b5c7d9e1f20';
+  const HEX_JOB = '7c0e9a8b6d5c4f3e2a1b0c9d8e7f6a5b';
+
+  it('never takes the request_id of an SDK exception as the project ID', () => {
+    const text = `ClientRequestException: {"status_code": 400, "request_id": "${REQUEST}", "error_code": "SFS.TURBO.0001", "error_msg": "parameter error"} job_id=${HEX_JOB} project=${OTHER_PROJECT}`;
+    expect(readPaste(text, REGIONS)).toEqual({
+      region: { kind: 'none' },
+      projectId: { kind: 'found', value: OTHER_PROJECT, from: `project=${OTHER_PROJECT}` },
+      jobId: { kind: 'found', value: HEX_JOB, from: `job_id=${HEX_JOB}` },
+    });
+  });
+
+  it('never takes a trace_id at the start of a log line', () => {
+    const text = `trace_id=${TRACE} span_id=00f067aa0ba902b7 2026-11-30T08:41:07Z INFO polling job ${JOB} in project ${PROJECT}`;
+    expect(extractIds(text, REGIONS)).toEqual({ projectId: PROJECT, jobId: JOB });
+    expect(readPaste(text, REGIONS).jobId).toEqual({ kind: 'found', value: JOB, from: `job ${JOB}` });
+  });
+
+  it('never takes a share UUID before the job ID as the job ID', () => {
+    const text = `Created share ${SHARE} for the customer, job ${JOB} (project ${PROJECT}) in eu-nl`;
+    expect(extractIds(text, REGIONS)).toEqual({ region: 'eu-nl', projectId: PROJECT, jobId: JOB });
+  });
+
+  it('ignores request, trace, span, share and instance IDs in headers and JSON alike', () => {
+    const text = [
+      `X-Request-Id: ${REQUEST}`,
+      `"instance_id": "${SHARE}", "share_id": "${OTHER_PROJECT}"`,
+      `traceId=${TRACE}`,
+      `${JOB}`,
+    ].join('\n');
+    const reading = readPaste(text, REGIONS);
+    expect(reading.projectId).toEqual({ kind: 'none' });
+    expect(reading.jobId).toEqual({ kind: 'found', value: JOB, from: JOB });
+  });
+
+  it('offers every unlabelled candidate instead of guessing, each with the words it came from', () => {
+    const text = `customer sent ${PROJECT} and ${OTHER_PROJECT}, job ${JOB}`;
+    const reading = readPaste(text, REGIONS);
+    expect(reading.projectId).toEqual({
+      kind: 'choice',
+      options: [
+        { value: PROJECT, from: PROJECT },
+        { value: OTHER_PROJECT, from: OTHER_PROJECT },
+      ],
+    });
+    expect(reading.jobId).toEqual({ kind: 'found', value: JOB, from: `job ${JOB}` });
+    expect(extractIds(text, REGIONS)).toEqual({ jobId: JOB });
+  });
+
+  it('offers two labelled job IDs as a choice', () => {
+    const text = `job_id=${JOB} retried as job_id=${HEX_JOB} project_id=${PROJECT}`;
+    const reading = readPaste(text, REGIONS);
+    expect(reading.jobId.kind).toBe('choice');
+    expect(reading.jobId.kind === 'choice' && reading.jobId.options.map((o) => o.value)).toEqual([JOB, HEX_JOB]);
+    expect(reading.projectId).toMatchObject({ kind: 'found', value: PROJECT });
+  });
+
+  it('reads "the job successfully ended" as no job ID', () => {
+    expect(readPaste(`the job successfully ended in project ${PROJECT}`, REGIONS).jobId).toEqual({ kind: 'none' });
+  });
+
+  it('names the link a dashboard path came from', () => {
+    const link = `https://jobs.example.net/eu-de/projects/${PROJECT}/jobs/${JOB}`;
+    const reading = readPaste(`see ${link}`, REGIONS);
+    expect(reading.projectId).toEqual({ kind: 'found', value: PROJECT, from: `/eu-de/projects/${PROJECT}/jobs/${JOB}` });
+    expect(reading.region).toMatchObject({ kind: 'found', value: 'eu-de' });
+  });
+});
+
+describe('readPaste, property-tested with competing labelled IDs', () => {
+  const hex32 = fc.stringMatching(/^[0-9a-f]{32}$/);
+  const uuid = fc.uuid();
+  const otherLabel = fc.constantFrom('request_id', 'X-Request-Id', 'trace_id', 'traceId', 'span_id', 'share_id', 'instance_id', '"request_id"', 'shareId');
+  const projectLabel = fc.constantFrom('project_id=', 'project=', '"project_id": ', 'projectId: ', 'in project ', 'tenant_id=');
+  const jobLabel = fc.constantFrom('job_id=', 'job=', '"job_id": ', 'jobId: ', 'job ', 'JobId=');
+  const decoy = fc.tuple(otherLabel, fc.constantFrom('=', ': ', '": "'), fc.oneof(hex32, uuid)).map(([label, sep, value]) => `${label}${sep}${value}`);
+
+  it('takes the labelled project and job IDs whatever request, trace, span, share or instance IDs sit around them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(decoy, { maxLength: 4 }),
+        projectLabel,
+        hex32,
+        jobLabel,
+        fc.oneof(uuid, hex32),
+        fc.array(decoy, { maxLength: 4 }),
+        fc.boolean(),
+        (before, pLabel, projectId, jLabel, jobId, after, jobFirst) => {
+          fc.pre(projectId !== jobId.toLowerCase());
+          const ids = jobFirst ? [`${jLabel}${jobId}`, `${pLabel}${projectId}`] : [`${pLabel}${projectId}`, `${jLabel}${jobId}`];
+          const text = [...before, ...ids, ...after].join(' ');
+          const reading = readPaste(text, REGIONS);
+          expect(reading.projectId).toMatchObject({ kind: 'found', value: projectId });
+          expect(reading.jobId).toMatchObject({ kind: 'found', value: jobId });
+          if (reading.projectId.kind === 'found') expect(reading.projectId.from).toContain(projectId);
+          if (reading.jobId.kind === 'found') expect(text).toContain(reading.jobId.from);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('offers all unlabelled project-shaped candidates, never one of them alone', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(hex32, { minLength: 2, maxLength: 5 }), (values) => {
+        const reading = readPaste(values.join(' , '), REGIONS);
+        expect(reading.projectId).toEqual({ kind: 'choice', options: values.map((value) => ({ value, from: value })) });
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths';
+import { AgoText } from '../../components/ui/ago-text';
 import { Button } from '../../components/ui/button';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { clearRecentJobs, useRecentJobs } from '../../lib/recent-jobs';
@@ -66,6 +67,7 @@ export function RecentJobsList() {
                 </Link>
                 <span className="text-sm text-ink-muted">
                   {job.jobType ?? 'type unknown'} · {job.region} · project {job.projectId.slice(0, 8)}… · seen {seen.text} {seen.zone}
+                  <AgoText at={job.seenAt} prefix="" />
                 </span>
               </li>
             );

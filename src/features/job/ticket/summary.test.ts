@@ -29,7 +29,7 @@ describe('ticketSummary', () => {
     expect(text).toContain('| Begin | 2026-11-29 10:00:00 UTC |');
     expect(text).toContain('| Duration | 1 h 57 min 03 s |');
     expect(text).toContain('`SFS.TURBO.0030` — Not enough ECS resources in this availability zone. — ECS \\| resources exhausted');
-    expect(text).toContain('| Request ID | `req-42` |');
+    expect(text).toContain('| Lookup request ID, this refresh | `req-42` |');
     expect(text).toContain('| Data as of | 2026-11-29 12:00:00 UTC |');
     expect(text).toContain('| Link | https://jobs.example/eu-de/projects/x/jobs/y |');
     expect(text).toContain('| 1 | Succeeded (`success`) | — | `s1` | 2026-11-29 10:00:05 UTC | 2026-11-29 10:01:05 UTC | 1 min | — |');

@@ -59,7 +59,8 @@ export function ticketSummary(input: SummaryInput): string {
     `| Duration | ${durationText(job, now)} |`,
     ...(failure ? [`| Failure | ${failure} |`] : []),
     ...(firstText ? [`| First failure | ${firstText} |`] : []),
-    `| Request ID | ${code(input.requestId)} |`,
+    // The request of this refresh, not of the job: it changes with every poll.
+    `| Lookup request ID, this refresh | ${code(input.requestId)} |`,
     `| Data as of | ${dataAt.text} ${dataAt.zone} |`,
     `| Link | ${input.permalink} |`,
   ];

@@ -1,6 +1,6 @@
 import { explainCode } from '../../../lib/error-codes';
 import type { Job, SubJob } from '../../../lib/job-schema';
-import { isFinal, STATUS_LABEL, type StatusKind } from '../../../lib/status';
+import { isFinal, statusText as statusTextOf, type StatusKind } from '../../../lib/status';
 import {
   formatDateTime,
   formatDuration,
@@ -239,14 +239,8 @@ export function buildRow(item: Item, context: RowContext): TimelineRow {
   }
 
   const status = item.source.status;
-  const statusText =
-    kind !== 'unknown'
-      ? STATUS_LABEL[kind]
-      : status === undefined
-        ? 'No status'
-        : status === ''
-          ? 'Empty status'
-          : status;
+  // "Failed (FAIL)": a status in another form than the documented word is shown as it came.
+  const statusText = statusTextOf(status);
   // Each part keeps together when the line wraps (no-break spaces inside, breaks between).
   const timesText = [
     `Begin ${beginShown}${begin.kind === 'invalid' ? ' (unrecognised format)' : ''}`,

@@ -1,0 +1,50 @@
+import type { Job } from '../../lib/job-schema';
+import { statusKind } from '../../lib/status';
+import { parseApiTime } from '../../lib/time';
+
+export interface DigestItem {
+  /** Position in `sub_jobs`, for the row's DOM id. */
+  index: number;
+  id: string | undefined;
+  /** The ID a `?sub=` link can name: present, non-empty and not a repeat of an earlier one. */
+  linkId: string | undefined;
+  code: string | undefined;
+}
+
+/** Every failed sub-job, by begin time (as the timeline orders rows), ties and unknown times last in list order. */
+export function failedSubJobs(job: Job): DigestItem[] {
+  const subJobs = job.sub_jobs ?? [];
+  const firstIndexOf = new Map<string, number>();
+  subJobs.forEach((sub, index) => {
+    if (sub.job_id?.trim() && !firstIndexOf.has(sub.job_id)) firstIndexOf.set(sub.job_id, index);
+  });
+  return subJobs
+    .map((sub, index) => ({ sub, index, begin: parseApiTime(sub.begin_time) }))
+    .filter(({ sub }) => statusKind(sub.status) === 'failed')
+    .sort((a, b) => {
+      const am = a.begin.kind === 'ok' ? a.begin.ms : Number.POSITIVE_INFINITY;
+      const bm = b.begin.kind === 'ok' ? b.begin.ms : Number.POSITIVE_INFINITY;
+      return am === bm ? a.index - b.index : am - bm;
+    })
+    .map(({ sub, index }) => ({
+      index,
+      id: sub.job_id,
+      linkId: sub.job_id !== undefined && firstIndexOf.get(sub.job_id) === index ? sub.job_id : undefined,
+      code: sub.error_code?.trim() ? sub.error_code : undefined,
+    }));
+}
+
+/**
+ * Codes as a person reads them in a list: the first in full, the later ones without the
+ * prefix they share with it ("SFS.TURBO.0029", "0030", "0032"). A code with another prefix
+ * stays whole.
+ */
+export function shortCodes(codes: readonly string[]): string[] {
+  const first = codes[0];
+  if (first === undefined) return [];
+  const cut = first.lastIndexOf('.') + 1;
+  const prefix = first.slice(0, cut);
+  return codes.map((code, index) =>
+    index > 0 && cut > 0 && code.startsWith(prefix) && code.length > cut ? code.slice(cut) : code,
+  );
+}
