@@ -238,7 +238,7 @@ test('the first screen of a job with a very long failure reason still shows all 
   await page.screenshot({ path: join(SHOTS, 'first-screen-long-reason-1366x768.png') });
 });
 
-test('a job of 40 sub-jobs gives a PNG of the job and 25 of them, failed ones first', async ({ page, simulator }) => {
+test('a job of 40 sub-jobs gives a PNG of the job and 25 of them, the failed ones among them', async ({ page, simulator }) => {
   const S = 1_000;
   const created = (await simulator.post('/__simulator/jobs', {
     jobType: 'create_share',
@@ -264,7 +264,7 @@ test('a job of 40 sub-jobs gives a PNG of the job and 25 of them, failed ones fi
   const region = await page.locator('[data-ticket-region]').boundingBox();
   const rows = await page.locator('li[data-row-key]').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().height));
   expect(Math.abs(size.width - 2 * ((region?.width ?? 0) + 32))).toBeLessThanOrEqual(4);
-  // 15 rows are left out and a one-line note is drawn instead.
+  // 15 rows are left out; a one-line note and three "… N not shown …" lines are drawn instead.
   const leftOut = rows.slice(1).sort((a, b) => a - b).slice(0, 15).reduce((sum, height) => sum + height, 0);
   expect(size.height).toBeLessThan(2 * ((region?.height ?? 0) + 32 - leftOut + 200));
   expect(size.height).toBeGreaterThan(2 * ((region?.height ?? 0) + 32 - leftOut - 200));
@@ -272,7 +272,7 @@ test('a job of 40 sub-jobs gives a PNG of the job and 25 of them, failed ones fi
   // The note is drawn into the picture only.
   const note = page.locator('.png-only');
   await expect(note).toHaveText(
-    'This picture shows 25 of 40 sub-jobs: every failed one (2) first, then the others in order. All of them are on the page at the link above.',
+    'This picture shows 25 of 40 sub-jobs: every failed one (2), at least one of every other state, then the earliest others, in time order; “… N not shown …” marks where rows are left out. All of them are on the page at the link above.',
   );
   await expect(note).toBeHidden();
 });

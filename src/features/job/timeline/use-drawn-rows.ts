@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
+/** Asks every timeline on the page to draw all its rows now (the PNG capture does). */
+export const DRAW_ALL_ROWS_EVENT = 'sfs-turbo:draw-all-rows';
+
 /** Enough rows to fill a tall screen at once (a row is 70 px or more). */
 export const FIRST_ROWS = 30;
 /** Then this many per step, each its own short task. */
@@ -8,7 +11,7 @@ export const MORE_ROWS = 100;
 
 /**
  * How many rows to draw: the first screenful at once, then the rest in steps of their own
- * tasks (so input and scrolling get in between), all of them before printing, and never
+ * tasks (so input and scrolling get in between), all of them before printing or a picture, and never
  * fewer than `atLeast` (a row named by the link must be there to be focused).
  * Measured with `npm run bench:timeline`: drawing a thousand rows in one go blocked the
  * page for longer than the 200 ms budget on a two-core machine. Not transitions: the
@@ -34,7 +37,11 @@ export function useDrawnRows(total: number, atLeast: number): [number, (count: n
   useEffect(() => {
     const drawAll = () => flushSync(() => setDrawn(Number.POSITIVE_INFINITY));
     window.addEventListener('beforeprint', drawAll);
-    return () => window.removeEventListener('beforeprint', drawAll);
+    window.addEventListener(DRAW_ALL_ROWS_EVENT, drawAll);
+    return () => {
+      window.removeEventListener('beforeprint', drawAll);
+      window.removeEventListener(DRAW_ALL_ROWS_EVENT, drawAll);
+    };
   }, []);
 
   const drawAtLeast = useCallback(
