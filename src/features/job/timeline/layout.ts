@@ -32,6 +32,14 @@ export interface TimelinePlan extends Omit<TimelineLayout, 'rows' | 'firstFailed
   indexOfLink: (linkId: string) => number;
   firstFailed:
     { index: number; key: string; domId: string; linkId: string | undefined } | undefined;
+  /** Each row's state, in display order (index 0 is the whole job). */
+  kinds: StatusKind[];
+  /**
+   * Where each row lies on the axis, for the overview: `[left, right]` in percent per row in
+   * display order (`[-1, -1]` when it has no time to place it; a running one ends at now).
+   * Computed on first use, without building the rows.
+   */
+  spans: () => Float32Array;
 }
 
 export interface LayoutOptions {
@@ -108,6 +116,8 @@ export function layoutTimeline(
     rowCount,
     indexOfLink: _indexOfLink,
     firstFailed,
+    kinds: _kinds,
+    spans: _spans,
     ...rest
   } = planTimeline(job, now, zone, options);
   return {
@@ -259,10 +269,34 @@ export function planTimeline(
   const failedItem = order[failedIndex];
   const failedIds = failedItem ? keys[failedItem.sourceIndex] : undefined;
 
+  let spanCache: Float32Array | undefined;
+  const spans = (): Float32Array => {
+    if (spanCache) return spanCache;
+    const out = new Float32Array(order.length * 2).fill(-1);
+    order.forEach((item, index) => {
+      const from = item.begin.kind === 'ok' ? item.begin.ms : item.end.kind === 'ok' ? item.end.ms : undefined;
+      if (from === undefined) return;
+      const to =
+        item.end.kind === 'ok'
+          ? item.end.ms
+          : item.begin.kind === 'ok' && !isFinal(item.kind)
+            ? item.isJob
+              ? openEnd
+              : subOpenEnd
+            : from;
+      out[index * 2] = pct(Math.min(from, to));
+      out[index * 2 + 1] = pct(Math.max(from, to));
+    });
+    spanCache = out;
+    return out;
+  };
+
   return {
     rowCount: order.length,
     rowAt,
     indexOfLink,
+    kinds: order.map((item) => item.kind),
+    spans,
     axis,
     startText: jobStart === undefined ? undefined : timeText(jobStart, zone, true, undefined),
     nowPct: live && axis ? pct(now) : null,

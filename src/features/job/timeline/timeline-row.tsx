@@ -3,17 +3,11 @@ import { CopyButton } from '../../../components/ui/copy-button';
 import type { StatusKind } from '../../../lib/status';
 import { TlIcon } from './tl-icon';
 import type { TimelineRow as Row } from './rows';
+import { sameRowProps, type TimelineRowProps } from './row-props';
+
+export type { TimelineRowProps } from './row-props';
 import { RowFailure } from './row-failure';
 import { TimelineBar } from './timeline-bar';
-
-export interface TimelineRowProps {
-  row: Row;
-  selected: boolean;
-  /** Absolute link to this sub-job, given to the selected row only (for its copy button). */
-  shareUrl: string | undefined;
-  /** Stable across renders, so that memo holds. */
-  onSelect: (linkId: string) => void;
-}
 
 const ID_NOTE: Record<NonNullable<Row['idNote']>, string> = {
   missing: 'no sub-job ID',
@@ -134,23 +128,8 @@ function RowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
   );
 }
 
-function sameRow(a: Row, b: Row): boolean {
-  if (a === b) return true;
-  for (const key of Object.keys(a) as (keyof Row)[]) {
-    if (a[key] !== b[key]) return false;
-  }
-  return true;
-}
-
 /**
  * Re-renders only when what it draws changed: a refetch that changes nothing, or a tick of
  * the clock that moves only running bars, leaves every other row alone.
  */
-export const TimelineRow = memo(
-  RowView,
-  (prev, next) =>
-    prev.selected === next.selected &&
-    prev.shareUrl === next.shareUrl &&
-    prev.onSelect === next.onSelect &&
-    sameRow(prev.row, next.row),
-);
+export const TimelineRow = memo(RowView, sameRowProps);

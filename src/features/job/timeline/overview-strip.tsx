@@ -1,0 +1,96 @@
+import { useEffect, useRef, type MouseEvent } from 'react';
+import type { StatusKind } from '../../../lib/status';
+import { rowAtFraction } from './row-nav';
+
+const HEIGHT = 64;
+/** Drawn in this order, so the rarer states stay visible on top of a thousand successes. */
+const LAYERS: StatusKind[] = ['success', 'unknown', 'waiting', 'running', 'failed'];
+
+function draw(canvas: HTMLCanvasElement, kinds: readonly StatusKind[], spans: Float32Array) {
+  const context = canvas.getContext('2d');
+  if (!context) return;
+  const ratio = window.devicePixelRatio || 1;
+  const width = canvas.clientWidth;
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(HEIGHT * ratio);
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  context.clearRect(0, 0, width, HEIGHT);
+  const style = getComputedStyle(canvas);
+  const count = kinds.length - 1;
+  if (count <= 0) return;
+  const step = HEIGHT / count;
+  for (const layer of LAYERS) {
+    context.fillStyle = style.getPropertyValue(`--color-status-${layer}`);
+    // Failures get a line of their own at least 2 px high, whatever the job's size.
+    const high = Math.max(layer === 'failed' ? 2 : 1, step);
+    for (let index = 1; index <= count; index += 1) {
+      if (kinds[index] !== layer) continue;
+      const y = (index - 1) * step;
+      const left = spans[index * 2] ?? -1;
+      const right = spans[index * 2 + 1] ?? -1;
+      if (left < 0) {
+        // Not started: a short mark at the right end, where it will begin.
+        context.fillRect(width - 4, y, 4, high);
+        continue;
+      }
+      context.fillRect((left / 100) * width, y, Math.max(2, ((right - left) / 100) * width), high);
+    }
+  }
+}
+
+/**
+ * Every sub-job at once, by time (across) and in the timeline's order (down), coloured by
+ * state: where the failures are on a job of a thousand sub-jobs. A click jumps to the row
+ * drawn there (or a failure next to it). For the mouse; the keyboard has "next failure" and
+ * the filters, and the counts say the same in words.
+ */
+export function OverviewStrip({
+  kinds,
+  spans,
+  onPick,
+}: {
+  kinds: readonly StatusKind[];
+  spans: Float32Array;
+  onPick: (index: number) => void;
+}) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    // Browsers only: a test DOM without layout has nothing to draw on.
+    if (!canvas || typeof ResizeObserver === 'undefined') return;
+    const redraw = () => draw(canvas, kinds, spans);
+    redraw();
+    const observer = new ResizeObserver(redraw);
+    observer.observe(canvas);
+    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    scheme.addEventListener('change', redraw);
+    return () => {
+      observer.disconnect();
+      scheme.removeEventListener('change', redraw);
+    };
+  }, [kinds, spans]);
+
+  const pick = (event: MouseEvent<HTMLCanvasElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const count = kinds.length - 1;
+    // Snap to a failure within 4 px: they are the lines people aim at.
+    const index = rowAtFraction(kinds, (event.clientY - box.top) / box.height, Math.ceil((4 * count) / HEIGHT));
+    if (index > 0) onPick(index);
+  };
+
+  return (
+    <div className="px-3 pt-2 pb-1 print:hidden" data-testid="timeline-overview">
+      <p className="mb-1 text-xs text-ink-muted" id="timeline-overview-caption">
+        Overview: every sub-job by time (across) and order (down). Click to go to its row.
+      </p>
+      {/* A mouse shortcut to rows the buttons above reach too; its content is the counts'. */}
+      <canvas
+        ref={canvasRef}
+        role="img"
+        aria-labelledby="timeline-overview-caption"
+        onClick={pick}
+        className="block h-16 w-full cursor-pointer rounded-sm border border-line bg-surface"
+      />
+    </div>
+  );
+}
