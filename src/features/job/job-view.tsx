@@ -3,7 +3,7 @@ import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { paths } from '../../app/paths';
 import type { LookupTarget } from '../../lib/api-error';
 import { rememberJob } from '../../lib/recent-jobs';
-import { regionsQuery } from '../../lib/regions-query';
+import { regionNameBeside, regionsQuery } from '../../lib/regions-query';
 import { isFinal, statusKind } from '../../lib/status';
 import { useNow } from '../../lib/use-now';
 import { useZone } from '../../lib/use-zone';
@@ -60,7 +60,11 @@ export function JobView({ target }: { target: LookupTarget }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- record once per status change, not per poll
   }, [rawStatus, jobType, data === undefined]);
 
-  const regionName = regions.data?.regions.find((r) => r.id === target.region)?.name;
+  // Shown beside the region's code (card, summary): its name without the code again.
+  const regionName = regionNameBeside(
+    target.region,
+    regions.data?.regions.find((r) => r.id === target.region)?.name,
+  );
   const simulated = regions.data?.simulated ?? false;
   const permalink = `${window.location.origin}${paths.job(target)}`;
   const ticket = useTicketView();
@@ -79,7 +83,7 @@ export function JobView({ target }: { target: LookupTarget }) {
           onRefresh={() => void query.refetch()}
         />
         <div className="flex flex-wrap items-center gap-3">
-          <NotifyButton state={notify.state} finished={state.mode === 'stopped'} onRequest={() => void notify.request()} onCancel={notify.cancel} />
+          <NotifyButton state={notify.state} finished={state.mode === 'stopped' || (!data && !!error)} onRequest={() => void notify.request()} onCancel={notify.cancel} />
           <ZoneSwitch zone={zone} onChange={setZone} />
         </div>
       </div>

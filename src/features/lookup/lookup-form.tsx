@@ -4,6 +4,7 @@ import type { RegionInfo } from '../../../common/contract';
 import { paths } from '../../app/paths';
 import { Button } from '../../components/ui/button';
 import { cn } from '../../lib/cn';
+import { regionGroups } from '../../lib/regions-query';
 import { extractIds } from './parse-ids';
 import { jobIdProblem, normaliseProjectId, projectIdProblem } from './validation';
 
@@ -120,7 +121,7 @@ export function LookupForm({ regions, defaultRegion }: { regions: RegionInfo[]; 
           {pasteNote}
         </p>
       </div>
-      <div className="mt-2 grid gap-4 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="mt-2 grid gap-4 md:grid-cols-[minmax(0,16rem)_minmax(0,1fr)_minmax(0,1fr)]">
         <div>
           <label htmlFor={`${ids}-region`} className="text-sm font-medium">
             Region
@@ -131,11 +132,20 @@ export function LookupForm({ regions, defaultRegion }: { regions: RegionInfo[]; 
             onChange={(event) => setRegion(event.target.value)}
             className={fieldClass}
           >
-            {regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
+            {regionGroups(regions).map((group) => {
+              const options = group.options.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.text}
+                </option>
+              ));
+              return group.cloud ? (
+                <optgroup key={group.cloud} label={group.cloud}>
+                  {options}
+                </optgroup>
+              ) : (
+                options
+              );
+            })}
           </select>
         </div>
         <IdInput

@@ -27,7 +27,7 @@ function rowClass(kind: StatusKind, selected: boolean): string {
 }
 
 /** A sub-job in one line; a failure's code and whole reason, or a time problem, follow below. */
-function CompactRowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
+function CompactRowView({ row, selected, shareUrl, onSelect, reasonAbove }: TimelineRowProps) {
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
     if (
       !row.linkId ||
@@ -114,7 +114,12 @@ function CompactRowView({ row, selected, shareUrl, onSelect }: TimelineRowProps)
       ) : null}
       {row.errorCode || row.failReason ? (
         <div className="pb-1 xl:col-span-2">
-          <RowFailure code={row.errorCode} meaning={row.errorMeaning} reason={row.failReason} />
+          <RowFailure
+            code={row.errorCode}
+            meaning={row.errorMeaning}
+            reason={row.failReason}
+            reasonAbove={reasonAbove}
+          />
         </div>
       ) : null}
     </li>

@@ -21,8 +21,9 @@ function draw(canvas: HTMLCanvasElement, kinds: readonly StatusKind[], spans: Fl
   const step = HEIGHT / count;
   for (const layer of LAYERS) {
     context.fillStyle = style.getPropertyValue(`--color-status-${layer}`);
-    // Failures get a line of their own at least 2 px high, whatever the job's size.
-    const high = Math.max(layer === 'failed' ? 2 : 1, step);
+    // Failures get a mark of their own, 4 × 8 px at least, whatever the job's size.
+    const failed = layer === 'failed';
+    const high = Math.max(failed ? 4 : 1, step);
     for (let index = 1; index <= count; index += 1) {
       if (kinds[index] !== layer) continue;
       const y = (index - 1) * step;
@@ -33,7 +34,9 @@ function draw(canvas: HTMLCanvasElement, kinds: readonly StatusKind[], spans: Fl
         context.fillRect(width - 4, y, 4, high);
         continue;
       }
-      context.fillRect((left / 100) * width, y, Math.max(2, ((right - left) / 100) * width), high);
+      const x = (left / 100) * width;
+      const long = Math.max(failed ? 8 : 2, ((right - left) / 100) * width);
+      context.fillRect(failed ? Math.min(x, width - long) : x, failed ? y - high / 2 : y, long, high);
     }
   }
 }

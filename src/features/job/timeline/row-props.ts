@@ -7,6 +7,8 @@ export interface TimelineRowProps {
   shareUrl: string | undefined;
   /** Stable across renders, so that memo holds. */
   onSelect: (linkId: string) => void;
+  /** The failure reason the job card above prints in full: a row refers to it rather than repeat it. */
+  reasonAbove?: string | undefined;
 }
 
 function sameRow(a: TimelineRow, b: TimelineRow): boolean {
@@ -23,7 +25,7 @@ export function sameRowProps(prev: TimelineRowProps, next: TimelineRowProps): bo
     prev.selected === next.selected &&
     prev.shareUrl === next.shareUrl &&
     prev.onSelect === next.onSelect &&
+    prev.reasonAbove === next.reasonAbove &&
     sameRow(prev.row, next.row)
   );
 }
-

@@ -1,4 +1,5 @@
 import { memo, type MouseEvent } from 'react';
+import { Breakable } from '../../../components/ui/breakable';
 import { CopyButton } from '../../../components/ui/copy-button';
 import type { StatusKind } from '../../../lib/status';
 import { TlIcon } from './tl-icon';
@@ -33,7 +34,7 @@ function rowClass(row: Row, selected: boolean): string {
   return ROW + extra;
 }
 
-function RowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
+function RowView({ row, selected, shareUrl, onSelect, reasonAbove }: TimelineRowProps) {
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
     if (
       !row.linkId ||
@@ -72,12 +73,18 @@ function RowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
             </span>
           ) : null}
           {row.jobTypeLabel ? <span className="font-medium">{row.jobTypeLabel}</span> : null}
-          <code className="font-mono text-xs break-all text-ink-muted">
-            {row.jobType === undefined
-              ? '(no job type)'
-              : row.jobTypeLabel
-                ? `(${row.jobType})`
-                : row.jobType || '(empty job type)'}
+          <code className="font-mono text-xs break-words text-ink-muted">
+            {row.jobType === undefined ? (
+              '(no job type)'
+            ) : row.jobType === '' ? (
+              '(empty job type)'
+            ) : (
+              <>
+                {row.jobTypeLabel ? '(' : null}
+                <Breakable text={row.jobType} />
+                {row.jobTypeLabel ? ')' : null}
+              </>
+            )}
           </code>
         </p>
         {!row.isJob ? (
@@ -123,7 +130,7 @@ function RowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
         barLabel={row.barLabel}
         isJob={row.isJob}
       />
-      <RowFailure code={row.errorCode} meaning={row.errorMeaning} reason={row.failReason} />
+      <RowFailure code={row.errorCode} meaning={row.errorMeaning} reason={row.failReason} reasonAbove={reasonAbove} />
     </li>
   );
 }

@@ -205,6 +205,25 @@ describe('Timeline', () => {
     expect(screen.queryByRole('button', { name: 'Jump to first failure' })).toBeNull();
   });
 
+  it('refers to a long reason the job card prints in full instead of printing it twice more', () => {
+    const job: Job = {
+      ...failedJob,
+      fail_reason: REASON,
+      sub_jobs: [{ ...failedJob.sub_jobs![1]!, fail_reason: REASON }, { ...failedJob.sub_jobs![2]!, fail_reason: 'short reason' }],
+    };
+    renderTimeline(job);
+    const references = document.querySelectorAll('details[data-reason-ref]');
+    expect(references).toHaveLength(2);
+    for (const reference of references) {
+      expect(reference.querySelector('summary')?.textContent).toContain(
+        `The failure reason printed in full in the job card above (${REASON.length} characters)`,
+      );
+      expect(reference.hasAttribute('open')).toBe(false);
+    }
+    // A short reason is no burden: it stays in its row.
+    expect(screen.getByText('short reason').closest('details')).toBeNull();
+  });
+
   describe('a large job on one screen', () => {
     const large: Job = {
       status: 'failed',

@@ -6,6 +6,7 @@ import type { StatusKind } from '../../../lib/status';
 import type { ZoneChoice } from '../../../lib/time';
 import { useNow } from '../../../lib/use-now';
 import { usePageVisible } from '../use-page-visible';
+import { firstFailure } from '../ticket/first-failure';
 import { CompactRow } from './compact-row';
 import { densityFor, LARGE_FROM, useDensityChoice } from './density';
 import { isLiveJob, planTimeline } from './layout';
@@ -113,6 +114,8 @@ export const Timeline = memo(function Timeline({
     if (target >= 0) goTo(target);
   };
   const Row = density === 'compact' ? CompactRow : TimelineRow;
+  // The job card prints this reason in full; the rows refer to it rather than repeat it.
+  const reasonAbove = useMemo(() => firstFailure(job)?.reason, [job]);
 
   const shareUrl =
     selected !== undefined && typeof window !== 'undefined'
@@ -171,6 +174,7 @@ export const Timeline = memo(function Timeline({
                 selected={row.key === selectedRow?.key}
                 shareUrl={row.key === selectedRow?.key ? shareUrl : undefined}
                 onSelect={select}
+                reasonAbove={reasonAbove}
               />
             );
           })}
