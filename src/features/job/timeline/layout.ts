@@ -62,6 +62,8 @@ export interface LayoutOptions {
  */
 const itemCache = new WeakMap<Job | SubJob, Omit<Item, 'sourceIndex' | 'isJob'>>();
 const rowCache = new WeakMap<Job | SubJob, { context: string; row: TimelineRow }>();
+/** Display order's states per job object: the same array on every tick of the clock. */
+const kindsCache = new WeakMap<Job, StatusKind[]>();
 
 function itemOf(source: Job | SubJob, isJob: boolean, sourceIndex: number): Item {
   let parsed = itemCache.get(source);
@@ -75,6 +77,15 @@ function itemOf(source: Job | SubJob, isJob: boolean, sourceIndex: number): Item
     itemCache.set(source, parsed);
   }
   return { ...parsed, isJob, sourceIndex };
+}
+
+function kindsOf(job: Job, order: readonly Item[]): StatusKind[] {
+  let kinds = kindsCache.get(job);
+  if (!kinds) {
+    kinds = order.map((item) => item.kind);
+    kindsCache.set(job, kinds);
+  }
+  return kinds;
 }
 
 function clampPct(value: number): number {
@@ -295,7 +306,7 @@ export function planTimeline(
     rowCount: order.length,
     rowAt,
     indexOfLink,
-    kinds: order.map((item) => item.kind),
+    kinds: kindsOf(job, order),
     spans,
     axis,
     startText: jobStart === undefined ? undefined : timeText(jobStart, zone, true, undefined),

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { useCallback, useEffect, useRef, type MouseEvent } from 'react';
 import type { StatusKind } from '../../../lib/status';
 import { rowAtFraction } from './row-nav';
 
@@ -6,11 +6,15 @@ const HEIGHT = 64;
 /** Drawn in this order, so the rarer states stay visible on top of a thousand successes. */
 const LAYERS: StatusKind[] = ['success', 'unknown', 'waiting', 'running', 'failed'];
 
-function draw(canvas: HTMLCanvasElement, kinds: readonly StatusKind[], spans: Float32Array) {
+function draw(
+  canvas: HTMLCanvasElement,
+  width: number,
+  kinds: readonly StatusKind[],
+  spans: Float32Array,
+) {
   const context = canvas.getContext('2d');
   if (!context) return;
   const ratio = window.devicePixelRatio || 1;
-  const width = canvas.clientWidth;
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(HEIGHT * ratio);
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -36,7 +40,12 @@ function draw(canvas: HTMLCanvasElement, kinds: readonly StatusKind[], spans: Fl
       }
       const x = (left / 100) * width;
       const long = Math.max(failed ? 8 : 2, ((right - left) / 100) * width);
-      context.fillRect(failed ? Math.min(x, width - long) : x, failed ? y - high / 2 : y, long, high);
+      context.fillRect(
+        failed ? Math.min(x, width - long) : x,
+        failed ? y - high / 2 : y,
+        long,
+        high,
+      );
     }
   }
 }
@@ -57,27 +66,60 @@ export function OverviewStrip({
   onPick: (index: number) => void;
 }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const data = useRef({ kinds, spans });
+  const width = useRef(0);
+  const pending = useRef<(() => void) | undefined>(undefined);
+  // Drawn when the browser is idle after the frame: the rows' first paint does not wait for
+  // it, and its size comes from the resize observer (no forced layout). A live job's ticks
+  // redraw it at most once per idle period.
+  const schedule = useCallback(() => {
+    if (pending.current) return;
+    const run = () => {
+      pending.current = undefined;
+      const canvas = canvasRef.current;
+      if (canvas && width.current > 0)
+        draw(canvas, width.current, data.current.kinds, data.current.spans);
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(run, { timeout: 500 });
+      pending.current = () => cancelIdleCallback(id);
+    } else {
+      const id = setTimeout(run, 50);
+      pending.current = () => clearTimeout(id);
+    }
+  }, []);
+  useEffect(() => {
+    data.current = { kinds, spans };
+    schedule();
+  }, [kinds, spans, schedule]);
   useEffect(() => {
     const canvas = canvasRef.current;
     // Browsers only: a test DOM without layout has nothing to draw on.
     if (!canvas || typeof ResizeObserver === 'undefined') return;
-    const redraw = () => draw(canvas, kinds, spans);
-    redraw();
-    const observer = new ResizeObserver(redraw);
+    const observer = new ResizeObserver((entries) => {
+      width.current = entries[0]?.contentRect.width ?? 0;
+      schedule();
+    });
     observer.observe(canvas);
     const scheme = window.matchMedia('(prefers-color-scheme: dark)');
-    scheme.addEventListener('change', redraw);
+    scheme.addEventListener('change', schedule);
     return () => {
       observer.disconnect();
-      scheme.removeEventListener('change', redraw);
+      scheme.removeEventListener('change', schedule);
+      pending.current?.();
+      pending.current = undefined;
     };
-  }, [kinds, spans]);
+  }, [schedule]);
 
   const pick = (event: MouseEvent<HTMLCanvasElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
     const count = kinds.length - 1;
     // Snap to a failure within 4 px: they are the lines people aim at.
-    const index = rowAtFraction(kinds, (event.clientY - box.top) / box.height, Math.ceil((4 * count) / HEIGHT));
+    const index = rowAtFraction(
+      kinds,
+      (event.clientY - box.top) / box.height,
+      Math.ceil((4 * count) / HEIGHT),
+    );
     if (index > 0) onPick(index);
   };
 

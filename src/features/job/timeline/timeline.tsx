@@ -6,7 +6,6 @@ import type { StatusKind } from '../../../lib/status';
 import type { ZoneChoice } from '../../../lib/time';
 import { useNow } from '../../../lib/use-now';
 import { usePageVisible } from '../use-page-visible';
-import { firstFailure } from '../ticket/first-failure';
 import { CompactRow } from './compact-row';
 import { densityFor, LARGE_FROM, useDensityChoice } from './density';
 import { isLiveJob, planTimeline } from './layout';
@@ -115,7 +114,19 @@ export const Timeline = memo(function Timeline({
   };
   const Row = density === 'compact' ? CompactRow : TimelineRow;
   // The job card prints this reason in full; the rows refer to it rather than repeat it.
-  const reasonAbove = useMemo(() => firstFailure(job)?.reason, [job]);
+  // (`firstFailure`'s choice, read from the rows already laid out in the same order.)
+  const reasonAbove = useMemo(() => {
+    if (job.error_code || job.fail_reason) return job.fail_reason;
+    for (
+      let index = nextFailure(layout.kinds, 0);
+      index > 0;
+      index = nextFailure(layout.kinds, index)
+    ) {
+      const row = layout.rowAt(index);
+      if (row.errorCode || row.failReason) return row.failReason;
+    }
+    return undefined;
+  }, [job, layout]);
 
   const shareUrl =
     selected !== undefined && typeof window !== 'undefined'
