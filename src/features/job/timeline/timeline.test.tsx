@@ -224,7 +224,7 @@ describe('Timeline', () => {
     expect(screen.getByText('short reason').closest('details')).toBeNull();
   });
 
-  describe('a large job on one screen', () => {
+  describe('a large job on one screen', { timeout: 30_000 }, () => {
     const large: Job = {
       status: 'failed',
       begin_time: at(0),
@@ -299,7 +299,7 @@ describe('Timeline', () => {
       const user = userEvent.setup();
       const view = renderTimeline(large);
       await user.click(screen.getByRole('button', { name: '2 failed' }));
-      const overview = screen.getByRole('img', { name: /Overview: every sub-job/ });
+      const overview = await screen.findByRole('img', { name: /Overview: every sub-job/ });
       overview.getBoundingClientRect = () => ({ top: 0, height: 120 }) as DOMRect;
       // Row 101 of 120 (s100, a success) is drawn at y = 100.5.
       fireEvent.click(overview, { clientY: 100.5 });

@@ -1,4 +1,14 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import {
+  lazy,
+  memo,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react';
 import { flushSync } from 'react-dom';
 import { useLocation, useSearchParams } from 'react-router';
 import type { Job } from '../../../lib/job-schema';
@@ -9,7 +19,6 @@ import { usePageVisible } from '../use-page-visible';
 import { CompactRow } from './compact-row';
 import { densityFor, LARGE_FROM, useDensityChoice } from './density';
 import { isLiveJob, planTimeline } from './layout';
-import { OverviewStrip } from './overview-strip';
 import { nextFailure, previousFailure, visibleRows } from './row-nav';
 import './timeline.css';
 import { TimelineAxis } from './timeline-axis';
@@ -17,6 +26,11 @@ import { TimelineRow } from './timeline-row';
 import { TimelineToolbar } from './timeline-toolbar';
 import { useDrawnRows } from './use-drawn-rows';
 import { useSelectedRowFocus } from './use-row-focus';
+
+// Only large jobs have it: loaded with the first one, not with the page (the first-load budget).
+const OverviewStrip = lazy(() =>
+  import('./overview-strip').then((module) => ({ default: module.OverviewStrip })),
+);
 
 /**
  * The job and every sub-job on one time axis. Memoised on the job object: react-query's
@@ -169,7 +183,12 @@ export const Timeline = memo(function Timeline({
         data-live={layout.live}
         style={style}
       >
-        {large ? <OverviewStrip kinds={layout.kinds} spans={layout.spans()} onPick={goTo} /> : null}
+        {large ? (
+          // The fallback holds the strip's room (caption and canvas, 96 px): nothing moves.
+          <Suspense fallback={<div aria-hidden className="h-24 print:hidden" />}>
+            <OverviewStrip kinds={layout.kinds} spans={layout.spans()} onPick={goTo} />
+          </Suspense>
+        ) : null}
         <TimelineAxis axis={layout.axis} live={layout.live} startText={layout.startText} />
         <ol
           aria-label="Job and sub-jobs on one time axis"
