@@ -158,9 +158,8 @@ test('a 1,000-sub-job job fits a screen of rows, filters by status and goes from
 
   // A click on the overview's bottom goes to the last rows (those not started).
   const overview = page.getByRole('img', { name: /Overview: every sub-job/ });
-  await overview.scrollIntoViewIfNeeded();
   const box = await overview.boundingBox();
-  await page.mouse.click((box?.x ?? 0) + 20, (box?.y ?? 0) + (box?.height ?? 0) - 1);
+  await overview.click({ position: { x: 20, y: (box?.height ?? 64) - 2 } });
   await expect(rowOf(page.locator('a[data-row-link]:focus'))).toHaveAttribute('data-status', 'waiting');
 
   // Comfortable rows, remembered across a reload.
