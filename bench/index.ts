@@ -3,11 +3,14 @@
  *
  *   - bundle: the production build's first-load JavaScript for the job page, per chunk
  *     (scripts/bundle-budget.mjs);
- *   - Lighthouse 12 (local Chromium, default mobile throttling) on a deep link to a live demo
- *     job, served exactly as `npm start` serves it (the production server, embedded simulator): the
- *     performance, accessibility and best-practices scores, FCP, LCP, TBT and CLS; the median
- *     of LH_RUNS runs (default 3), the simulator reset before each so the job starts afresh;
- *     then the same with Lighthouse's desktop preset, for scale;
+ *   - navigation → the job's status word painted (bench/paint.ts), in a real Chromium with
+ *     DevTools network and CPU emulation, on a deep link to a live demo job served exactly as
+ *     `npm start` serves it (the production server, embedded simulator), cold and warm cache, on the
+ *     office and remote profiles of decision 0007; the median of PAINT_RUNS runs (default 5);
+ *   - Lighthouse 12, desktop preset (local Chromium), on the same link: the performance,
+ *     accessibility and best-practices scores, FCP, LCP, TBT and CLS; the median of LH_RUNS
+ *     runs (default 3), the simulator reset before each so the job starts afresh. Decision
+ *     0007: Lighthouse's simulated phone is not where support staff work, so it is not run;
  *   - the timeline's render figures (bench/timeline.ts), the incident board with 50 jobs
  *     (bench/board.ts) and the proxy's overhead (bench/proxy.ts), each run in its own process,
  *     their tables folded into this one.
@@ -16,7 +19,7 @@
  * end). Bounded: each part has its own limit and the whole run stops after 25 minutes.
  * Progress goes to stderr; the table to stdout.
  *
- *   npm run bench [-- --only bundle,lighthouse,timeline,board,proxy]
+ *   npm run bench [-- --only bundle,paint,lighthouse,timeline,board,proxy]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -31,12 +34,14 @@ import { chromium } from '@playwright/test';
 import { chromiumExecutable } from '../e2e/browser.ts';
 import { simulatedPreviewEnv } from '../e2e/preview-env.ts';
 import { lighthouseOnce, medianRun, type LighthouseRun } from './lighthouse.ts';
+import { measurePaint, PROFILES } from './paint.ts';
 import { markdownTable, parseMarkdownTables } from './table.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
-const PARTS = ['bundle', 'lighthouse', 'timeline', 'board', 'proxy'] as const;
+const PARTS = ['bundle', 'paint', 'lighthouse', 'timeline', 'board', 'proxy'] as const;
 type Part = (typeof PARTS)[number];
 const LH_RUNS = Number(process.env.LH_RUNS) || 3;
+const PAINT_RUNS = Number(process.env.PAINT_RUNS) || 5;
 const CHROMIUM = chromiumExecutable() ?? chromium.executablePath();
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -138,7 +143,15 @@ async function bundle(dist: string): Promise<void> {
   rows.push(['bundle', 'first-load CSS, gzip', kb(report.cssGzip), '-']);
 }
 
-async function lighthouse(dist: string): Promise<void> {
+interface Preview {
+  /** The deep link to the live demo job. */
+  url: string;
+  /** Puts the demo jobs back at their start. */
+  reset: () => Promise<void>;
+}
+
+/** Serves the build as `npm start` does (without its build step) while `use` runs. */
+async function withPreview(dist: string, use: (preview: Preview) => Promise<void>): Promise<void> {
   if (!existsSync(CHROMIUM))
     throw new Error(
       `no Chromium at ${CHROMIUM}: set CHROMIUM_PATH, or run npm run test:e2e once (it installs one)`,
@@ -163,86 +176,70 @@ async function lighthouse(dist: string): Promise<void> {
       if (Date.now() > until) throw new Error('the production server did not start within 60 s');
       await new Promise((done) => setTimeout(done, 250));
     }
-    const url = `${base}/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.running}`;
-    const measure = async (preset: 'mobile' | 'desktop') => {
-      const runs: LighthouseRun[] = [];
-      for (let i = 1; i <= LH_RUNS; i += 1) {
-        log(`Lighthouse (${preset}) run ${i} of ${LH_RUNS} on ${url}`);
-        const result = await lighthouseOnce(url, {
-          chromePath: CHROMIUM,
-          preset,
-          beforeRun: async () => {
-            await fetch(`http://127.0.0.1:${simulatorPort}/__simulator/reset`, { method: 'POST' });
-          },
-        });
-        log(`  performance ${result.performance}, LCP ${seconds(result.lcp)}`);
-        runs.push(result);
-      }
-      return { runs, median: medianRun(runs) };
-    };
-    const all = (
-      runs: LighthouseRun[],
-      pick: (run: LighthouseRun) => number,
-      format: (n: number) => string = String,
-    ) => runs.map((r) => format(pick(r))).join(', ');
-
-    const { runs, median } = await measure('mobile');
-    const area = 'Lighthouse mobile';
-    rows.push([
-      area,
-      `performance (median of ${runs.length}: ${all(runs, (r) => r.performance)})`,
-      String(median.performance),
-      `≥ 95: ${mark(median.performance >= 95)}`,
-    ]);
-    rows.push([
-      area,
-      'accessibility',
-      String(median.accessibility),
-      `100: ${mark(median.accessibility === 100)}`,
-    ]);
-    rows.push([area, 'best practices', String(median.bestPractices), '-']);
-    rows.push([
-      area,
-      `LCP (runs: ${all(runs, (r) => r.lcp, seconds)})`,
-      seconds(median.lcp),
-      `< 1.5 s: ${mark(median.lcp < 1500)}`,
-    ]);
-    rows.push([area, 'FCP', seconds(median.fcp), '-']);
-    rows.push([area, 'TBT', `${Math.round(median.tbt)} ms`, '-']);
-    rows.push([area, 'CLS', median.cls.toFixed(3), '-']);
-    rows.push([
-      area,
-      'CPU benchmark index of this machine (runs)',
-      all(
-        runs,
-        (r) => r.benchmarkIndex,
-        (n) => String(Math.round(n)),
-      ),
-      '-',
-    ]);
-    if (median.lcpElement) rows.push([area, 'LCP element', median.lcpElement.slice(0, 70), '-']);
-    for (const shortfall of median.shortfalls)
-      rows.push([area, `below full marks: ${shortfall}`, '', '-']);
-
-    // For scale: the same page without the simulated phone (Lighthouse's desktop preset).
-    const desktop = await measure('desktop');
-    const d = desktop.median;
-    rows.push([
-      'Lighthouse desktop',
-      `performance (median of ${desktop.runs.length}: ${all(desktop.runs, (r) => r.performance)})`,
-      String(d.performance),
-      '-',
-    ]);
-    rows.push([
-      'Lighthouse desktop',
-      'FCP / LCP / TBT / CLS',
-      `${seconds(d.fcp)} / ${seconds(d.lcp)} / ${Math.round(d.tbt)} ms / ${d.cls.toFixed(3)}`,
-      '-',
-    ]);
+    await use({
+      url: `${base}/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.running}`,
+      reset: async () => {
+        await fetch(`http://127.0.0.1:${simulatorPort}/__simulator/reset`, { method: 'POST' });
+      },
+    });
   } finally {
     server.kill();
     children.delete(server);
   }
+}
+
+/** Decision 0007's targets for the status word painted, ms; remote warm has none. */
+const PAINT_TARGETS: Record<string, number | undefined> = {
+  'office cold': 1000,
+  'office warm': 500,
+  'remote cold': 2500,
+};
+
+async function paint({ url, reset }: Preview): Promise<void> {
+  log(`status word painted: ${PAINT_RUNS} runs per profile on ${url}`);
+  const results = await measurePaint({ url, chromePath: CHROMIUM, runs: PAINT_RUNS, reset, log });
+  for (const result of results) {
+    const profile = PROFILES.find((p) => p.name === result.profile);
+    const setting = profile
+      ? `${profile.down / 1e6} Mbit/s, ${profile.latency} ms, CPU ${profile.cpu}×`
+      : '';
+    const target = PAINT_TARGETS[`${result.profile} ${result.cache}`];
+    rows.push([
+      `paint ${result.profile}`,
+      `status word painted, ${result.cache} cache (${setting}; median of ${result.runs.length}: ${result.runs.map((ms) => seconds(ms)).join(', ')})`,
+      `${seconds(result.median)} (${kb(result.bytes)} transferred)`,
+      target === undefined ? '-' : `< ${seconds(target)}: ${mark(result.median < target)}`,
+    ]);
+  }
+}
+
+async function lighthouse({ url, reset }: Preview): Promise<void> {
+  const runs: LighthouseRun[] = [];
+  for (let i = 1; i <= LH_RUNS; i += 1) {
+    log(`Lighthouse (desktop) run ${i} of ${LH_RUNS} on ${url}`);
+    const result = await lighthouseOnce(url, { chromePath: CHROMIUM, preset: 'desktop', beforeRun: reset });
+    log(`  performance ${result.performance}, LCP ${seconds(result.lcp)}`);
+    runs.push(result);
+  }
+  const median = medianRun(runs);
+  const all = (pick: (run: LighthouseRun) => number, format: (n: number) => string = String) =>
+    runs.map((r) => format(pick(r))).join(', ');
+  const area = 'Lighthouse desktop';
+  rows.push([
+    area,
+    `performance (median of ${runs.length}: ${all((r) => r.performance)})`,
+    String(median.performance),
+    '-',
+  ]);
+  rows.push([area, 'accessibility', String(median.accessibility), `100: ${mark(median.accessibility === 100)}`]);
+  rows.push([area, 'best practices', String(median.bestPractices), '-']);
+  rows.push([
+    area,
+    'FCP / LCP / TBT / CLS',
+    `${seconds(median.fcp)} / ${seconds(median.lcp)} / ${Math.round(median.tbt)} ms / ${median.cls.toFixed(3)}`,
+    '-',
+  ]);
+  for (const shortfall of median.shortfalls) rows.push([area, `below full marks: ${shortfall}`, '', '-']);
 }
 
 async function timeline(): Promise<void> {
@@ -329,7 +326,7 @@ async function main(): Promise<void> {
   const dist = join(work, 'dist');
   await mkdir(work, { recursive: true });
   try {
-    if (only.has('bundle') || only.has('lighthouse') || only.has('board')) {
+    if (only.has('bundle') || only.has('paint') || only.has('lighthouse') || only.has('board')) {
       log('building the app');
       // Its own output directory: a build in progress elsewhere (npm test) keeps its dist/.
       await run(process.execPath, [
@@ -351,15 +348,8 @@ async function main(): Promise<void> {
         '--emptyOutDir',
       ]);
     }
-    const steps: [Part, () => Promise<void>][] = [
-      ['bundle', () => bundle(dist)],
-      ['lighthouse', () => lighthouse(dist)],
-      ['timeline', timeline],
-      ['board', () => board(dist)],
-      ['proxy', proxy],
-    ];
-    for (const [part, step] of steps) {
-      if (!only.has(part)) continue;
+    const attempt = async (part: Part, step: () => Promise<void>) => {
+      if (!only.has(part)) return;
       log(`${part}…`);
       try {
         await step();
@@ -368,7 +358,23 @@ async function main(): Promise<void> {
         failures.push(`${part}: ${message}`);
         rows.push([part, 'not measured', message.slice(0, 80), '-']);
       }
+    };
+    await attempt('bundle', () => bundle(dist));
+    if (only.has('paint') || only.has('lighthouse')) {
+      try {
+        await withPreview(dist, async (preview) => {
+          await attempt('paint', () => paint(preview));
+          await attempt('lighthouse', () => lighthouse(preview));
+        });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        failures.push(`preview: ${message}`);
+        rows.push(['preview', 'not measured', message.slice(0, 80), '-']);
+      }
     }
+    await attempt('timeline', timeline);
+    await attempt('board', () => board(dist));
+    await attempt('proxy', proxy);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

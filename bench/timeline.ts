@@ -147,29 +147,31 @@ window.__bench = async (n) => {
 `;
 }
 
-/** The real row, wrapped with its own memo comparison, counting renders. */
+/** The real row components, wrapped with their own memo comparison, counting renders. */
 function countedRowSource(dir: string): string {
-  const real = relative(dir, join(ROOT, 'src/features/job/timeline/timeline-row.tsx')).replaceAll(
-    '\\',
-    '/',
-  );
+  const real = (file: string) =>
+    relative(dir, join(ROOT, 'src/features/job/timeline', file)).replaceAll('\\', '/');
   return `
 import { createElement, memo } from 'react';
-import * as actual from '${real}';
-export * from '${real}';
+import * as actual from '${real('timeline-row.tsx')}';
+import * as compact from '${real('compact-row.tsx')}';
 export const rowRenders = { count: 0 };
-const inner = actual.TimelineRow;
-export const TimelineRow = memo((props) => { rowRenders.count += 1; return createElement(inner.type, props); }, inner.compare);
+const counted = (inner) => memo((props) => { rowRenders.count += 1; return createElement(inner.type, props); }, inner.compare);
+export const TimelineRow = counted(actual.TimelineRow);
+export const CompactRow = counted(compact.CompactRow);
 `;
 }
 
-/** Sends the timeline's own `./timeline-row` import to the counting wrapper. */
+/** Sends the timeline's own row imports (comfortable and compact) to the counting wrappers. */
 function countRows(countedPath: string): Plugin {
   return {
     name: 'bench-count-rows',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === './timeline-row' && importer?.endsWith('/timeline/timeline.tsx'))
+      if (
+        (source === './timeline-row' || source === './compact-row') &&
+        importer?.endsWith('/timeline/timeline.tsx')
+      )
         return countedPath;
       return null;
     },

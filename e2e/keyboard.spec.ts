@@ -53,8 +53,13 @@ test('support engineer looks up a failed job, copies it, switches the zone and j
   // Copy the summary for the ticket.
   const copy = page.getByRole('button', { name: 'Copy summary' });
   await tabTo(page, copy);
+  const neighbour = page.getByRole('button', { name: 'Copy link', exact: true });
+  const before = { copy: await copy.boundingBox(), neighbour: await neighbour.boundingBox() };
   await page.keyboard.press('Enter');
-  await expect(copy).toContainText('Copied');
+  await expect(copy.locator('[data-copy-words] > :not(.invisible)')).toHaveText('Copied');
+  // "Copied" moves nothing: the button keeps its width and the one beside it its place.
+  expect((await copy.boundingBox())?.width).toBe(before.copy?.width);
+  expect((await neighbour.boundingBox())?.x).toBe(before.neighbour?.x);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
     `SFS Turbo job ${SCENARIO.multipleFailures}`,
   );

@@ -34,10 +34,14 @@ test('support engineer reads a failed sub-job’s code, meaning and reason on th
   await expect(page.getByTestId('timeline-counts')).toContainText('1 failed');
 });
 
-test('a long failure reason is shown whole, on screen and in print', async ({ page }) => {
+test('a long failure reason printed in the card is referred to on the row, and shown whole there on request, on screen and in print', async ({ page }) => {
   await openJob(page, DEMO_PROJECT_ID, SCENARIO.longFailReason);
   const subRow = failedSubJobRows(page);
   const reason = subRow.locator('p.whitespace-pre-wrap');
+  const reference = subRow.locator('[data-reason-ref] summary');
+  await expect(reference).toContainText('The failure reason printed in full in the job card above');
+  await expect(reason).toBeHidden();
+  await reference.click();
   await expect(reason).toBeVisible();
   const unclipped = () =>
     reason.evaluate(
@@ -122,6 +126,47 @@ test('a 1,000-sub-job job draws every row and jumps to its first failure', async
   await expect(rowOf(focused)).toHaveAttribute('data-status', 'failed');
   await expect(rowOf(focused)).toHaveAttribute('aria-current', 'true');
   expect(await isInViewport(focused)).toBe(true);
+});
+
+test('a 1,000-sub-job job fits a screen of rows, filters by status and goes from failure to failure', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openJob(page, DEMO_PROJECT_ID, SCENARIO.benchmarkSubJobs);
+  const list = page.locator('ol[aria-label="Job and sub-jobs on one time axis"]');
+  await expect(list).toHaveAttribute('data-density', 'compact');
+  const heights = await list
+    .locator('> li[data-status="success"]')
+    .evaluateAll((rows) => rows.slice(0, 20).map((row) => row.getBoundingClientRect().height));
+  expect(heights).toHaveLength(20);
+  for (const height of heights) expect(height).toBeLessThanOrEqual(26);
+
+  // The failed filter: five rows, each with its reason in line.
+  await page.getByRole('button', { name: '5 failed' }).click();
+  await expect(list.locator('> li')).toHaveCount(6);
+  await expect(list.locator('> li[data-status="failed"]').first()).toContainText('SFS.TURBO.');
+  await page.getByRole('button', { name: 'Show all' }).click();
+
+  // Next failure twice: the second failed row, selected and in view.
+  await page.getByRole('button', { name: 'Next failure' }).click();
+  await page.getByRole('button', { name: 'Next failure' }).click();
+  const focused = page.locator('a[data-row-link]:focus');
+  await expect(rowOf(focused)).toHaveAttribute('data-status', 'failed');
+  const second = await list.locator('> li[data-status="failed"]').nth(1).getAttribute('data-row-key');
+  await expect(rowOf(focused)).toHaveAttribute('data-row-key', second ?? 'none');
+
+  // A click on the overview's bottom goes to the last rows (those not started).
+  const overview = page.getByRole('img', { name: /Overview: every sub-job/ });
+  const box = await overview.boundingBox();
+  await overview.click({ position: { x: 20, y: (box?.height ?? 64) - 2 } });
+  await expect(rowOf(page.locator('a[data-row-link]:focus'))).toHaveAttribute('data-status', 'waiting');
+
+  // Comfortable rows, remembered across a reload.
+  await page.getByRole('button', { name: 'Comfortable' }).click();
+  await expect(list).toHaveAttribute('data-density', 'comfortable');
+  await page.reload();
+  await expect(list).toHaveAttribute('data-density', 'comfortable');
 });
 
 test('the rows stay where they are when a waiting job starts and its axis appears', async ({

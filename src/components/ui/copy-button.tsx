@@ -40,17 +40,38 @@ export function CopyButton({
   };
 
   const Icon = state === 'copied' ? Check : Copy;
+  // The button keeps its width whatever it says (the buttons beside it stay put): with words,
+  // every wording is laid out in one grid cell and only the current one is visible; an icon
+  // button shows its feedback in a bubble below it, outside the flow.
+  const words = text ? [text, FEEDBACK.copied, FEEDBACK.failed] : [];
+  const current = state === 'idle' ? text : FEEDBACK[state];
   return (
     <>
-      <Button variant={variant} size="sm" onClick={() => void copy()} aria-label={label} title={text ? undefined : label}>
+      <Button
+        variant={variant}
+        size="sm"
+        onClick={() => void copy()}
+        aria-label={label}
+        title={text ? undefined : label}
+        className="relative"
+      >
         <Icon className="size-3.5" aria-hidden />
         {text ? (
-          <span aria-hidden>{state === 'idle' ? text : FEEDBACK[state]}</span>
-        ) : (
-          <span aria-hidden className={state === 'idle' ? 'sr-only' : ''}>
+          <span aria-hidden className="inline-grid" data-copy-words>
+            {words.map((word) => (
+              <span key={word} className={`[grid-area:1/1] ${word === current ? '' : 'invisible'}`}>
+                {word}
+              </span>
+            ))}
+          </span>
+        ) : state !== 'idle' ? (
+          <span
+            aria-hidden
+            className="absolute top-full left-1/2 z-20 mt-1 -translate-x-1/2 rounded bg-ink px-1.5 py-0.5 text-xs text-panel"
+          >
             {FEEDBACK[state]}
           </span>
-        )}
+        ) : null}
       </Button>
       <span role="status" className="sr-only">
         {FEEDBACK[state]}

@@ -1,3 +1,4 @@
+import { Breakable } from './breakable';
 import { jobTypeLabel } from '../../lib/job-types';
 
 export function JobTypeText({ raw }: { raw: string | undefined }) {
@@ -6,7 +7,11 @@ export function JobTypeText({ raw }: { raw: string | undefined }) {
   return (
     <span>
       {label ? <span className="font-medium">{label} </span> : null}
-      <code className="font-mono text-ink-muted break-all">{label ? `(${raw})` : raw}</code>
+      <code className="font-mono break-words text-ink-muted">
+        {label ? '(' : null}
+        <Breakable text={raw} />
+        {label ? ')' : null}
+      </code>
     </span>
   );
 }

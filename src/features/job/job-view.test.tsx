@@ -132,3 +132,39 @@ describe('the job page, whatever the server answers', () => {
     );
   }, 120_000);
 });
+
+describe('the job page, polish', () => {
+  function open(answer: Answer) {
+    serve(answer);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    return render(
+      <QueryClientProvider client={queryClient}>
+        <MemoryRouter initialEntries={[`/eu-de/projects/${target.projectId}/jobs/${target.jobId}`]}>
+          <JobView target={target} />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+  }
+
+  it('offers no end notification on a page that found no job', async () => {
+    vi.stubGlobal('Notification', Object.assign(vi.fn(), { permission: 'default', requestPermission: vi.fn() }));
+    const view = open({
+      status: 404,
+      headers: { 'content-type': 'application/json' },
+      body: '{"errCode":"SFS.TURBO.0002","errMsg":"job not found"}',
+    });
+    await waitFor(() => expect(view.container.querySelector('[data-failure-kind]')).not.toBeNull());
+    expect(screen.queryByRole('button', { name: 'Notify me when it ends' })).toBeNull();
+  });
+
+  it('names the region once: its code, then the cloud and country without the code again', async () => {
+    const view = open({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ job_id: 'job-1', status: 'running', job_type: 'create_share' }),
+    });
+    await waitFor(() => expect(view.container.querySelector('#job-title')).not.toBeNull());
+    await waitFor(() => expect(view.container.textContent).toContain('eu-de · Open Telekom Cloud · Germany'));
+    expect(view.container.textContent).not.toContain('(eu-de)');
+  });
+});

@@ -4,7 +4,7 @@ import { paths } from '../../app/paths';
 import type { LookupTarget } from '../../lib/api-error';
 import { publicLink } from '../../lib/base-path';
 import { rememberJob, useRecentJobs } from '../../lib/recent-jobs';
-import { regionsQuery } from '../../lib/regions-query';
+import { regionNameBeside, regionsQuery } from '../../lib/regions-query';
 import { isFinal, statusKind } from '../../lib/status';
 import { useNow } from '../../lib/use-now';
 import { useZone } from '../../lib/use-zone';
@@ -93,7 +93,11 @@ export function JobView({ target }: { target: LookupTarget }) {
   const firstSeenAt = useRecentJobs().find(
     (job) => job.region === target.region && job.projectId === target.projectId && job.jobId === target.jobId,
   )?.firstSeenAt;
-  const regionName = regions.data?.regions.find((r) => r.id === target.region)?.name;
+  // Shown beside the region's code (card, summary): its name without the code again.
+  const regionName = regionNameBeside(
+    target.region,
+    regions.data?.regions.find((r) => r.id === target.region)?.name,
+  );
   const simulated = regions.data?.simulated ?? false;
   const permalink = publicLink(paths.job(target));
   const ticket = useTicketView();
@@ -114,12 +118,7 @@ export function JobView({ target }: { target: LookupTarget }) {
         />
         <div className="flex flex-wrap items-center gap-3">
           <AddToBoardLink target={target} />
-          <NotifyButton
-            state={notify.state}
-            finished={state.mode === 'stopped'}
-            onRequest={() => void notify.request()}
-            onCancel={notify.cancel}
-          />
+          <NotifyButton state={notify.state} finished={state.mode === 'stopped' || (!data && !!error)} onRequest={() => void notify.request()} onCancel={notify.cancel} />
           <ZoneSwitch zone={zone} onChange={setZone} />
         </div>
       </div>

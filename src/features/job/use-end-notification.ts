@@ -9,9 +9,9 @@ export type NotifyState = 'unsupported' | 'off' | 'on' | 'denied' | 'sent';
  */
 export function useEndNotification(status: StatusKind | undefined, describe: () => string) {
   const supported = typeof window !== 'undefined' && 'Notification' in window;
-  const [state, setState] = useState<NotifyState>(() =>
-    !supported ? 'unsupported' : Notification.permission === 'denied' ? 'denied' : 'off',
-  );
+  // 'denied' only once the user asked on this page: a site that blocks notifications is told
+  // so when someone wants one, not on every job page they open.
+  const [state, setState] = useState<NotifyState>(() => (supported ? 'off' : 'unsupported'));
   const describeRef = useRef(describe);
   useEffect(() => {
     describeRef.current = describe;

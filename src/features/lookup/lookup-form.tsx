@@ -4,6 +4,7 @@ import type { RegionInfo } from '../../../common/contract';
 import { paths } from '../../app/paths';
 import { Button } from '../../components/ui/button';
 import { cn } from '../../lib/cn';
+import { regionGroups } from '../../lib/regions-query';
 import { fieldClass, IdInput, inputClass, type Field } from './id-input';
 import { extractIds, readPaste, type PasteReading } from './parse-ids';
 import { PasteSource } from './paste-source';
@@ -92,7 +93,7 @@ export function LookupForm({
           {pasteNote}
         </p>
       </div>
-      <div className="mt-2 grid gap-4 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="mt-2 grid gap-4 md:grid-cols-[minmax(0,16rem)_minmax(0,1fr)_minmax(0,1fr)]">
         <div>
           <label htmlFor={`${ids}-region`} className="text-sm font-medium">
             Region
@@ -103,11 +104,20 @@ export function LookupForm({
             onChange={(event) => setRegion(event.target.value)}
             className={fieldClass}
           >
-            {regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
+            {regionGroups(regions).map((group) => {
+              const options = group.options.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.text}
+                </option>
+              ));
+              return group.cloud ? (
+                <optgroup key={group.cloud} label={group.cloud}>
+                  {options}
+                </optgroup>
+              ) : (
+                options
+              );
+            })}
           </select>
           <PasteSource id={`${ids}-region-source`} reading={reading?.region} value={region} onPick={(found) => setRegion(found.value)} />
         </div>

@@ -74,7 +74,7 @@ export function ticketSummary(input: SummaryInput): string {
     if (pick.drawn < pick.total) {
       lines.push(
         '',
-        `Listed: ${pick.drawn} of ${pick.total}, every failed one first, then the others in order; the full list is at the link.`,
+        `Listed: ${pick.drawn} of ${pick.total}, every failed one first, then at least one of every other state, then the others in order; the full list is at the link.`,
       );
     }
     lines.push('', '| # | Status | Type | Sub-job ID | Begin | End | Duration | Failure |', '|---|---|---|---|---|---|---|---|');

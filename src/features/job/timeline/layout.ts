@@ -32,6 +32,14 @@ export interface TimelinePlan extends Omit<TimelineLayout, 'rows' | 'firstFailed
   indexOfLink: (linkId: string) => number;
   firstFailed:
     { index: number; key: string; domId: string; linkId: string | undefined } | undefined;
+  /** Each row's state, in display order (index 0 is the whole job). */
+  kinds: StatusKind[];
+  /**
+   * Where each row lies on the axis, for the overview: `[left, right]` in percent per row in
+   * display order (`[-1, -1]` when it has no time to place it; a running one ends at now).
+   * Computed on first use, without building the rows.
+   */
+  spans: () => Float32Array;
 }
 
 export interface LayoutOptions {
@@ -54,6 +62,8 @@ export interface LayoutOptions {
  */
 const itemCache = new WeakMap<Job | SubJob, Omit<Item, 'sourceIndex' | 'isJob'>>();
 const rowCache = new WeakMap<Job | SubJob, { context: string; row: TimelineRow }>();
+/** Display order's states per job object: the same array on every tick of the clock. */
+const kindsCache = new WeakMap<Job, StatusKind[]>();
 
 function itemOf(source: Job | SubJob, isJob: boolean, sourceIndex: number): Item {
   let parsed = itemCache.get(source);
@@ -67,6 +77,15 @@ function itemOf(source: Job | SubJob, isJob: boolean, sourceIndex: number): Item
     itemCache.set(source, parsed);
   }
   return { ...parsed, isJob, sourceIndex };
+}
+
+function kindsOf(job: Job, order: readonly Item[]): StatusKind[] {
+  let kinds = kindsCache.get(job);
+  if (!kinds) {
+    kinds = order.map((item) => item.kind);
+    kindsCache.set(job, kinds);
+  }
+  return kinds;
 }
 
 function clampPct(value: number): number {
@@ -108,6 +127,8 @@ export function layoutTimeline(
     rowCount,
     indexOfLink: _indexOfLink,
     firstFailed,
+    kinds: _kinds,
+    spans: _spans,
     ...rest
   } = planTimeline(job, now, zone, options);
   return {
@@ -259,10 +280,34 @@ export function planTimeline(
   const failedItem = order[failedIndex];
   const failedIds = failedItem ? keys[failedItem.sourceIndex] : undefined;
 
+  let spanCache: Float32Array | undefined;
+  const spans = (): Float32Array => {
+    if (spanCache) return spanCache;
+    const out = new Float32Array(order.length * 2).fill(-1);
+    order.forEach((item, index) => {
+      const from = item.begin.kind === 'ok' ? item.begin.ms : item.end.kind === 'ok' ? item.end.ms : undefined;
+      if (from === undefined) return;
+      const to =
+        item.end.kind === 'ok'
+          ? item.end.ms
+          : item.begin.kind === 'ok' && !isFinal(item.kind)
+            ? item.isJob
+              ? openEnd
+              : subOpenEnd
+            : from;
+      out[index * 2] = pct(Math.min(from, to));
+      out[index * 2 + 1] = pct(Math.max(from, to));
+    });
+    spanCache = out;
+    return out;
+  };
+
   return {
     rowCount: order.length,
     rowAt,
     indexOfLink,
+    kinds: kindsOf(job, order),
+    spans,
     axis,
     startText: jobStart === undefined ? undefined : timeText(jobStart, zone, true, undefined),
     nowPct: live && axis ? pct(now) : null,

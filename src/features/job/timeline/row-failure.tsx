@@ -1,14 +1,24 @@
 import { TlIcon } from './tl-icon';
 
+/** A reason this long is printed once in full (the job card), then referred to. */
+export const REPEAT_FROM = 160;
+
+function isRepeat(reason: string, above: string | undefined): boolean {
+  return above !== undefined && reason.length >= REPEAT_FROM && reason === above;
+}
+
 /** A row's error code, what it means and the whole reason: on the picture, never truncated. */
 export function RowFailure({
   code,
   meaning,
   reason,
+  reasonAbove,
 }: {
   code: string | undefined;
   meaning: string | undefined;
   reason: string | undefined;
+  /** Printed in full in the job card: a long reason equal to it is referred to, not repeated. */
+  reasonAbove?: string | undefined;
 }) {
   if (!code && !reason) return null;
   return (
@@ -23,7 +33,16 @@ export function RowFailure({
             <span>{meaning ?? 'No explanation is known for this code.'}</span>
           </p>
         ) : null}
-        {reason ? (
+        {reason && isRepeat(reason, reasonAbove) ? (
+          <details className="group/reason" data-reason-ref>
+            <summary className="cursor-pointer text-ink-muted">
+              The failure reason printed in full in the job card above (
+              {reason.length.toLocaleString('en')} characters)
+              <span className="group-open/reason:hidden print:hidden">: show it here too</span>
+            </summary>
+            <p className="break-words whitespace-pre-wrap">{reason}</p>
+          </details>
+        ) : reason ? (
           <p className="break-words whitespace-pre-wrap">
             <span className="sr-only">Failure reason: </span>
             {reason}

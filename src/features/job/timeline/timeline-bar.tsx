@@ -40,7 +40,7 @@ type BarProps = Pick<
   | 'queueLeft'
   | 'barLabel'
   | 'isJob'
->;
+> & { compact?: boolean };
 
 function barClass({ state, statusKind, open }: BarProps): string {
   if (state === 'reversed')
@@ -59,7 +59,7 @@ export function TimelineBar(props: BarProps) {
     ? ({ '--q-left': `${queueLeft}%`, '--q-width': `${barLeft - queueLeft}%` } as CSSProperties)
     : undefined;
   return (
-    <div className={`${TRACK_INSET} ${props.isJob ? 'h-7' : 'h-5'}`}>
+    <div className={`${TRACK_INSET} ${props.isJob ? 'h-7' : props.compact ? 'h-4' : 'h-5'}`}>
       <div role="img" aria-label={props.barLabel} className={TRACK} style={style}>
         {barKind === 'span' ? (
           <span

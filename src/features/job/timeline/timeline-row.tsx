@@ -1,19 +1,14 @@
 import { memo, type MouseEvent } from 'react';
+import { Breakable } from '../../../components/ui/breakable';
 import { CopyButton } from '../../../components/ui/copy-button';
 import type { StatusKind } from '../../../lib/status';
 import { TlIcon } from './tl-icon';
 import type { TimelineRow as Row } from './rows';
+import { sameRowProps, type TimelineRowProps } from './row-props';
+
+export type { TimelineRowProps } from './row-props';
 import { RowFailure } from './row-failure';
 import { TimelineBar } from './timeline-bar';
-
-export interface TimelineRowProps {
-  row: Row;
-  selected: boolean;
-  /** Absolute link to this sub-job, given to the selected row only (for its copy button). */
-  shareUrl: string | undefined;
-  /** Stable across renders, so that memo holds. */
-  onSelect: (linkId: string) => void;
-}
 
 const ID_NOTE: Record<NonNullable<Row['idNote']>, string> = {
   missing: 'no sub-job ID',
@@ -39,7 +34,7 @@ function rowClass(row: Row, selected: boolean): string {
   return ROW + extra;
 }
 
-function RowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
+function RowView({ row, selected, shareUrl, onSelect, reasonAbove }: TimelineRowProps) {
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
     if (
       !row.linkId ||
@@ -78,12 +73,18 @@ function RowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
             </span>
           ) : null}
           {row.jobTypeLabel ? <span className="font-medium">{row.jobTypeLabel}</span> : null}
-          <code className="font-mono text-xs break-all text-ink-muted">
-            {row.jobType === undefined
-              ? '(no job type)'
-              : row.jobTypeLabel
-                ? `(${row.jobType})`
-                : row.jobType || '(empty job type)'}
+          <code className="font-mono text-xs break-words text-ink-muted">
+            {row.jobType === undefined ? (
+              '(no job type)'
+            ) : row.jobType === '' ? (
+              '(empty job type)'
+            ) : (
+              <>
+                {row.jobTypeLabel ? '(' : null}
+                <Breakable text={row.jobType} />
+                {row.jobTypeLabel ? ')' : null}
+              </>
+            )}
           </code>
         </p>
         {!row.isJob ? (
@@ -129,28 +130,13 @@ function RowView({ row, selected, shareUrl, onSelect }: TimelineRowProps) {
         barLabel={row.barLabel}
         isJob={row.isJob}
       />
-      <RowFailure code={row.errorCode} meaning={row.errorMeaning} reason={row.failReason} />
+      <RowFailure code={row.errorCode} meaning={row.errorMeaning} reason={row.failReason} reasonAbove={reasonAbove} />
     </li>
   );
-}
-
-function sameRow(a: Row, b: Row): boolean {
-  if (a === b) return true;
-  for (const key of Object.keys(a) as (keyof Row)[]) {
-    if (a[key] !== b[key]) return false;
-  }
-  return true;
 }
 
 /**
  * Re-renders only when what it draws changed: a refetch that changes nothing, or a tick of
  * the clock that moves only running bars, leaves every other row alone.
  */
-export const TimelineRow = memo(
-  RowView,
-  (prev, next) =>
-    prev.selected === next.selected &&
-    prev.shareUrl === next.shareUrl &&
-    prev.onSelect === next.onSelect &&
-    sameRow(prev.row, next.row),
-);
+export const TimelineRow = memo(RowView, sameRowProps);

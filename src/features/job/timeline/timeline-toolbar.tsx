@@ -1,8 +1,9 @@
-import { ArrowDownToLine } from 'lucide-react';
+import { ArrowDownToLine, ChevronDown, ChevronUp } from 'lucide-react';
 import { Button } from '../../../components/ui/button';
 import { StatusIcon } from '../../../components/ui/status-badge';
 import { cn } from '../../../lib/cn';
 import { STATUS_LABEL, type StatusKind } from '../../../lib/status';
+import type { Density } from './density';
 
 const ORDER: StatusKind[] = ['failed', 'running', 'waiting', 'success', 'unknown'];
 const TEXT: Record<StatusKind, string> = {
@@ -13,42 +14,86 @@ const TEXT: Record<StatusKind, string> = {
   unknown: 'text-status-unknown',
 };
 
-/** Counts by status (icon, word and colour), the failure count and the jump to the first one. */
+export interface LargeJobTools {
+  /** The states shown; empty: all. */
+  shown: ReadonlySet<StatusKind>;
+  onToggle: (kind: StatusKind) => void;
+  onShowAll: () => void;
+  density: Density;
+  onDensity: (density: Density) => void;
+}
+
+/**
+ * Counts by status (icon, word and colour), the failure count and the ways to the failures;
+ * on a large job the counts are filters and the rows' density can be switched.
+ */
 export function TimelineToolbar({
   total,
   listed,
   counts,
   onJumpToFailure,
+  onPreviousFailure,
+  onNextFailure,
   missingSelection,
+  tools,
 }: {
   total: number;
   /** Whether the answer had a `sub_jobs` list at all. */
   listed: boolean;
   counts: Record<StatusKind, number>;
   onJumpToFailure: (() => void) | undefined;
+  /** Given when there is more than one failure. */
+  onPreviousFailure?: (() => void) | undefined;
+  onNextFailure?: (() => void) | undefined;
   missingSelection: string | undefined;
+  tools?: LargeJobTools | undefined;
 }) {
+  const present = ORDER.filter((kind) => counts[kind] > 0);
+  const shownCount =
+    tools && tools.shown.size > 0
+      ? present.filter((kind) => tools.shown.has(kind)).reduce((sum, kind) => sum + counts[kind], 0)
+      : total;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <p className="flex flex-wrap items-center gap-x-3 gap-y-1" data-testid="timeline-counts">
           <span className="font-semibold">
-            {total} sub-job{total === 1 ? '' : 's'}
+            {total.toLocaleString('en')} sub-job{total === 1 ? '' : 's'}
             {total > 0 ? ':' : ''}
           </span>
-          {ORDER.filter((kind) => counts[kind] > 0).map((kind) => (
-            <span
-              key={kind}
-              className={cn(
-                'inline-flex items-center gap-1',
-                TEXT[kind],
-                kind === 'failed' && 'font-semibold',
-              )}
-            >
-              <StatusIcon kind={kind} spin={false} />
-              {counts[kind]} {STATUS_LABEL[kind].toLowerCase()}
-            </span>
-          ))}
+          {present.map((kind) => {
+            const content = (
+              <>
+                <StatusIcon kind={kind} spin={false} />
+                {counts[kind].toLocaleString('en')} {STATUS_LABEL[kind].toLowerCase()}
+              </>
+            );
+            const look = cn(
+              'inline-flex items-center gap-1',
+              TEXT[kind],
+              kind === 'failed' && 'font-semibold',
+            );
+            return tools ? (
+              <button
+                key={kind}
+                type="button"
+                aria-pressed={tools.shown.has(kind)}
+                title={`Show only ${STATUS_LABEL[kind].toLowerCase()} sub-jobs (another click adds or removes)`}
+                onClick={() => tools.onToggle(kind)}
+                className={cn(
+                  look,
+                  'rounded-full border px-2 py-0.5 hover:bg-surface print:border-0 print:p-0',
+                  tools.shown.has(kind) ? 'border-current bg-surface' : 'border-line',
+                )}
+              >
+                {content}
+              </button>
+            ) : (
+              <span key={kind} className={look}>
+                {content}
+              </span>
+            );
+          })}
           {total === 0 ? (
             <span className="text-ink-muted">
               {listed ? 'the job has an empty sub-job list.' : 'the job reports no sub-jobs.'}
@@ -56,12 +101,61 @@ export function TimelineToolbar({
           ) : null}
         </p>
         {onJumpToFailure ? (
-          <Button size="sm" onClick={onJumpToFailure}>
-            <ArrowDownToLine className="size-3.5" aria-hidden />
-            Jump to first failure
-          </Button>
+          <span className="inline-flex flex-wrap gap-1">
+            <Button size="sm" onClick={onJumpToFailure}>
+              <ArrowDownToLine className="size-3.5" aria-hidden />
+              Jump to first failure
+            </Button>
+            {onPreviousFailure && onNextFailure ? (
+              <>
+                <Button size="sm" onClick={onPreviousFailure}>
+                  <ChevronUp className="size-3.5" aria-hidden />
+                  Previous failure
+                </Button>
+                <Button size="sm" onClick={onNextFailure}>
+                  <ChevronDown className="size-3.5" aria-hidden />
+                  Next failure
+                </Button>
+              </>
+            ) : null}
+          </span>
+        ) : null}
+        {tools ? (
+          <span
+            role="group"
+            aria-label="Row density"
+            className="inline-flex rounded-md border border-line print:hidden"
+          >
+            {(['compact', 'comfortable'] as const).map((density) => (
+              <button
+                key={density}
+                type="button"
+                aria-pressed={tools.density === density}
+                onClick={() => tools.onDensity(density)}
+                className={cn(
+                  'h-7 px-2 text-xs first:rounded-l-md last:rounded-r-md',
+                  tools.density === density ? 'bg-accent text-accent-ink' : 'hover:bg-surface',
+                )}
+              >
+                {density === 'compact' ? 'Compact' : 'Comfortable'}
+              </button>
+            ))}
+          </span>
         ) : null}
       </div>
+      {tools && tools.shown.size > 0 ? (
+        <p role="status" className="flex flex-wrap items-center gap-2 text-sm">
+          Showing {shownCount.toLocaleString('en')} of {total.toLocaleString('en')} sub-jobs:{' '}
+          {present
+            .filter((kind) => tools.shown.has(kind))
+            .map((kind) => STATUS_LABEL[kind].toLowerCase())
+            .join(', ')}
+          .
+          <Button size="sm" variant="ghost" onClick={tools.onShowAll}>
+            Show all
+          </Button>
+        </p>
+      ) : null}
       {missingSelection !== undefined ? (
         <p
           role="status"

@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createElement, useState, type FC } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
@@ -203,5 +203,111 @@ describe('Timeline', () => {
       'the job reports no sub-jobs',
     );
     expect(screen.queryByRole('button', { name: 'Jump to first failure' })).toBeNull();
+  });
+
+  it('refers to a long reason the job card prints in full instead of printing it twice more', () => {
+    const job: Job = {
+      ...failedJob,
+      fail_reason: REASON,
+      sub_jobs: [{ ...failedJob.sub_jobs![1]!, fail_reason: REASON }, { ...failedJob.sub_jobs![2]!, fail_reason: 'short reason' }],
+    };
+    renderTimeline(job);
+    const references = document.querySelectorAll('details[data-reason-ref]');
+    expect(references).toHaveLength(2);
+    for (const reference of references) {
+      expect(reference.querySelector('summary')?.textContent).toContain(
+        `The failure reason printed in full in the job card above (${REASON.length} characters)`,
+      );
+      expect(reference.hasAttribute('open')).toBe(false);
+    }
+    // A short reason is no burden: it stays in its row.
+    expect(screen.getByText('short reason').closest('details')).toBeNull();
+  });
+
+  describe('a large job on one screen', { timeout: 30_000 }, () => {
+    const large: Job = {
+      status: 'failed',
+      begin_time: at(0),
+      end_time: at(400),
+      sub_jobs: Array.from({ length: 120 }, (_, i) => ({
+        job_id: `s${i}`,
+        status: i === 30 || i === 90 ? 'failed' : i > 110 ? 'running' : 'success',
+        begin_time: at(i),
+        ...(i > 110 ? {} : { end_time: at(i + 5) }),
+        ...(i === 30 || i === 90 ? { error_code: 'SFS.TURBO.0030', fail_reason: `reason ${i}` } : {}),
+      })),
+    };
+    const list = () => screen.getByRole('list', { name: /time axis/ });
+    const subRows = () => [...list().querySelectorAll<HTMLElement>(':scope > li')].slice(1);
+
+    beforeEach(() => localStorage.clear());
+
+    it('opens in compact rows with the failure reasons inline, and remembers a switch to comfortable', async () => {
+      const user = userEvent.setup();
+      const view = renderTimeline(large);
+      expect(list().dataset.density).toBe('compact');
+      const failed = await waitFor(() => {
+        const row = list().querySelector<HTMLElement>('li[data-row-key="id:s30"]');
+        if (!row) throw new Error('not drawn yet');
+        return row;
+      });
+      expect(failed.dataset.density).toBe('compact');
+      expect(failed.textContent).toContain('reason 30');
+      expect(failed.textContent).toContain('SFS.TURBO.0030');
+      await user.click(screen.getByRole('button', { name: 'Comfortable' }));
+      expect(list().dataset.density).toBe('comfortable');
+      expect(localStorage.getItem('sfs-turbo-jobs:timeline-density')).toBe('comfortable');
+      view.unmount();
+      renderTimeline(large);
+      expect(list().dataset.density).toBe('comfortable');
+      expect(screen.getByRole('button', { name: 'Comfortable' }).getAttribute('aria-pressed')).toBe('true');
+    });
+
+    it('keeps a small job comfortable, without filters', () => {
+      renderTimeline(failedJob);
+      expect(list().dataset.density).toBe('comfortable');
+      expect(screen.queryByRole('button', { name: /failed/ })).toBeNull();
+    });
+
+    it('filters by the status counts and shows all again', async () => {
+      const user = userEvent.setup();
+      renderTimeline(large);
+      await user.click(screen.getByRole('button', { name: '2 failed' }));
+      expect(subRows().map((row) => row.dataset.rowKey)).toEqual(['id:s30', 'id:s90']);
+      expect(screen.getByRole('status').textContent).toContain('Showing 2 of 120 sub-jobs: failed.');
+      await user.click(screen.getByRole('button', { name: '9 running' }));
+      expect(subRows()).toHaveLength(11);
+      await user.click(screen.getByRole('button', { name: 'Show all' }));
+      await waitFor(() => expect(subRows()).toHaveLength(120));
+    });
+
+    it('steps to the next and previous failure, round at the ends', async () => {
+      const user = userEvent.setup();
+      const view = renderTimeline(large);
+      await user.click(screen.getByRole('button', { name: 'Next failure' }));
+      expect(view.search()).toBe('?sub=s30');
+      await user.click(screen.getByRole('button', { name: 'Next failure' }));
+      expect(view.search()).toBe('?sub=s90');
+      expect(document.activeElement?.getAttribute('aria-label')).toBe('Sub-job s90 (selected)');
+      await user.click(screen.getByRole('button', { name: 'Next failure' }));
+      expect(view.search()).toBe('?sub=s30');
+      await user.click(screen.getByRole('button', { name: 'Previous failure' }));
+      expect(view.search()).toBe('?sub=s90');
+    });
+
+    it('jumps to the row a click on the overview points at, even when filtered out', async () => {
+      const user = userEvent.setup();
+      const view = renderTimeline(large);
+      await user.click(screen.getByRole('button', { name: '2 failed' }));
+      const overview = await screen.findByRole('img', { name: /Overview: every sub-job/ });
+      overview.getBoundingClientRect = () => ({ top: 0, height: 120 }) as DOMRect;
+      // Row 101 of 120 (s100, a success) is drawn at y = 100.5.
+      fireEvent.click(overview, { clientY: 100.5 });
+      expect(view.search()).toBe('?sub=s100');
+      expect(subRows()).toHaveLength(120);
+      // Near a failure, the click lands on it.
+      fireEvent.click(overview, { clientY: 89.5 });
+      expect(view.search()).toBe('?sub=s90');
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { DRAW_ALL_ROWS_EVENT } from '../../../lib/draw-all-rows';
 
 /** Enough rows to fill a tall screen at once (a row is 70 px or more). */
 export const FIRST_ROWS = 30;
@@ -8,7 +9,7 @@ export const MORE_ROWS = 100;
 
 /**
  * How many rows to draw: the first screenful at once, then the rest in steps of their own
- * tasks (so input and scrolling get in between), all of them before printing, and never
+ * tasks (so input and scrolling get in between), all of them before printing or a picture, and never
  * fewer than `atLeast` (a row named by the link must be there to be focused).
  * Measured with `npm run bench:timeline`: drawing a thousand rows in one go blocked the
  * page for longer than the 200 ms budget on a two-core machine. Not transitions: the
@@ -34,7 +35,11 @@ export function useDrawnRows(total: number, atLeast: number): [number, (count: n
   useEffect(() => {
     const drawAll = () => flushSync(() => setDrawn(Number.POSITIVE_INFINITY));
     window.addEventListener('beforeprint', drawAll);
-    return () => window.removeEventListener('beforeprint', drawAll);
+    window.addEventListener(DRAW_ALL_ROWS_EVENT, drawAll);
+    return () => {
+      window.removeEventListener('beforeprint', drawAll);
+      window.removeEventListener(DRAW_ALL_ROWS_EVENT, drawAll);
+    };
   }, []);
 
   const drawAtLeast = useCallback(

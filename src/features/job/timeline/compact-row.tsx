@@ -1,0 +1,130 @@
+import { memo, type MouseEvent } from 'react';
+import { CopyButton } from '../../../components/ui/copy-button';
+import type { StatusKind } from '../../../lib/status';
+import { RowFailure } from './row-failure';
+import { TimelineBar } from './timeline-bar';
+import { sameRowProps, type TimelineRowProps } from './row-props';
+import { TlIcon } from './tl-icon';
+
+const TEXT: Record<StatusKind, string> = {
+  success: 'text-status-success',
+  failed: 'text-status-failed',
+  running: 'text-status-running',
+  waiting: 'text-status-waiting',
+  unknown: 'text-status-unknown',
+};
+
+// One line of about 24 px: state, ID, begin and duration, then the bar on the shared axis.
+// Plain class strings: this runs a thousand times on a large job.
+// The columns are the comfortable row's, so the bars stay on the axis above them.
+const ROW =
+  'grid scroll-my-24 items-center gap-x-4 border-l-4 py-0.5 pr-2 pl-2 text-xs outline-none sm:pr-3 xl:grid-cols-[28rem_minmax(0,1fr)] print:break-inside-avoid [contain-intrinsic-size:auto_1.5rem] [content-visibility:auto] print:[content-visibility:visible]';
+
+function rowClass(kind: StatusKind, selected: boolean): string {
+  let extra = kind === 'failed' ? ' border-l-status-failed' : ' border-l-transparent';
+  if (selected) extra += ' bg-accent/10 ring-2 ring-accent ring-inset [content-visibility:visible]';
+  return ROW + extra;
+}
+
+/** A sub-job in one line; a failure's code and whole reason, or a time problem, follow below. */
+function CompactRowView({ row, selected, shareUrl, onSelect, reasonAbove }: TimelineRowProps) {
+  const follow = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (
+      !row.linkId ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
+    event.preventDefault();
+    onSelect(row.linkId);
+  };
+  return (
+    <li
+      id={row.domId}
+      tabIndex={-1}
+      data-row-key={row.key}
+      data-status={row.statusKind}
+      data-density="compact"
+      aria-current={selected ? 'true' : undefined}
+      className={rowClass(row.statusKind, selected)}
+    >
+      <div className="flex h-5 min-w-0 items-center gap-2">
+        <span
+          className={`inline-flex w-22 shrink-0 items-center gap-1 font-semibold ${TEXT[row.statusKind]}`}
+        >
+          <TlIcon name={row.statusKind} className="size-3.5 shrink-0" />
+          <span className="truncate">{row.statusText}</span>
+        </span>
+        <span className="flex min-w-0 flex-1 items-center gap-1.5">
+          {row.linkId ? (
+            <a
+              href={`?sub=${encodeURIComponent(row.linkId)}`}
+              onClick={follow}
+              data-row-link
+              aria-label={`Sub-job ${row.linkId}${selected ? ' (selected)' : ''}`}
+              title={row.linkId}
+              className="min-w-0 truncate rounded font-mono text-accent underline-offset-2 hover:underline print:text-ink"
+            >
+              {row.linkId}
+            </a>
+          ) : (
+            <code className="min-w-0 truncate font-mono">{row.id ?? ''}</code>
+          )}
+          {row.idNote ? <span className="shrink-0 text-status-waiting">(!)</span> : null}
+          {selected && shareUrl ? (
+            <CopyButton value={shareUrl} label="Copy link to this sub-job" />
+          ) : null}
+        </span>
+        <span
+          className="shrink-0 text-right font-mono whitespace-nowrap text-ink-muted"
+          title={row.timesText}
+        >
+          {row.durationText}
+        </span>
+      </div>
+      <div className="hidden xl:block">
+        <TimelineBar
+          state={row.state}
+          statusKind={row.statusKind}
+          barKind={row.barKind}
+          barLeft={row.barLeft}
+          barWidth={row.barWidth}
+          open={row.open}
+          queueLeft={row.queueLeft}
+          barLabel={row.barLabel}
+          isJob={false}
+          compact
+        />
+      </div>
+      {row.problem || row.idNote ? (
+        <p className="flex items-start gap-1 text-status-waiting xl:col-span-2">
+          <TlIcon name="warning" className="mt-px size-3.5 shrink-0" />
+          {[
+            row.problem,
+            row.idNote
+              ? `Sub-job ID: ${row.idNote === 'duplicate' ? 'repeats an earlier sub-job' : row.idNote}.`
+              : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+        </p>
+      ) : null}
+      {row.errorCode || row.failReason ? (
+        <div className="pb-1 xl:col-span-2">
+          <RowFailure
+            code={row.errorCode}
+            meaning={row.errorMeaning}
+            reason={row.failReason}
+            reasonAbove={reasonAbove}
+          />
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+/** The compact row: re-renders only when what it draws changed, like `TimelineRow`. */
+export const CompactRow = memo(CompactRowView, sameRowProps);

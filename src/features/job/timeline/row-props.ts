@@ -1,0 +1,31 @@
+import type { TimelineRow } from './rows';
+
+export interface TimelineRowProps {
+  row: TimelineRow;
+  selected: boolean;
+  /** Absolute link to this sub-job, given to the selected row only (for its copy button). */
+  shareUrl: string | undefined;
+  /** Stable across renders, so that memo holds. */
+  onSelect: (linkId: string) => void;
+  /** The failure reason the job card above prints in full: a row refers to it rather than repeat it. */
+  reasonAbove?: string | undefined;
+}
+
+function sameRow(a: TimelineRow, b: TimelineRow): boolean {
+  if (a === b) return true;
+  for (const key of Object.keys(a) as (keyof TimelineRow)[]) {
+    if (a[key] !== b[key]) return false;
+  }
+  return true;
+}
+
+/** Equal props draw the same row: a row component's memo comparison. */
+export function sameRowProps(prev: TimelineRowProps, next: TimelineRowProps): boolean {
+  return (
+    prev.selected === next.selected &&
+    prev.shareUrl === next.shareUrl &&
+    prev.onSelect === next.onSelect &&
+    prev.reasonAbove === next.reasonAbove &&
+    sameRow(prev.row, next.row)
+  );
+}
