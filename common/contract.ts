@@ -58,7 +58,10 @@ export interface RegionsResponse {
  * `UPSTREAM_TOO_LARGE` 502 body over 1 MiB;
  * `NO_CREDENTIALS` 401 a real endpoint is configured but no credential, so nothing was sent;
  * `AUTH_FAILED` 401 when IAM refused the login (retrying will not help), 502/504 when IAM
- * could not be reached or was too slow; `INTERNAL` 500 a bug in the proxy.
+ * could not be reached or was too slow; `INTERNAL` 500 a bug in the proxy;
+ * `UNAUTHENTICATED` 401 sign-in is on and the request has no valid session (or trusted
+ * identity header); `FORBIDDEN` 403 signed in but not on the allowed lists;
+ * `RATE_LIMITED` 429 with `Retry-After`: this user (or address) made too many upstream calls.
  */
 export const PROXY_ERROR = {
   badRequest: 'PROXY.BAD_REQUEST',
@@ -71,10 +74,27 @@ export const PROXY_ERROR = {
   noCredentials: 'PROXY.NO_CREDENTIALS',
   authFailed: 'PROXY.AUTH_FAILED',
   internal: 'PROXY.INTERNAL',
+  unauthenticated: 'PROXY.UNAUTHENTICATED',
+  forbidden: 'PROXY.FORBIDDEN',
+  rateLimited: 'PROXY.RATE_LIMITED',
 } as const;
 
 export type ProxyErrorCode = (typeof PROXY_ERROR)[keyof typeof PROXY_ERROR];
 
 export function jobApiPath(region: string, projectId: string, jobId: string): string {
   return `/api/${encodeURIComponent(region)}/v1/${encodeURIComponent(projectId)}/sfs-turbo/jobs/${encodeURIComponent(jobId)}`;
+}
+
+export type AuthMode = 'none' | 'header' | 'oidc';
+
+/** `GET /api/session`: who is signed in, for the page header. Never a token. */
+export interface SessionResponse {
+  mode: AuthMode;
+  /** The signed-in user's name; null in mode `none`. */
+  user: string | null;
+  groups: string[];
+  /** Where "Sign in" starts (a path with the base path; add `?return=`); null without built-in sign-in. */
+  loginUrl: string | null;
+  /** Where "Sign out" goes (a path with the base path, or absolute); null when there is none. */
+  logoutUrl: string | null;
 }
