@@ -47,12 +47,18 @@ export function createAccessControl(config: AuthConfig, options: AccessControlOp
     config.mode === 'oidc'
       ? (() => {
           const sessions = createSessionStore(config);
-          const routes = createOidcRoutes(config, options.oidcClient ?? createOidcClient(config), sessions, observer);
+          const routes = createOidcRoutes(
+            config,
+            options.oidcClient ?? createOidcClient(config),
+            sessions,
+            observer,
+          );
           return { config, routes, sessions };
         })()
       : undefined;
   const base = config.basePath;
-  const logoutUrl = oidc?.routes.logoutHref ?? (config.mode === 'header' ? (config.logoutUrl ?? null) : null);
+  const logoutUrl =
+    oidc?.routes.logoutHref ?? (config.mode === 'header' ? (config.logoutUrl ?? null) : null);
 
   function session(user: User | undefined): SessionResponse {
     return {
@@ -64,10 +70,19 @@ export function createAccessControl(config: AuthConfig, options: AccessControlOp
     };
   }
 
-  function refuseUnauthenticated(req: IncomingMessage, res: ServerResponse, ctx: RequestContext): void {
+  function refuseUnauthenticated(
+    req: IncomingMessage,
+    res: ServerResponse,
+    ctx: RequestContext,
+  ): void {
     observer.refused(401);
     if (isApi(ctx.path)) {
-      sendProxyError(res, 401, PROXY_ERROR.unauthenticated, 'Not signed in: sign in to the dashboard, then try again.');
+      sendProxyError(
+        res,
+        401,
+        PROXY_ERROR.unauthenticated,
+        'Not signed in: sign in to the dashboard, then try again.',
+      );
       return;
     }
     const here = `${base}${ctx.path.slice(1)}${queryOf(req)}`;
@@ -81,7 +96,7 @@ export function createAccessControl(config: AuthConfig, options: AccessControlOp
       lines: oidc
         ? ['Sign in to use the SFS Turbo jobs dashboard.']
         : [
-            'This dashboard is reached through the company\'s sign-in, and this request did not come through it.',
+            "This dashboard is reached through the company's sign-in, and this request did not come through it.",
             'Open the dashboard at its usual address; if that is what you did, tell the team that runs it.',
           ],
       links: oidc ? [{ href: oidc.routes.loginHref(base), label: 'Sign in' }] : [],
@@ -91,14 +106,19 @@ export function createAccessControl(config: AuthConfig, options: AccessControlOp
   function refuseForbidden(res: ServerResponse, ctx: RequestContext, user: User): void {
     observer.refused(403);
     if (isApi(ctx.path)) {
-      sendProxyError(res, 403, PROXY_ERROR.forbidden, `Signed in as ${user.name}, who may not use this dashboard.`);
+      sendProxyError(
+        res,
+        403,
+        PROXY_ERROR.forbidden,
+        `Signed in as ${user.name}, who may not use this dashboard.`,
+      );
       return;
     }
     sendPage(res, 403, {
       title: 'No access to this dashboard',
       lines: [
         `You are signed in as ${user.name}.`,
-        'This account is not on the dashboard\'s list of allowed users or groups, so it cannot look up jobs here.',
+        "This account is not on the dashboard's list of allowed users or groups, so it cannot look up jobs here.",
         'Ask the team that runs the dashboard to add you or one of your groups, or sign in with another account.',
       ],
       links: logoutUrl ? [{ href: logoutUrl, label: 'Sign out' }] : [],
@@ -114,9 +134,15 @@ export function createAccessControl(config: AuthConfig, options: AccessControlOp
       if (access === 'not-found') {
         sendProxyError(res, 404, PROXY_ERROR.notFound, 'No such route.');
       } else {
-        sendProxyError(res, 401, PROXY_ERROR.unauthenticated, 'Metrics need Authorization: Bearer <METRICS_TOKEN>.', {
-          'WWW-Authenticate': 'Bearer',
-        });
+        sendProxyError(
+          res,
+          401,
+          PROXY_ERROR.unauthenticated,
+          'Metrics need Authorization: Bearer <METRICS_TOKEN>.',
+          {
+            'WWW-Authenticate': 'Bearer',
+          },
+        );
       }
       return;
     }

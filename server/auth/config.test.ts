@@ -9,9 +9,16 @@ const OIDC = {
   OIDC_CLIENT_ID: 'sfs-turbo-jobs',
   SESSION_SECRET: 'x'.repeat(16) + 'abcdefghijklmnopqrstu',
 };
-const TEAM = { host: '0.0.0.0', basePath: '/sfs-turbo-jobs', publicUrl: 'https://ops.example.com/sfs-turbo-jobs/' };
+const TEAM = {
+  host: '0.0.0.0',
+  basePath: '/sfs-turbo-jobs',
+  publicUrl: 'https://ops.example.com/sfs-turbo-jobs/',
+};
 
-function refusal(env: Record<string, string>, context: Parameters<typeof loadAuthConfig>[1] = TEAM): string {
+function refusal(
+  env: Record<string, string>,
+  context: Parameters<typeof loadAuthConfig>[1] = TEAM,
+): string {
   try {
     loadAuthConfig(env, context);
   } catch (error) {
@@ -23,7 +30,11 @@ function refusal(env: Record<string, string>, context: Parameters<typeof loadAut
 
 describe('access-control settings', () => {
   it('needs no sign-in on loopback, and says so', () => {
-    expect(loadAuthConfig({}, LOOPBACK)).toMatchObject({ mode: 'none', upstreamPerMin: 300, basePath: '/' });
+    expect(loadAuthConfig({}, LOOPBACK)).toMatchObject({
+      mode: 'none',
+      upstreamPerMin: 300,
+      basePath: '/',
+    });
   });
 
   it('refuses to start an open server on a non-loopback address unless AUTH_MODE=none is explicit', () => {
@@ -33,14 +44,18 @@ describe('access-control settings', () => {
   });
 
   it('reads header mode with the default header names', () => {
-    expect(loadAuthConfig({ AUTH_MODE: 'header', AUTH_ALLOWED_GROUPS: 'sfs-support, noc' }, TEAM)).toMatchObject({
+    expect(
+      loadAuthConfig({ AUTH_MODE: 'header', AUTH_ALLOWED_GROUPS: 'sfs-support, noc' }, TEAM),
+    ).toMatchObject({
       mode: 'header',
       userHeader: 'x-forwarded-user',
       groupsHeader: 'x-forwarded-groups',
       allowedGroups: ['sfs-support', 'noc'],
       basePath: '/sfs-turbo-jobs/',
     });
-    expect(refusal({ AUTH_MODE: 'header', AUTH_USER_HEADER: 'X User' })).toMatch(/^AUTH_USER_HEADER/);
+    expect(refusal({ AUTH_MODE: 'header', AUTH_USER_HEADER: 'X User' })).toMatch(
+      /^AUTH_USER_HEADER/,
+    );
   });
 
   it('reads oidc mode with defaults: scopes, groups claim, a working day of session, Secure on https', () => {
@@ -52,7 +67,9 @@ describe('access-control settings', () => {
       secureCookies: true,
       publicOrigin: 'https://ops.example.com',
     });
-    expect(loadAuthConfig({ ...OIDC, SESSION_MAX_AGE: '8h' }, TEAM)).toMatchObject({ sessionMaxAgeSec: 28_800 });
+    expect(loadAuthConfig({ ...OIDC, SESSION_MAX_AGE: '8h' }, TEAM)).toMatchObject({
+      sessionMaxAgeSec: 28_800,
+    });
   });
 
   it('names the missing or weak setting in oidc mode', () => {
@@ -67,11 +84,17 @@ describe('access-control settings', () => {
     expect(refusal({ ...OIDC, SESSION_SECRET: 'short-secret-31-characters-long' })).toBe(
       'SESSION_SECRET is too short: at least 32 characters, got 31',
     );
-    expect(refusal({ ...OIDC, SESSION_SECRET: 'a'.repeat(40) })).toMatch(/^SESSION_SECRET is too weak/);
+    expect(refusal({ ...OIDC, SESSION_SECRET: 'a'.repeat(40) })).toMatch(
+      /^SESSION_SECRET is too weak/,
+    );
     expect(refusal(OIDC, { ...TEAM, publicUrl: undefined })).toMatch(/^PUBLIC_URL is required/);
-    expect(refusal({ ...OIDC, OIDC_SCOPES: 'email profile' })).toMatch(/^OIDC_SCOPES must include openid/);
+    expect(refusal({ ...OIDC, OIDC_SCOPES: 'email profile' })).toMatch(
+      /^OIDC_SCOPES must include openid/,
+    );
     expect(refusal({ ...OIDC, SESSION_MAX_AGE: 'forever' })).toMatch(/^SESSION_MAX_AGE/);
-    expect(refusal({ ...OIDC, RATE_LIMIT_UPSTREAM_PER_MIN: '0' })).toMatch(/^RATE_LIMIT_UPSTREAM_PER_MIN/);
+    expect(refusal({ ...OIDC, RATE_LIMIT_UPSTREAM_PER_MIN: '0' })).toMatch(
+      /^RATE_LIMIT_UPSTREAM_PER_MIN/,
+    );
     expect(refusal({ ...OIDC, METRICS_TOKEN: 'abc' })).toMatch(/^METRICS_TOKEN is too short/);
   });
 
@@ -81,15 +104,25 @@ describe('access-control settings', () => {
   });
 
   it('accepts an http:// issuer only on a loopback address', () => {
-    expect(refusal({ ...OIDC, OIDC_ISSUER_URL: 'http://login.example.com' })).toMatch(/^OIDC_ISSUER_URL must be https:\/\//);
-    for (const issuer of ['http://127.0.0.1:6302', 'http://localhost:8080/realms/x', 'http://[::1]:9000']) {
+    expect(refusal({ ...OIDC, OIDC_ISSUER_URL: 'http://login.example.com' })).toMatch(
+      /^OIDC_ISSUER_URL must be https:\/\//,
+    );
+    for (const issuer of [
+      'http://127.0.0.1:6302',
+      'http://localhost:8080/realms/x',
+      'http://[::1]:9000',
+    ]) {
       expect(loadAuthConfig({ ...OIDC, OIDC_ISSUER_URL: issuer }, TEAM).mode).toBe('oidc');
     }
-    expect(refusal({ ...OIDC, OIDC_ISSUER_URL: 'ftp://login.example.com' })).toMatch(/^OIDC_ISSUER_URL must be https/);
+    expect(refusal({ ...OIDC, OIDC_ISSUER_URL: 'ftp://login.example.com' })).toMatch(
+      /^OIDC_ISSUER_URL must be https/,
+    );
   });
 
   it('refuses allowed lists without sign-in (they would let everybody in)', () => {
-    expect(refusal({ AUTH_MODE: 'none', AUTH_ALLOWED_USERS: 'alice' })).toMatch(/^AUTH_ALLOWED_USERS/);
+    expect(refusal({ AUTH_MODE: 'none', AUTH_ALLOWED_USERS: 'alice' })).toMatch(
+      /^AUTH_ALLOWED_USERS/,
+    );
   });
 
   it('reads durations in seconds or with a unit', () => {

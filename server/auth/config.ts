@@ -70,7 +70,8 @@ function list(env: Env, name: string): string[] {
 
 function headerName(env: Env, name: string, fallback: string): string {
   const value = text(env, name) ?? fallback;
-  if (!HEADER_NAME.test(value)) throw new ConfigError(`${name} is not an HTTP header name: "${value}"`);
+  if (!HEADER_NAME.test(value))
+    throw new ConfigError(`${name} is not an HTTP header name: "${value}"`);
   return value.toLowerCase();
 }
 
@@ -89,9 +90,13 @@ const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d
 /** Seconds, or a number with s, m, h or d: `36000`, `10h`, `90m`. */
 export function parseDuration(name: string, raw: string): number {
   const match = /^(\d+)\s*([smhd]?)$/i.exec(raw.trim());
-  const seconds = match ? Number(match[1]) * (UNIT_SECONDS[(match[2] || 's').toLowerCase()] ?? 1) : NaN;
+  const seconds = match
+    ? Number(match[1]) * (UNIT_SECONDS[(match[2] || 's').toLowerCase()] ?? 1)
+    : NaN;
   if (!Number.isSafeInteger(seconds) || seconds < 60) {
-    throw new ConfigError(`${name} must be a duration of at least a minute (seconds, or e.g. 10h, 90m), got "${raw}"`);
+    throw new ConfigError(
+      `${name} must be a duration of at least a minute (seconds, or e.g. 10h, 90m), got "${raw}"`,
+    );
   }
   return seconds;
 }
@@ -125,7 +130,10 @@ function publicOrigin(publicUrl: string | undefined): string | undefined {
 
 function issuerUrl(env: Env): URL {
   const raw = text(env, 'OIDC_ISSUER_URL');
-  if (!raw) throw new ConfigError('OIDC_ISSUER_URL is required when AUTH_MODE=oidc (the identity provider\'s issuer)');
+  if (!raw)
+    throw new ConfigError(
+      "OIDC_ISSUER_URL is required when AUTH_MODE=oidc (the identity provider's issuer)",
+    );
   let url: URL;
   try {
     url = new URL(raw);
@@ -133,10 +141,14 @@ function issuerUrl(env: Env): URL {
     throw new ConfigError(`OIDC_ISSUER_URL is not a URL: "${raw}"`);
   }
   if (url.search || url.hash || url.username || url.password) {
-    throw new ConfigError('OIDC_ISSUER_URL must be the plain issuer URL (no query, fragment or user info)');
+    throw new ConfigError(
+      'OIDC_ISSUER_URL must be the plain issuer URL (no query, fragment or user info)',
+    );
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new ConfigError('OIDC_ISSUER_URL must be https:// (http:// only for a provider on a loopback address)');
+    throw new ConfigError(
+      'OIDC_ISSUER_URL must be https:// (http:// only for a provider on a loopback address)',
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`OIDC_ISSUER_URL must be https://, got "${url.protocol}"`);
@@ -146,12 +158,18 @@ function issuerUrl(env: Env): URL {
 
 function sessionSecret(env: Env): string {
   const secret = env.SESSION_SECRET ?? '';
-  if (secret.length === 0) throw new ConfigError('SESSION_SECRET is required when AUTH_MODE=oidc (at least 32 characters)');
+  if (secret.length === 0)
+    throw new ConfigError(
+      'SESSION_SECRET is required when AUTH_MODE=oidc (at least 32 characters)',
+    );
   if (secret.length < MIN_SESSION_SECRET_LENGTH) {
     // The length only: the value itself is never printed.
-    throw new ConfigError(`SESSION_SECRET is too short: at least ${MIN_SESSION_SECRET_LENGTH} characters, got ${secret.length}`);
+    throw new ConfigError(
+      `SESSION_SECRET is too short: at least ${MIN_SESSION_SECRET_LENGTH} characters, got ${secret.length}`,
+    );
   }
-  if (new Set(secret).size < 8) throw new ConfigError('SESSION_SECRET is too weak: it repeats a few characters');
+  if (new Set(secret).size < 8)
+    throw new ConfigError('SESSION_SECRET is too weak: it repeats a few characters');
   return secret;
 }
 
@@ -189,14 +207,18 @@ export function loadAuthConfig(env: Env, context: AuthConfigContext): AuthConfig
   }
   if (mode === 'none') {
     if (common.allowedUsers.length > 0 || common.allowedGroups.length > 0) {
-      throw new ConfigError('AUTH_ALLOWED_USERS / AUTH_ALLOWED_GROUPS need AUTH_MODE=header or oidc: with AUTH_MODE=none nobody is signed in');
+      throw new ConfigError(
+        'AUTH_ALLOWED_USERS / AUTH_ALLOWED_GROUPS need AUTH_MODE=header or oidc: with AUTH_MODE=none nobody is signed in',
+      );
     }
     return { ...common, mode };
   }
   if (mode === 'header') {
     const logoutUrl = text(env, 'AUTH_LOGOUT_URL');
     if (logoutUrl !== undefined && !/^(https:\/\/|\/)/.test(logoutUrl)) {
-      throw new ConfigError(`AUTH_LOGOUT_URL must be a path or an https:// URL, got "${logoutUrl}"`);
+      throw new ConfigError(
+        `AUTH_LOGOUT_URL must be a path or an https:// URL, got "${logoutUrl}"`,
+      );
     }
     return {
       ...common,
@@ -211,9 +233,13 @@ export function loadAuthConfig(env: Env, context: AuthConfigContext): AuthConfig
   if (!clientId) throw new ConfigError('OIDC_CLIENT_ID is required when AUTH_MODE=oidc');
   const secret = sessionSecret(env);
   if (!origin) {
-    throw new ConfigError('PUBLIC_URL is required when AUTH_MODE=oidc: the callback address registered at the identity provider is built from it');
+    throw new ConfigError(
+      'PUBLIC_URL is required when AUTH_MODE=oidc: the callback address registered at the identity provider is built from it',
+    );
   }
-  const scopes = (text(env, 'OIDC_SCOPES') ?? 'openid email profile').split(/[\s,]+/).filter(Boolean);
+  const scopes = (text(env, 'OIDC_SCOPES') ?? 'openid email profile')
+    .split(/[\s,]+/)
+    .filter(Boolean);
   if (!scopes.includes('openid')) throw new ConfigError('OIDC_SCOPES must include openid');
   const maxAge = text(env, 'SESSION_MAX_AGE');
   return {
@@ -226,7 +252,8 @@ export function loadAuthConfig(env: Env, context: AuthConfigContext): AuthConfig
     scopes: scopes.join(' '),
     groupsClaim: text(env, 'OIDC_GROUPS_CLAIM') ?? 'groups',
     sessionSecret: secret,
-    sessionMaxAgeSec: maxAge === undefined ? DEFAULT_SESSION_MAX_AGE_SEC : parseDuration('SESSION_MAX_AGE', maxAge),
+    sessionMaxAgeSec:
+      maxAge === undefined ? DEFAULT_SESSION_MAX_AGE_SEC : parseDuration('SESSION_MAX_AGE', maxAge),
     secureCookies: origin.startsWith('https:'),
   };
 }

@@ -19,7 +19,12 @@ export interface CookieOptions {
 }
 
 /** Adds a `Set-Cookie` (keeping earlier ones). Always HttpOnly and SameSite=Lax. */
-export function setCookie(res: ServerResponse, name: string, value: string, options: CookieOptions): void {
+export function setCookie(
+  res: ServerResponse,
+  name: string,
+  value: string,
+  options: CookieOptions,
+): void {
   const parts = [
     `${name}=${value}`,
     `Path=${options.path}`,
@@ -33,6 +38,10 @@ export function setCookie(res: ServerResponse, name: string, value: string, opti
   res.setHeader('Set-Cookie', [...list, parts.join('; ')]);
 }
 
-export function clearCookie(res: ServerResponse, name: string, options: Omit<CookieOptions, 'maxAgeSec'>): void {
+export function clearCookie(
+  res: ServerResponse,
+  name: string,
+  options: Omit<CookieOptions, 'maxAgeSec'>,
+): void {
   setCookie(res, name, '', { ...options, maxAgeSec: 0 });
 }

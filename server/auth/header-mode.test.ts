@@ -13,12 +13,19 @@ describe('header mode: the identity an SSO proxy in front asserts', () => {
 
   beforeAll(async () => {
     const config = loadAuthConfig(
-      { AUTH_MODE: 'header', AUTH_ALLOWED_GROUPS: 'sfs-support', AUTH_LOGOUT_URL: '/oauth2/sign_out' },
+      {
+        AUTH_MODE: 'header',
+        AUTH_ALLOWED_GROUPS: 'sfs-support',
+        AUTH_LOGOUT_URL: '/oauth2/sign_out',
+      },
       TEAM,
     );
     // The same step; whether the peer is a trusted proxy is the server's finding.
     trusted = await startAuthHost({ step: createAccessControl(config), isTrustedPeer: () => true });
-    untrusted = await startAuthHost({ step: createAccessControl(config), isTrustedPeer: () => false });
+    untrusted = await startAuthHost({
+      step: createAccessControl(config),
+      isTrustedPeer: () => false,
+    });
   });
 
   afterAll(async () => {
@@ -30,7 +37,10 @@ describe('header mode: the identity an SSO proxy in front asserts', () => {
     fetch(`${host.url}${path}`, { headers, redirect: 'manual' });
 
   it('believes the user and groups from a trusted proxy and names the user in the log', async () => {
-    const answer = await asked(trusted, '/api/session', { 'X-Forwarded-User': 'alice', 'X-Forwarded-Groups': 'staff,sfs-support' });
+    const answer = await asked(trusted, '/api/session', {
+      'X-Forwarded-User': 'alice',
+      'X-Forwarded-Groups': 'staff,sfs-support',
+    });
     expect(await answer.json()).toEqual({
       mode: 'header',
       user: 'alice',
@@ -38,9 +48,15 @@ describe('header mode: the identity an SSO proxy in front asserts', () => {
       loginUrl: null,
       logoutUrl: '/oauth2/sign_out',
     });
-    const page = await asked(trusted, '/eu-de/projects/p/jobs/j', { 'X-Forwarded-User': 'alice', 'X-Forwarded-Groups': 'sfs-support' });
+    const page = await asked(trusted, '/eu-de/projects/p/jobs/j', {
+      'X-Forwarded-User': 'alice',
+      'X-Forwarded-Groups': 'sfs-support',
+    });
     expect(page.status).toBe(200);
-    expect(trusted.reached.at(-1)).toMatchObject({ user: { name: 'alice' }, log: { user: 'alice' } });
+    expect(trusted.reached.at(-1)).toMatchObject({
+      user: { name: 'alice' },
+      log: { user: 'alice' },
+    });
   });
 
   it('ignores forged identity headers from an untrusted address: 401, and the headers never reach the app', async () => {
@@ -61,10 +77,16 @@ describe('header mode: the identity an SSO proxy in front asserts', () => {
   });
 
   it('refuses a user outside the allowed groups with 403, saying who they are', async () => {
-    const api = await asked(trusted, JOB_API, { 'X-Forwarded-User': 'mallory', 'X-Forwarded-Groups': 'staff' });
+    const api = await asked(trusted, JOB_API, {
+      'X-Forwarded-User': 'mallory',
+      'X-Forwarded-Groups': 'staff',
+    });
     expect(api.status).toBe(403);
     expect(await api.json()).toMatchObject({ errCode: PROXY_ERROR.forbidden });
-    const page = await asked(trusted, '/', { 'X-Forwarded-User': '<script>x</script>', 'X-Forwarded-Groups': 'staff' });
+    const page = await asked(trusted, '/', {
+      'X-Forwarded-User': '<script>x</script>',
+      'X-Forwarded-Groups': 'staff',
+    });
     expect(page.status).toBe(403);
     const html = await page.text();
     expect(html).toContain('You are signed in as &lt;script&gt;x&lt;/script&gt;.');
@@ -80,11 +102,21 @@ describe('header mode: the identity an SSO proxy in front asserts', () => {
 
 describe('no sign-in (AUTH_MODE=none)', () => {
   it('lets everything through, metrics included, and says there is no session', async () => {
-    const host = await startAuthHost({ step: createAccessControl(loadAuthConfig({}, { host: '127.0.0.1', basePath: '/' })) });
+    const host = await startAuthHost({
+      step: createAccessControl(loadAuthConfig({}, { host: '127.0.0.1', basePath: '/' })),
+    });
     try {
       const session = await fetch(`${host.url}/api/session`);
-      expect(await session.json()).toEqual({ mode: 'none', user: null, groups: [], loginUrl: null, logoutUrl: null });
-      expect((await fetch(`${host.url}${JOB_API}`, { headers: { 'X-Forwarded-User': 'alice' } })).status).toBe(200);
+      expect(await session.json()).toEqual({
+        mode: 'none',
+        user: null,
+        groups: [],
+        loginUrl: null,
+        logoutUrl: null,
+      });
+      expect(
+        (await fetch(`${host.url}${JOB_API}`, { headers: { 'X-Forwarded-User': 'alice' } })).status,
+      ).toBe(200);
       expect(host.reached.at(-1)?.user).toBeUndefined();
       expect((await fetch(`${host.url}/metrics`)).status).toBe(200);
     } finally {

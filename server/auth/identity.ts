@@ -39,7 +39,11 @@ export function cleanGroups(value: unknown): string[] {
  * a trusted proxy: from anyone else the same headers are forged and are dropped, so that no
  * later step can read them either.
  */
-export function headerIdentity(req: IncomingMessage, config: HeaderAuthConfig, viaTrustedProxy: boolean): User | undefined {
+export function headerIdentity(
+  req: IncomingMessage,
+  config: HeaderAuthConfig,
+  viaTrustedProxy: boolean,
+): User | undefined {
   if (!viaTrustedProxy) {
     delete req.headers[config.userHeader];
     delete req.headers[config.groupsHeader];
@@ -51,7 +55,10 @@ export function headerIdentity(req: IncomingMessage, config: HeaderAuthConfig, v
 }
 
 /** Empty lists let every signed-in user in; otherwise the user's name or one of their groups must be listed. */
-export function isAllowed(user: User, config: Pick<AuthConfig, 'allowedUsers' | 'allowedGroups'>): boolean {
+export function isAllowed(
+  user: User,
+  config: Pick<AuthConfig, 'allowedUsers' | 'allowedGroups'>,
+): boolean {
   if (config.allowedUsers.length === 0 && config.allowedGroups.length === 0) return true;
   if (config.allowedUsers.includes(user.name)) return true;
   return user.groups.some((group) => config.allowedGroups.includes(group));

@@ -22,5 +22,7 @@ export function metricsAccess(
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match?.[1]) return 'unauthorized';
   // Digests have equal length, so the comparison takes the same time for any guess.
-  return timingSafeEqual(digest(match[1]), digest(config.metricsToken)) ? 'allowed' : 'unauthorized';
+  return timingSafeEqual(digest(match[1]), digest(config.metricsToken))
+    ? 'allowed'
+    : 'unauthorized';
 }

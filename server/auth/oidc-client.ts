@@ -60,7 +60,9 @@ export function createOidcClient(config: OidcAuthConfig): OidcClient {
         config.issuer,
         config.clientId,
         config.clientSecret,
-        config.clientSecret === undefined ? client.None() : client.ClientSecretBasic(config.clientSecret),
+        config.clientSecret === undefined
+          ? client.None()
+          : client.ClientSecretBasic(config.clientSecret),
         {
           timeout: PROVIDER_TIMEOUT_SEC,
           // Checked at start: http:// only for a provider on a loopback address.
@@ -69,7 +71,9 @@ export function createOidcClient(config: OidcAuthConfig): OidcClient {
       )
       .catch((error: unknown) => {
         discovered = undefined;
-        throw isUnreachable(error) ? new ProviderUnreachableError('discovery failed', { cause: error }) : error;
+        throw isUnreachable(error)
+          ? new ProviderUnreachableError('discovery failed', { cause: error })
+          : error;
       });
     return discovered;
   }
@@ -78,7 +82,8 @@ export function createOidcClient(config: OidcAuthConfig): OidcClient {
     try {
       return await work();
     } catch (error) {
-      if (isUnreachable(error)) throw new ProviderUnreachableError('provider did not answer', { cause: error });
+      if (isUnreachable(error))
+        throw new ProviderUnreachableError('provider did not answer', { cause: error });
       throw error;
     }
   }
@@ -119,7 +124,9 @@ export function createOidcClient(config: OidcAuthConfig): OidcClient {
       // userinfo endpoint then has them (oidc-provider does this by default).
       const missing = userName(claims) === claims.sub || !(config.groupsClaim in claims);
       if (missing && oidc.serverMetadata().userinfo_endpoint && tokens.access_token) {
-        const info = await call(() => client.fetchUserInfo(oidc, tokens.access_token, idClaims.sub));
+        const info = await call(() =>
+          client.fetchUserInfo(oidc, tokens.access_token, idClaims.sub),
+        );
         claims = { ...info, ...claims };
       }
       const name = userName(claims) ?? idClaims.sub;

@@ -47,7 +47,12 @@ interface Dashboard {
   observer: Counted;
 }
 
-async function startDashboard(port: number, issuer: string, provider: TestProvider | undefined, env: Record<string, string> = {}): Promise<Dashboard> {
+async function startDashboard(
+  port: number,
+  issuer: string,
+  provider: TestProvider | undefined,
+  env: Record<string, string> = {},
+): Promise<Dashboard> {
   const config = loadAuthConfig(
     {
       AUTH_MODE: 'oidc',
@@ -61,7 +66,11 @@ async function startDashboard(port: number, issuer: string, provider: TestProvid
     { host: '127.0.0.1', basePath: BASE, publicUrl: `http://127.0.0.1:${port}` },
   ) as OidcAuthConfig;
   const observer = countingObserver();
-  const host = await startAuthHost({ step: createAccessControl(config, { observer }), basePath: BASE, port });
+  const host = await startAuthHost({
+    step: createAccessControl(config, { observer }),
+    basePath: BASE,
+    port,
+  });
   return { host, url: `http://127.0.0.1:${port}`, config, observer };
 }
 
@@ -74,7 +83,12 @@ async function signIn(agent: CookieAgent, dashboard: Dashboard, path: string, lo
 }
 
 /** Signs in at the provider but stops before the dashboard's callback: its URL, unvisited. */
-async function callbackUrl(agent: CookieAgent, dashboard: Dashboard, path: string, login: string): Promise<string> {
+async function callbackUrl(
+  agent: CookieAgent,
+  dashboard: Dashboard,
+  path: string,
+  login: string,
+): Promise<string> {
   const loginPage = await agent.follow(`${dashboard.url}${path}`);
   const action = /<form[^>]*action="([^"]+)"/.exec(loginPage.text)?.[1] ?? '';
   let location = new URL(action, loginPage.url).href;
@@ -112,7 +126,9 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
       },
     });
     open = await startDashboard(openPort, provider.issuer, provider);
-    restricted = await startDashboard(restrictedPort, provider.issuer, provider, { AUTH_ALLOWED_GROUPS: 'sfs-support' });
+    restricted = await startDashboard(restrictedPort, provider.issuer, provider, {
+      AUTH_ALLOWED_GROUPS: 'sfs-support',
+    });
   });
 
   afterAll(async () => {
@@ -129,7 +145,9 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
     expect(landed.hops.at(-1)?.url).toContain(`${BASE}auth/callback?`);
     expect(open.observer.signIns).toBeGreaterThanOrEqual(1);
 
-    expect(agent.cookie('127.0.0.1', SESSION_COOKIE)).toMatch(/^[\w-]+\.[\w-]*\.[\w-]+\.[\w-]+\.[\w-]+$/); // a compact JWE
+    expect(agent.cookie('127.0.0.1', SESSION_COOKIE)).toMatch(
+      /^[\w-]+\.[\w-]*\.[\w-]+\.[\w-]+\.[\w-]+$/,
+    ); // a compact JWE
     const session = await agent.follow(`${open.url}${BASE}api/session`);
     expect(JSON.parse(session.text)).toEqual({
       mode: 'oidc',
@@ -147,7 +165,8 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
     const agent = new CookieAgent();
     const response = await agent.request(await callbackUrl(agent, open, BASE, 'alice'));
     expect(response.status).toBe(302);
-    const setCookie = response.headers.getSetCookie().find((line) => line.startsWith(`${SESSION_COOKIE}=`)) ?? '';
+    const setCookie =
+      response.headers.getSetCookie().find((line) => line.startsWith(`${SESSION_COOKIE}=`)) ?? '';
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Lax');
     expect(setCookie).toContain('Path=/sfs-turbo-jobs;');
@@ -158,7 +177,9 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
 
   it('answers the API 401 PROXY.UNAUTHENTICATED, never a redirect, when not signed in', async () => {
     const before = open.observer.refusals.length;
-    const api = await new CookieAgent().request(`${open.url}${BASE}api/eu-de/v1/x/sfs-turbo/jobs/y`);
+    const api = await new CookieAgent().request(
+      `${open.url}${BASE}api/eu-de/v1/x/sfs-turbo/jobs/y`,
+    );
     expect(api.status).toBe(401);
     expect(api.headers.get('location')).toBeNull();
     expect(await api.json()).toMatchObject({ errCode: PROXY_ERROR.unauthenticated });
@@ -174,7 +195,9 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
     expect(logout.status).toBe(302);
     const endSession = new URL(logout.headers.get('location') ?? '');
     expect(endSession.origin).toBe(provider.issuer);
-    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${open.url}${BASE}auth/signed-out`);
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(
+      `${open.url}${BASE}auth/signed-out`,
+    );
     expect(endSession.searchParams.get('client_id')).toBe(provider.clientId);
     expect(agent.cookie('127.0.0.1', SESSION_COOKIE)).toBeUndefined();
     // The provider asks to confirm; the page we come back to says it is done.
@@ -186,7 +209,9 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
     expect(api.status).toBe(401);
     const page = await agent.request(`${open.url}${DEEP_LINK}`);
     expect(page.status).toBe(302);
-    expect(page.headers.get('location')).toBe(`${BASE}auth/login?return=${encodeURIComponent(DEEP_LINK)}`);
+    expect(page.headers.get('location')).toBe(
+      `${BASE}auth/login?return=${encodeURIComponent(DEEP_LINK)}`,
+    );
   });
 
   it('refuses a tampered session cookie with 401 and drops it', async () => {
@@ -258,16 +283,24 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
   it('lets /healthz through and guards /metrics with the bearer token', async () => {
     expect((await fetch(`${open.url}${BASE}healthz`)).status).toBe(200);
     expect((await fetch(`${open.url}${BASE}metrics`)).status).toBe(401);
-    const wrong = await fetch(`${open.url}${BASE}metrics`, { headers: { Authorization: 'Bearer nope-nope-nope-nope' } });
+    const wrong = await fetch(`${open.url}${BASE}metrics`, {
+      headers: { Authorization: 'Bearer nope-nope-nope-nope' },
+    });
     expect(wrong.status).toBe(401);
-    const right = await fetch(`${open.url}${BASE}metrics`, { headers: { Authorization: 'Bearer metrics-token-0123456789' } });
+    const right = await fetch(`${open.url}${BASE}metrics`, {
+      headers: { Authorization: 'Bearer metrics-token-0123456789' },
+    });
     expect(right.status).toBe(200);
   });
 });
 
 describe('OIDC sign-in with the provider down', () => {
   it('shows a clear 502 page and counts no sign-in', async () => {
-    const dashboard = await startDashboard(await reservePort(), `http://127.0.0.1:${await closedPort()}`, undefined);
+    const dashboard = await startDashboard(
+      await reservePort(),
+      `http://127.0.0.1:${await closedPort()}`,
+      undefined,
+    );
     try {
       const answer = await new CookieAgent().follow(`${dashboard.url}${DEEP_LINK}`);
       expect(answer.status).toBe(502);

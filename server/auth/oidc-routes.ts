@@ -55,7 +55,8 @@ export function createOidcRoutes(
   const flowCookie = { path: `${base}auth/`, secure: config.secureCookies };
   const callbackUrl = `${config.publicOrigin}${base}auth/callback`;
   const signedOutPath = `${base}auth/signed-out`;
-  const loginHref = (returnTo: string) => `${base}auth/login?return=${encodeURIComponent(returnTo)}`;
+  const loginHref = (returnTo: string) =>
+    `${base}auth/login?return=${encodeURIComponent(returnTo)}`;
 
   function providerDown(res: ServerResponse): void {
     sendPage(res, 502, {
@@ -79,11 +80,20 @@ export function createOidcRoutes(
     }
     const flow: LoginFlow = { ...started.checks, returnTo };
     const sealed = await flows.seal({ flow }, LOGIN_FLOW_MAX_AGE_SEC);
-    setCookie(res, loginCookieName(flow.state), sealed, { ...flowCookie, maxAgeSec: LOGIN_FLOW_MAX_AGE_SEC });
+    setCookie(res, loginCookieName(flow.state), sealed, {
+      ...flowCookie,
+      maxAgeSec: LOGIN_FLOW_MAX_AGE_SEC,
+    });
     redirect(res, started.url.href);
   }
 
-  function failed(res: ServerResponse, reason: CallbackFailure, status: number, lines: string[], returnTo: string): void {
+  function failed(
+    res: ServerResponse,
+    reason: CallbackFailure,
+    status: number,
+    lines: string[],
+    returnTo: string,
+  ): void {
     observer.callbackFailed(reason);
     sendPage(res, status, {
       title: 'Sign-in did not complete',
@@ -119,13 +129,18 @@ export function createOidcRoutes(
         res,
         'provider-error',
         401,
-        [`The identity provider did not sign you in: ${providerError}${description ? ` (${description})` : ''}.`],
+        [
+          `The identity provider did not sign you in: ${providerError}${description ? ` (${description})` : ''}.`,
+        ],
         flow.returnTo,
       );
     }
     let user;
     try {
-      user = await oidc.finish(new URL(`${base}auth/callback?${params.toString()}`, config.publicOrigin), flow);
+      user = await oidc.finish(
+        new URL(`${base}auth/callback?${params.toString()}`, config.publicOrigin),
+        flow,
+      );
     } catch (error) {
       if (error instanceof ProviderUnreachableError) {
         observer.callbackFailed('unreachable');
@@ -135,7 +150,7 @@ export function createOidcRoutes(
         res,
         'exchange',
         400,
-        ['The identity provider\'s answer could not be verified, so nothing was signed in.'],
+        ["The identity provider's answer could not be verified, so nothing was signed in."],
         flow.returnTo,
       );
     }
@@ -182,4 +197,3 @@ export function createOidcRoutes(
     },
   };
 }
-

@@ -4,7 +4,10 @@ import { escapeHtml } from './escape-html.ts';
 import { renderPage } from './pages.ts';
 
 const unescape = (html: string) =>
-  html.replace(/&(lt|gt|quot|#39|amp);/g, (_m, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name] ?? '');
+  html.replace(
+    /&(lt|gt|quot|#39|amp);/g,
+    (_m, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name] ?? '',
+  );
 
 describe('server-rendered sign-in pages', () => {
   it('escapes any text into inert HTML that reads back as the same text', () => {
@@ -19,7 +22,11 @@ describe('server-rendered sign-in pages', () => {
 
   it('puts titles, lines and links on the page as text only', () => {
     const hostile = '"><script>alert(1)</script>';
-    const html = renderPage({ title: hostile, lines: [hostile], links: [{ href: `/x?${hostile}`, label: hostile }] });
+    const html = renderPage({
+      title: hostile,
+      lines: [hostile],
+      links: [{ href: `/x?${hostile}`, label: hostile }],
+    });
     expect(html).not.toContain('<script>');
     expect(html.match(/<a /g)).toHaveLength(1);
     expect(html).toContain('href="/x?&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');

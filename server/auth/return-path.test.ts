@@ -12,8 +12,12 @@ function landing(location: string): URL {
 
 describe('return address after sign-in', () => {
   it('keeps a deep link with its query', () => {
-    expect(safeReturnPath('/eu-de/projects/abc/jobs/1?sub=2', '/')).toBe('/eu-de/projects/abc/jobs/1?sub=2');
-    expect(safeReturnPath('/sfs-turbo-jobs/board?jobs=a,b', '/sfs-turbo-jobs/')).toBe('/sfs-turbo-jobs/board?jobs=a,b');
+    expect(safeReturnPath('/eu-de/projects/abc/jobs/1?sub=2', '/')).toBe(
+      '/eu-de/projects/abc/jobs/1?sub=2',
+    );
+    expect(safeReturnPath('/sfs-turbo-jobs/board?jobs=a,b', '/sfs-turbo-jobs/')).toBe(
+      '/sfs-turbo-jobs/board?jobs=a,b',
+    );
     expect(safeReturnPath('/sfs-turbo-jobs', '/sfs-turbo-jobs/')).toBe('/sfs-turbo-jobs');
   });
 

@@ -40,7 +40,10 @@ export function createSessionStore(config: OidcAuthConfig): SessionStore {
         config.allowedGroups.length > 0
           ? user.groups.filter((group) => config.allowedGroups.includes(group))
           : user.groups.slice(0, MAX_STORED_GROUPS);
-      const token = await sealer.seal({ sub: user.subject, name: user.name, groups }, config.sessionMaxAgeSec);
+      const token = await sealer.seal(
+        { sub: user.subject, name: user.name, groups },
+        config.sessionMaxAgeSec,
+      );
       setCookie(res, SESSION_COOKIE, token, { ...options, maxAgeSec: config.sessionMaxAgeSec });
     },
     clear(res) {

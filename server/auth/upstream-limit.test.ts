@@ -40,7 +40,9 @@ describe('upstream limit per user', () => {
             if (result.ok) allowed++;
             else expect(result.retryAfterSec).toBeGreaterThanOrEqual(1);
           }
-          expect(allowed).toBeLessThanOrEqual(perMinute + Math.floor((now * perMinute) / 60_000) + 1);
+          expect(allowed).toBeLessThanOrEqual(
+            perMinute + Math.floor((now * perMinute) / 60_000) + 1,
+          );
         },
       ),
     );

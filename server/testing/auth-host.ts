@@ -9,7 +9,11 @@ import type { RequestContext, Step } from '../http/context.ts';
 import { sendJson } from '../proxy/errors.ts';
 import { listen, type Running } from './servers.ts';
 
-export type App = (req: IncomingMessage, res: ServerResponse, ctx: RequestContext) => void | Promise<void>;
+export type App = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RequestContext,
+) => void | Promise<void>;
 
 export interface AuthHostOptions {
   step: Step;

@@ -39,7 +39,11 @@ export class CookieAgent {
     const cookies = this.jar.get(url.hostname);
     if (!cookies) return '';
     return [...cookies]
-      .filter(([, cookie]) => url.pathname === cookie.path || url.pathname.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`))
+      .filter(
+        ([, cookie]) =>
+          url.pathname === cookie.path ||
+          url.pathname.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`),
+      )
       .map(([name, cookie]) => `${name}=${cookie.value}`)
       .join('; ');
   }
@@ -89,12 +93,22 @@ export class CookieAgent {
       url = new URL(location, url).href;
       response = await this.request(url);
     }
-    return { status: response.status, url, headers: response.headers, text: await response.text(), hops };
+    return {
+      status: response.status,
+      url,
+      headers: response.headers,
+      text: await response.text(),
+      hops,
+    };
   }
 }
 
 /** The development login form of oidc-provider: its action, filled with a login name. */
-export async function submitDevLogin(agent: CookieAgent, page: AgentResponse, login: string): Promise<AgentResponse> {
+export async function submitDevLogin(
+  agent: CookieAgent,
+  page: AgentResponse,
+  login: string,
+): Promise<AgentResponse> {
   const action = /<form[^>]*action="([^"]+)"/.exec(page.text)?.[1];
   if (!action) throw new Error(`no login form at ${page.url}: ${page.text.slice(0, 200)}`);
   const body = new URLSearchParams({ prompt: 'login', login, password: 'any' });

@@ -99,7 +99,10 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
       if (!session?.accountId || !clientIdOf) return undefined;
       const existing = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(clientIdOf);
       if (existing) return ctx.oidc.provider.Grant.find(existing);
-      const grant = new ctx.oidc.provider.Grant({ clientId: clientIdOf, accountId: session.accountId });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: clientIdOf,
+        accountId: session.accountId,
+      });
       grant.addOIDCScope('openid email profile');
       await grant.save();
       return grant;
@@ -109,4 +112,3 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
 
   return { issuer, clientId, clientSecret, close: () => running.close() };
 }
-

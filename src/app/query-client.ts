@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../lib/api-error';
-import { backoffDelay, isRetryable } from '../features/job/polling';
+import { isRetryable, retryDelay } from '../features/job/polling';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -19,7 +19,7 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
       queries: {
         staleTime: 0,
         retry: (_count, error) => retryEnabled && error instanceof ApiError && isRetryable(error),
-        retryDelay: (failureCount) => backoffDelay(failureCount + 1),
+        retryDelay: (failureCount, error) => retryDelay(failureCount + 1, error),
         refetchOnReconnect: true,
       },
     },

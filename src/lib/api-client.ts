@@ -1,5 +1,5 @@
 import { jobApiPath } from '../../common/contract';
-import { ApiError, errorFromResponse, type LookupTarget } from './api-error';
+import { ApiError, errorFromResponse, parseRetryAfter, type LookupTarget } from './api-error';
 import { parseJobBody, type Job } from './job-schema';
 
 export interface JobResponse {
@@ -38,7 +38,10 @@ export async function fetchJob(target: LookupTarget, signal?: AbortSignal): Prom
 
   const requestId = response.headers.get('X-request-id') ?? undefined;
   const raw = await response.text();
-  if (!response.ok) throw errorFromResponse(response.status, raw, requestId, target);
+  if (!response.ok) {
+    const retryAfterSec = parseRetryAfter(response.headers.get('Retry-After'), Date.now());
+    throw errorFromResponse(response.status, raw, requestId, target, retryAfterSec);
+  }
 
   const unexpected = (message: string) =>
     new ApiError({

@@ -25,6 +25,8 @@ export interface ApiErrorDetails {
   target: LookupTarget;
   /** The first part of a body that could not be read as an error (HTML, text). */
   bodySnippet?: string | undefined;
+  /** Seconds the server asked to wait (`Retry-After` of a 429 or 503), when it said. */
+  retryAfterSec?: number | undefined;
 }
 
 /** The one error the HTTP client throws: a lookup that did not yield a job. */
@@ -36,6 +38,7 @@ export class ApiError extends Error implements ApiErrorDetails {
   readonly requestId: string | undefined;
   readonly target: LookupTarget;
   readonly bodySnippet: string | undefined;
+  readonly retryAfterSec: number | undefined;
   /** When the failure was observed (ms since epoch); retry countdowns start here. */
   readonly at = Date.now();
 
@@ -47,6 +50,7 @@ export class ApiError extends Error implements ApiErrorDetails {
     this.requestId = details.requestId;
     this.target = details.target;
     this.bodySnippet = details.bodySnippet;
+    this.retryAfterSec = details.retryAfterSec;
   }
 }
 
@@ -97,6 +101,26 @@ export function failureKindFor(status: number, code: string | undefined): Lookup
 }
 
 const SNIPPET_LENGTH = 300;
+/** A day: a longer wait is not a rate limit anyone means, and would stop polling for good. */
+const MAX_RETRY_AFTER_SEC = 86_400;
+
+/** `Retry-After` as seconds from `now`: delta-seconds or an HTTP date; undefined when absent or odd. */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  const seconds = /^\d{1,9}$/.test(text)
+    ? Number(text)
+    : /^[A-Za-z]{3}, /.test(text)
+      ? Math.ceil((Date.parse(text) - now) / 1000)
+      : NaN;
+  if (!Number.isFinite(seconds)) return undefined;
+  return Math.min(MAX_RETRY_AFTER_SEC, Math.max(0, seconds));
+}
+
+/** The dashboard server refused because nobody is signed in (or the session ended). */
+export function isSignedOut(error: ApiError): boolean {
+  return error.status === 401 && error.code === 'PROXY.UNAUTHENTICATED';
+}
 
 /** Turns a non-2xx answer (of any shape) into an `ApiError`. */
 export function errorFromResponse(
@@ -104,6 +128,7 @@ export function errorFromResponse(
   bodyText: string,
   headerRequestId: string | undefined,
   target: LookupTarget,
+  retryAfterSec?: number,
 ): ApiError {
   let parsed: unknown;
   try {
@@ -124,5 +149,6 @@ export function errorFromResponse(
     requestId: headerRequestId ?? fields?.requestId,
     target,
     bodySnippet: snippet || undefined,
+    retryAfterSec,
   });
 }

@@ -61,6 +61,9 @@ const MEANINGS: Record<string, string> = {
   'PROXY.UPSTREAM_TOO_LARGE': 'The SFS Turbo endpoint sent an answer too large to be a job.',
   'PROXY.NO_CREDENTIALS': 'The dashboard server has no cloud credentials configured.',
   'PROXY.AUTH_FAILED': 'The dashboard server could not obtain a token from IAM.',
+  'PROXY.UNAUTHENTICATED': 'Not signed in to the dashboard, or the session has ended.',
+  'PROXY.FORBIDDEN': 'Signed in, but not on the dashboard’s list of allowed users or groups.',
+  'PROXY.RATE_LIMITED': 'Too many requests to the cloud from this user (or address) in the last minute; the dashboard says when to try again.',
 };
 
 export function explainCode(code: string | undefined): string | undefined {

@@ -76,6 +76,18 @@ const BY_CODE: Record<string, Advice> = {
     causes: ['The IAM user name, password or domain configured on the server is wrong, or IAM is unreachable.'],
     next: 'The operator must check OS_USERNAME, OS_PASSWORD, OS_USER_DOMAIN_NAME and OS_AUTH_URL (or the clouds.yaml entry).',
   },
+  'PROXY.RATE_LIMITED': {
+    title: 'Too many lookups from you in the last minute',
+    causes: [
+      'The dashboard limits the requests each user sends to the cloud, so that one script or a very large board cannot use up the cloud’s limit for the whole support team.',
+    ],
+    next: 'The dashboard tries again by itself when the wait is over.',
+  },
+  'PROXY.FORBIDDEN': {
+    title: 'No access to this dashboard',
+    causes: ['You are signed in, but not on the dashboard’s list of allowed users or groups.'],
+    next: 'Ask the team that runs the dashboard to add you or one of your groups.',
+  },
   'APIG.0307': {
     title: 'Not authorised: the token must be renewed',
     causes: ['The IAM token configured on the dashboard server is outdated.'],

@@ -2,6 +2,7 @@ import { OctagonAlert } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { ApiError } from '../../lib/api-error';
 import { explainCode } from '../../lib/error-codes';
+import { formatDuration } from '../../lib/time';
 import { adviceFor } from './failure-advice';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -43,6 +44,9 @@ export function LookupFailure({ error, stale }: { error: ApiError; stale: boolea
         <Row label="Code">{error.code ?? '—'}</Row>
         <Row label="Message">{error.message}</Row>
         {meaning ? <Row label="Meaning">{meaning}</Row> : null}
+        {error.retryAfterSec !== undefined ? (
+          <Row label="Server asks to wait">{formatDuration(error.retryAfterSec * 1000)}</Row>
+        ) : null}
         <Row label="Request ID">{error.requestId ?? '—'}</Row>
         <Row label="Asked for">
           region {error.target.region}, project {error.target.projectId}, job {error.target.jobId}
