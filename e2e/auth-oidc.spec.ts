@@ -120,12 +120,15 @@ test('support engineer opens a job link, signs in, works, is signed out, signs i
   await expect(notice).toContainText('from before and may be out of date');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('[data-poll-mode]')).toHaveAttribute('data-poll-mode', 'stopped');
-  await page.screenshot({ path: `${SHOTS}/3-signed-out-job-kept.png`, fullPage: true });
+  // The header no longer names anyone.
+  await expect(header.getByTestId('session')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/3-signed-out-job-kept.png` });
 
   // Signing in again comes back to the same link (the provider remembers the user).
   await notice.getByRole('link', { name: 'Sign in and come back to this page' }).click();
   await expect(page).toHaveURL(`${dashboard.url}${link}?sub=x`);
   await expect(page.getByText(/refreshing every/)).toBeVisible();
+  await expect(header.getByTestId('session')).toContainText('alice');
 
   // Signing out: the provider confirms, then the dashboard says so; the job is refused.
   await page.getByRole('banner').getByRole('link', { name: 'Sign out' }).click();

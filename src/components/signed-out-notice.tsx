@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LogIn } from 'lucide-react';
+import { useEffect } from 'react';
 import { useHref, useLocation } from 'react-router';
 import { sessionQuery, signInHref } from '../lib/session-query';
 
@@ -8,7 +9,12 @@ import { sessionQuery, signInHref } from '../lib/session-query';
  * stopped (a 401 is not retried); whatever is on screen stays, marked as from before.
  */
 export function SignedOutNotice({ stale }: { stale: boolean }) {
+  const queryClient = useQueryClient();
   const { data: session } = useQuery(sessionQuery);
+  // The header must stop naming the user: ask the server again (it now answers 401).
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });
+  }, [queryClient]);
   const location = useLocation();
   // With the router's base path: the server expects the full path of this page.
   const here = useHref({ pathname: location.pathname, search: location.search });

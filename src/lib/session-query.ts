@@ -36,8 +36,9 @@ export const sessionQuery = queryOptions({
 });
 
 /**
- * Where "Sign in" goes, coming back to `returnTo` (a path on this site). Without built-in
- * sign-in (an SSO proxy in front), reloading the page lets the proxy sign the user in.
+ * Where "Sign in" goes, coming back to `returnTo` (a path on this site). Without a sign-in
+ * address (an SSO proxy in front, or the session already known to be gone), opening the page
+ * again lets the server or the proxy send the user to sign in and back.
  */
 export function signInHref(loginUrl: string | null | undefined, returnTo: string): string {
   if (!loginUrl) return returnTo;

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RegionsResponse, SessionResponse } from '../../../common/contract';
+import { sessionQuery } from '../../lib/session-query';
 import { JobView } from './job-view';
 
 const target = { region: 'eu-de', projectId: '0d5e0c0f2a8b4c6e9f1a3b5c7d9e1f20', jobId: 'job-1' };
@@ -44,14 +45,18 @@ describe('the job page when the session ends', () => {
         const url = String(input);
         asked.push(url);
         if (url === '/api/regions') return Response.json(regions);
-        if (url === '/api/session') return Response.json(session);
+        // The session has ended: the server no longer names the user.
+        if (url === '/api/session') {
+          return Response.json({ errCode: 'PROXY.UNAUTHENTICATED', errMsg: 'x' }, { status: 401 });
+        }
         return jobAnswers.shift() ?? Response.json({}, { status: 599 });
       }),
     );
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    // What the page header learnt when the page opened.
+    queryClient.setQueryData(sessionQuery.queryKey, session);
     render(
-      <QueryClientProvider
-        client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
-      >
+      <QueryClientProvider client={queryClient}>
         <MemoryRouter initialEntries={[link]}>
           <JobView target={target} />
         </MemoryRouter>
@@ -66,11 +71,8 @@ describe('the job page when the session ends', () => {
       'The job data below is from before and may be out of date.',
     );
     const signIn = await screen.findByRole('link', { name: 'Sign in and come back to this page' });
-    await waitFor(() =>
-      expect(signIn.getAttribute('href')).toBe(
-        `/sfs-turbo-jobs/auth/login?return=${encodeURIComponent(link)}`,
-      ),
-    );
+    await waitFor(() => expect(signIn.getAttribute('href')).toBe(link));
+    expect(queryClient.getQueryData(sessionQuery.queryKey)).toBeNull();
     // The job is still on screen, and nothing more is asked of the server.
     expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/ldap/i);
     expect(
