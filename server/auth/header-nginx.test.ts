@@ -116,7 +116,7 @@ describe('header mode behind nginx auth_request (as with oauth2-proxy)', () => {
     nginx = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'ignore' });
     front = `http://127.0.0.1:${port}`;
     await until(async () => (await fetch(`${front}/healthz`)).status > 0);
-  });
+  }, 30_000);
 
   afterAll(async () => {
     nginx?.kill('SIGTERM');

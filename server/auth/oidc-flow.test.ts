@@ -129,7 +129,8 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
     restricted = await startDashboard(restrictedPort, provider.issuer, provider, {
       AUTH_ALLOWED_GROUPS: 'sfs-support',
     });
-  });
+    // Starting a provider and two hosts takes seconds on a busy machine.
+  }, 60_000);
 
   afterAll(async () => {
     await open.host.close();
@@ -313,7 +314,7 @@ describe('OIDC sign-in with the provider down', () => {
     } finally {
       await dashboard.host.close();
     }
-  });
+  }, 60_000);
 
   it('shows the 502 page when the provider goes away between sign-in and callback', async () => {
     const port = await reservePort();
@@ -334,5 +335,5 @@ describe('OIDC sign-in with the provider down', () => {
     } finally {
       await dashboard.host.close();
     }
-  });
+  }, 60_000);
 });
