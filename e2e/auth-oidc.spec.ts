@@ -4,6 +4,7 @@
  * app and the real API on the simulator): this spec does not use the default web server.
  */
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { createAccessControl } from '../server/auth/access-control.ts';
 import { loadAuthConfig } from '../server/auth/config.ts';
@@ -82,6 +83,16 @@ const test = base.extend<{ consoleErrors: string[] }, { dashboard: Dashboard }>(
   ],
 });
 
+/** axe-core's default rules (WCAG A/AA, best practices): rule ids of what fails. */
+async function accessibilityFindings(page: Page, within?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const { violations } = await (within ? builder.include(within) : builder).analyze();
+  return violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+}
+
 const jobLink = (jobId: string) => `/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${jobId}`;
 
 async function signInAtProvider(page: Page, login: string) {
@@ -96,6 +107,8 @@ test('support engineer opens a job link, signs in, works, is signed out, signs i
   context,
   dashboard,
 }) => {
+  // Two sign-ins and a sign-out through the provider's screens: slow on a busy machine.
+  test.setTimeout(180_000);
   const link = jobLink(SCENARIO.runningForever);
   await page.goto(`${dashboard.url}${link}?sub=x`);
   // Not signed in: the provider's sign-in screen, not the dashboard.
@@ -120,6 +133,8 @@ test('support engineer opens a job link, signs in, works, is signed out, signs i
   await expect(notice).toContainText('from before and may be out of date');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('[data-poll-mode]')).toHaveAttribute('data-poll-mode', 'stopped');
+  // The notice only: e2e/a11y.spec.ts audits the job page itself.
+  expect(await accessibilityFindings(page, '[data-failure-kind="signed-out"]')).toEqual([]);
   // The header no longer names anyone.
   await expect(header.getByTestId('session')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/3-signed-out-job-kept.png` });
@@ -132,9 +147,11 @@ test('support engineer opens a job link, signs in, works, is signed out, signs i
 
   // Signing out: the provider confirms, then the dashboard says so; the job is refused.
   await page.getByRole('banner').getByRole('link', { name: 'Sign out' }).click();
-  await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+  // The provider's confirmation (Enter on its focused button: no wait for animation frames).
+  await page.getByRole('button', { name: 'Yes, sign me out' }).press('Enter');
   await expect(page).toHaveURL(`${dashboard.url}/auth/signed-out`);
   await expect(page.getByRole('heading', { name: 'You are signed out' })).toBeVisible();
+  expect(await accessibilityFindings(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/4-signed-out-page.png` });
   const api = await page.request.get(
     `${dashboard.url}/api/eu-de/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/${SCENARIO.runningForever}`,
@@ -153,6 +170,7 @@ test('a colleague outside the allowed group sees who they are and that they lack
   await signInAtProvider(page, 'bob');
   await expect(page.getByRole('heading', { name: 'No access to this dashboard' })).toBeVisible();
   await expect(page.getByText('You are signed in as bob.')).toBeVisible();
+  expect(await accessibilityFindings(page)).toEqual([]);
   await expect(page.getByRole('link', { name: 'Sign out' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/5-forbidden.png` });
 });
