@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../lib/api-error';
-import { backoffDelay, isRetryable } from '../features/job/polling';
+import { isRetryable, retryDelay } from '../features/job/polling';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -21,10 +21,7 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
         retry: (_count, error) => retryEnabled && error instanceof ApiError && isRetryable(error),
         // Backoff, and never sooner than the server's Retry-After.
         retryDelay: (failureCount, error) =>
-          Math.max(
-            backoffDelay(failureCount + 1),
-            error instanceof ApiError ? (error.retryAfterMs ?? 0) : 0,
-          ),
+          retryDelay(failureCount + 1, error instanceof ApiError ? error : null),
         refetchOnReconnect: true,
       },
     },

@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { paths } from '../../app/paths';
-import type { LookupTarget } from '../../lib/api-error';
+import { SignedOutNotice } from '../../components/signed-out-notice';
+import { isSignedOut, type LookupTarget } from '../../lib/api-error';
 import { publicLink } from '../../lib/base-path';
 import { rememberJob } from '../../lib/recent-jobs';
 import { regionsQuery } from '../../lib/regions-query';
@@ -113,7 +114,8 @@ export function JobView({ target }: { target: LookupTarget }) {
           regionRef={captureRef}
         />
       ) : null}
-      {error ? <LookupFailure error={error} stale={data !== undefined} /> : null}
+      {error && isSignedOut(error) ? <SignedOutNotice stale={data !== undefined} /> : null}
+      {error && !isSignedOut(error) ? <LookupFailure error={error} stale={data !== undefined} /> : null}
       {data === undefined && !error ? (
         <p role="status" className="rounded-card border border-line bg-panel p-5 text-ink-muted">
           Asking SFS Turbo for job {target.jobId}…

@@ -24,6 +24,11 @@ export function backoffDelay(failureCount: number): number {
   return Math.min(MAX_INTERVAL_MS, FIRST_INTERVAL_MS * 2 ** Math.min(exponent, 10));
 }
 
+/** Backoff, but never sooner than the server asked (`Retry-After`). */
+export function retryDelay(failureCount: number, error: ApiError | null): number {
+  return Math.max(backoffDelay(failureCount), error?.retryAfterMs ?? 0);
+}
+
 /**
  * How often to ask while the job may still change: every 2 s while it is young, then a
  * thirtieth of its age (a 5-minute-old job every 10 s), capped at 30 s.
@@ -60,8 +65,7 @@ export function pollState(input: PollInput): PollState {
   if (input.error && !isRetryable(input.error)) return { mode: 'stopped', reason: 'lookup-failed' };
   if (input.hidden && !input.notifyRequested) return { mode: 'paused-hidden' };
   if (input.error && input.failureCount > 0) {
-    const delayMs = Math.max(backoffDelay(input.failureCount), input.error.retryAfterMs ?? 0);
-    return { mode: 'retrying', delayMs, failureCount: input.failureCount };
+    return { mode: 'retrying', delayMs: retryDelay(input.failureCount, input.error), failureCount: input.failureCount };
   }
   const base =
     input.status === 'unknown' ? UNKNOWN_STATUS_INTERVAL_MS : intervalForAge(input.ageMs);
