@@ -1,17 +1,15 @@
 /**
  * Built-in sign-in (AUTH_MODE=oidc) in a browser, against panva's oidc-provider on loopback.
- * The fixture starts its own dashboard host (the access-control step in front of the built
- * app and the real API on the simulator): this spec does not use the default web server.
+ * The fixture starts its own production server (`createServer`, as `npm start` runs it: the
+ * built app, the real API on the embedded simulator): this spec does not use the default web
+ * server.
  */
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { createAccessControl } from '../server/auth/access-control.ts';
-import { loadAuthConfig } from '../server/auth/config.ts';
-import { startAuthHost } from '../server/testing/auth-host.ts';
-import { dashboardApp } from '../server/testing/dashboard-app.ts';
 import { startTestProvider } from '../server/testing/oidc-provider.ts';
-import { DEMO_PROJECT_ID, SCENARIO, startSimulator } from '../server/simulator/simulator.ts';
+import { startProduction } from '../server/testing/production.ts';
+import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
 import { E2E_PORT } from '../playwright.config.ts';
 
 const PROVIDER_PORT = E2E_PORT + 2;
@@ -34,8 +32,7 @@ const test = base.extend<{ consoleErrors: string[] }, { dashboard: Dashboard }>(
         postLogoutRedirectUris: [`${DASHBOARD}/auth/signed-out`],
         accounts: { alice: { groups: ['sfs-support'] }, bob: { groups: ['staff'] } },
       });
-      const simulator = await startSimulator({ port: SIMULATOR_PORT });
-      const config = loadAuthConfig(
+      const server = await startProduction(
         {
           AUTH_MODE: 'oidc',
           OIDC_ISSUER_URL: provider.issuer,
@@ -43,18 +40,14 @@ const test = base.extend<{ consoleErrors: string[] }, { dashboard: Dashboard }>(
           OIDC_CLIENT_SECRET: provider.clientSecret,
           SESSION_SECRET: 'playwright-session-secret-0123456789abcdef',
           AUTH_ALLOWED_GROUPS: 'sfs-support',
+          PUBLIC_URL: DASHBOARD,
+          SFS_TURBO_SIMULATOR_PORT: String(SIMULATOR_PORT),
         },
-        { host: '127.0.0.1', basePath: '/', publicUrl: DASHBOARD },
+        HOST_PORT,
       );
-      const host = await startAuthHost({
-        step: createAccessControl(config),
-        app: dashboardApp({ distDir: 'dist', simulatorUrl: simulator.url }),
-        port: HOST_PORT,
-      });
       mkdirSync(SHOTS, { recursive: true });
       await use({ url: DASHBOARD });
-      await host.close();
-      await simulator.close();
+      await server.close();
       await provider.close();
     },
     { scope: 'worker' },

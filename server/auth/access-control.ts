@@ -4,7 +4,6 @@ import type { RequestContext, Step } from '../http/context.ts';
 import { sendJson, sendProxyError } from '../proxy/errors.ts';
 import type { AuthConfig, OidcAuthConfig } from './config.ts';
 import { headerIdentity, isAllowed, type User } from './identity.ts';
-import { metricsAccess } from './metrics-access.ts';
 import { noObserver, type AuthObserver } from './observer.ts';
 import { createOidcClient, type OidcClient } from './oidc-client.ts';
 import { createOidcRoutes, type OidcRoutes } from './oidc-routes.ts';
@@ -128,24 +127,6 @@ export function createAccessControl(config: AuthConfig, options: AccessControlOp
   return async (req, res, ctx, next) => {
     const path = ctx.path;
     if (OPEN_PATHS.has(path)) return next();
-    if (path === '/metrics') {
-      const access = metricsAccess(config, req.headers.authorization);
-      if (access === 'open' || access === 'allowed') return next();
-      if (access === 'not-found') {
-        sendProxyError(res, 404, PROXY_ERROR.notFound, 'No such route.');
-      } else {
-        sendProxyError(
-          res,
-          401,
-          PROXY_ERROR.unauthenticated,
-          'Metrics need Authorization: Bearer <METRICS_TOKEN>.',
-          {
-            'WWW-Authenticate': 'Bearer',
-          },
-        );
-      }
-      return;
-    }
     if (config.mode === 'none') {
       if (path === '/api/session') return sendJson(res, 200, session(undefined));
       return next();

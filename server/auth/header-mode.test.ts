@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
 import { startAuthHost, type AuthHost } from '../testing/auth-host.ts';
+import { fakeDist, startProduction } from '../testing/production.ts';
 import { createAccessControl } from './access-control.ts';
 import { loadAuthConfig } from './config.ts';
 
@@ -94,10 +95,6 @@ describe('header mode: the identity an SSO proxy in front asserts', () => {
     expect(html).toContain('href="/oauth2/sign_out"');
   });
 
-  it('keeps /healthz open and /metrics closed without METRICS_TOKEN (404)', async () => {
-    expect((await asked(untrusted, '/healthz')).status).toBe(200);
-    expect((await asked(untrusted, '/metrics')).status).toBe(404);
-  });
 });
 
 describe('no sign-in (AUTH_MODE=none)', () => {
@@ -118,9 +115,58 @@ describe('no sign-in (AUTH_MODE=none)', () => {
         (await fetch(`${host.url}${JOB_API}`, { headers: { 'X-Forwarded-User': 'alice' } })).status,
       ).toBe(200);
       expect(host.reached.at(-1)?.user).toBeUndefined();
-      expect((await fetch(`${host.url}/metrics`)).status).toBe(200);
     } finally {
       await host.close();
+    }
+  });
+});
+
+describe('header mode in the production server', () => {
+  let dist: ReturnType<typeof fakeDist>;
+  beforeAll(() => {
+    dist = fakeDist();
+  });
+  afterAll(() => dist.remove());
+  const waitForLine = async (lines: Record<string, unknown>[], count: number) => {
+    for (let tries = 0; lines.length < count && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+
+  it('keeps /healthz open and /metrics closed without METRICS_TOKEN (404)', async () => {
+    const server = await startProduction({ AUTH_MODE: 'header', SFS_TURBO_DIST: dist.dir });
+    try {
+      expect((await fetch(`${server.url}healthz`)).status).toBe(200);
+      expect((await fetch(`${server.url}metrics`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('guards /metrics with METRICS_TOKEN, counts refusals and logs the user', async () => {
+    const token = 'metrics-token-0123456789';
+    const server = await startProduction({
+      AUTH_MODE: 'header',
+      METRICS_TOKEN: token,
+      SFS_TURBO_DIST: dist.dir,
+    });
+    try {
+      expect((await fetch(`${server.url}metrics`)).status).toBe(401);
+      // Loopback is a trusted proxy by default; without the header nobody is signed in.
+      expect((await fetch(`${server.url}api/session`)).status).toBe(401);
+      const session = await fetch(`${server.url}api/session`, {
+        headers: { 'X-Forwarded-User': 'alice' },
+      });
+      expect(await session.json()).toMatchObject({ mode: 'header', user: 'alice' });
+      await waitForLine(server.lines, 3);
+      expect(server.lines.at(-1)).toMatchObject({ user: 'alice', status: 200 });
+      const metrics = await fetch(`${server.url}metrics`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toMatch(/^sfs_turbo_auth_refusals_total\{code="401"\} 1$/m);
+    } finally {
+      await server.close();
     }
   });
 });

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
-import { startAuthHost, type AuthHost } from '../testing/auth-host.ts';
 import { CookieAgent, submitDevLogin } from '../testing/cookie-agent.ts';
 import { startTestProvider, type TestProvider } from '../testing/oidc-provider.ts';
+import type { Metrics } from '../http/metrics.ts';
+import { fakeDist, startProduction, type ProductionUnderTest } from '../testing/production.ts';
 import { closedPort, listen } from '../testing/servers.ts';
-import { createAccessControl } from './access-control.ts';
-import { loadAuthConfig, type OidcAuthConfig } from './config.ts';
-import type { AuthObserver, CallbackFailure } from './observer.ts';
+import type { OidcAuthConfig } from './config.ts';
 import { createSealer } from './sealed-token.ts';
 import { SESSION_COOKIE } from './session-store.ts';
 
@@ -15,23 +14,27 @@ const SECRET = 'a-session-secret-of-more-than-32-characters-0123';
 const DEEP_LINK = `${BASE}eu-de/projects/e9993fc787d94b6c886cbaa340f9c0f4/jobs/job-1?sub=s2`;
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
-interface Counted extends AuthObserver {
-  signIns: number;
-  refusals: number[];
-  failures: CallbackFailure[];
+type AuthCounter = 'signIns' | 'authRefusals' | 'authCallbackFailures';
+
+/** What the production server's prom-client counter says, summed over the matching labels. */
+async function counted(
+  dashboard: Dashboard,
+  name: AuthCounter,
+  labels: Record<string, string> = {},
+): Promise<number> {
+  const metrics: Metrics = dashboard.server.server.app.metrics;
+  const { values } = await metrics[name].get();
+  return values
+    .filter((value) =>
+      Object.entries(labels).every(
+        ([key, wanted]) => String((value.labels as Record<string, unknown>)[key]) === wanted,
+      ),
+    )
+    .reduce((sum, value) => sum + value.value, 0);
 }
 
-function countingObserver(): Counted {
-  const counted: Counted = {
-    signIns: 0,
-    refusals: [],
-    failures: [],
-    signIn: () => void counted.signIns++,
-    refused: (status) => void counted.refusals.push(status),
-    callbackFailed: (reason) => void counted.failures.push(reason),
-  };
-  return counted;
-}
+const dist = fakeDist();
+afterAll(() => dist.remove());
 
 /** The dashboard's host, on a port reserved first, so its public URL is known to the provider. */
 async function reservePort(): Promise<number> {
@@ -41,10 +44,10 @@ async function reservePort(): Promise<number> {
 }
 
 interface Dashboard {
-  host: AuthHost;
+  server: ProductionUnderTest;
   url: string;
   config: OidcAuthConfig;
-  observer: Counted;
+  close(): Promise<void>;
 }
 
 async function startDashboard(
@@ -53,25 +56,24 @@ async function startDashboard(
   provider: TestProvider | undefined,
   env: Record<string, string> = {},
 ): Promise<Dashboard> {
-  const config = loadAuthConfig(
+  // The real production server, as `npm start` runs it, on a port the provider knows.
+  const server = await startProduction(
     {
-      AUTH_MODE: 'oidc',
-      OIDC_ISSUER_URL: issuer,
-      OIDC_CLIENT_ID: provider?.clientId ?? 'nobody',
-      OIDC_CLIENT_SECRET: provider?.clientSecret ?? 'nothing',
-      SESSION_SECRET: SECRET,
-      METRICS_TOKEN: 'metrics-token-0123456789',
-      ...env,
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER_URL: issuer,
+        OIDC_CLIENT_ID: provider?.clientId ?? 'nobody',
+        OIDC_CLIENT_SECRET: provider?.clientSecret ?? 'nothing',
+        SESSION_SECRET: SECRET,
+        METRICS_TOKEN: 'metrics-token-0123456789',
+        ...env,
+        BASE_PATH: BASE,
+        PUBLIC_URL: `http://127.0.0.1:${port}${BASE}`,
+        SFS_TURBO_DIST: dist.dir,
     },
-    { host: '127.0.0.1', basePath: BASE, publicUrl: `http://127.0.0.1:${port}` },
-  ) as OidcAuthConfig;
-  const observer = countingObserver();
-  const host = await startAuthHost({
-    step: createAccessControl(config, { observer }),
-    basePath: BASE,
     port,
-  });
-  return { host, url: `http://127.0.0.1:${port}`, config, observer };
+  );
+  const config = server.server.app.config.auth as OidcAuthConfig;
+  return { server, url: `http://127.0.0.1:${port}`, config, close: () => server.close() };
 }
 
 /** Opens a link signed out, signs in at the provider's login screen as `login`, and follows back. */
@@ -133,8 +135,8 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await open.host.close();
-    await restricted.host.close();
+    await open.close();
+    await restricted.close();
     await provider.close();
   });
 
@@ -144,7 +146,7 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
     expect(landed.status).toBe(200);
     expect(landed.url).toBe(`${open.url}${DEEP_LINK}`);
     expect(landed.hops.at(-1)?.url).toContain(`${BASE}auth/callback?`);
-    expect(open.observer.signIns).toBeGreaterThanOrEqual(1);
+    expect(await counted(open, 'signIns')).toBeGreaterThanOrEqual(1);
 
     expect(agent.cookie('127.0.0.1', SESSION_COOKIE)).toMatch(
       /^[\w-]+\.[\w-]*\.[\w-]+\.[\w-]+\.[\w-]+$/,
@@ -157,9 +159,11 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
       loginUrl: `${BASE}auth/login`,
       logoutUrl: `${BASE}auth/logout`,
     });
-    const api = await agent.follow(`${open.url}${BASE}api/eu-de/v1/x/sfs-turbo/jobs/y`);
+    const api = await agent.follow(`${open.url}${BASE}api/regions`);
     expect(api.status).toBe(200);
-    expect(open.host.reached.at(-1)?.log.user).toBe('alice');
+    await vi.waitFor(() =>
+      expect(open.server.lines.at(-1)).toMatchObject({ route: 'api:regions', user: 'alice' }),
+    );
   });
 
   it('sets the session cookie HttpOnly, SameSite=Lax, for the base path, with the session lifetime', async () => {
@@ -177,14 +181,14 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
   });
 
   it('answers the API 401 PROXY.UNAUTHENTICATED, never a redirect, when not signed in', async () => {
-    const before = open.observer.refusals.length;
+    const before = await counted(open, 'authRefusals', { code: '401' });
     const api = await new CookieAgent().request(
       `${open.url}${BASE}api/eu-de/v1/x/sfs-turbo/jobs/y`,
     );
     expect(api.status).toBe(401);
     expect(api.headers.get('location')).toBeNull();
     expect(await api.json()).toMatchObject({ errCode: PROXY_ERROR.unauthenticated });
-    expect(open.observer.refusals.slice(before)).toEqual([401]);
+    expect(await counted(open, 'authRefusals', { code: '401' })).toBe(before + 1);
   });
 
   it('signs out through the provider, and is refused afterwards', async () => {
@@ -249,13 +253,13 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
     const location = await callbackUrl(agent, open, DEEP_LINK, 'alice');
     const forged = new URL(location);
     forged.searchParams.set('state', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-    const before = open.observer.failures.length;
+    const before = await counted(open, 'authCallbackFailures');
     const answer = await agent.follow(forged.href);
     expect(answer.status).toBe(400);
     expect(answer.text).toContain('Sign-in did not complete');
     expect(answer.text).toContain(`href="${BASE}auth/login?return=`);
     expect(agent.cookie('127.0.0.1', SESSION_COOKIE)).toBeUndefined();
-    expect(open.observer.failures.slice(before)).toEqual(['state']);
+    expect(await counted(open, 'authCallbackFailures', { reason: 'state' })).toBe(before + 1);
   });
 
   it('shows a signed-in user without access who they are and that they lack access (403)', async () => {
@@ -268,7 +272,7 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
     const api = await agent.request(`${restricted.url}${BASE}api/eu-de/v1/x/sfs-turbo/jobs/y`);
     expect(api.status).toBe(403);
     expect(await api.json()).toMatchObject({ errCode: PROXY_ERROR.forbidden });
-    expect(restricted.observer.refusals).toContain(403);
+    expect(await counted(restricted, 'authRefusals', { code: '403' })).toBeGreaterThan(0);
 
     const alice = await signIn(new CookieAgent(), restricted, DEEP_LINK, 'alice');
     expect(alice.status).toBe(200);
@@ -310,9 +314,9 @@ describe('OIDC sign-in with the provider down', () => {
       // The API still answers 401 (not 502): the provider is only needed to sign in.
       const api = await fetch(`${dashboard.url}${BASE}api/session`);
       expect(api.status).toBe(401);
-      expect(dashboard.observer.signIns).toBe(0);
+      expect(await counted(dashboard, 'signIns')).toBe(0);
     } finally {
-      await dashboard.host.close();
+      await dashboard.close();
     }
   }, 60_000);
 
@@ -331,9 +335,10 @@ describe('OIDC sign-in with the provider down', () => {
       const answer = await agent.follow(location);
       expect(answer.status).toBe(502);
       expect(answer.text).toContain('The sign-in service is not answering');
-      expect(dashboard.observer.failures).toEqual(['unreachable']);
+      expect(await counted(dashboard, 'authCallbackFailures')).toBe(1);
+      expect(await counted(dashboard, 'authCallbackFailures', { reason: 'unreachable' })).toBe(1);
     } finally {
-      await dashboard.host.close();
+      await dashboard.close();
     }
   }, 60_000);
 });

@@ -1,15 +1,16 @@
 /**
- * A minimal host for the access-control step while the production server is built elsewhere:
- * node:http, a `RequestContext` made as the real chain makes it, the step, then an "app".
- * The default app is a stub that answers pages and `/api/…` and records who reached it.
+ * The access-control step alone, for its unit tests and bench/auth.ts: node:http, a
+ * `RequestContext`, the step, then a stub "app" that records who reached it. Whole-server
+ * tests use the real production server instead (server/testing/production.ts).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { RequestContext, Step } from '../http/context.ts';
+import { normaliseAddress } from '../http/trusted-proxies.ts';
 import { sendJson } from '../proxy/errors.ts';
 import { listen, type Running } from './servers.ts';
 
-export type App = (
+type App = (
   req: IncomingMessage,
   res: ServerResponse,
   ctx: RequestContext,
@@ -43,11 +44,6 @@ export const stubApp: App = (_req, res, ctx) => {
   res.end(body);
 };
 
-function unwrapPeer(address: string | undefined): string {
-  const peer = address ?? '';
-  return peer.startsWith('::ffff:') && peer.includes('.') ? peer.slice(7) : peer;
-}
-
 export async function startAuthHost(options: AuthHostOptions): Promise<AuthHost> {
   const basePath = options.basePath ?? '/';
   const app = options.app ?? stubApp;
@@ -60,7 +56,7 @@ export async function startAuthHost(options: AuthHostOptions): Promise<AuthHost>
       res.writeHead(404).end();
       return;
     }
-    const peer = unwrapPeer(req.socket.remoteAddress);
+    const peer = normaliseAddress(req.socket.remoteAddress ?? '');
     const ctx: RequestContext = {
       id: randomUUID(),
       peer,
