@@ -4,6 +4,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { PROXY_ERROR } from '../../common/contract.ts';
 import { createProxyRuntime, type ProxyRuntime } from '../app-server.ts';
 import type { AuthConfig } from '../auth/config.ts';
+import { createUpstreamLimit } from '../auth/upstream-limit.ts';
 import type { Env, ServerConfig } from '../config.ts';
 import { leakCheck } from '../credentials/leak-check.ts';
 import type { AccessLogEntry } from '../proxy/handler.ts';
@@ -80,6 +81,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     env: options.env,
     config: config.proxy,
     cacheMs: serving.cacheMs,
+    upstreamLimit: createUpstreamLimit({ perMinute: config.auth.upstreamPerMin }),
     ...(options.simulatorPort === undefined ? {} : { simulatorPort: options.simulatorPort }),
     onEntry: (entry, req) => {
       const ctx = contexts.get(req);
