@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { SessionResponse } from '../../common/contract';
+import { appUrl } from './base-path';
 
 function isSession(value: unknown): value is SessionResponse {
   if (typeof value !== 'object' || value === null) return false;
@@ -18,7 +19,7 @@ function isSession(value: unknown): value is SessionResponse {
  * or a server without sign-in routes): the header then shows nothing rather than an error.
  */
 export async function fetchSession(signal?: AbortSignal): Promise<SessionResponse | null> {
-  const response = await fetch('/api/session', {
+  const response = await fetch(appUrl('api/session'), {
     headers: { Accept: 'application/json' },
     signal: signal ?? null,
   });

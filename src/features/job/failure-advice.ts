@@ -84,7 +84,7 @@ const BY_CODE: Record<string, Advice> = {
     next: 'Open the job on the dashboard that serves this region (a desk serving both clouds runs one per cloud), or ask the operator to allow the region if it belongs to the same cloud.',
   },
   'PROXY.RATE_LIMITED': {
-    title: 'Too many lookups in the last minute',
+    title: 'The dashboard server is holding back its IAM logins, or you made too many lookups',
     causes: [
       'The dashboard limits the requests each user sends to the cloud (RATE_LIMIT_UPSTREAM_PER_MIN), so that one script or a very large board cannot use up the cloud’s limit for the whole support team.',
       'Many projects were looked up within a minute: the server makes only a few IAM logins a minute (OS_AUTH_MAX_LOGINS_PER_MIN).',

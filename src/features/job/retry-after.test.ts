@@ -27,7 +27,9 @@ describe('rate limited by the dashboard (429 PROXY.RATE_LIMITED)', () => {
     });
     expect(state).toEqual({ mode: 'retrying', delayMs: 40_000, failureCount: 1 });
     expect(pollStateWords(state, error.at, error.at)).toBe('retrying in 40 s after an error');
-    expect(adviceFor(error).title).toBe('Too many lookups in the last minute');
+    expect(adviceFor(error).title).toBe(
+      'The dashboard server is holding back its IAM logins, or you made too many lookups',
+    );
     expect(explainCode('PROXY.RATE_LIMITED')).toMatch(
       /^Too many requests to the cloud \(from this user/,
     );
