@@ -72,8 +72,11 @@ export interface RegionsResponse {
  * could not be reached or was too slow;
  * `REGION_NOT_ALLOWED` 403 the credential may not be used in that region (`SFS_TURBO_REGIONS`);
  * `CROSS_SITE` 403 the browser marked the request as made by another site (`Sec-Fetch-Site`);
- * `RATE_LIMITED` 429 an IAM login was needed but the login limits forbid one now
- * (`Retry-After` says when); `INTERNAL` 500 a bug in the proxy.
+ * `UNAUTHENTICATED` 401 sign-in is on and the request has no valid session (or trusted
+ * identity header); `FORBIDDEN` 403 signed in but not on the allowed lists;
+ * `RATE_LIMITED` 429 with `Retry-After`: an IAM login was needed but the login limits forbid
+ * one now, or this user (or address) made too many upstream calls;
+ * `INTERNAL` 500 a bug in the proxy.
  */
 export const PROXY_ERROR = {
   badRequest: 'PROXY.BAD_REQUEST',
@@ -90,10 +93,26 @@ export const PROXY_ERROR = {
   crossSite: 'PROXY.CROSS_SITE',
   rateLimited: 'PROXY.RATE_LIMITED',
   internal: 'PROXY.INTERNAL',
+  unauthenticated: 'PROXY.UNAUTHENTICATED',
+  forbidden: 'PROXY.FORBIDDEN',
 } as const;
 
 export type ProxyErrorCode = (typeof PROXY_ERROR)[keyof typeof PROXY_ERROR];
 
 export function jobApiPath(region: string, projectId: string, jobId: string): string {
   return `/api/${encodeURIComponent(region)}/v1/${encodeURIComponent(projectId)}/sfs-turbo/jobs/${encodeURIComponent(jobId)}`;
+}
+
+export type AuthMode = 'none' | 'header' | 'oidc';
+
+/** `GET /api/session`: who is signed in, for the page header. Never a token. */
+export interface SessionResponse {
+  mode: AuthMode;
+  /** The signed-in user's name; null in mode `none`. */
+  user: string | null;
+  groups: string[];
+  /** Where "Sign in" starts (a path with the base path; add `?return=`); null without built-in sign-in. */
+  loginUrl: string | null;
+  /** Where "Sign out" goes (a path with the base path, or absolute); null when there is none. */
+  logoutUrl: string | null;
 }

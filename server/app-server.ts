@@ -10,6 +10,7 @@ import {
   type ApiHandler,
 } from './proxy/handler.ts';
 import type { RunningSimulator } from './simulator/simulator.ts';
+import type { UpstreamLimit } from './auth/upstream-limit.ts';
 
 export interface ProxyRuntime {
   config: ServerConfig;
@@ -31,6 +32,8 @@ export interface RuntimeOptions {
   cacheMs?: number;
   /** Port for the embedded simulator (`SFS_TURBO_SIMULATOR_PORT`); 0 picks a free one. */
   simulatorPort?: number;
+  /** Upstream calls per user (or address): see `ApiHandlerOptions.upstreamLimit`. */
+  upstreamLimit?: UpstreamLimit;
 }
 
 /**
@@ -62,6 +65,7 @@ export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<
     demoJobs: simulatorModule?.demoJobs() ?? [],
     log: onEntry,
     ...(options.cacheMs === undefined ? {} : { cacheMs: options.cacheMs }),
+    ...(options.upstreamLimit ? { upstreamLimit: options.upstreamLimit } : {}),
   });
 
   return {

@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DestinationStream, Logger } from 'pino';
 import { PROXY_ERROR } from '../../common/contract.ts';
 import { createProxyRuntime, type ProxyRuntime } from '../app-server.ts';
+import type { AuthConfig } from '../auth/config.ts';
+import { createUpstreamLimit } from '../auth/upstream-limit.ts';
 import type { Env, ServerConfig } from '../config.ts';
 import { leakCheck } from '../credentials/leak-check.ts';
 import type { AccessLogEntry } from '../proxy/handler.ts';
@@ -11,7 +13,7 @@ import { DEV_SECURITY_HEADERS, SECURITY_HEADERS } from '../security-headers.ts';
 import { createAccessLogger } from './access-log.ts';
 import { chain } from './chain.ts';
 import type { Next, RequestContext } from './context.ts';
-import { createMetrics, type Metrics } from './metrics.ts';
+import { authObserver, createMetrics, type Metrics } from './metrics.ts';
 import { createReadiness, type Readiness } from './readiness.ts';
 import type { ServingConfig } from './serving-config.ts';
 import { loadStaticSite } from './static-site.ts';
@@ -28,6 +30,7 @@ import { forwardedClient, normaliseAddress } from './trusted-proxies.ts';
 export interface AppConfig {
   proxy: ServerConfig;
   serving: ServingConfig;
+  auth: AuthConfig;
 }
 
 export interface AppOptions {
@@ -46,6 +49,8 @@ export interface AppOptions {
 export interface App {
   /** Runs one request through the chain; `last` runs when no step answered. */
   handle(req: IncomingMessage, res: ServerResponse, last?: Next): Promise<void>;
+  /** The configuration it was made from. */
+  config: AppConfig;
   runtime: ProxyRuntime;
   readiness: Readiness;
   metrics: Metrics;
@@ -76,6 +81,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     env: options.env,
     config: config.proxy,
     cacheMs: serving.cacheMs,
+    upstreamLimit: createUpstreamLimit({ perMinute: config.auth.upstreamPerMin }),
     ...(options.simulatorPort === undefined ? {} : { simulatorPort: options.simulatorPort }),
     onEntry: (entry, req) => {
       const ctx = contexts.get(req);
@@ -97,8 +103,8 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     securityHeaders(options.mode === 'production' ? SECURITY_HEADERS : DEV_SECURITY_HEADERS),
     hostCheck(serving.allowedHosts),
     basePath(serving.basePath),
-    health(readiness, metrics),
-    accessControl,
+    health(readiness, metrics, config.auth),
+    accessControl(config.auth, authObserver(metrics)),
     apiRoute(runtime.handler, contexts, serving.basePath),
     ...(site ? [staticFiles(site)] : []),
   ]);
@@ -137,6 +143,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
         else res.destroy();
       }
     },
+    config,
     runtime,
     readiness,
     metrics,

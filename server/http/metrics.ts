@@ -1,4 +1,5 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { AuthObserver } from '../auth/observer.ts';
 
 /** The metric names are a contract (DESIGN.md, "Serving and operating"): dashboards use them. */
 export function createMetrics() {
@@ -30,7 +31,33 @@ export function createMetrics() {
       help: 'Job requests answered from an identical request in flight or an answer still fresh, without a request upstream',
       registers: [registry],
     }),
+    signIns: new Counter({
+      name: 'sfs_turbo_auth_sign_ins_total',
+      help: 'Sign-ins completed (a session was issued)',
+      registers: [registry],
+    }),
+    authRefusals: new Counter({
+      name: 'sfs_turbo_auth_refusals_total',
+      help: 'Requests refused by access control: 401 not signed in, 403 not allowed',
+      labelNames: ['code'] as const,
+      registers: [registry],
+    }),
+    authCallbackFailures: new Counter({
+      name: 'sfs_turbo_auth_callback_failures_total',
+      help: 'Sign-in callbacks that failed, by reason',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
   };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Access control's reports, as counters. */
+export function authObserver(metrics: Metrics): AuthObserver {
+  return {
+    signIn: () => metrics.signIns.inc(),
+    refused: (status) => metrics.authRefusals.inc({ code: String(status) }),
+    callbackFailed: (reason) => metrics.authCallbackFailures.inc({ reason }),
+  };
+}

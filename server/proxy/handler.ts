@@ -5,6 +5,7 @@ import {
   type ProxyErrorCode,
   type RegionsResponse,
 } from '../../common/contract.ts';
+import type { UpstreamLimit } from '../auth/upstream-limit.ts';
 import type { ServerConfig } from '../config.ts';
 import { leakCheck, type LeakCheck } from '../credentials/leak-check.ts';
 import { CredentialError, type CredentialProvider } from '../credentials/provider.ts';
@@ -41,10 +42,30 @@ export interface ApiHandlerOptions {
   log?: (entry: AccessLogEntry, req: IncomingMessage) => void;
   /** SFS_TURBO_CACHE_MS: identical job requests share one exchange (server/proxy/coalesce.ts). */
   cacheMs?: number;
+  /**
+   * RATE_LIMIT_UPSTREAM_PER_MIN: upstream calls per limit key. Only a request that really goes
+   * upstream counts; one served by an identical request's exchange does not.
+   */
+  upstreamLimit?: UpstreamLimit;
 }
 
-/** Never rejects: every outcome, bugs included, is answered and logged once. */
-export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+/**
+ * Never rejects: every outcome, bugs included, is answered and logged once. `limitKey` names
+ * who the request counts against in the upstream limit (the server derives it from the
+ * signed-in user or the client's address); without one, nothing is counted.
+ */
+export type ApiHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  limitKey?: string,
+) => Promise<void>;
+
+/** Thrown inside an exchange that the upstream limit refused: nothing was sent. */
+class UpstreamLimited extends Error {
+  constructor(readonly retryAfterSec: number) {
+    super('upstream limit');
+  }
+}
 
 export function formatAccessLog(entry: AccessLogEntry): string {
   const ms = entry.upstreamMs === null ? '-' : `${entry.upstreamMs}ms`;
@@ -104,6 +125,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     res: ServerResponse,
     entry: AccessLogEntry,
     secrets: RequestSecrets,
+    limitKey: string | undefined,
   ): Promise<void> {
     const fail = (
       status: number,
@@ -166,21 +188,39 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
         if (!res.writableFinished) cancel();
       });
     };
+    // Counted only when this request's own exchange runs, just before it is sent.
+    const limited = (send: () => Promise<Forwarded>) => (): Promise<Forwarded> => {
+      const taken =
+        limitKey === undefined || !options.upstreamLimit
+          ? { ok: true as const }
+          : options.upstreamLimit.take(limitKey, Date.now());
+      return taken.ok ? send() : Promise.reject(new UpstreamLimited(taken.retryAfterSec));
+    };
     let shared: Shared<Forwarded>;
     try {
       shared = coalescer
         ? await coalescer.run(
             `${verb} ${region}/${projectId}/${jobId}`,
             // A shared exchange is not abandoned when one of its viewers leaves.
-            () => forward({ region, projectId, jobId, method: verb, onCancel: () => {} }),
+            limited(() => forward({ region, projectId, jobId, method: verb, onCancel: () => {} })),
             (answer) => answer.result.ok,
           )
         : {
-            value: await forward({ region, projectId, jobId, method: verb, onCancel }),
+            value: await limited(() =>
+              forward({ region, projectId, jobId, method: verb, onCancel }),
+            )(),
             at: Date.now(),
             coalesced: false,
           };
     } catch (error) {
+      if (error instanceof UpstreamLimited) {
+        return fail(
+          429,
+          PROXY_ERROR.rateLimited,
+          'Too many lookups sent to the cloud by you in the last minute (RATE_LIMIT_UPSTREAM_PER_MIN), so this one was not sent.',
+          { 'Retry-After': String(error.retryAfterSec) },
+        );
+      }
       if (!(error instanceof CredentialError)) throw error;
       // The message was written for the page by the provider; it quotes nothing from IAM.
       if (error.status === 429) {
@@ -212,7 +252,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     writePassedOn(res, answer, method === 'HEAD');
   }
 
-  return async function handleApi(req, res) {
+  return async function handleApi(req, res, limitKey) {
     const entry: AccessLogEntry = {
       time: new Date().toISOString(),
       method: req.method ?? 'GET',
@@ -227,7 +267,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     };
     const secrets: RequestSecrets = { check: heldSecrets };
     try {
-      await respond(req, res, entry, secrets);
+      await respond(req, res, entry, secrets, limitKey);
     } catch (error) {
       // A bug, not a cloud failure. The error itself is not shown: it could quote anything.
       entry.status = 500;

@@ -35,15 +35,20 @@ export interface ProductionUnderTest {
   close(): Promise<void>;
 }
 
-/** The production server in this process, on a free loopback port, logging into `lines`. */
-export async function startProduction(env: Env): Promise<ProductionUnderTest> {
+/** The production server in this process, on a loopback port (0: a free one), logging into `lines`. */
+export async function startProduction(env: Env, port = 0): Promise<ProductionUnderTest> {
   const full: Env = { HOST: '127.0.0.1', PORT: '1', SFS_TURBO_SIMULATOR_PORT: '0', ...env };
   const lines: Record<string, unknown>[] = [];
   const server = await createServer(loadAppConfig(full), {
     env: full,
     logDestination: { write: (line: string) => void lines.push(JSON.parse(line)) },
   });
-  const url = await server.listen(0, '127.0.0.1');
-  const port = Number(new URL(url).port);
-  return { server, port, url, lines, close: () => server.shutdown(1000) };
+  const url = await server.listen(port, '127.0.0.1');
+  return {
+    server,
+    port: Number(new URL(url).port),
+    url,
+    lines,
+    close: () => server.shutdown(1000),
+  };
 }

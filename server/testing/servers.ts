@@ -22,18 +22,19 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export async function listen(listener: RequestListener): Promise<Running> {
+/** Listens on 127.0.0.1, on `port` (0: a free one). */
+export async function listen(listener: RequestListener, port = 0): Promise<Running> {
   const server = http.createServer(listener);
   const sockets = new Set<net.Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actual = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
+    url: `http://127.0.0.1:${actual}`,
+    port: actual,
     server,
     close: () =>
       new Promise<void>((resolve) => {

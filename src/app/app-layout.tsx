@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation, useSearchParams } from 'react-router';
 import type { RegionsResponse } from '../../common/contract';
 import { regionsQuery } from '../lib/regions-query';
 import { RouteErrorBoundary } from './route-error-boundary';
+import { SessionBadge } from './session-badge';
 
 /**
  * A configuration problem, above everything, in a landmark of its own so that no page content
@@ -71,7 +72,10 @@ export function AppLayout() {
           <Link to="/" className="shrink-0 font-semibold tracking-tight">
             SFS Turbo jobs
           </Link>
-          <SimulatedBadge />
+          <div className="flex min-w-0 items-center gap-4">
+            <SimulatedBadge />
+            <SessionBadge />
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-5">

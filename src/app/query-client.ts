@@ -19,8 +19,9 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
       queries: {
         staleTime: 0,
         retry: (_count, error) => retryEnabled && error instanceof ApiError && isRetryable(error),
-        // Retry-After, when the answer gives one, wins over a shorter backoff.
-        retryDelay: (failureCount, error) => retryDelay(failureCount + 1, error),
+        // Backoff, and never sooner than the server's Retry-After.
+        retryDelay: (failureCount, error) =>
+          retryDelay(failureCount + 1, error instanceof ApiError ? error : null),
         refetchOnReconnect: true,
       },
     },

@@ -111,6 +111,11 @@ export function failureKindFor(status: number, code: string | undefined): Lookup
 
 const SNIPPET_LENGTH = 300;
 
+/** The dashboard server refused because nobody is signed in (or the session ended). */
+export function isSignedOut(error: ApiError): boolean {
+  return error.status === 401 && error.code === 'PROXY.UNAUTHENTICATED';
+}
+
 /** Turns a non-2xx answer (of any shape) into an `ApiError`. */
 export function errorFromResponse(
   status: number,

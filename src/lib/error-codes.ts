@@ -63,8 +63,10 @@ const MEANINGS: Record<string, string> = {
   'PROXY.AUTH_FAILED': 'The dashboard server could not obtain a token from IAM.',
   'PROXY.REGION_NOT_ALLOWED': 'The dashboard server’s credential may not be used in this region, so nothing was sent.',
   'PROXY.CROSS_SITE': 'Another web site tried to use the dashboard’s API; the dashboard refused.',
-  'PROXY.RATE_LIMITED': 'The dashboard server is holding back its IAM logins for a while, so that its IAM user is not locked.',
+  'PROXY.RATE_LIMITED': 'Too many requests to the cloud (from this user, or IAM logins of the dashboard server) in the last minute; the dashboard says when to try again.',
   'PROXY.UPSTREAM_LEAK': 'The answer contained the dashboard server’s credential, so it was withheld.',
+  'PROXY.UNAUTHENTICATED': 'Not signed in to the dashboard, or the session has ended.',
+  'PROXY.FORBIDDEN': 'Signed in, but not on the dashboard’s list of allowed users or groups.',
 };
 
 export function explainCode(code: string | undefined): string | undefined {

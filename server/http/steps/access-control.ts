@@ -1,7 +1,17 @@
+import { createAccessControl } from '../../auth/access-control.ts';
+import type { AuthConfig } from '../../auth/config.ts';
+import type { AuthObserver } from '../../auth/observer.ts';
 import type { Step } from '../context.ts';
 
 /**
- * The slot sign-in takes (issue 13): it may set `ctx.user`, answer 401/403 itself, or pass.
- * Health and metrics come before it; pages, assets and the API after it. For now: no sign-in.
+ * Sign-in (server/auth/): sets `ctx.user` (the access log's `user`), answers 401/403 and the
+ * `/auth/…` routes itself, or passes. Health and metrics come before it (metrics guarded by
+ * `METRICS_TOKEN` there); pages, assets and the API after it.
  */
-export const accessControl: Step = (_req, _res, _ctx, next) => next();
+export function accessControl(config: AuthConfig, observer: AuthObserver): Step {
+  const step = createAccessControl(config, { observer });
+  return (req, res, ctx, next) => {
+    if (config.mode !== 'none' && ctx.path.startsWith('/auth/')) ctx.log.route = 'auth';
+    return step(req, res, ctx, next);
+  };
+}

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { limitKey } from '../../auth/upstream-limit.ts';
 import type { AccessLogEntry, ApiHandler } from '../../proxy/handler.ts';
 import type { RequestContext, Step } from '../context.ts';
 
@@ -18,7 +19,8 @@ export function apiRoute(
     req.url = (req.url ?? '').slice(cut);
     ctx.log.route = 'api';
     contexts.set(req, ctx);
-    await handler(req, res);
+    // Who the upstream limit counts this against: the signed-in user, else the client address.
+    await handler(req, res, limitKey(ctx));
   };
 }
 

@@ -1,15 +1,22 @@
-import { sendJson } from '../../proxy/errors.ts';
+import { PROXY_ERROR } from '../../../common/contract.ts';
+import type { AuthConfig } from '../../auth/config.ts';
+import { metricsAccess } from '../../auth/metrics-access.ts';
+import { sendJson, sendProxyError } from '../../proxy/errors.ts';
 import type { Step } from '../context.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Readiness } from '../readiness.ts';
 
 /**
  * `/healthz` (the process serves), `/readyz` (requests can go upstream) and `/metrics`,
- * before access control: probes and Prometheus never sign in. (With sign-in configured,
- * issue 13 puts `/metrics` behind `METRICS_TOKEN`.)
+ * before access control: probes and Prometheus never sign in. With sign-in configured,
+ * `/metrics` needs `Authorization: Bearer <METRICS_TOKEN>` (no token set: 404).
  */
-export function health(readiness: Readiness, metrics: Metrics): Step {
-  return async (_req, res, ctx, next) => {
+export function health(
+  readiness: Readiness,
+  metrics: Metrics,
+  auth: Pick<AuthConfig, 'mode' | 'metricsToken'>,
+): Step {
+  return async (req, res, ctx, next) => {
     switch (ctx.path) {
       case '/healthz':
         ctx.log.route = 'healthz';
@@ -24,6 +31,21 @@ export function health(readiness: Readiness, metrics: Metrics): Step {
       }
       case '/metrics': {
         ctx.log.route = 'metrics';
+        const access = metricsAccess(auth, req.headers.authorization);
+        if (access === 'not-found') {
+          sendProxyError(res, 404, PROXY_ERROR.notFound, 'No such route.');
+          return;
+        }
+        if (access === 'unauthorized') {
+          sendProxyError(
+            res,
+            401,
+            PROXY_ERROR.unauthenticated,
+            'Metrics need Authorization: Bearer <METRICS_TOKEN>.',
+            { 'WWW-Authenticate': 'Bearer' },
+          );
+          return;
+        }
         const body = await metrics.registry.metrics();
         res.writeHead(200, {
           'Content-Type': metrics.registry.contentType,

@@ -84,18 +84,23 @@ const BY_CODE: Record<string, Advice> = {
     next: 'Open the job on the dashboard that serves this region (a desk serving both clouds runs one per cloud), or ask the operator to allow the region if it belongs to the same cloud.',
   },
   'PROXY.RATE_LIMITED': {
-    title: 'The dashboard server is holding back its IAM logins',
+    title: 'The dashboard server is holding back its IAM logins, or you made too many lookups',
     causes: [
+      'The dashboard limits the requests each user sends to the cloud (RATE_LIMIT_UPSTREAM_PER_MIN), so that one script or a very large board cannot use up the cloud’s limit for the whole support team.',
       'Many projects were looked up within a minute: the server makes only a few IAM logins a minute (OS_AUTH_MAX_LOGINS_PER_MIN).',
       'A login for this project failed less than a minute ago: the server waits a minute before trying its password again, so that its IAM user is not locked.',
-      'The cloud rejected a token that was fresh less than a minute ago.',
     ],
-    next: 'Wait the time shown under “Try again in”; the page asks again by itself. If it keeps happening, the operator should check the server’s IAM settings.',
+    next: 'Wait the time shown under “Try again in”; the page asks again by itself. If it keeps happening, the operator should check the server’s limits.',
   },
   'PROXY.UPSTREAM_LEAK': {
     title: 'The answer was withheld: it contained the dashboard’s credential',
     causes: ['Something between the dashboard server and the cloud echoes requests back (a debug page, a misconfigured gateway or proxy).'],
     next: 'Tell the operator of this dashboard, with the time and the IDs asked for.',
+  },
+  'PROXY.FORBIDDEN': {
+    title: 'No access to this dashboard',
+    causes: ['You are signed in, but not on the dashboard’s list of allowed users or groups.'],
+    next: 'Ask the team that runs the dashboard to add you or one of your groups.',
   },
   'APIG.0307': {
     title: 'Not authorised: the token must be renewed',

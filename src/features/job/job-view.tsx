@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { paths } from '../../app/paths';
-import type { LookupTarget } from '../../lib/api-error';
+import { SignedOutNotice } from '../../components/signed-out-notice';
+import { isSignedOut, type LookupTarget } from '../../lib/api-error';
 import { publicLink } from '../../lib/base-path';
 import { rememberJob, useRecentJobs } from '../../lib/recent-jobs';
 import { regionNameBeside, regionsQuery } from '../../lib/regions-query';
@@ -76,7 +77,9 @@ export function JobView({ target }: { target: LookupTarget }) {
     failureCount: query.failureReason ? query.failureCount : error ? 1 : 0,
     dataAgeMs: data ? now - shown.at : undefined,
   });
-  const failure = error && display === 'full' ? (
+  // Signed out is not a lookup failure: it has its own notice, and polling waits for sign-in.
+  const signedOut = error ? isSignedOut(error) : false;
+  const failure = error && !signedOut && display === 'full' ? (
     <LookupFailure error={error} stale={data !== undefined} regions={regions.data?.regions ?? []} zone={zone} />
   ) : null;
 
@@ -133,6 +136,7 @@ export function JobView({ target }: { target: LookupTarget }) {
           regionRef={captureRef}
         />
       ) : null}
+      {signedOut ? <SignedOutNotice stale={data !== undefined} /> : null}
       {/* With data on screen the explanation goes below the card: it never moves it. */}
       {data === undefined ? failure : null}
       {data === undefined && !error ? (

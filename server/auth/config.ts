@@ -1,0 +1,259 @@
+import { ConfigError, type Env } from '../config.ts';
+import type { AuthMode } from '../../common/contract.ts';
+
+interface CommonAuthConfig {
+  /** Starts and ends with '/'. */
+  basePath: string;
+  /** Origin users reach the dashboard at (`PUBLIC_URL`), if configured. */
+  publicOrigin: string | undefined;
+  allowedUsers: string[];
+  allowedGroups: string[];
+  /** Upstream calls one user (or address) may cause per minute. */
+  upstreamPerMin: number;
+  /** `METRICS_TOKEN`: bearer token for `/metrics` when sign-in is on. */
+  metricsToken: string | undefined;
+}
+
+export interface NoAuthConfig extends CommonAuthConfig {
+  mode: 'none';
+}
+
+export interface HeaderAuthConfig extends CommonAuthConfig {
+  mode: 'header';
+  /** Lower-case header names, as node:http presents them. */
+  userHeader: string;
+  groupsHeader: string;
+  /** `AUTH_LOGOUT_URL`: the sign-out address of the proxy in front, if it has one. */
+  logoutUrl: string | undefined;
+}
+
+export interface OidcAuthConfig extends CommonAuthConfig {
+  mode: 'oidc';
+  publicOrigin: string;
+  issuer: URL;
+  clientId: string;
+  clientSecret: string | undefined;
+  scopes: string;
+  groupsClaim: string;
+  sessionSecret: string;
+  /** Session lifetime in seconds. */
+  sessionMaxAgeSec: number;
+  /** Cookies get `Secure` (the public address is https). */
+  secureCookies: boolean;
+}
+
+export type AuthConfig = NoAuthConfig | HeaderAuthConfig | OidcAuthConfig;
+
+export interface AuthConfigContext {
+  host: string;
+  basePath: string;
+  publicUrl?: string | undefined;
+}
+
+export const MIN_SESSION_SECRET_LENGTH = 32;
+/** A working day and a bit: signed in once in the morning, not asked again before evening. */
+export const DEFAULT_SESSION_MAX_AGE_SEC = 10 * 60 * 60;
+
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function list(env: Env, name: string): string[] {
+  return (text(env, name) ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function headerName(env: Env, name: string, fallback: string): string {
+  const value = text(env, name) ?? fallback;
+  if (!HEADER_NAME.test(value))
+    throw new ConfigError(`${name} is not an HTTP header name: "${value}"`);
+  return value.toLowerCase();
+}
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`);
+  }
+  return value;
+}
+
+const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** Seconds, or a number with s, m, h or d: `36000`, `10h`, `90m`. */
+export function parseDuration(name: string, raw: string): number {
+  const match = /^(\d+)\s*([smhd]?)$/i.exec(raw.trim());
+  const seconds = match
+    ? Number(match[1]) * (UNIT_SECONDS[(match[2] || 's').toLowerCase()] ?? 1)
+    : NaN;
+  if (!Number.isSafeInteger(seconds) || seconds < 60) {
+    throw new ConfigError(
+      `${name} must be a duration of at least a minute (seconds, or e.g. 10h, 90m), got "${raw}"`,
+    );
+  }
+  return seconds;
+}
+
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return (
+    bare === 'localhost' ||
+    bare.endsWith('.localhost') ||
+    bare === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare) ||
+    /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare)
+  );
+}
+
+function normaliseBasePath(basePath: string): string {
+  const withLeading = basePath.startsWith('/') ? basePath : `/${basePath}`;
+  return withLeading.endsWith('/') ? withLeading : `${withLeading}/`;
+}
+
+function publicOrigin(publicUrl: string | undefined): string | undefined {
+  if (!publicUrl) return undefined;
+  try {
+    const url = new URL(publicUrl);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(`PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
+}
+
+function issuerUrl(env: Env): URL {
+  const raw = text(env, 'OIDC_ISSUER_URL');
+  if (!raw)
+    throw new ConfigError(
+      "OIDC_ISSUER_URL is required when AUTH_MODE=oidc (the identity provider's issuer)",
+    );
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`OIDC_ISSUER_URL is not a URL: "${raw}"`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(
+      'OIDC_ISSUER_URL must be the plain issuer URL (no query, fragment or user info)',
+    );
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new ConfigError(
+      'OIDC_ISSUER_URL must be https:// (http:// only for a provider on a loopback address)',
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`OIDC_ISSUER_URL must be https://, got "${url.protocol}"`);
+  }
+  return url;
+}
+
+function sessionSecret(env: Env): string {
+  const secret = env.SESSION_SECRET ?? '';
+  if (secret.length === 0)
+    throw new ConfigError(
+      'SESSION_SECRET is required when AUTH_MODE=oidc (at least 32 characters)',
+    );
+  if (secret.length < MIN_SESSION_SECRET_LENGTH) {
+    // The length only: the value itself is never printed.
+    throw new ConfigError(
+      `SESSION_SECRET is too short: at least ${MIN_SESSION_SECRET_LENGTH} characters, got ${secret.length}`,
+    );
+  }
+  if (new Set(secret).size < 8)
+    throw new ConfigError('SESSION_SECRET is too weak: it repeats a few characters');
+  return secret;
+}
+
+function authMode(env: Env, host: string): AuthMode {
+  const raw = text(env, 'AUTH_MODE');
+  if (raw === undefined) {
+    if (!isLoopbackHost(host)) {
+      throw new ConfigError(
+        `AUTH_MODE is not set and HOST=${host} is not a loopback address: set AUTH_MODE=header or oidc, or AUTH_MODE=none to serve without sign-in on purpose`,
+      );
+    }
+    return 'none';
+  }
+  const mode = raw.toLowerCase();
+  if (mode !== 'none' && mode !== 'header' && mode !== 'oidc') {
+    throw new ConfigError(`AUTH_MODE must be none, header or oidc, got "${raw}"`);
+  }
+  return mode;
+}
+
+/** Reads and checks the access-control settings once, at start; a bad value names its variable. */
+export function loadAuthConfig(env: Env, context: AuthConfigContext): AuthConfig {
+  const mode = authMode(env, context.host);
+  const origin = publicOrigin(context.publicUrl);
+  const common: CommonAuthConfig = {
+    basePath: normaliseBasePath(context.basePath),
+    publicOrigin: origin,
+    allowedUsers: list(env, 'AUTH_ALLOWED_USERS'),
+    allowedGroups: list(env, 'AUTH_ALLOWED_GROUPS'),
+    upstreamPerMin: positiveInt(env, 'RATE_LIMIT_UPSTREAM_PER_MIN', 300),
+    metricsToken: text(env, 'METRICS_TOKEN'),
+  };
+  if (common.metricsToken !== undefined && common.metricsToken.length < 16) {
+    throw new ConfigError('METRICS_TOKEN is too short: at least 16 characters');
+  }
+  if (mode === 'none') {
+    if (common.allowedUsers.length > 0 || common.allowedGroups.length > 0) {
+      throw new ConfigError(
+        'AUTH_ALLOWED_USERS / AUTH_ALLOWED_GROUPS need AUTH_MODE=header or oidc: with AUTH_MODE=none nobody is signed in',
+      );
+    }
+    return { ...common, mode };
+  }
+  if (mode === 'header') {
+    const logoutUrl = text(env, 'AUTH_LOGOUT_URL');
+    if (logoutUrl !== undefined && !/^(https:\/\/|\/)/.test(logoutUrl)) {
+      throw new ConfigError(
+        `AUTH_LOGOUT_URL must be a path or an https:// URL, got "${logoutUrl}"`,
+      );
+    }
+    return {
+      ...common,
+      mode,
+      userHeader: headerName(env, 'AUTH_USER_HEADER', 'X-Forwarded-User'),
+      groupsHeader: headerName(env, 'AUTH_GROUPS_HEADER', 'X-Forwarded-Groups'),
+      logoutUrl,
+    };
+  }
+  const issuer = issuerUrl(env);
+  const clientId = text(env, 'OIDC_CLIENT_ID');
+  if (!clientId) throw new ConfigError('OIDC_CLIENT_ID is required when AUTH_MODE=oidc');
+  const secret = sessionSecret(env);
+  if (!origin) {
+    throw new ConfigError(
+      'PUBLIC_URL is required when AUTH_MODE=oidc: the callback address registered at the identity provider is built from it',
+    );
+  }
+  const scopes = (text(env, 'OIDC_SCOPES') ?? 'openid email profile')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  if (!scopes.includes('openid')) throw new ConfigError('OIDC_SCOPES must include openid');
+  const maxAge = text(env, 'SESSION_MAX_AGE');
+  return {
+    ...common,
+    mode,
+    publicOrigin: origin,
+    issuer,
+    clientId,
+    clientSecret: text(env, 'OIDC_CLIENT_SECRET'),
+    scopes: scopes.join(' '),
+    groupsClaim: text(env, 'OIDC_GROUPS_CLAIM') ?? 'groups',
+    sessionSecret: secret,
+    sessionMaxAgeSec:
+      maxAge === undefined ? DEFAULT_SESSION_MAX_AGE_SEC : parseDuration('SESSION_MAX_AGE', maxAge),
+    secureCookies: origin.startsWith('https:'),
+  };
+}

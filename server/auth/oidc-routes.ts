@@ -1,0 +1,199 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestContext } from '../http/context.ts';
+import type { OidcAuthConfig } from './config.ts';
+import { clearCookie, readCookie, setCookie } from './cookies.ts';
+import type { AuthObserver, CallbackFailure } from './observer.ts';
+import { ProviderUnreachableError, type LoginChecks, type OidcClient } from './oidc-client.ts';
+import { sendPage } from './pages.ts';
+import { safeReturnPath } from './return-path.ts';
+import { createSealer } from './sealed-token.ts';
+import type { SessionStore } from './session-store.ts';
+
+/** Long enough to type a password and pass a second factor; short enough to be useless later. */
+const LOGIN_FLOW_MAX_AGE_SEC = 600;
+const STATE_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
+
+/**
+ * One cookie per sign-in in progress, named after its `state`: two tabs signing in at once
+ * do not overwrite each other's checks.
+ */
+export function loginCookieName(state: string): string {
+  return `sfs_login_${state.slice(0, 16)}`;
+}
+
+interface LoginFlow extends LoginChecks {
+  returnTo: string;
+}
+
+export interface OidcRoutes {
+  /** Answers `{base}/auth/*`; false when the path is not one of its routes. */
+  handle(req: IncomingMessage, res: ServerResponse, ctx: RequestContext): Promise<boolean>;
+  /** `{base}/auth/login?return=…` for the given return path. */
+  loginHref(returnTo: string): string;
+  logoutHref: string;
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(302, { Location: location, 'Cache-Control': 'no-store' });
+  res.end();
+}
+
+function query(req: IncomingMessage): URLSearchParams {
+  const url = req.url ?? '';
+  const at = url.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : url.slice(at + 1));
+}
+
+export function createOidcRoutes(
+  config: OidcAuthConfig,
+  oidc: OidcClient,
+  sessions: SessionStore,
+  observer: AuthObserver,
+): OidcRoutes {
+  const base = config.basePath;
+  const flows = createSealer(config.sessionSecret, 'login');
+  const flowCookie = { path: `${base}auth/`, secure: config.secureCookies };
+  const callbackUrl = `${config.publicOrigin}${base}auth/callback`;
+  const signedOutPath = `${base}auth/signed-out`;
+  const loginHref = (returnTo: string) =>
+    `${base}auth/login?return=${encodeURIComponent(returnTo)}`;
+
+  function providerDown(res: ServerResponse): void {
+    sendPage(res, 502, {
+      title: 'The sign-in service is not answering',
+      lines: [
+        `The dashboard could not reach its identity provider (${config.issuer.host}), so nobody can sign in right now.`,
+        'Try again in a minute. If it persists, tell the team that runs the dashboard.',
+      ],
+      links: [{ href: loginHref(base), label: 'Try again' }],
+    });
+  }
+
+  async function login(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const returnTo = safeReturnPath(query(req).get('return'), base);
+    let started;
+    try {
+      started = await oidc.start(callbackUrl);
+    } catch (error) {
+      if (error instanceof ProviderUnreachableError) return providerDown(res);
+      throw error;
+    }
+    const flow: LoginFlow = { ...started.checks, returnTo };
+    const sealed = await flows.seal({ flow }, LOGIN_FLOW_MAX_AGE_SEC);
+    setCookie(res, loginCookieName(flow.state), sealed, {
+      ...flowCookie,
+      maxAgeSec: LOGIN_FLOW_MAX_AGE_SEC,
+    });
+    redirect(res, started.url.href);
+  }
+
+  function failed(
+    res: ServerResponse,
+    reason: CallbackFailure,
+    status: number,
+    lines: string[],
+    returnTo: string,
+  ): void {
+    observer.callbackFailed(reason);
+    sendPage(res, status, {
+      title: 'Sign-in did not complete',
+      lines,
+      links: [{ href: loginHref(returnTo), label: 'Start sign-in again' }],
+    });
+  }
+
+  async function callback(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const params = query(req);
+    const state = params.get('state') ?? '';
+    const cookieName = STATE_PATTERN.test(state) ? loginCookieName(state) : undefined;
+    const sealed = cookieName ? readCookie(req, cookieName) : undefined;
+    const claims = sealed ? await flows.open(sealed) : undefined;
+    const flow = claims?.flow as LoginFlow | undefined;
+    if (cookieName) clearCookie(res, cookieName, flowCookie);
+    if (!flow || flow.state !== state) {
+      return failed(
+        res,
+        'state',
+        400,
+        [
+          'This sign-in answer does not belong to a sign-in started in this browser, or it took longer than 10 minutes.',
+          'Nothing was signed in. Start again from here.',
+        ],
+        base,
+      );
+    }
+    const providerError = params.get('error');
+    if (providerError) {
+      const description = params.get('error_description');
+      return failed(
+        res,
+        'provider-error',
+        401,
+        [
+          `The identity provider did not sign you in: ${providerError}${description ? ` (${description})` : ''}.`,
+        ],
+        flow.returnTo,
+      );
+    }
+    let user;
+    try {
+      user = await oidc.finish(
+        new URL(`${base}auth/callback?${params.toString()}`, config.publicOrigin),
+        flow,
+      );
+    } catch (error) {
+      if (error instanceof ProviderUnreachableError) {
+        observer.callbackFailed('unreachable');
+        return providerDown(res);
+      }
+      return failed(
+        res,
+        'exchange',
+        400,
+        ["The identity provider's answer could not be verified, so nothing was signed in."],
+        flow.returnTo,
+      );
+    }
+    await sessions.write(res, user);
+    observer.signIn();
+    redirect(res, flow.returnTo);
+  }
+
+  async function logout(res: ServerResponse): Promise<void> {
+    sessions.clear(res);
+    const endSession = await oidc.endSessionUrl(`${config.publicOrigin}${signedOutPath}`);
+    redirect(res, endSession?.href ?? signedOutPath);
+  }
+
+  function signedOut(res: ServerResponse): void {
+    sendPage(res, 200, {
+      title: 'You are signed out',
+      lines: ['You have signed out of the SFS Turbo jobs dashboard.'],
+      links: [{ href: loginHref(base), label: 'Sign in again' }],
+    });
+  }
+
+  return {
+    loginHref,
+    logoutHref: `${base}auth/logout`,
+    async handle(req, res, ctx) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+      switch (ctx.path) {
+        case '/auth/login':
+          await login(req, res);
+          return true;
+        case '/auth/callback':
+          await callback(req, res);
+          return true;
+        case '/auth/logout':
+          await logout(res);
+          return true;
+        case '/auth/signed-out':
+          signedOut(res);
+          return true;
+        default:
+          return false;
+      }
+    },
+  };
+}
