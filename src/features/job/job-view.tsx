@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { paths } from '../../app/paths';
 import type { LookupTarget } from '../../lib/api-error';
 import { publicLink } from '../../lib/base-path';
@@ -15,7 +15,6 @@ import { Freshness } from './freshness';
 import { JobSummary } from './job-summary';
 import { ZoneSwitch } from '../../components/ui/zone-switch';
 import { NotifyButton } from './job-toolbar';
-import { LookupFailure } from './lookup-failure';
 import { failureDisplay } from '../../lib/polling';
 import { useTabStatus } from '../../lib/tab-status';
 import { LeftOutNote } from './ticket/left-out-note';
@@ -24,6 +23,14 @@ import { useTicketView } from '../../lib/use-ticket-view';
 import { Timeline } from './timeline/timeline';
 import { useEndNotification } from './use-end-notification';
 import { usePageVisible } from '../../lib/use-page-visible';
+import { lazyComponent, usePreloadOnIdle } from '../../lib/on-demand';
+import { loadTicketExports } from './ticket/load-exports';
+
+// Shown only when a lookup fails: its own chunk, fetched once the page is idle (decision 0006).
+const LookupFailure = lazyComponent(
+  () => import('./lookup-failure'),
+  (module) => module.LookupFailure,
+);
 
 export function JobView({ target }: { target: LookupTarget }) {
   const queryClient = useQueryClient();
@@ -77,8 +84,11 @@ export function JobView({ target }: { target: LookupTarget }) {
     dataAgeMs: data ? now - shown.at : undefined,
   });
   const failure = error && display === 'full' ? (
-    <LookupFailure error={error} stale={data !== undefined} regions={regions.data?.regions ?? []} zone={zone} />
+    <Suspense fallback={null}>
+      <LookupFailure error={error} stale={data !== undefined} regions={regions.data?.regions ?? []} zone={zone} />
+    </Suspense>
   ) : null;
+  usePreloadOnIdle(LookupFailure.preload, loadTicketExports);
 
   useTabStatus(status ?? (error && !data ? 'lookup-failed' : 'loading'), data?.job.job_type, target.jobId);
 
