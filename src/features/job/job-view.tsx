@@ -17,7 +17,6 @@ import { ZoneSwitch } from '../../components/ui/zone-switch';
 import { NotifyButton } from './job-toolbar';
 import { failureDisplay } from '../../lib/polling';
 import { useTabStatus } from '../../lib/tab-status';
-import { LeftOutNote } from './ticket/left-out-note';
 import { TicketActions } from './ticket/ticket-actions';
 import { useTicketView } from '../../lib/use-ticket-view';
 import { Timeline } from './timeline/timeline';
@@ -30,6 +29,11 @@ import { loadTicketExports } from './ticket/load-exports';
 const LookupFailure = lazyComponent(
   () => import('./lookup-failure'),
   (module) => module.LookupFailure,
+);
+// Drawn only into a PNG of a large job, never on screen: fetched once the job is drawn.
+const LeftOutNote = lazyComponent(
+  () => import('./ticket/left-out-note'),
+  (module) => module.LeftOutNote,
 );
 
 export function JobView({ target }: { target: LookupTarget }) {
@@ -171,7 +175,9 @@ export function JobView({ target }: { target: LookupTarget }) {
             </h2>
             <Timeline job={data.job} zone={zone} now={now} />
           </section>
-          <LeftOutNote job={data.job} />
+          <Suspense fallback={null}>
+            <LeftOutNote job={data.job} />
+          </Suspense>
         </>
       ) : null}
     </div>
