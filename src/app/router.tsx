@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
+import { usePreloadOnIdle } from '../lib/on-demand';
 import { regionsQuery } from '../lib/regions-query';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
@@ -23,16 +23,7 @@ function DefaultRegionRedirect() {
 export function AppRoutes() {
   // Once the first page is on screen, fetch the job page's code, so that opening a job from
   // the lookup page does not wait for it.
-  useEffect(() => {
-    const load = () => void jobPage.preload().catch(() => undefined);
-    // Safari has no requestIdleCallback.
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(load, 2_000);
-      return () => clearTimeout(timer);
-    }
-    const id = requestIdleCallback(load, { timeout: 5_000 });
-    return () => cancelIdleCallback(id);
-  }, []);
+  usePreloadOnIdle(jobPage.preload);
   return (
     <Routes>
       <Route element={<AppLayout />}>

@@ -7,7 +7,8 @@ type CopyState = 'idle' | 'copied' | 'failed';
 const FEEDBACK: Record<CopyState, string> = { idle: '', copied: 'Copied', failed: 'Copy failed' };
 
 /**
- * Copies `value` (a function is called at click time, for text that is costly to build);
+ * Copies `value` (a function is called at click time, for text that is costly to build or whose code
+ * is loaded on demand);
  * says so in words for two seconds. `label` is the accessible name and stays the same while
  * the feedback shows; with `text` the button shows words, without it only an icon.
  */
@@ -17,7 +18,7 @@ export function CopyButton({
   text,
   variant = 'ghost',
 }: {
-  value: string | (() => string);
+  value: string | (() => string | Promise<string>);
   label: string;
   text?: string;
   variant?: 'ghost' | 'secondary';
@@ -32,7 +33,7 @@ export function CopyButton({
 
   const copy = async () => {
     try {
-      await copyText(typeof value === 'function' ? value() : value);
+      await copyText(typeof value === 'function' ? await value() : value);
       setState('copied');
     } catch {
       setState('failed');

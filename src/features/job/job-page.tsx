@@ -1,7 +1,13 @@
 import { useParams } from 'react-router';
 import { JOB_ID_PATTERN, PROJECT_ID_PATTERN, REGION_PATTERN } from '../../../common/contract';
-import { InvalidTarget } from './invalid-target';
+import { lazyComponent } from '../../lib/on-demand';
 import { JobView } from './job-view';
+
+// A malformed address is rare: its page is its own chunk, drawn under the layout's Suspense.
+const InvalidTarget = lazyComponent(
+  () => import('./invalid-target'),
+  (module) => module.InvalidTarget,
+);
 
 /** The route: checks the IDs in the address before anything is asked of the cloud. */
 export function JobPage() {

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { paths } from '../../app/paths';
 import { SignedOutNotice } from '../../components/signed-out-notice';
 import { isSignedOut, type LookupTarget } from '../../lib/api-error';
@@ -16,15 +16,26 @@ import { Freshness } from './freshness';
 import { JobSummary } from './job-summary';
 import { ZoneSwitch } from '../../components/ui/zone-switch';
 import { NotifyButton } from './job-toolbar';
-import { LookupFailure } from './lookup-failure';
 import { failureDisplay } from '../../lib/polling';
 import { useTabStatus } from '../../lib/tab-status';
-import { LeftOutNote } from './ticket/left-out-note';
 import { TicketActions } from './ticket/ticket-actions';
 import { useTicketView } from '../../lib/use-ticket-view';
 import { Timeline } from './timeline/timeline';
 import { useEndNotification } from './use-end-notification';
 import { usePageVisible } from '../../lib/use-page-visible';
+import { lazyComponent, usePreloadOnIdle } from '../../lib/on-demand';
+import { loadTicketExports } from './ticket/load-exports';
+
+// Shown only when a lookup fails: its own chunk, fetched once the page is idle (decision 0006).
+const LookupFailure = lazyComponent(
+  () => import('./lookup-failure'),
+  (module) => module.LookupFailure,
+);
+// Drawn only into a PNG of a large job, never on screen: fetched once the job is drawn.
+const LeftOutNote = lazyComponent(
+  () => import('./ticket/left-out-note'),
+  (module) => module.LeftOutNote,
+);
 
 export function JobView({ target }: { target: LookupTarget }) {
   const queryClient = useQueryClient();
@@ -80,8 +91,11 @@ export function JobView({ target }: { target: LookupTarget }) {
   // Signed out is not a lookup failure: it has its own notice, and polling waits for sign-in.
   const signedOut = error ? isSignedOut(error) : false;
   const failure = error && !signedOut && display === 'full' ? (
-    <LookupFailure error={error} stale={data !== undefined} regions={regions.data?.regions ?? []} zone={zone} />
+    <Suspense fallback={null}>
+      <LookupFailure error={error} stale={data !== undefined} regions={regions.data?.regions ?? []} zone={zone} />
+    </Suspense>
   ) : null;
+  usePreloadOnIdle(LookupFailure.preload, loadTicketExports);
 
   useTabStatus(status ?? (error && !data ? 'lookup-failed' : 'loading'), data?.job.job_type, target.jobId);
 
@@ -165,7 +179,9 @@ export function JobView({ target }: { target: LookupTarget }) {
             </h2>
             <Timeline job={data.job} zone={zone} now={now} />
           </section>
-          <LeftOutNote job={data.job} />
+          <Suspense fallback={null}>
+            <LeftOutNote job={data.job} />
+          </Suspense>
         </>
       ) : null}
     </div>

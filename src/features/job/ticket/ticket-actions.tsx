@@ -5,9 +5,7 @@ import { Button } from '../../../components/ui/button';
 import { CopyButton } from '../../../components/ui/copy-button';
 import type { JobResponse } from '../../../lib/api-client';
 import type { LookupTarget } from '../../../lib/api-error';
-import { captureRegionPng, saveBlob } from '../../../lib/capture-png';
-import { pngFileName } from '../../../lib/file-name';
-import { ticketSummary } from './summary';
+import { loadTicketExports } from './load-exports';
 import { ticketViewHref } from '../../../lib/use-ticket-view';
 
 type PngState = { kind: 'idle' } | { kind: 'working' } | { kind: 'saved'; fileName: string } | { kind: 'failed'; message: string };
@@ -48,8 +46,8 @@ export function TicketActions({
   regionRef: RefObject<HTMLElement | null>;
 }) {
   // Built at click time: the summary of a large job is not free.
-  const summary = () =>
-    ticketSummary({ job: data.job, target, regionName, requestId: data.requestId, dataAt, permalink, simulated });
+  const summary = async () =>
+    (await loadTicketExports()).ticketSummary({ job: data.job, target, regionName, requestId: data.requestId, dataAt, permalink, simulated });
   const [png, setPng] = useState<PngState>({ kind: 'idle' });
   const { pathname, search } = useLocation();
 
@@ -58,6 +56,7 @@ export function TicketActions({
     if (!region) return;
     setPng({ kind: 'working' });
     try {
+      const { captureRegionPng, pngFileName, saveBlob } = await loadTicketExports();
       const fileName = pngFileName(target.jobId, Date.now());
       saveBlob(await captureRegionPng(region), fileName);
       setPng({ kind: 'saved', fileName });
