@@ -14,12 +14,13 @@ import { JobTypeText } from '../../components/ui/job-type-text';
 import { firstFailure } from '../../lib/first-failure';
 import { PermalinkField, SimulatedMark } from './ticket/permalink-field';
 import { TimeText } from '../../components/ui/time-text';
+import { cn } from '../../lib/cn';
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+function Field({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium tracking-wide text-ink-muted uppercase">{label}</dt>
-      <dd className="mt-0.5 text-sm">{children}</dd>
+      <dd className={cn('mt-0.5 text-sm', className)}>{children}</dd>
     </div>
   );
 }
@@ -92,7 +93,9 @@ export function JobSummary({
         </Field>
         <IdField label="Project ID" value={target.projectId} />
         <IdField label="Job ID" value={target.jobId} />
-        <Field label="Begin">
+        {/* Two lines are kept for "not started · waiting at least … (first seen …)" in every state:
+            the row does not shrink when the job starts (or ends) and the note gives way. */}
+        <Field label="Begin" className="min-h-[2lh]">
           <TimeText raw={job.begin_time} zone={zone} missing="not started" />
           {begin.kind === 'ok' && end.kind !== 'ok' ? <AgoText at={begin.ms} prefix="began " /> : null}
           {begin.kind === 'missing' && kind === 'waiting' && firstSeenAt !== undefined ? (

@@ -122,7 +122,9 @@ export function JobView({ target }: { target: LookupTarget }) {
 
   return (
     <div className="space-y-4" ref={captureRef} data-ticket-region>
-      <div className="flex flex-wrap items-center justify-between gap-3">
+      {/* The freshness line has a row of its own: a longer line (a failed poll, "Retry now") never
+          wraps the tools below it, so the card below them never moves. */}
+      <div className="space-y-3">
         <Freshness
           dataAt={data ? shown.at : undefined}
           state={state}
