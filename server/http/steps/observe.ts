@@ -21,7 +21,12 @@ export function observeExcept(
 ): Step {
   return async (req, res, ctx, next) => {
     const started = performance.now();
-    res.once('close', () => {
+    // Written once the answer is closed AND the chain has returned: a step that answers and
+    // then records what it did (the proxy's entry) finishes after 'close' has already fired
+    // (it is emitted on the next tick, before the step's promise continuation runs).
+    let closed = false;
+    let returned = false;
+    const write = () => {
       const status = res.writableFinished ? res.statusCode : 499;
       const route = String(ctx.log.route ?? 'unknown');
       if (quiet.has(route)) return;
@@ -53,7 +58,16 @@ export function observeExcept(
         if (typeof value === 'string' && held.holdsSecret(value)) delete line[key];
       }
       logger.info(line);
+    };
+    res.once('close', () => {
+      closed = true;
+      if (returned) write();
     });
-    await next();
+    try {
+      await next();
+    } finally {
+      returned = true;
+      if (closed) write();
+    }
   };
 }
