@@ -86,6 +86,15 @@ describe('the production server', () => {
     expect(answer.body).not.toContain('sfs-turbo-public-url');
   });
 
+  it.each([
+    `/eu-de/projects/p/jobs/${encodeURIComponent('<script>window.__pwned = true</script>')}`,
+    `/eu-de/projects/p/jobs/${encodeURIComponent('\u202Egnp.exe-report mixed')}`,
+  ])('answers a page route whose ID holds a dot with the page: %s', async (target) => {
+    const answer = await rawRequest(app.port, target, 'GET', 'Accept: text/html\r\n');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain('<div id="root">');
+  });
+
   it.each(['/assets/app-gone.js', '/assets/nothing', '/favicon.ico', '/robots.txt'])(
     'answers 404, not the page, for a missing file: %s',
     async (target) => {

@@ -5,17 +5,22 @@ import type { Step } from '../context.ts';
 import type { StaticFile, StaticSite } from '../static-site.ts';
 
 /**
+ * A file name ends in a short extension of letters and digits (`robots.txt`, `app-1a2b.js`).
+ * A dot elsewhere does not make one: an ID in a page route may hold dots and anything else.
+ */
+const FILE_NAME = /\.[A-Za-z0-9]{1,8}$/;
+
+/**
  * Built files, and index.html for every page route (the SPA fallback). A miss under
- * `/assets/` or for a name with an extension is a 404, not the page: a stale chunk must fail
- * as a missing script, never parse HTML as JavaScript.
+ * `/assets/` or for a file name is a 404, not the page: a stale chunk must fail as a missing
+ * script, never parse HTML as JavaScript.
  */
 export function staticFiles(site: StaticSite): Step {
   return async (req, res, ctx) => {
     let file: StaticFile | undefined = site.files.get(ctx.path);
     ctx.log.route = 'static';
     if (!file) {
-      const last = ctx.path.slice(ctx.path.lastIndexOf('/') + 1);
-      if (ctx.path.startsWith('/assets/') || last.includes('.')) {
+      if (ctx.path.startsWith('/assets/') || FILE_NAME.test(ctx.path)) {
         ctx.log.route = 'static-miss';
         res.writeHead(404, {
           'Content-Type': 'text/plain; charset=utf-8',
