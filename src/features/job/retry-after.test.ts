@@ -26,7 +26,7 @@ describe('rate limited by the dashboard (429 PROXY.RATE_LIMITED)', () => {
       notifyRequested: false,
     });
     expect(state).toEqual({ mode: 'retrying', delayMs: 40_000, failureCount: 1 });
-    expect(pollStateWords(state, { now: error.at, error, hasData: false, inFlightMs: undefined })).toBe('retrying in 40 s after an error');
+    expect(pollStateWords(state, { now: error.at, error, hasData: false, inFlightMs: undefined })).toBe('lookup failed: 429 PROXY.RATE_LIMITED, retrying in 40 s');
     expect(adviceFor(error).title).toBe(
       'The dashboard server is holding back its IAM logins, or you made too many lookups',
     );
