@@ -1,7 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { paths } from '../../app/paths';
-import { SignedOutNotice } from '../../components/signed-out-notice';
 import { isSignedOut, type LookupTarget } from '../../lib/api-error';
 import { publicLink } from '../../lib/base-path';
 import { rememberJob, useRecentJobs } from '../../lib/recent-jobs';
@@ -27,6 +26,12 @@ import { lazyComponent, usePreloadOnIdle } from '../../lib/on-demand';
 import { loadTicketExports } from './ticket/load-exports';
 
 // Shown only when a lookup fails: its own chunk, fetched once the page is idle (decision 0006).
+// Signed out (only with sign-in on) shares the lookup-failure panel's chunk: a chunk of its
+// own would split lucide out of the entry and cost the first load more than it saves.
+const SignedOutNotice = lazyComponent(
+  () => import('./lookup-failure'),
+  (module) => module.SignedOutNotice,
+);
 const LookupFailure = lazyComponent(
   () => import('./lookup-failure'),
   (module) => module.LookupFailure,
@@ -152,7 +157,11 @@ export function JobView({ target }: { target: LookupTarget }) {
           regionRef={captureRef}
         />
       ) : null}
-      {signedOut ? <SignedOutNotice stale={data !== undefined} /> : null}
+      {signedOut ? (
+        <Suspense fallback={null}>
+          <SignedOutNotice stale={data !== undefined} />
+        </Suspense>
+      ) : null}
       {/* With data on screen the explanation goes below the card: it never moves it. */}
       {data === undefined ? failure : null}
       {data === undefined && !error ? (

@@ -12,6 +12,9 @@ import { adviceFor } from './failure-advice';
 import { lookupFailureSummary } from './lookup-failure-summary';
 import { RegionProbe } from './region-probe';
 
+// Loaded with this panel, on demand (see job-view.tsx).
+export { SignedOutNotice } from '../../components/signed-out-notice';
+
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="grid grid-cols-[9rem_minmax(0,1fr)] gap-2">
