@@ -246,11 +246,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 test('"Add to board" on job pages builds a board, and ticked recent jobs open as one', async ({ page }) => {
+  // As a user does: the job is on screen (and so among the recent jobs) before it is added.
   await page.goto(`/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.success}`);
+  await expect(page.getByTestId('freshness')).toContainText('stopped: job finished');
   await page.getByRole('link', { name: /Add to board/ }).click();
   await expect(page).toHaveURL(new RegExp(`/board\\?jobs=eu-de/${DEMO_PROJECT_ID}/${SCENARIO.success}$`));
   await page.getByLabel(/Board title/).fill('INC-9');
   await page.goto(`/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.failed}`);
+  await expect(page.getByTestId('freshness')).toContainText('stopped: job finished');
   await page.getByRole('link', { name: 'Add to board (the board “INC-9”)' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('INC-9');
   await expect(page.locator('li[data-board-row]')).toHaveCount(2);
