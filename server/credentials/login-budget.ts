@@ -32,11 +32,13 @@ export function loginBudget(perMinute: number, now: () => number): LoginBudget {
       const t = now();
       while (recent.length > 0 && (recent[0]?.at ?? 0) <= t - LOGIN_WINDOW_MS) recent.shift();
       const freeAt = (oldest: number) => oldest + LOGIN_WINDOW_MS - t;
+      // The later of the two: when both the payer's share and the total have room again.
+      let wait = recent.length >= perMinute ? freeAt(recent[0]?.at ?? t) : 0;
       if (payer !== undefined) {
         const own = recent.filter((login) => login.payer === payer);
-        if (own.length >= share) return freeAt(own[own.length - share]?.at ?? t);
+        if (own.length >= share) wait = Math.max(wait, freeAt(own[own.length - share]?.at ?? t));
       }
-      if (recent.length >= perMinute) return freeAt(recent[0]?.at ?? t);
+      if (wait > 0) return wait;
       recent.push({ at: t, payer });
       return 0;
     },
