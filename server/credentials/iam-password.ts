@@ -48,6 +48,12 @@ interface CacheEntry {
   inUse: boolean;
   /** When the last login for this project started. */
   loggedInAt: number | undefined;
+  /**
+   * The least time between two renewals not forced by the cloud: half the lifetime of the
+   * last token, between 1 s and the pause. IAM's 24 h tokens are renewed once a day anyway;
+   * this only matters when IAM hands out tokens that expire at once.
+   */
+  renewGapMs: number;
 }
 
 /** Renew 5 minutes ahead (a fifth of the lifetime for short-lived tokens). */
@@ -97,6 +103,7 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
         forced: false,
         inUse: false,
         loggedInAt: undefined,
+        renewGapMs: pauseMs,
       };
       for (const [oldKey, old] of cache) {
         if (cache.size < maxCached) break;
@@ -123,6 +130,7 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
         entry.pending = undefined;
         entry.failed = undefined;
         entry.inUse = true;
+        entry.renewGapMs = Math.min(pauseMs, Math.max(1_000, (token.expiresAt - token.issuedAt) / 2));
         observer?.login('success', now());
         return token;
       },
@@ -158,12 +166,12 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
     if (entry.inUse) {
       // A renewal: never held up by logins for new projects, bounded for this project alone.
       const last = entry.loggedInAt;
-      if (entry.forced || last === undefined || t >= last + pauseMs) return undefined;
+      if (entry.forced || last === undefined || t >= last + entry.renewGapMs) return undefined;
       return new CredentialError(
-        `IAM issued the dashboard a token for project ${projectId} less than ${Math.round(pauseMs / 1000)} s ago ` +
-          'and it is no longer usable; the dashboard waits before logging in again',
+        `IAM issued the dashboard a token for project ${projectId} that is no longer usable ` +
+          'moments later; the dashboard waits before logging in again',
         429,
-        retryAfterSeconds(last + pauseMs - t),
+        retryAfterSeconds(last + entry.renewGapMs - t),
       );
     }
     const wait = budget.take(limitKey);
