@@ -257,6 +257,25 @@ describe('IAM password login provider', () => {
     expect(logins).toHaveLength(2);
   });
 
+  it('after IAM refuses one renewal, holds every project’s renewal for a minute (a changed password)', async () => {
+    let refusing = false;
+    const { provider, get, logins, advance } = setup({
+      fail: () => (refusing ? new CredentialError('IAM refused the login', 401) : undefined),
+    });
+    expect([await get(P1), await get(P2), await get(P3)]).toEqual(['token-1', 'token-2', 'token-3']);
+    refusing = true;
+    for (const [project, token] of [[P1, 'token-1'], [P2, 'token-2'], [P3, 'token-3']] as const) {
+      expect(provider.invalidate(project, { 'X-Auth-Token': token })).toBe(true);
+    }
+    await expect(get(P1)).rejects.toMatchObject({ status: 401 });
+    await expect(get(P2)).rejects.toMatchObject({ status: 429, retryAfterSeconds: 60 });
+    await expect(get(P3)).rejects.toMatchObject({ status: 429 });
+    expect(logins).toHaveLength(4);
+    refusing = false;
+    advance(60_000);
+    expect(await get(P2)).toBe('token-5');
+  });
+
   it('reports each login’s outcome, and the logins the limits held back', async () => {
     const failures = [
       undefined,

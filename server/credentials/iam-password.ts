@@ -87,6 +87,12 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
   const maxCached = options.maxCachedProjects ?? 1000;
   const budget = loginBudget(options.maxLoginsPerMinute ?? 10, now);
   const cache = new Map<string, CacheEntry>();
+  /**
+   * IAM refused a renewal: most likely the password changed, and every project in use would
+   * try its own renewal and fail, which locks the IAM user. So renewals wait, all projects
+   * together, for a pause: at most one refused renewal per pause.
+   */
+  let renewalsPausedUntil = 0;
   const { identity } = options;
   let observer = options.observer;
 
@@ -116,6 +122,7 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
 
   function fetchToken(entry: CacheEntry, authUrl: string, projectId: string): Promise<IssuedToken> {
     if (entry.pending) return entry.pending;
+    const renewal = entry.inUse;
     entry.loggedInAt = now();
     entry.forced = false;
     entry.pending = login({
@@ -141,6 +148,7 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
             ? error
             : new CredentialError('The IAM login failed unexpectedly', 502);
         entry.failed = { error: safe, until: now() + pauseMs };
+        if (renewal && safe.status === 401) renewalsPausedUntil = now() + pauseMs;
         observer?.login(safe.status === 401 ? 'refused' : 'error', now());
         throw safe;
       },
@@ -165,6 +173,14 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
     }
     if (entry.inUse) {
       // A renewal: never held up by logins for new projects, bounded for this project alone.
+      if (t < renewalsPausedUntil) {
+        return new CredentialError(
+          'IAM refused the dashboard’s last token renewal (has its password changed?); ' +
+            `renewals wait ${Math.round(pauseMs / 1000)} s, so that the IAM user is not locked`,
+          429,
+          retryAfterSeconds(renewalsPausedUntil - t),
+        );
+      }
       const last = entry.loggedInAt;
       if (entry.forced || last === undefined || t >= last + entry.renewGapMs) return undefined;
       return new CredentialError(
