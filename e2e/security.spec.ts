@@ -24,7 +24,9 @@ import {
  */
 const PORTS = { upstream: E2E_PORT + 2, iam: E2E_PORT + 3, desk: E2E_PORT + 4, attacker: E2E_PORT + 5 };
 const PROJECT = 'e9993fc787d94b6c886cbaa340f9c0f4';
-const LOGINS_PER_MIN = 5;
+const LOGINS_PER_MIN = 6;
+/** What one client may take of a minute's logins: a third. */
+const ONE_CLIENTS_SHARE = 2;
 
 interface Setup {
   desk: Desk;
@@ -169,7 +171,7 @@ it('a link to a region the desk may not query is refused before anything leaves 
   await setup.expectNoSecretGivenAway();
 });
 
-it('a burst of random project IDs makes no more IAM logins than the budget', async ({ setup, browser }) => {
+it('a burst of random project IDs from one client takes a third of the login budget, and leaves the rest to others', async ({ setup, browser }) => {
   const { desk, iam, upstream } = setup;
   // A context of its own: the page reads the 60 answers itself (fetching each body through
   // the browser's debugging protocol takes about a second apiece on a busy machine).
@@ -193,12 +195,23 @@ it('a burst of random project IDs makes no more IAM logins than the budget', asy
   await context.close();
   setup.received.push(...answers.map((answer) => answer.text));
 
-  expect(iam.seen).toHaveLength(LOGINS_PER_MIN);
-  expect(upstream.seen).toHaveLength(LOGINS_PER_MIN);
-  expect(answers.filter((answer) => answer.status === 200)).toHaveLength(LOGINS_PER_MIN);
+  expect(iam.seen).toHaveLength(ONE_CLIENTS_SHARE);
+  expect(upstream.seen).toHaveLength(ONE_CLIENTS_SHARE);
+  expect(answers.filter((answer) => answer.status === 200)).toHaveLength(ONE_CLIENTS_SHARE);
   const limited = answers.filter((answer) => answer.status === 429);
-  expect(limited).toHaveLength(60 - LOGINS_PER_MIN);
-  for (const answer of limited) expect(Number(answer.retryAfter)).toBeGreaterThan(0);
+  expect(limited).toHaveLength(60 - ONE_CLIENTS_SHARE);
+  for (const answer of limited) {
+    expect(Number(answer.retryAfter)).toBeGreaterThan(0);
+    expect(answer.text).toContain('PROXY.RATE_LIMITED');
+  }
+
+  // Another client (the desk believes loopback's X-Forwarded-For) still gets its logins.
+  const other = await fetch(`${desk.url}${apiPath('eu-de', randomProject(), JOB.plain)}`, {
+    headers: { 'X-Forwarded-For': '192.0.2.77' },
+  });
+  setup.received.push(await other.text());
+  expect(other.status).toBe(200);
+  expect(iam.seen).toHaveLength(ONE_CLIENTS_SHARE + 1);
   await setup.expectNoSecretGivenAway();
 });
 
@@ -212,6 +225,18 @@ it('a refused login is not retried for a minute, and the page explains the wait'
   await expect(failure).toContainText('The dashboard server is holding back its IAM logins');
   await expect(failure).toContainText(/Try again in\s*\d+ s/);
   expect(iam.seen).toHaveLength(1);
+
+  // The replica stays in service, and its readiness says nothing of the credential.
+  const ready = await fetch(`${desk.url}/readyz`);
+  const readyText = await ready.text();
+  setup.received.push(readyText);
+  expect([ready.status, readyText]).toEqual([200, '{"status":"ready"}']);
+  // The failed login shows in /metrics instead.
+  const metrics = await (await fetch(`${desk.url}/metrics`)).text();
+  setup.received.push(metrics);
+  expect(metrics).toMatch(/^sfs_turbo_iam_logins_total\{result="refused"\} 1$/m);
+  expect(metrics).toMatch(/^sfs_turbo_iam_logins_total\{result="rate_limited"\} [1-9]\d*$/m);
+  for (const said of ['desk-user', 'desk-domain', iam.url]) expect(readyText + metrics).not.toContain(said);
   await setup.expectNoSecretGivenAway();
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IssuedToken, loginWithPassword } from './iam-login.ts';
 import { passwordLogin, renewAt, usableUntil } from './iam-password.ts';
+import type { LoginResult } from './login-observer.ts';
 import { CredentialError } from './provider.ts';
 
 const P1 = 'e9993fc787d94b6c886cbaa340f9c0f4';
@@ -19,6 +20,7 @@ function setup(
   } = {},
 ) {
   let clock = 1_000_000;
+  const reported: Array<[LoginResult, number]> = [];
   const logins: Array<{ authUrl: string; projectId: string }> = [];
   let release: (() => void) | undefined;
   const login: typeof loginWithPassword = async ({ authUrl, projectId }) => {
@@ -50,13 +52,21 @@ function setup(
     maxLoginsPerMinute: options.maxLoginsPerMinute,
     maxCachedProjects: options.maxCachedProjects,
   });
-  const get = async (projectId = P1, region = 'eu-de') =>
-    (await provider.headersFor({ method: 'GET', url: new URL('https://x/'), region, projectId }))[
-      'X-Auth-Token'
-    ];
+  provider.observeLogins?.({ login: (result, at) => reported.push([result, at]) });
+  const get = async (projectId = P1, region = 'eu-de', limitKey?: string) =>
+    (
+      await provider.headersFor({
+        method: 'GET',
+        url: new URL('https://x/'),
+        region,
+        projectId,
+        limitKey,
+      })
+    )['X-Auth-Token'];
   return {
     provider,
     logins,
+    reported,
     get,
     advance: (ms: number) => (clock += ms),
     release: () => release?.(),
@@ -207,6 +217,86 @@ describe('IAM password login provider', () => {
     expect(provider.invalidate(P1, { 'X-Auth-Token': 'token-2' })).toBe(true);
     expect(await get()).toBe('token-3');
     expect(logins).toHaveLength(3);
+  });
+
+  it('takes at most a third of the minute’s new-project logins for one payer', async () => {
+    const { get, logins } = setup({ maxLoginsPerMinute: 9 });
+    const projects = Array.from({ length: 5 }, (_, i) => i.toString(16).padStart(32, '0'));
+    for (const project of projects.slice(0, 3)) await get(project, 'eu-de', 'addr:192.0.2.66');
+    await expect(get(projects[3], 'eu-de', 'addr:192.0.2.66')).rejects.toMatchObject({
+      status: 429,
+      retryAfterSeconds: 60,
+    });
+    expect(await get(projects[4], 'eu-de', 'user:bob')).toBe('token-4');
+    expect(logins).toHaveLength(4);
+  });
+
+  it('renews tokens in use while the new-project budget is spent, in the background and on a 401', async () => {
+    const { provider, get, logins, advance } = setup({ maxLoginsPerMinute: 3 });
+    expect(await get(P1)).toBe('token-1');
+    advance(DAY - 5 * 60_000 - 30_000); // 30 s before P1's renewal point
+    const P4 = '1'.repeat(32);
+    for (const project of [P2, P3, P4]) await get(project);
+    await expect(get('0'.repeat(32))).rejects.toMatchObject({ status: 429 });
+    advance(30_000); // renewal due; the budget is still spent on P2, P3 and P4
+    expect(await get(P1)).toBe('token-1');
+    await flush();
+    expect(await get(P1)).toBe('token-5');
+    expect(provider.invalidate(P1, { 'X-Auth-Token': 'token-5' })).toBe(true);
+    expect(await get(P1)).toBe('token-6');
+    expect(logins.map((l) => l.projectId)).toEqual([P1, P2, P3, P4, P1, P1]);
+  });
+
+  it('logs in for a project in use at most once a second when IAM’s tokens expire at once', async () => {
+    const { get, logins, advance } = setup({ lifetimeMs: 0 });
+    expect(await get()).toBe('token-1');
+    advance(400);
+    await expect(get()).rejects.toMatchObject({ status: 429, retryAfterSeconds: 1 });
+    advance(600);
+    expect(await get()).toBe('token-2');
+    expect(logins).toHaveLength(2);
+  });
+
+  it('after IAM refuses one renewal, holds every project’s renewal for a minute (a changed password)', async () => {
+    let refusing = false;
+    const { provider, get, logins, advance } = setup({
+      fail: () => (refusing ? new CredentialError('IAM refused the login', 401) : undefined),
+    });
+    expect([await get(P1), await get(P2), await get(P3)]).toEqual(['token-1', 'token-2', 'token-3']);
+    refusing = true;
+    for (const [project, token] of [[P1, 'token-1'], [P2, 'token-2'], [P3, 'token-3']] as const) {
+      expect(provider.invalidate(project, { 'X-Auth-Token': token })).toBe(true);
+    }
+    await expect(get(P1)).rejects.toMatchObject({ status: 401 });
+    await expect(get(P2)).rejects.toMatchObject({ status: 429, retryAfterSeconds: 60 });
+    await expect(get(P3)).rejects.toMatchObject({ status: 429 });
+    expect(logins).toHaveLength(4);
+    refusing = false;
+    advance(60_000);
+    expect(await get(P2)).toBe('token-5');
+  });
+
+  it('reports each login’s outcome, and the logins the limits held back', async () => {
+    const failures = [
+      undefined,
+      new CredentialError('IAM refused the login', 401),
+      new CredentialError('IAM failed to issue a token (HTTP 503)', 502),
+      new CredentialError('IAM did not answer in time', 504),
+    ];
+    const { get, reported } = setup({ fail: (n) => failures[n - 1] });
+    await get(P1);
+    await expect(get(P2)).rejects.toMatchObject({ status: 401 });
+    await expect(get(P3)).rejects.toMatchObject({ status: 502 });
+    await expect(get('0'.repeat(32))).rejects.toMatchObject({ status: 504 });
+    await expect(get(P2)).rejects.toMatchObject({ status: 429 });
+    expect(reported.map(([result]) => result)).toEqual([
+      'success',
+      'refused',
+      'error',
+      'error',
+      'rate_limited',
+    ]);
+    expect(reported[0]?.[1]).toBe(1_000_000);
   });
 
   it('describes the user and domain, never the password', () => {

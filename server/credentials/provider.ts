@@ -1,10 +1,16 @@
 import type { CloudKind, RegionsResponse } from '../../common/contract.ts';
+import type { LoginObserver } from './login-observer.ts';
 
 export interface SignableRequest {
   method: 'GET' | 'HEAD';
   url: URL;
   region: string;
   projectId: string;
+  /**
+   * Who the lookup counts against (`user:…` or `addr:…`, as the upstream limit): a login
+   * for a new project is taken from that payer's share of the login budget.
+   */
+  limitKey?: string | undefined;
 }
 
 /** Where a credential belongs, as far as its configuration says. */
@@ -41,6 +47,8 @@ export interface CredentialProvider {
    * Throws a 429 `CredentialError` when a fresh login would exceed the login limits.
    */
   invalidate(projectId: string, rejected: Record<string, string>): boolean;
+  /** Reports each login's outcome from now on (providers that log in: IAM password). */
+  observeLogins?(observer: LoginObserver): void;
 }
 
 /**

@@ -7,13 +7,12 @@ import type { AuthConfig } from '../auth/config.ts';
 import { createUpstreamLimit } from '../auth/upstream-limit.ts';
 import type { Env, ServerConfig } from '../config.ts';
 import { leakCheck } from '../credentials/leak-check.ts';
-import type { AccessLogEntry } from '../proxy/handler.ts';
 import { sendProxyError } from '../proxy/errors.ts';
 import { DEV_SECURITY_HEADERS, SECURITY_HEADERS } from '../security-headers.ts';
 import { createAccessLogger } from './access-log.ts';
 import { chain } from './chain.ts';
 import type { Next, RequestContext } from './context.ts';
-import { authObserver, createMetrics, type Metrics } from './metrics.ts';
+import { authObserver, createMetrics, loginObserver, type Metrics } from './metrics.ts';
 import { createReadiness, type Readiness } from './readiness.ts';
 import type { ServingConfig } from './serving-config.ts';
 import { loadStaticSite } from './static-site.ts';
@@ -75,8 +74,6 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
       ? loadStaticSite(serving.distDir, serving.basePath, serving.publicUrl)
       : undefined;
   const contexts = new WeakMap<IncomingMessage, RequestContext>();
-  // Readiness needs the runtime's credentials, and the runtime reports to readiness.
-  let observeEntry: (entry: AccessLogEntry) => void = () => undefined;
   const runtime = await createProxyRuntime({
     env: options.env,
     config: config.proxy,
@@ -86,15 +83,14 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     onEntry: (entry, req) => {
       const ctx = contexts.get(req);
       if (ctx) recordApiEntry(ctx, entry);
-      observeEntry(entry);
     },
   });
   const readiness = createReadiness({
     credentials: runtime.credentials,
     simulatorUrl: runtime.simulator?.url,
   });
-  observeEntry = (entry) => readiness.observe(entry);
   const metrics = createMetrics();
+  runtime.credentials.observeLogins?.(loginObserver(metrics));
   const logger = createAccessLogger(options.logDestination);
 
   const run = chain([

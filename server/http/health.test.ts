@@ -2,10 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeDist, startProduction, type ProductionUnderTest } from '../testing/production.ts';
-import { closedPort, fakeUpstream, jobPath, rawRequest, type Running } from '../testing/servers.ts';
+import { fakeUpstream, jobPath, rawRequest, type Running } from '../testing/servers.ts';
 
 const PROMTOOL = '/usr/bin/promtool';
-const PASSWORD = 'health-test-password-0123456789';
 
 let dist: ReturnType<typeof fakeDist>;
 let upstream: Running;
@@ -53,28 +52,6 @@ describe('health, readiness and metrics', () => {
     }
   });
 
-  it('is not ready while the most recent IAM login failed, and names no secret', async () => {
-    const iam = await startProduction({
-      SFS_TURBO_DIST: dist.dir,
-      SFS_TURBO_ENDPOINT: upstream.url,
-      OS_AUTH_URL: `http://127.0.0.1:${await closedPort()}/v3`,
-      OS_USERNAME: 'support-bot',
-      OS_PASSWORD: PASSWORD,
-      OS_USER_DOMAIN_NAME: 'support-domain',
-    });
-    try {
-      expect((await rawRequest(iam.port, '/readyz')).status).toBe(200);
-      const job = await rawRequest(iam.port, jobPath());
-      expect(json(job.body).errCode).toBe('PROXY.AUTH_FAILED');
-      const answer = await rawRequest(iam.port, '/readyz');
-      expect(answer.status).toBe(503);
-      expect(String(json(answer.body).reason)).toMatch(/IAM login failed/);
-      expect(answer.raw).not.toContain(PASSWORD);
-    } finally {
-      await iam.close();
-    }
-  });
-
   it('exposes the contract metrics in Prometheus text format, accepted by promtool', async () => {
     const served = await startProduction({
       SFS_TURBO_DIST: dist.dir,
@@ -99,6 +76,11 @@ describe('health, readiness and metrics', () => {
         /^sfs_turbo_upstream_request_duration_seconds_count\{region="eu-de"\} 1$/m,
       );
       expect(text).toMatch(/^# TYPE sfs_turbo_upstream_coalesced_total counter$/m);
+      // IAM trouble shows here, not in /readyz (server/http/iam-trouble.test.ts).
+      expect(text).toMatch(/^sfs_turbo_iam_logins_total\{result="refused"\} 0$/m);
+      expect(text).toMatch(
+        /^# TYPE sfs_turbo_iam_last_successful_login_timestamp_seconds gauge$/m,
+      );
       expect(text).toMatch(/^process_cpu_seconds_total /m);
       expect(text).not.toContain('metrics-test-token');
       expect(existsSync(PROMTOOL), `${PROMTOOL} is missing: apt-get install prometheus`).toBe(true);

@@ -1,10 +1,19 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AuthObserver } from '../auth/observer.ts';
+import { LOGIN_RESULTS, type LoginObserver } from '../credentials/login-observer.ts';
 
 /** The metric names are a contract (DESIGN.md, "Serving and operating"): dashboards use them. */
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const iamLogins = new Counter({
+    name: 'sfs_turbo_iam_logins_total',
+    help: 'IAM password logins by result: success, refused (IAM said no), error (IAM unreachable, slow or failing), rate_limited (needed but held back by the login limits)',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
+  // Every result from the start, at 0: an alert on a rate needs the series to exist before it grows.
+  for (const result of LOGIN_RESULTS) iamLogins.inc({ result }, 0);
   return {
     registry,
     httpRequests: new Counter({
@@ -29,6 +38,12 @@ export function createMetrics() {
     coalesced: new Counter({
       name: 'sfs_turbo_upstream_coalesced_total',
       help: 'Job requests answered from an identical request in flight or an answer still fresh, without a request upstream',
+      registers: [registry],
+    }),
+    iamLogins,
+    iamLastSuccess: new Gauge({
+      name: 'sfs_turbo_iam_last_successful_login_timestamp_seconds',
+      help: 'When an IAM password login last succeeded (Unix time); 0 before the first',
       registers: [registry],
     }),
     signIns: new Counter({
@@ -59,5 +74,15 @@ export function authObserver(metrics: Metrics): AuthObserver {
     signIn: () => metrics.signIns.inc(),
     refused: (status) => metrics.authRefusals.inc({ code: String(status) }),
     callbackFailed: (reason) => metrics.authCallbackFailures.inc({ reason }),
+  };
+}
+
+/** The IAM password login's reports, as a counter and the time of the last success. */
+export function loginObserver(metrics: Metrics): LoginObserver {
+  return {
+    login: (result, at) => {
+      metrics.iamLogins.inc({ result });
+      if (result === 'success') metrics.iamLastSuccess.set(at / 1000);
+    },
   };
 }

@@ -1,18 +1,19 @@
 import http from 'node:http';
-import { PROXY_ERROR } from '../../common/contract.ts';
 import type { CredentialProvider } from '../credentials/provider.ts';
-import type { AccessLogEntry } from '../proxy/handler.ts';
 
 export type ReadinessState = { ready: true } | { ready: false; reason: string };
 
 /**
- * Whether requests can be sent upstream now. Reasons are written for the operator and hold
- * no secret: they name what is wrong and which variable to look at.
+ * Whether this replica can serve (DESIGN.md, "Serving and operating"): started with a valid
+ * configuration, the simulator up when simulated, not draining. It never learns from lookups
+ * nor from IAM's or the cloud's health: one mistyped project or an IAM outage would otherwise
+ * take every replica out of the load balancer, and nothing would bring them back, since a
+ * replica out of service gets no lookups. Those failures go to `/metrics` and the page.
+ * Reasons are written for the operator: what is wrong and which variable to look at, never
+ * the credential's user, domain, IAM address or file.
  */
 export interface Readiness {
   check(): Promise<ReadinessState>;
-  /** The handler's outcome of each job request, to notice a failing IAM login. */
-  observe(entry: AccessLogEntry): void;
   /** Shutting down: not ready from now on. */
   drain(): void;
 }
@@ -29,11 +30,10 @@ function simulatorAnswers(url: string): Promise<boolean> {
 }
 
 export function createReadiness(options: {
-  credentials: CredentialProvider;
+  credentials: Pick<CredentialProvider, 'kind'>;
   simulatorUrl: string | undefined;
 }): Readiness {
   let draining = false;
-  let authFailure: string | undefined;
   const { credentials, simulatorUrl } = options;
   return {
     async check() {
@@ -50,16 +50,7 @@ export function createReadiness(options: {
             'No cloud credentials are configured: set OS_TOKEN, OS_ACCESS_KEY and OS_SECRET_KEY, OS_USERNAME and OS_PASSWORD, or OS_CLOUD',
         };
       }
-      if (authFailure) return { ready: false, reason: authFailure };
       return { ready: true };
-    },
-    observe(entry) {
-      if (entry.route !== 'job') return;
-      if (entry.code === PROXY_ERROR.authFailed) {
-        authFailure = `The most recent IAM login failed (${credentials.description}): see the log line with code ${entry.code}`;
-      } else if (entry.upstreamMs !== null) {
-        authFailure = undefined;
-      }
     },
     drain() {
       draining = true;

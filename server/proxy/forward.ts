@@ -8,6 +8,8 @@ export interface JobRequest {
   projectId: string;
   jobId: string;
   method: 'GET' | 'HEAD';
+  /** Who the lookup counts against: a login for a new project is taken from its share. */
+  limitKey?: string | undefined;
   /** Called once with a function that abandons the upstream request (the browser went away). */
   onCancel: (cancel: () => void) => void;
 }
@@ -65,7 +67,13 @@ export function createForwarder(options: {
     const send = async () => {
       const auth = simulated
         ? {}
-        : await credentials.headersFor({ method, url: new URL(`${base}${jobPath}`), region, projectId });
+        : await credentials.headersFor({
+            method,
+            url: new URL(`${base}${jobPath}`),
+            region,
+            projectId,
+            limitKey: job.limitKey,
+          });
       sent.push(...sentSecrets(auth));
       const result = await requestUpstream({
         target,

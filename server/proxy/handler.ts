@@ -51,8 +51,9 @@ export interface ApiHandlerOptions {
 
 /**
  * Never rejects: every outcome, bugs included, is answered and logged once. `limitKey` names
- * who the request counts against in the upstream limit (the server derives it from the
- * signed-in user or the client's address); without one, nothing is counted.
+ * who the request counts against in the upstream limit and in the IAM login budget's
+ * per-payer share (the server derives it from the signed-in user or the client's address);
+ * without one, nothing is counted against a payer.
  */
 export type ApiHandler = (
   req: IncomingMessage,
@@ -204,12 +205,14 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
         ? await coalescer.run(
             `${verb} ${region}/${projectId}/${jobId}`,
             // A shared exchange is not abandoned when one of its viewers leaves.
-            limited(() => forward({ region, projectId, jobId, method: verb, onCancel: () => {} })),
+            limited(() =>
+              forward({ region, projectId, jobId, method: verb, limitKey, onCancel: () => {} }),
+            ),
             (answer) => answer.result.ok,
           )
         : {
             value: await limited(() =>
-              forward({ region, projectId, jobId, method: verb, onCancel }),
+              forward({ region, projectId, jobId, method: verb, limitKey, onCancel }),
             )(),
             at: Date.now(),
             coalesced: false,
