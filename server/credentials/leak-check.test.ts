@@ -44,7 +44,6 @@ const encodings: Record<string, (secret: string) => string> = {
   'every byte percent-encoded': (s) => [...Buffer.from(s, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''),
   'base64 wrapped at 64 columns (PEM)': (s) => wrap(Buffer.from(s, 'utf8').toString('base64'), 64, '\n'),
   'base64 wrapped at 76 columns (MIME)': (s) => wrap(Buffer.from(s, 'utf8').toString('base64'), 76, '\r\n'),
-  'base64 of UTF-16LE (.NET, PowerShell)': (s) => Buffer.from(s, 'utf16le').toString('base64'),
   'HTML-escaped JSON': (s) => JSON.stringify({ t: s }).replace(/"/g, '&quot;').replace(/\+/g, '&#43;'),
 };
 

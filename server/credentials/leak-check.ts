@@ -10,10 +10,10 @@ import { constants, gunzipSync, inflateSync } from 'node:zlib';
  *
  * - Forms of each secret, looked for as they are: the plain text and its JSON-escaped text
  *   (with and without `\/`), each of those percent-encoded (component and URI style, upper and
- *   lower case hex, `+` for space), in hex (upper and lower case) and in base64 and base64url
- *   at each of the three byte alignments, so that a secret inside a longer base64 text (a
- *   `Basic` header, an echoed header dump) is found too. The plain secret's UTF-16 bytes (LE
- *   and BE, as .NET and PowerShell encode text) are also looked for in hex and base64.
+ *   lower case hex, `+` for space), its UTF-8 bytes in hex (upper and lower case), and each in
+ *   base64 and base64url at each of the three byte alignments, so that a secret inside a
+ *   longer base64 text (a `Basic` header, an echoed header dump) is found too. Every form is
+ *   searched for in every answer, so a form is added only for an encoding echoes really use.
  * - Views of the text, each decoding one layer an echo may have put around a form: the
  *   strings and keys of a JSON body (every escape, `\u002B` included, decoded), JavaScript
  *   style escapes in text that is not JSON, HTML character references (named, decimal, hex),
@@ -63,10 +63,6 @@ function percentForms(encoded: string): string[] {
   return [encoded, lower, encoded.replace(/%20/g, '+'), lower.replace(/%20/g, '+')];
 }
 
-function utf16be(text: string): Buffer {
-  return Buffer.from(text, 'utf16le').swap16();
-}
-
 /** Every form of one secret that is looked for (deduplicated, longest first). */
 export function secretForms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
@@ -76,19 +72,15 @@ export function secretForms(secret: string): string[] {
     ...percentForms(encodeURIComponent(text)),
     ...percentForms(encodeURI(text)),
   ]);
-  const byteForms = [
-    ...texts.map((text) => Buffer.from(text, 'utf8')),
-    Buffer.from(secret, 'utf16le'),
-    utf16be(secret),
-  ];
-  const base64 = byteForms.flatMap((bytes) =>
-    BASE64_ALIGNMENTS.flatMap((offset) => [base64Core(bytes, offset, false), base64Core(bytes, offset, true)]),
-  );
-  const hex = [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le'), utf16be(secret)].flatMap((bytes) => {
-    const lower = bytes.toString('hex');
-    return [lower, lower.toUpperCase()];
+  const base64 = texts.flatMap((text) => {
+    const bytes = Buffer.from(text, 'utf8');
+    return BASE64_ALIGNMENTS.flatMap((offset) => [
+      base64Core(bytes, offset, false),
+      base64Core(bytes, offset, true),
+    ]);
   });
-  return [...new Set([...texts, ...percent, ...base64, ...hex])]
+  const hex = Buffer.from(secret, 'utf8').toString('hex');
+  return [...new Set([...texts, ...percent, ...base64, hex, hex.toUpperCase()])]
     .filter((form) => form.length >= MIN_SECRET_LENGTH)
     .sort((a, b) => b.length - a.length);
 }
@@ -215,15 +207,14 @@ function unwrapped(text: string): string | undefined {
 
 const DECODERS = [jsonStrings, unescaped, htmlDecoded, percentDecoded, unwrapped] as const;
 
-/** The ways bytes can be read as text: UTF-8, and when they hold NUL bytes, UTF-16 at both alignments. */
-function textsOf(value: string | Buffer): string[] {
-  if (typeof value === 'string') return [value];
-  const texts = [value.toString('utf8')];
-  const sniffed = sniffCompressed(value);
+/** Other ways bytes can be read as text: UTF-16 at both alignments when they hold NUL bytes, inflated. */
+function otherTexts(bytes: Buffer): string[] {
+  const texts: string[] = [];
+  const sniffed = sniffCompressed(bytes);
   if (sniffed) texts.push(sniffed.toString('utf8'));
-  if (value.includes(0)) {
+  if (bytes.includes(0)) {
     for (const offset of [0, 1]) {
-      const aligned = value.subarray(offset, offset + ((value.length - offset) & ~1));
+      const aligned = bytes.subarray(offset, offset + ((bytes.length - offset) & ~1));
       texts.push(aligned.toString('utf16le'), Buffer.from(aligned).swap16().toString('utf16le'));
     }
   }
@@ -249,16 +240,13 @@ function sniffCompressed(bytes: Buffer): Buffer | undefined {
   }
 }
 
-/** The text and each decoded view of it, breadth first, a bounded number. */
-function* views(value: string | Buffer): Generator<string> {
-  const seen = new Set<string>();
-  let layer: string[] = [];
-  for (const text of textsOf(value)) {
-    if (seen.has(text)) continue;
-    seen.add(text);
-    layer.push(text);
-    yield text;
-  }
+/** Any character that starts a layer one of the decoders reads. */
+const LAYERED = /[\\&%\r\n]/;
+
+/** The decoded views of the texts (not the texts themselves), breadth first, a bounded number. */
+function* decodedViews(texts: readonly string[]): Generator<string> {
+  const seen = new Set<string>(texts);
+  let layer = texts.filter((text) => LAYERED.test(text));
   for (let depth = 0; depth < MAX_DECODE_DEPTH && layer.length > 0; depth += 1) {
     const next: string[] = [];
     for (const text of layer) {
@@ -294,7 +282,13 @@ export function leakCheck(secrets: Iterable<string>): LeakCheck {
   const holdsSecret = (value: string | Buffer): boolean => {
     if (forms.length === 0 || value.length < MIN_SECRET_LENGTH) return false;
     // A secret's bytes are valid UTF-8, so they decode unchanged whatever surrounds them.
-    for (const view of views(value)) if (holdsForm(view)) return true;
+    const text = typeof value === 'string' ? value : value.toString('utf8');
+    if (holdsForm(text)) return true;
+    const others = typeof value === 'string' ? [] : otherTexts(value);
+    if (others.some(holdsForm)) return true;
+    // Most answers (a compact JSON job) have no layer to decode: one scan says so.
+    if (others.length === 0 && !LAYERED.test(text)) return false;
+    for (const view of decodedViews([text, ...others])) if (holdsForm(view)) return true;
     return false;
   };
   return {
