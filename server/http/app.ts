@@ -93,8 +93,11 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     credentials: runtime.credentials,
     simulatorUrl: runtime.simulator?.url,
   });
-  observeEntry = (entry) => readiness.observe(entry);
   const metrics = createMetrics();
+  observeEntry = (entry) => {
+    readiness.observe(entry);
+    for (const dropped of entry.headersDropped ?? []) metrics.upstreamHeadersDropped.inc({ ...dropped });
+  };
   const logger = createAccessLogger(options.logDestination);
 
   const run = chain([
