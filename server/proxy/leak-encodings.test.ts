@@ -106,6 +106,16 @@ describe('encoded answers', () => {
     expect(answer.headers['x-request-id']).toBe('req-2');
   });
 
+  it('answers HEAD from an upstream that names the coding of the GET body it did not send', async () => {
+    const { proxy } = await echoing((_token, _req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Content-Length': '120' });
+      res.end();
+    });
+    const answer = await rawRequest(proxy.port, jobPath(), 'HEAD');
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-encoding']).toBeUndefined();
+  });
+
   it('answers 502 PROXY.UPSTREAM_TOO_LARGE for a body that inflates past the cap (a decompression bomb)', async () => {
     // 64 MiB of zeros in about 64 kB: the cap is 1 MiB, and zlib stops there.
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024), { level: 9 });

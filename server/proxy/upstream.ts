@@ -216,7 +216,8 @@ export function requestUpstream(request: UpstreamRequest): Promise<UpstreamResul
               ms: elapsed(),
             });
           const codings = contentCodings(incoming.headers['content-encoding']);
-          if (codings.length === 0) {
+          // An empty body has nothing to decode (HEAD, 204, 304 carry the header of the GET).
+          if (codings.length === 0 || raw.length === 0) {
             answered(raw);
             return;
           }
