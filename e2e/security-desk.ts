@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
 import { START_COMMAND } from '../playwright.config.ts';
 import { simulatedPreviewEnv } from './preview-env.ts';
 
@@ -21,7 +22,30 @@ export const JOB = {
   echoEverywhere: 'ec40ec40-1111-2222-3333-444455556666',
   /** A good job body, with the token echoed in X-request-id and Retry-After only. */
   echoHeaders: 'ec40ead0-1111-2222-3333-444455556666',
+  /** A good job body, with the token's first half (letters and digits only) as X-request-id. */
+  halfRequestId: 'ec40a1f0-1111-2222-3333-444455556666',
 } as const;
+
+const wrap = (text: string, columns: number, eol: string) => (text.match(new RegExp(`.{1,${columns}}`, 'g')) ?? []).join(eol);
+const jobWith = (token: string) => JSON.stringify({ job_id: 'echo', status: 'failed', fail_reason: `debug: X-Auth-Token ${token}` });
+
+/**
+ * Job IDs (`echo-<name>`) whose answer echoes the token in one encoding each: a body, its
+ * headers. Issue 19: each of these went through unnoticed before.
+ */
+export const ENCODED_ECHOES: Record<string, (token: string) => { headers: Record<string, string>; body: Buffer | string }> = {
+  gzip: (t) => ({ headers: { 'Content-Encoding': 'gzip', 'Content-Type': 'application/json' }, body: gzipSync(jobWith(t)) }),
+  'raw-deflate': (t) => ({ headers: { 'Content-Encoding': 'deflate', 'Content-Type': 'application/json' }, body: deflateRawSync(jobWith(t)) }),
+  br: (t) => ({ headers: { 'Content-Encoding': 'br', 'Content-Type': 'application/json' }, body: brotliCompressSync(jobWith(t)) }),
+  'json-u002b': (t) => ({ headers: { 'Content-Type': 'application/json' }, body: jobWith(t).replace(/\+/g, '\\u002B').replace(/\//g, '\\u002F') }),
+  hex: (t) => ({ headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ dump: Buffer.from(t).toString('hex').toUpperCase() }) }),
+  utf16le: (t) => ({ headers: { 'Content-Type': 'application/json; charset=utf-16le' }, body: Buffer.from(jobWith(t), 'utf16le') }),
+  'html-entities': (t) => ({
+    headers: { 'Content-Type': 'text/html' },
+    body: `<pre>${[...t].map((c, i) => (c === '+' ? '&plus;' : i % 2 ? `&#${c.charCodeAt(0)};` : `&#x${c.charCodeAt(0).toString(16)};`)).join('')}</pre>`,
+  }),
+  'base64-wrapped': (t) => ({ headers: { 'Content-Type': 'text/plain' }, body: wrap(Buffer.from(`X-Auth-Token: ${t}\r\n`).toString('base64'), 76, '\r\n') }),
+};
 
 export interface Seen {
   method: string;
@@ -102,6 +126,21 @@ export async function fakeUpstream(port: number): Promise<FakeServer> {
       res.end(`<pre>debug: ${b64(JSON.stringify(seen.headers))}</pre>`);
       return;
     }
+    const encoded = jobId.startsWith('echo-') ? ENCODED_ECHOES[jobId.slice('echo-'.length)] : undefined;
+    if (encoded) {
+      const { headers, body } = encoded(token);
+      res.writeHead(500, { ...headers, 'X-request-id': 'req-echo-1' });
+      res.end(body);
+      return;
+    }
+    if (jobId === JOB.halfRequestId) {
+      // The longest run that fits a request ID's shape, at most half the token.
+      const runs = token.slice(0, Math.ceil(token.length / 2)).match(/[A-Za-z0-9]+/g) ?? [];
+      const half = runs.reduce((longest, run) => (run.length > longest.length ? run : longest), '');
+      res.writeHead(200, { 'Content-Type': 'application/json', 'X-request-id': half });
+      res.end(JSON.stringify(job));
+      return;
+    }
     if (jobId === JOB.echoHeaders) {
       res.writeHead(200, { 'Content-Type': 'application/json', 'X-request-id': `req-${token}`, 'Retry-After': b64(token) });
       res.end(JSON.stringify(job));
@@ -147,6 +186,14 @@ export async function startDesk(port: number, env: Record<string, string>): Prom
       await exited;
     },
   };
+}
+
+/** Whether a text holds any run of `length` characters of the secret (a half-echoed token). */
+export function holdsPartOf(text: string, secret: string, length = 12): boolean {
+  for (let start = 0; start + length <= secret.length; start += 1) {
+    if (text.includes(secret.slice(start, start + length))) return true;
+  }
+  return false;
 }
 
 /**

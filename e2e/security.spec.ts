@@ -4,8 +4,10 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { E2E_PORT } from '../playwright.config.ts';
 import { expect, test } from './fixtures.ts';
 import {
+  ENCODED_ECHOES,
   fakeIam,
   fakeUpstream,
+  holdsPartOf,
   holdsSecret,
   JOB,
   PASSWORD,
@@ -139,6 +141,60 @@ it('an endpoint that echoes the token in headers and body gets nothing to the br
   expect(iam.seen).toHaveLength(1); // one project, one login
   expect(upstream.seen.length).toBeGreaterThanOrEqual(2);
   expect(upstream.seen.every((seen) => seen.headers['x-auth-token'] === iam.tokens[0])).toBe(true);
+  await setup.expectNoSecretGivenAway();
+});
+
+it('an endpoint that echoes the token encoded differently, or half of it as X-request-id, gets nothing to the browser or the log', async ({ setup, page }) => {
+  const { desk, iam, upstream } = setup;
+  await page.goto(`${desk.url}/`);
+  const names = Object.keys(ENCODED_ECHOES);
+  const paths = [...names.map((name) => apiPath('eu-de', PROJECT, `echo-${name}`)), apiPath('eu-de', PROJECT, JOB.halfRequestId)];
+  const answers = await page.evaluate(
+    async (all) =>
+      Promise.all(
+        all.map(async (path) => {
+          const answer = await fetch(path);
+          const headers: string[] = [];
+          answer.headers.forEach((value, name) => headers.push(`${name}: ${value}`));
+          const body = await answer.text();
+          return {
+            status: answer.status,
+            requestId: answer.headers.get('X-request-id'),
+            contentEncoding: answer.headers.get('Content-Encoding'),
+            body,
+            text: `${headers.join('\n')}\n${body}`,
+          };
+        }),
+      ),
+    paths,
+  );
+  setup.received.push(...answers.map((answer) => answer.text));
+  for (const [index, name] of names.entries()) {
+    const answer = answers[index]!;
+    expect({ name, status: answer.status, contentEncoding: answer.contentEncoding }).toEqual({ name, status: 502, contentEncoding: null });
+    expect(JSON.parse(answer.body), name).toMatchObject({ errCode: 'PROXY.UPSTREAM_LEAK' });
+  }
+  const half = answers.at(-1)!;
+  expect(half.status).toBe(200);
+  expect(half.requestId).toBeNull();
+  expect(JSON.parse(half.body)).toMatchObject({ job_type: 'create_share' });
+  // Asked for plain bytes every time: what came compressed came against the request.
+  expect(upstream.seen.map((seen) => seen.headers['accept-encoding'])).toEqual(paths.map(() => 'identity'));
+
+  // The page says what happened for a compressed echo as for a plain one.
+  await page.goto(`${desk.url}/eu-de/projects/${PROJECT}/jobs/echo-gzip`);
+  const failure = page.getByRole('alert').filter({ hasText: 'Lookup failed' });
+  await expect(failure).toContainText('PROXY.UPSTREAM_LEAK');
+
+  const metrics = await (await fetch(`${desk.url}/metrics`)).text();
+  expect(metrics).toMatch(/^sfs_turbo_upstream_headers_dropped_total\{header="x-request-id",reason="secret"\} 1$/m);
+  // Each request's line is in the log, and none holds any part of a token.
+  await expect.poll(() => desk.log().match(/"upstreamHeadersDropped":"x-request-id"/g)?.length ?? 0).toBe(1);
+  expect(iam.tokens).toHaveLength(1);
+  for (const token of iam.tokens) {
+    expect(holdsPartOf(desk.log(), token), 'the dashboard log holds part of a token').toBe(false);
+    expect(setup.received.filter((text) => holdsPartOf(text, token)), 'answers holding part of a token').toEqual([]);
+  }
   await setup.expectNoSecretGivenAway();
 });
 

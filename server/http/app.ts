@@ -74,6 +74,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
       ? loadStaticSite(serving.distDir, serving.basePath, serving.publicUrl)
       : undefined;
   const contexts = new WeakMap<IncomingMessage, RequestContext>();
+  const metrics = createMetrics();
   const runtime = await createProxyRuntime({
     env: options.env,
     config: config.proxy,
@@ -83,13 +84,13 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     onEntry: (entry, req) => {
       const ctx = contexts.get(req);
       if (ctx) recordApiEntry(ctx, entry);
+      for (const dropped of entry.headersDropped ?? []) metrics.upstreamHeadersDropped.inc({ ...dropped });
     },
   });
   const readiness = createReadiness({
     credentials: runtime.credentials,
     simulatorUrl: runtime.simulator?.url,
   });
-  const metrics = createMetrics();
   runtime.credentials.observeLogins?.(loginObserver(metrics));
   const logger = createAccessLogger(options.logDestination);
 

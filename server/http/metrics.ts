@@ -35,6 +35,12 @@ export function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15],
       registers: [registry],
     }),
+    upstreamHeadersDropped: new Counter({
+      name: 'sfs_turbo_upstream_headers_dropped_total',
+      help: 'Allow-listed upstream headers not passed on, by header and reason (shape: not of its allowed shape; secret: held a credential or part of one)',
+      labelNames: ['header', 'reason'] as const,
+      registers: [registry],
+    }),
     coalesced: new Counter({
       name: 'sfs_turbo_upstream_coalesced_total',
       help: 'Job requests answered from an identical request in flight or an answer still fresh, without a request upstream',

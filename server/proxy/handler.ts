@@ -13,7 +13,7 @@ import { createCoalescer, type Shared } from './coalesce.ts';
 import { fromAnotherSite } from './cross-site.ts';
 import { sendJson, sendProxyError } from './errors.ts';
 import { createForwarder, hasUpstream, type Forwarded } from './forward.ts';
-import { failureOf, LEAK_FAILURE, passOn, writePassedOn } from './pass-on.ts';
+import { failureOf, LEAK_FAILURE, passOn, writePassedOn, type DroppedHeader } from './pass-on.ts';
 import { matchApiRoute } from './route.ts';
 
 export interface AccessLogEntry {
@@ -31,6 +31,8 @@ export interface AccessLogEntry {
   requestId: string;
   /** Answered by an identical request's exchange, without one of its own. */
   coalesced?: boolean;
+  /** Allow-listed upstream headers not passed on (not of their shape, or holding a credential). */
+  headersDropped?: DroppedHeader[];
 }
 
 export interface ApiHandlerOptions {
@@ -77,14 +79,14 @@ export function formatAccessLog(entry: AccessLogEntry): string {
 }
 
 /**
- * The entry without any field that holds a credential: such a field is dropped (emptied, as
- * when absent), never partly blanked.
+ * The entry without any field that holds a credential or part of one: such a field is dropped
+ * (emptied, as when absent), never partly blanked.
  */
 export function withoutSecrets(entry: AccessLogEntry, check: LeakCheck): AccessLogEntry {
   const clean = { ...entry };
   for (const key of Object.keys(clean) as Array<keyof AccessLogEntry>) {
     const field = clean[key];
-    if (typeof field === 'string' && check.holdsSecret(field)) (clean[key] as string) = '';
+    if (typeof field === 'string' && check.holdsPart(field)) (clean[key] as string) = '';
   }
   return clean;
 }
@@ -252,6 +254,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     }
     const answer = passOn(result, secrets.check, shared.at);
     if (!answer) return fail(LEAK_FAILURE.status, LEAK_FAILURE.code, LEAK_FAILURE.message);
+    if (answer.dropped.length > 0) entry.headersDropped = answer.dropped;
     entry.status = answer.status;
     entry.requestId = answer.requestId ?? '';
     writePassedOn(res, answer, method === 'HEAD');

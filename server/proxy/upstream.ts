@@ -1,5 +1,7 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 
 /** Where a request goes, already split the way `http.request` wants it (no URL parsing per request). */
 export interface UpstreamTarget {
@@ -26,6 +28,7 @@ export interface UpstreamRequest {
   /** Only for POST (the IAM login). */
   body?: string;
   timeoutMs: number;
+  /** The most bytes the body may have, as sent and once decoded (a decompression bomb stops here). */
   maxBytes: number;
   /**
    * Called once with a function that abandons the request (the browser went away). A plain
@@ -35,7 +38,8 @@ export interface UpstreamRequest {
   onCancel?: (cancel: () => void) => void;
 }
 
-export type UpstreamFailure = 'timeout' | 'unreachable' | 'too-large' | 'aborted';
+/** `undecodable`: a Content-Encoding the proxy does not read, or bytes that are not what it says. */
+export type UpstreamFailure = 'timeout' | 'unreachable' | 'too-large' | 'undecodable' | 'aborted';
 
 export type UpstreamResult =
   | {
@@ -44,6 +48,7 @@ export type UpstreamResult =
       headers: IncomingHttpHeaders;
       contentType: string | undefined;
       requestId: string | undefined;
+      /** Decoded: whatever Content-Encoding the upstream used has been undone. */
       body: Buffer;
       ms: number;
     }
@@ -58,6 +63,55 @@ const agents = {
 
 export function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+type Decoder = (body: Buffer, options: zlib.ZlibOptions & zlib.BrotliOptions) => Promise<Buffer>;
+const gunzip: Decoder = promisify(zlib.gunzip);
+const inflate: Decoder = promisify(zlib.inflate);
+const inflateRaw: Decoder = promisify(zlib.inflateRaw);
+const brotli: Decoder = promisify(zlib.brotliDecompress);
+
+/**
+ * `deflate` is the zlib format by the standard, but servers send raw deflate under that name
+ * too (as browsers accept): the zlib header tells them apart.
+ */
+const deflate: Decoder = (body, options) => {
+  const [first = 0, second = 0] = body;
+  const zlibHeader = (first & 0x0f) === 8 && first >> 4 <= 7 && ((first << 8) | second) % 31 === 0;
+  return (zlibHeader ? inflate : inflateRaw)(body, options);
+};
+
+const DECODERS: Readonly<Record<string, Decoder>> = { gzip: gunzip, 'x-gzip': gunzip, deflate, br: brotli };
+
+/** The codings of a Content-Encoding, in the order applied (`identity` says none), lower case. */
+function contentCodings(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== '' && coding !== 'identity');
+}
+
+type Decoded = { ok: true; body: Buffer } | { ok: false; reason: UpstreamFailure; detail: string };
+
+/**
+ * The body with its codings undone, last applied first, each result no larger than
+ * `maxBytes` (zlib stops inflating there: a small bomb never becomes a large buffer).
+ */
+async function decodeBody(body: Buffer, codings: readonly string[], maxBytes: number): Promise<Decoded> {
+  let decoded = body;
+  for (const coding of [...codings].reverse()) {
+    const decoder = DECODERS[coding];
+    if (!decoder) return { ok: false, reason: 'undecodable', detail: `Content-Encoding ${coding} is not one the proxy reads` };
+    try {
+      decoded = await decoder(decoded, { maxOutputLength: maxBytes });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        return { ok: false, reason: 'too-large', detail: `more than ${maxBytes} bytes once decoded (${coding})` };
+      }
+      return { ok: false, reason: 'undecodable', detail: `the body is not valid ${coding}` };
+    }
+  }
+  return { ok: true, body: decoded };
 }
 
 /**
@@ -75,6 +129,9 @@ export function requestUpstream(request: UpstreamRequest): Promise<UpstreamResul
   return new Promise((resolve) => {
     let settled = false;
     let current: http.ClientRequest | undefined;
+    // Set once the whole body is in: the socket may be back in the pool, serving another
+    // request, while the body is decoded, so a timeout or a cancel then must leave it alone.
+    let received = false;
     const finish = (result: UpstreamResult) => {
       if (settled) return;
       settled = true;
@@ -84,7 +141,7 @@ export function requestUpstream(request: UpstreamRequest): Promise<UpstreamResul
     const fail = (reason: UpstreamFailure, detail: string) => {
       if (settled) return; // a late cancel must not touch a socket already back in the pool
       finish({ ok: false, reason, detail, ms: elapsed() });
-      current?.destroy();
+      if (!received) current?.destroy();
     };
     const timer = setTimeout(
       () => fail('timeout', `no complete answer within ${request.timeoutMs} ms`),
@@ -99,7 +156,10 @@ export function requestUpstream(request: UpstreamRequest): Promise<UpstreamResul
         port: target.port,
         path: target.path,
         method: request.method,
-        headers: request.headers,
+        // Asked for plain bytes: the leak check reads what the body means, and a body passed
+        // on without its Content-Encoding would be garbage to the browser. What comes encoded
+        // anyway is decoded below.
+        headers: { ...request.headers, 'Accept-Encoding': 'identity' },
         // The retry gets a connection of its own: the other idle sockets in the pool may have
         // been closed by the upstream at the same moment (bench:soak saw it under load).
         agent: mayRetry ? agent : false,
@@ -143,14 +203,27 @@ export function requestUpstream(request: UpstreamRequest): Promise<UpstreamResul
           if (!incoming.complete) fail('unreachable', 'connection reset while reading the answer');
         });
         incoming.on('end', () => {
-          finish({
-            ok: true,
-            status: incoming.statusCode ?? 502,
-            headers: incoming.headers,
-            contentType: headerValue(incoming.headers['content-type']),
-            requestId: headerValue(incoming.headers['x-request-id']),
-            body: chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size),
-            ms: elapsed(),
+          received = true;
+          const raw = chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size);
+          const answered = (body: Buffer) =>
+            finish({
+              ok: true,
+              status: incoming.statusCode ?? 502,
+              headers: incoming.headers,
+              contentType: headerValue(incoming.headers['content-type']),
+              requestId: headerValue(incoming.headers['x-request-id']),
+              body,
+              ms: elapsed(),
+            });
+          const codings = contentCodings(incoming.headers['content-encoding']);
+          // An empty body has nothing to decode (HEAD, 204, 304 carry the header of the GET).
+          if (codings.length === 0 || raw.length === 0) {
+            answered(raw);
+            return;
+          }
+          void decodeBody(raw, codings, request.maxBytes).then((decoded) => {
+            if (decoded.ok) answered(decoded.body);
+            else fail(decoded.reason, decoded.detail);
           });
         });
       });

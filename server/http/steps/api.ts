@@ -41,5 +41,7 @@ export function recordApiEntry(ctx: RequestContext, entry: AccessLogEntry): void
     upstreamMs: entry.upstreamMs,
     upstreamRequestId: entry.requestId || null,
     coalesced: entry.coalesced ? 1 : 0,
+    // Header names from the allow-list only, never their values.
+    upstreamHeadersDropped: entry.headersDropped?.map(({ header }) => header).join(',') || null,
   });
 }
