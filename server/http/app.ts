@@ -91,7 +91,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
   });
   const readiness = createReadiness({
     credentials: runtime.credentials,
-    simulatorUrl: runtime.simulator?.url,
+    simulatorUrl: runtime.simulatorUrl,
   });
   observeEntry = (entry) => readiness.observe(entry);
   const metrics = createMetrics();
