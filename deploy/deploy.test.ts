@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import {
   cpSync,
   existsSync,
@@ -347,5 +348,30 @@ describe('the example overlay', () => {
       env.AUTH_GROUPS_HEADER.value,
     ]);
     expect(only(docs, 'NetworkPolicy')).toBeDefined();
+  });
+});
+
+describe('the documented team start', () => {
+  /** The variables of configuration.md's `HOST=0.0.0.0` example, as the shell would set them. */
+  function documentedEnv(): Record<string, string> {
+    const doc = readFileSync(path.join(ROOT, 'docs', 'configuration.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## Host settings'));
+    const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    expect(block).toContain('HOST=0.0.0.0');
+    const env: Record<string, string> = {};
+    for (const [, name = '', value = ''] of block
+      .replace(/\\\n/g, ' ')
+      .replace(/"\$\(openssl rand -base64 48\)"/g, randomBytes(48).toString('base64'))
+      .matchAll(/\b([A-Z_]+)=(\S+)/g)) {
+      env[name] = value;
+    }
+    return env;
+  }
+
+  it('passes the checks the server makes at start', async () => {
+    const { loadAppConfig } = await import('../server/http/app-config.ts');
+    const env = documentedEnv();
+    expect(env.AUTH_MODE).toBe('oidc');
+    expect(() => loadAppConfig(env)).not.toThrow();
   });
 });
