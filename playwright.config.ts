@@ -43,6 +43,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${E2E_PORT}/api/regions`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: simulatedPreviewEnv(E2E_PORT, E2E_SIMULATOR_PORT),
+    // Playwright spreads it over process.env and spawns: an `undefined` value unsets a variable.
+    env: simulatedPreviewEnv(E2E_PORT, E2E_SIMULATOR_PORT) as Record<string, string>,
   },
 });

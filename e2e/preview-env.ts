@@ -1,21 +1,31 @@
 /**
- * The environment of a `vite preview` that serves the built app as `npm start` does, on
- * loopback, with the embedded simulator as its upstream: no cloud configuration is inherited
- * from the shell that runs the tests or benchmarks.
+ * The environment of a server that serves the built app as `npm start` does, on loopback,
+ * with the embedded simulator as its upstream: no cloud configuration is inherited from the
+ * shell that runs the tests or benchmarks. The cloud's variables are unset (`undefined`:
+ * `child_process.spawn` leaves them out), not emptied: an empty credential variable stops the
+ * server at start.
  */
-export function simulatedPreviewEnv(port: number, simulatorPort: number): Record<string, string> {
+export function simulatedPreviewEnv(
+  port: number,
+  simulatorPort: number,
+): Record<string, string | undefined> {
   return {
     PORT: String(port),
     HOST: '127.0.0.1',
     SFS_TURBO_SIMULATOR_PORT: String(simulatorPort),
-    SFS_TURBO_ENDPOINT: '',
-    OS_TOKEN: '',
-    OS_AUTH_TOKEN: '',
-    OS_ACCESS_KEY: '',
-    OS_SECRET_KEY: '',
-    OS_USERNAME: '',
-    OS_PASSWORD: '',
-    OS_AUTH_URL: '',
-    OS_CLOUD: '',
+    SFS_TURBO_SIMULATOR: undefined,
+    SFS_TURBO_ENDPOINT: undefined,
+    OS_TOKEN: undefined,
+    OS_AUTH_TOKEN: undefined,
+    OS_ACCESS_KEY: undefined,
+    OS_SECRET_KEY: undefined,
+    OS_USERNAME: undefined,
+    OS_PASSWORD: undefined,
+    OS_USER_DOMAIN_NAME: undefined,
+    OS_DOMAIN_NAME: undefined,
+    OS_USER_DOMAIN_ID: undefined,
+    OS_DOMAIN_ID: undefined,
+    OS_AUTH_URL: undefined,
+    OS_CLOUD: undefined,
   };
 }

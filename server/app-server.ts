@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { loadConfig, type Env, type ServerConfig } from './config.ts';
+import { isLoopbackHost } from './auth/config.ts';
+import { ConfigError, loadConfig, type Env, type ServerConfig } from './config.ts';
 import { credentialsFromEnv } from './credentials/from-env.ts';
 import type { CredentialProvider } from './credentials/provider.ts';
 import { scopeToCredential } from './credentials/scope.ts';
@@ -16,7 +17,10 @@ export interface ProxyRuntime {
   config: ServerConfig;
   credentials: CredentialProvider;
   handler: ApiHandler;
+  /** The embedded simulator, when it is the upstream. */
   simulator: RunningSimulator | undefined;
+  /** The simulator the proxy forwards to: the embedded one, or `SFS_TURBO_ENDPOINT`'s. */
+  simulatorUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -37,8 +41,37 @@ export interface RuntimeOptions {
 }
 
 /**
- * Builds the proxy for the environment: with neither an endpoint nor credentials, starts the
- * embedded simulator and makes it the upstream, through the same forwarding code as the cloud.
+ * Whether the upstream is a simulator, and which: the embedded one (`'embedded'`) or a
+ * standalone one at `SFS_TURBO_ENDPOINT`, shared by several replicas (its URL).
+ */
+function simulatorChoice(
+  config: ServerConfig,
+  credentials: CredentialProvider,
+): 'embedded' | string | undefined {
+  if (config.simulator === true) {
+    if (credentials.kind !== 'none') {
+      throw new ConfigError(
+        `SFS_TURBO_SIMULATOR=1 and a credential (${credentials.description}) are both set: a simulator is never sent a credential, so unset one of them`,
+      );
+    }
+    return config.endpointOverride ?? 'embedded';
+  }
+  if (config.simulator === false || config.endpointOverride !== undefined) return undefined;
+  if (credentials.kind !== 'none') return undefined;
+  // A server others can reach shows simulated data only when told to: an unfilled secret
+  // must not turn into a healthy-looking dashboard of demo jobs.
+  if (!isLoopbackHost(config.host)) {
+    throw new ConfigError(
+      `No cloud credential is configured and HOST=${config.host} is not a loopback address: set one (docs/configuration.md#credentials), or SFS_TURBO_SIMULATOR=1 to serve simulated data on purpose`,
+    );
+  }
+  return 'embedded';
+}
+
+/**
+ * Builds the proxy for the environment: with neither an endpoint nor credentials (on
+ * loopback, or with `SFS_TURBO_SIMULATOR=1`), starts the embedded simulator and makes it the
+ * upstream, through the same forwarding code as the cloud.
  */
 export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<ProxyRuntime> {
   const env = options.env ?? process.env;
@@ -49,19 +82,24 @@ export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const onEntry = options.onEntry ?? ((entry: AccessLogEntry) => log(formatAccessLog(entry)));
 
-  const useSimulator = config.endpointOverride === undefined && credentials.kind === 'none';
+  const choice = simulatorChoice(config, credentials);
   // Loaded only when used: a proxy configured for a real cloud never runs simulator code.
-  const simulatorModule = useSimulator ? await import('./simulator/simulator.ts') : undefined;
-  const simulator = await simulatorModule?.startSimulator({
-    // Loopback only: the simulator has control routes that must not be reachable from outside.
-    host: '127.0.0.1',
-    port: options.simulatorPort ?? Number(env.SFS_TURBO_SIMULATOR_PORT ?? 0),
-  });
+  const simulatorModule =
+    choice === undefined ? undefined : await import('./simulator/simulator.ts');
+  const simulator =
+    choice === 'embedded'
+      ? await simulatorModule?.startSimulator({
+          // Loopback only: the simulator has control routes that must not be reachable from outside.
+          host: '127.0.0.1',
+          port: options.simulatorPort ?? Number(env.SFS_TURBO_SIMULATOR_PORT ?? 0),
+        })
+      : undefined;
+  const simulatorUrl = choice === 'embedded' ? simulator?.url : choice;
 
   const handler = createApiHandler({
     config,
     credentials,
-    simulatorUrl: simulator?.url,
+    simulatorUrl,
     demoJobs: simulatorModule?.demoJobs() ?? [],
     log: onEntry,
     ...(options.cacheMs === undefined ? {} : { cacheMs: options.cacheMs }),
@@ -73,6 +111,7 @@ export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<
     credentials,
     handler,
     simulator,
+    simulatorUrl,
     close: async () => {
       await simulator?.close();
     },

@@ -20,6 +20,12 @@ export interface ServerConfig {
   regionsFromEnv: boolean;
   /** `SFS_TURBO_ENDPOINT`: one upstream base URL for every region. */
   endpointOverride: string | undefined;
+  /**
+   * `SFS_TURBO_SIMULATOR`: `true`, the upstream is a simulator (the embedded one, or the one
+   * at `SFS_TURBO_ENDPOINT`); `false`, never; unset, the embedded one when nothing else is
+   * configured and the server listens on loopback.
+   */
+  simulator: boolean | undefined;
   /** Upstream timeout in ms (`SFS_TURBO_TIMEOUT_MS`). */
   upstreamTimeoutMs: number;
   /** Largest upstream body passed on, in bytes. */
@@ -63,6 +69,14 @@ function endpointUrl(raw: string | undefined): string | undefined {
   return url.href.replace(/\/+$/, '');
 }
 
+function simulatorSwitch(raw: string | undefined): boolean | undefined {
+  const value = raw?.trim().toLowerCase();
+  if (value === undefined || value === '') return undefined;
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  throw new ConfigError(`SFS_TURBO_SIMULATOR must be 1 or 0, got "${raw}"`);
+}
+
 function regionList(raw: string | undefined): string[] | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   const ids = [...new Set(raw.split(',').map((id) => id.trim()).filter(Boolean))];
@@ -93,6 +107,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     allowedRegions,
     regionsFromEnv: explicitDefault !== undefined || listed !== undefined,
     endpointOverride: endpointUrl(env.SFS_TURBO_ENDPOINT),
+    simulator: simulatorSwitch(env.SFS_TURBO_SIMULATOR),
     upstreamTimeoutMs: positiveInt(env, 'SFS_TURBO_TIMEOUT_MS', 15_000),
     maxUpstreamBytes: 1024 * 1024,
     maxLoginsPerMinute: positiveInt(env, 'OS_AUTH_MAX_LOGINS_PER_MIN', 10),

@@ -38,7 +38,9 @@ const url = await running
   );
 const upstream = app.runtime.simulator
   ? `embedded simulator at ${app.runtime.simulator.url}`
-  : (config.proxy.endpointOverride ?? 'regional SFS Turbo endpoints');
+  : app.runtime.simulatorUrl
+    ? `simulator at ${app.runtime.simulatorUrl}`
+    : (config.proxy.endpointOverride ?? 'regional SFS Turbo endpoints');
 app.logger.info({ msg: 'listening', url, upstream, publicUrl: config.serving.publicUrl ?? null });
 
 let stopping = false;

@@ -41,6 +41,10 @@ describe('npm run simulator', { timeout: 60_000 }, () => {
     expect(cli.output().stdout).toContain(
       `curl -s ${url}/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/${SCENARIO.running}`,
     );
+    // The dashboard pointed at it stays simulated (banner, demo jobs): not a bare endpoint.
+    expect(cli.output().stdout).toContain(
+      `SFS_TURBO_SIMULATOR=1 SFS_TURBO_ENDPOINT=${url} npm run dev`,
+    );
     const response = await fetch(`${url}/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/${SCENARIO.success}`);
     expect(response.status).toBe(200);
     cli.child.kill('SIGTERM');

@@ -1,6 +1,8 @@
 /**
- * `npm run simulator`: the SFS Turbo simulator on its own, for curl, for pointing
- * `SFS_TURBO_ENDPOINT` (and `OS_AUTH_URL` with `--auth`) at it, or for the contract tests.
+ * `npm run simulator` (this file built into dist-server/simulator.js): the SFS Turbo simulator
+ * on its own, for curl, for several dashboard replicas to share (`SFS_TURBO_SIMULATOR=1` with
+ * `SFS_TURBO_ENDPOINT`), for password login against its IAM (`--auth`, `OS_AUTH_URL`), or for
+ * the contract tests.
  */
 import { parseArgs } from 'node:util';
 import {
@@ -134,6 +136,8 @@ if (args.auth) {
     `  curl -s ${server.url}/__simulator/stats`,
     `  curl -s -X POST ${server.url}/__simulator/advance -d '{"ms": 10000}'`,
     `  curl -s -X POST ${server.url}/__simulator/reset`,
+    'Point the dashboard at it (every replica of it, for one shared clock):',
+    `  SFS_TURBO_SIMULATOR=1 SFS_TURBO_ENDPOINT=${server.url} npm run dev`,
   );
 }
 process.stdout.write(`${lines.join('\n')}\n\nCtrl-C stops it.\n`);

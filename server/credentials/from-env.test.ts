@@ -60,7 +60,8 @@ describe('credentials from the environment, first match wins', () => {
     const first = pick(all);
     expect([first.kind, first.description]).toEqual(['token', 'IAM token from OS_TOKEN']);
     expect(await first.headersFor(request)).toEqual({ 'X-Auth-Token': 'tok-a' });
-    const second = pick({ ...all, OS_TOKEN: '' });
+    const { OS_TOKEN: _first, ...withoutFirst } = all;
+    const second = pick(withoutFirst);
     expect(await second.headersFor(request)).toEqual({ 'X-Auth-Token': 'tok-b' });
   });
 
@@ -217,5 +218,35 @@ clouds:
     const error = thrownBy(() => pick({ OS_CLOUD: 'otc' }, [where]));
     expect(String(error)).toMatch(/is not valid YAML/);
     expect(String(error)).not.toContain('hunter2');
+  });
+});
+
+describe('a credential variable that is set but empty', () => {
+  it.each([
+    'OS_TOKEN',
+    'OS_AUTH_TOKEN',
+    'OS_ACCESS_KEY',
+    'OS_SECRET_KEY',
+    'OS_USERNAME',
+    'OS_PASSWORD',
+    'OS_USER_DOMAIN_NAME',
+    'OS_AUTH_URL',
+    'OS_CLOUD',
+  ])('stops the start, naming %s', (name) => {
+    const error = thrownBy(() => pick({ [name]: '' }));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toBe(
+      `${name} is set but empty: fill it in, or leave it out of the environment altogether`,
+    );
+  });
+
+  it('names every empty one, as an unfilled AK/SK secret leaves them, even beside a working token', () => {
+    const error = thrownBy(() => pick({ OS_TOKEN: 'tok', OS_ACCESS_KEY: '', OS_SECRET_KEY: ' ' }));
+    expect((error as Error).message).toMatch(/^OS_ACCESS_KEY, OS_SECRET_KEY are set but empty/);
+  });
+
+  it('takes a password of spaces as a password', () => {
+    const provider = pick({ OS_USERNAME: 'u', OS_PASSWORD: '  ', OS_DOMAIN_NAME: 'd' });
+    expect(provider.kind).toBe('password');
   });
 });

@@ -18,6 +18,39 @@ export interface CredentialOptions {
 
 const value = (env: Env, name: string) => env[name]?.trim() || undefined;
 
+/** The variables that make up a credential; each is either filled in or not set at all. */
+const CREDENTIAL_VARIABLES = [
+  'OS_TOKEN',
+  'OS_AUTH_TOKEN',
+  'OS_ACCESS_KEY',
+  'OS_SECRET_KEY',
+  'OS_USERNAME',
+  'OS_PASSWORD',
+  'OS_USER_DOMAIN_NAME',
+  'OS_DOMAIN_NAME',
+  'OS_USER_DOMAIN_ID',
+  'OS_DOMAIN_ID',
+  'OS_AUTH_URL',
+  'OS_CLOUD',
+] as const;
+
+/**
+ * An empty credential variable is an unfilled secret (a Kubernetes Secret or env file with
+ * the value left out), not a choice: were it read as unset, the server would run without a
+ * credential, or on simulated data, and look healthy.
+ */
+function refuseEmpty(env: Env): void {
+  // A password of spaces is a password; any other value is trimmed before use.
+  const empty = CREDENTIAL_VARIABLES.filter(
+    (name) => (name === 'OS_PASSWORD' ? env[name] : env[name]?.trim()) === '',
+  );
+  if (empty.length > 0) {
+    throw new ConfigError(
+      `${empty.join(', ')} ${empty.length === 1 ? 'is' : 'are'} set but empty: fill ${empty.length === 1 ? 'it' : 'them'} in, or leave ${empty.length === 1 ? 'it' : 'them'} out of the environment altogether`,
+    );
+  }
+}
+
 function regionIam(config: ServerConfig): (region: string) => string | undefined {
   const byId = new Map(config.regions.map((region) => [region.id, region.iam || undefined]));
   return (region) => byId.get(region);
@@ -61,6 +94,7 @@ export function credentialsFromEnv(
   config: ServerConfig,
   options: CredentialOptions = {},
 ): CredentialProvider {
+  refuseEmpty(env);
   const osToken = value(env, 'OS_TOKEN');
   const authToken = value(env, 'OS_AUTH_TOKEN');
   if (osToken) return staticToken(osToken, 'OS_TOKEN');

@@ -89,7 +89,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
   });
   const readiness = createReadiness({
     credentials: runtime.credentials,
-    simulatorUrl: runtime.simulator?.url,
+    simulatorUrl: runtime.simulatorUrl,
   });
   runtime.credentials.observeLogins?.(loginObserver(metrics));
   const logger = createAccessLogger(options.logDestination);
