@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeDist, startProduction, type ProductionUnderTest } from '../testing/production.ts';
-import { closedPort, fakeUpstream, jobPath, rawRequest, type Running } from '../testing/servers.ts';
+import { fakeDist, startApp, type AppUnderTest } from '../testing/app.ts';
+import { fakeUpstream, jobPath, rawRequest, type Running } from '../testing/servers.ts';
 
 const PROMTOOL = '/usr/bin/promtool';
-const PASSWORD = 'health-test-password-0123456789';
 
 let dist: ReturnType<typeof fakeDist>;
 let upstream: Running;
@@ -21,9 +20,9 @@ afterAll(async () => {
 const json = (body: string) => JSON.parse(body) as Record<string, unknown>;
 
 describe('health, readiness and metrics', () => {
-  let simulated: ProductionUnderTest;
+  let simulated: AppUnderTest;
   beforeAll(async () => {
-    simulated = await startProduction({ SFS_TURBO_DIST: dist.dir });
+    simulated = await startApp({ SFS_TURBO_DIST: dist.dir });
   });
   afterAll(() => simulated?.close());
 
@@ -40,7 +39,7 @@ describe('health, readiness and metrics', () => {
   });
 
   it('is not ready with a real endpoint and no credential, and says what to set', async () => {
-    const bare = await startProduction({
+    const bare = await startApp({
       SFS_TURBO_DIST: dist.dir,
       SFS_TURBO_ENDPOINT: upstream.url,
     });
@@ -53,30 +52,8 @@ describe('health, readiness and metrics', () => {
     }
   });
 
-  it('is not ready while the most recent IAM login failed, and names no secret', async () => {
-    const iam = await startProduction({
-      SFS_TURBO_DIST: dist.dir,
-      SFS_TURBO_ENDPOINT: upstream.url,
-      OS_AUTH_URL: `http://127.0.0.1:${await closedPort()}/v3`,
-      OS_USERNAME: 'support-bot',
-      OS_PASSWORD: PASSWORD,
-      OS_USER_DOMAIN_NAME: 'support-domain',
-    });
-    try {
-      expect((await rawRequest(iam.port, '/readyz')).status).toBe(200);
-      const job = await rawRequest(iam.port, jobPath());
-      expect(json(job.body).errCode).toBe('PROXY.AUTH_FAILED');
-      const answer = await rawRequest(iam.port, '/readyz');
-      expect(answer.status).toBe(503);
-      expect(String(json(answer.body).reason)).toMatch(/IAM login failed/);
-      expect(answer.raw).not.toContain(PASSWORD);
-    } finally {
-      await iam.close();
-    }
-  });
-
   it('exposes the contract metrics in Prometheus text format, accepted by promtool', async () => {
-    const served = await startProduction({
+    const served = await startApp({
       SFS_TURBO_DIST: dist.dir,
       SFS_TURBO_ENDPOINT: upstream.url,
       OS_TOKEN: 'metrics-test-token-0123456789',

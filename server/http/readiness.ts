@@ -1,7 +1,5 @@
 import http from 'node:http';
-import { PROXY_ERROR } from '../../common/contract.ts';
 import type { CredentialProvider } from '../credentials/provider.ts';
-import type { AccessLogEntry } from '../proxy/handler.ts';
 
 export type ReadinessState = { ready: true } | { ready: false; reason: string };
 
@@ -11,8 +9,6 @@ export type ReadinessState = { ready: true } | { ready: false; reason: string };
  */
 export interface Readiness {
   check(): Promise<ReadinessState>;
-  /** The handler's outcome of each job request, to notice a failing IAM login. */
-  observe(entry: AccessLogEntry): void;
   /** Shutting down: not ready from now on. */
   drain(): void;
 }
@@ -33,7 +29,6 @@ export function createReadiness(options: {
   simulatorUrl: string | undefined;
 }): Readiness {
   let draining = false;
-  let authFailure: string | undefined;
   const { credentials, simulatorUrl } = options;
   return {
     async check() {
@@ -50,16 +45,7 @@ export function createReadiness(options: {
             'No cloud credentials are configured: set OS_TOKEN, OS_ACCESS_KEY and OS_SECRET_KEY, OS_USERNAME and OS_PASSWORD, or OS_CLOUD',
         };
       }
-      if (authFailure) return { ready: false, reason: authFailure };
       return { ready: true };
-    },
-    observe(entry) {
-      if (entry.route !== 'job') return;
-      if (entry.code === PROXY_ERROR.authFailed) {
-        authFailure = `The most recent IAM login failed (${credentials.description}): see the log line with code ${entry.code}`;
-      } else if (entry.upstreamMs !== null) {
-        authFailure = undefined;
-      }
     },
     drain() {
       draining = true;

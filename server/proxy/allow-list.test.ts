@@ -1,17 +1,16 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticToken } from '../credentials/provider.ts';
-import { REGION_CATALOGUE } from '../regions.ts';
+import { REGION_CATALOGUE } from '../config/regions.ts';
 import {
   fakeUpstream,
   JOB,
   PROJECT,
   rawRequest,
-  startProxy,
-  type ProxyUnderTest,
   type SeenRequest,
   type Running,
 } from '../testing/servers.ts';
+import { startApi, type AppUnderTest } from '../testing/app.ts';
 
 /*
  * The allow-list, proven from outside: the real handler behind a real HTTP server, raw bytes
@@ -26,10 +25,10 @@ const oracle = (method: string, target: string) =>
   (method === 'GET' || method === 'HEAD') && ALLOWED.exec(target);
 
 let upstream: Running & { seen: SeenRequest[] };
-let proxy: ProxyUnderTest;
+let proxy: AppUnderTest;
 beforeAll(async () => {
   upstream = await fakeUpstream();
-  proxy = await startProxy({
+  proxy = await startApi({
     // Every catalogue region allowed: this is about the path, credential-scope.test.ts about regions.
     config: { endpointOverride: upstream.url, allowedRegions: REGIONS },
     credentials: staticToken('t', 'OS_TOKEN'),
