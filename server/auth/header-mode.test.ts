@@ -136,8 +136,8 @@ describe('header mode in the production server', () => {
   it('keeps /healthz open and /metrics closed without METRICS_TOKEN (404)', async () => {
     const server = await startApp({ AUTH_MODE: 'header', SFS_TURBO_DIST: dist.dir });
     try {
-      expect((await fetch(`${server.url}healthz`)).status).toBe(200);
-      expect((await fetch(`${server.url}metrics`)).status).toBe(404);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
     } finally {
       await server.close();
     }
@@ -151,16 +151,16 @@ describe('header mode in the production server', () => {
       SFS_TURBO_DIST: dist.dir,
     });
     try {
-      expect((await fetch(`${server.url}metrics`)).status).toBe(401);
+      expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
       // Loopback is a trusted proxy by default; without the header nobody is signed in.
-      expect((await fetch(`${server.url}api/session`)).status).toBe(401);
-      const session = await fetch(`${server.url}api/session`, {
+      expect((await fetch(`${server.url}/api/session`)).status).toBe(401);
+      const session = await fetch(`${server.url}/api/session`, {
         headers: { 'X-Forwarded-User': 'alice' },
       });
       expect(await session.json()).toMatchObject({ mode: 'header', user: 'alice' });
       await waitForLine(server.lines, 3);
       expect(server.lines.at(-1)).toMatchObject({ user: 'alice', status: 200 });
-      const metrics = await fetch(`${server.url}metrics`, {
+      const metrics = await fetch(`${server.url}/metrics`, {
         headers: { Authorization: `Bearer ${token}` },
       });
       expect(metrics.status).toBe(200);
