@@ -58,6 +58,57 @@ export default tseslint.config(
     },
   },
   {
+    // The server's layers run down only: http → auth, proxy → credentials → net, config.
+    // A layer imports the ones below it, never one above or beside it. The API's steps
+    // (server/proxy/steps/) have the server's step shape and answer with its helpers, so
+    // proxy/ may import those three http/ files and nothing else of it. Tests and the test
+    // harness put layers together, so they are outside these zones. Replaces the block above
+    // for these files (a rule's options are not merged), hence the repeated first zone.
+    files: ['server/**/*.ts'],
+    ignores: ['server/**/*.test.ts', 'server/testing/**'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './server', from: './src', message: 'Node code must not import the browser app.' },
+            { target: './server', from: './server/testing', message: 'Only tests and benches use the test harness.' },
+            {
+              target: ['./server/auth', './server/credentials', './server/net', './server/config', './server/simulator'],
+              from: './server/http',
+              message: 'Layers run down: only the entry points use server/http/.',
+            },
+            {
+              target: './server/proxy',
+              from: './server/http',
+              except: ['./context.ts', './chain.ts', './responses.ts'],
+              message: "The API's steps use the server's step shape and answer helpers, nothing else of server/http/.",
+            },
+            {
+              target: ['./server/credentials', './server/net', './server/config', './server/simulator'],
+              from: ['./server/auth', './server/proxy'],
+              message: 'Layers run down: server/auth/ and server/proxy/ are above this one.',
+            },
+            { target: './server/auth', from: './server/proxy', message: 'server/auth/ and server/proxy/ stand side by side.' },
+            { target: './server/proxy', from: './server/auth', message: 'server/auth/ and server/proxy/ stand side by side.' },
+            {
+              target: ['./server/net', './server/config', './server/simulator'],
+              from: './server/credentials',
+              message: 'Layers run down: server/credentials/ is above this one.',
+            },
+            {
+              target: ['./server/net', './server/config'],
+              from: './server/simulator',
+              message: 'The simulator stands apart: only the proxy runtime starts it.',
+            },
+            { target: './server/config', from: './server/net', message: 'server/net/ is a plain HTTP client; config/ is below nothing.' },
+            { target: './server/net', from: './server/config', message: 'Configuration does not send requests.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',

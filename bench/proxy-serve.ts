@@ -2,21 +2,15 @@
  * One side of the proxy benchmark, in its own process so that the load generator, the proxy
  * and the simulator do not share an event loop:
  *   tsx bench/proxy-serve.ts simulator          → the embedded simulator on 127.0.0.1
- *   tsx bench/proxy-serve.ts proxy <simulator>  → the real API handler, mounted as in Vite
- *                                                 preview (security headers, then the API)
+ *   tsx bench/proxy-serve.ts proxy <simulator>  → the production server (server/http/app.ts)
+ *                                                 with that simulator as its upstream
  * Prints one JSON line with its URL when ready; answers each `stats` line on stdin with its CPU
  * time and request count so far (for CPU per request, which contention on a shared machine
  * does not distort the way it distorts latency); stops when stdin closes.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
-import { loadConfig } from '../server/config.ts';
-import { noCredentials } from '../server/credentials/provider.ts';
-import { createApiHandler, formatAccessLog } from '../server/proxy/handler.ts';
-import { apiMiddleware } from '../server/proxy/middleware.ts';
-import { SECURITY_HEADERS, securityHeadersMiddleware } from '../server/security-headers.ts';
 import { demoJobs, startSimulator } from '../server/simulator/simulator.ts';
+import { startApp } from '../server/testing/app.ts';
 
 const [role, simulatorUrl] = process.argv.slice(2);
 
@@ -35,33 +29,24 @@ async function main(): Promise<void> {
   }
   if (role === 'proxy' && simulatorUrl) {
     let lines = 0;
-    const handler = createApiHandler({
-      config: loadConfig({}),
-      credentials: noCredentials,
-      simulatorUrl,
-      // The line is formatted as in production; writing it is left out, since how fast a
-      // terminal or log collector drains stdout is not the proxy's overhead.
-      log: (entry) => {
-        lines += formatAccessLog(entry).length > 0 ? 1 : 0;
+    const app = await startApp(
+      {},
+      {
+        simulatorUrl,
+        // Each request makes its own exchange: this measures the proxy's work per request,
+        // which identical requests sharing one answer would hide.
+        coalesce: false,
+        fakeDist: true,
+        // Every line is built as in production; writing it is left out, since how fast a
+        // terminal or log collector drains stdout is not the proxy's overhead.
+        logDestination: { write: (line: string) => void (lines += line.length > 0 ? 1 : 0) },
       },
-    });
-    const headers = securityHeadersMiddleware(SECURITY_HEADERS);
-    const api = apiMiddleware(handler);
-    const server = http.createServer((req, res) =>
-      headers(req, res, () =>
-        api(req, res, () => {
-          res.writeHead(404).end();
-        }),
-      ),
     );
-    server.keepAliveTimeout = 65_000;
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      console.log(JSON.stringify({ url: `http://127.0.0.1:${port}` }));
-    });
+    app.server.server.keepAliveTimeout = 65_000;
+    console.log(JSON.stringify({ url: app.url }));
     answerStats(
       () => lines,
-      () => process.exit(0),
+      () => void app.close().then(() => process.exit(0)),
     );
     return;
   }

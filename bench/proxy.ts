@@ -1,7 +1,7 @@
 /**
  * `npm run bench:proxy`: what the proxy costs. The same load goes straight at the simulator
- * and through the proxy (the real handler, mounted as Vite preview mounts it) at 50 and 200
- * connections, on loopback, each server in its own process.
+ * and through the proxy (the production server, server/http/app.ts, each request with its own
+ * upstream exchange) at 50 and 200 connections, on loopback, each server in its own process.
  *
  * Per connection count and path, three measurements:
  *   - autocannon, closed loop (every connection sends as soon as it has its answer):

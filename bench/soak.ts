@@ -4,7 +4,7 @@
  * failed requests, latency (p50/p99) per minute and overall, and the proxy process's memory
  * (RSS and live heap after a full GC) before the load, after the first minute and at the end.
  *
- * The proxy runs in a child process (bench/soak-serve.ts: createProxyRuntime as `npm start`
+ * The proxy runs in a child process (bench/soak-serve.ts: the server as `npm start`
  * builds it, so the embedded simulator is its upstream and lives in that process too); this
  * process only generates load. Loopback only. Each viewer has its own keep-alive connection,
  * as each browser would, and at most one request in flight (react-query dedupes). Viewers

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startTestProvider } from '../server/testing/oidc-provider.ts';
-import { startProduction } from '../server/testing/production.ts';
+import { startApp } from '../server/testing/app.ts';
 import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
 import { E2E_PORT } from '../playwright.config.ts';
 
@@ -32,7 +32,7 @@ const test = base.extend<{ consoleErrors: string[] }, { dashboard: Dashboard }>(
         postLogoutRedirectUris: [`${DASHBOARD}/auth/signed-out`],
         accounts: { alice: { groups: ['sfs-support'] }, bob: { groups: ['staff'] } },
       });
-      const server = await startProduction(
+      const server = await startApp(
         {
           AUTH_MODE: 'oidc',
           OIDC_ISSUER_URL: provider.issuer,
@@ -43,7 +43,7 @@ const test = base.extend<{ consoleErrors: string[] }, { dashboard: Dashboard }>(
           PUBLIC_URL: DASHBOARD,
           SFS_TURBO_SIMULATOR_PORT: String(SIMULATOR_PORT),
         },
-        HOST_PORT,
+        { port: HOST_PORT },
       );
       mkdirSync(SHOTS, { recursive: true });
       await use({ url: DASHBOARD });

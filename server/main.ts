@@ -3,7 +3,7 @@
  * Configuration comes from the environment, read once; a bad value stops the process here,
  * naming the variable.
  */
-import { ConfigError } from './config.ts';
+import { ConfigError } from './config/config.ts';
 import { loadAppConfig } from './http/app-config.ts';
 import { createServer, type AppServer } from './http/create-server.ts';
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from './config.ts';
+import { loadConfig } from './config/config.ts';
 import { akskSigner } from './credentials/aksk.ts';
 import { passwordLogin } from './credentials/iam-password.ts';
 import { staticToken, type CredentialProvider } from './credentials/provider.ts';
@@ -8,10 +8,10 @@ import {
   fakeUpstream,
   jobPath,
   rawRequest,
-  startProxy,
   type Running,
   type SeenRequest,
 } from './testing/servers.ts';
+import { startApi } from './testing/app.ts';
 
 /*
  * The credential's bytes never reach the browser or the log, whatever the upstream or IAM
@@ -169,7 +169,7 @@ describe('the credential never leaves the server', () => {
     'with %s: not in any response, error message or log line',
     async (_name, make) => {
       const seenBefore = upstream.seen.length;
-      const proxy = await startProxy({
+      const proxy = await startApi({
         config: { ...config, endpointOverride: upstream.url, upstreamTimeoutMs: 200 },
         credentials: make(),
       });
@@ -179,7 +179,7 @@ describe('the credential never leaves the server', () => {
           for (const method of ['GET', 'HEAD', 'POST'])
             sent.push((await rawRequest(proxy.port, target, method)).raw);
         }
-        const everything = [...sent, ...proxy.lines, ...captured].join('\n');
+        const everything = [...sent, ...proxy.lines.map((line) => JSON.stringify(line)), ...captured].join('\n');
         for (const secret of SECRETS) {
           for (const form of forms(secret))
             expect(everything.includes(form), `leaked ${form}`).toBe(false);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegionsResponse } from '../common/contract.ts';
-import { ConfigError, type Env } from './config.ts';
+import { ConfigError, type Env } from './config/config.ts';
 import {
   SCENARIO,
   SECOND_PROJECT_ID,
@@ -14,10 +14,10 @@ import {
   startSimulator,
   type RunningSimulator,
 } from './simulator/simulator.ts';
-import { fakeDist, startProduction, type ProductionUnderTest } from './testing/production.ts';
+import { fakeDist, startApp, type AppUnderTest } from './testing/app.ts';
 
 let dist: ReturnType<typeof fakeDist>;
-const running: ProductionUnderTest[] = [];
+const running: AppUnderTest[] = [];
 
 beforeAll(() => {
   dist = fakeDist();
@@ -27,8 +27,8 @@ afterAll(async () => {
   dist?.remove();
 });
 
-async function start(env: Env): Promise<ProductionUnderTest> {
-  const app = await startProduction({ SFS_TURBO_DIST: dist.dir, ...env });
+async function start(env: Env): Promise<AppUnderTest> {
+  const app = await startApp({ SFS_TURBO_DIST: dist.dir, ...env });
   running.push(app);
   return app;
 }
@@ -40,7 +40,7 @@ async function refusal(env: Env): Promise<unknown> {
   );
 }
 
-const regions = async (app: ProductionUnderTest) =>
+const regions = async (app: AppUnderTest) =>
   (await (await fetch(`http://127.0.0.1:${app.port}/api/regions`)).json()) as RegionsResponse;
 
 // `HOST` is what a deployment sets; the test server itself still listens on loopback.
@@ -83,7 +83,7 @@ describe('the simulator on a server others can reach', () => {
 
 describe('one standalone simulator shared by two replicas', () => {
   let simulator: RunningSimulator;
-  let replicas: ProductionUnderTest[];
+  let replicas: AppUnderTest[];
 
   beforeAll(async () => {
     simulator = await startSimulator({ host: '127.0.0.1', port: 0 });

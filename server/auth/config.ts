@@ -1,4 +1,4 @@
-import { ConfigError, type Env } from '../config.ts';
+import { ConfigError, type Env } from '../config/config.ts';
 import type { AuthMode } from '../../common/contract.ts';
 
 interface CommonAuthConfig {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
 import { startAuthHost, type AuthHost } from '../testing/auth-host.ts';
-import { fakeDist, startProduction } from '../testing/production.ts';
-import { createAccessControl } from './access-control.ts';
+import { fakeDist, startApp } from '../testing/app.ts';
+import { createAccessControl } from '../http/steps/access-control.ts';
 import { loadAuthConfig } from './config.ts';
 
 const TEAM = { host: '0.0.0.0', basePath: '/' };
@@ -134,10 +134,10 @@ describe('header mode in the production server', () => {
   };
 
   it('keeps /healthz open and /metrics closed without METRICS_TOKEN (404)', async () => {
-    const server = await startProduction({ AUTH_MODE: 'header', SFS_TURBO_DIST: dist.dir });
+    const server = await startApp({ AUTH_MODE: 'header', SFS_TURBO_DIST: dist.dir });
     try {
-      expect((await fetch(`${server.url}healthz`)).status).toBe(200);
-      expect((await fetch(`${server.url}metrics`)).status).toBe(404);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
     } finally {
       await server.close();
     }
@@ -145,22 +145,22 @@ describe('header mode in the production server', () => {
 
   it('guards /metrics with METRICS_TOKEN, counts refusals and logs the user', async () => {
     const token = 'metrics-token-0123456789';
-    const server = await startProduction({
+    const server = await startApp({
       AUTH_MODE: 'header',
       METRICS_TOKEN: token,
       SFS_TURBO_DIST: dist.dir,
     });
     try {
-      expect((await fetch(`${server.url}metrics`)).status).toBe(401);
+      expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
       // Loopback is a trusted proxy by default; without the header nobody is signed in.
-      expect((await fetch(`${server.url}api/session`)).status).toBe(401);
-      const session = await fetch(`${server.url}api/session`, {
+      expect((await fetch(`${server.url}/api/session`)).status).toBe(401);
+      const session = await fetch(`${server.url}/api/session`, {
         headers: { 'X-Forwarded-User': 'alice' },
       });
       expect(await session.json()).toMatchObject({ mode: 'header', user: 'alice' });
       await waitForLine(server.lines, 3);
       expect(server.lines.at(-1)).toMatchObject({ user: 'alice', status: 200 });
-      const metrics = await fetch(`${server.url}metrics`, {
+      const metrics = await fetch(`${server.url}/metrics`, {
         headers: { Authorization: `Bearer ${token}` },
       });
       expect(metrics.status).toBe(200);

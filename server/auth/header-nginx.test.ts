@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
 import { startAuthHost, type AuthHost } from '../testing/auth-host.ts';
 import { listen, type Running } from '../testing/servers.ts';
-import { createAccessControl } from './access-control.ts';
+import { createAccessControl } from '../http/steps/access-control.ts';
 import { loadAuthConfig } from './config.ts';
 
 const NGINX_PEER = '127.0.0.2';

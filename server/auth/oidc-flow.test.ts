@@ -3,7 +3,7 @@ import { PROXY_ERROR } from '../../common/contract.ts';
 import { CookieAgent, submitDevLogin } from '../testing/cookie-agent.ts';
 import { startTestProvider, type TestProvider } from '../testing/oidc-provider.ts';
 import type { Metrics } from '../http/metrics.ts';
-import { fakeDist, startProduction, type ProductionUnderTest } from '../testing/production.ts';
+import { fakeDist, startApp, type AppUnderTest } from '../testing/app.ts';
 import { closedPort, listen } from '../testing/servers.ts';
 import type { OidcAuthConfig } from './config.ts';
 import { createSealer } from './sealed-token.ts';
@@ -44,7 +44,7 @@ async function reservePort(): Promise<number> {
 }
 
 interface Dashboard {
-  server: ProductionUnderTest;
+  server: AppUnderTest;
   url: string;
   config: OidcAuthConfig;
   close(): Promise<void>;
@@ -57,7 +57,7 @@ async function startDashboard(
   env: Record<string, string> = {},
 ): Promise<Dashboard> {
   // The real production server, as `npm start` runs it, on a port the provider knows.
-  const server = await startProduction(
+  const server = await startApp(
     {
         AUTH_MODE: 'oidc',
         OIDC_ISSUER_URL: issuer,
@@ -70,7 +70,7 @@ async function startDashboard(
         PUBLIC_URL: `http://127.0.0.1:${port}${BASE}`,
         SFS_TURBO_DIST: dist.dir,
     },
-    port,
+    { port },
   );
   const config = server.server.app.config.auth as OidcAuthConfig;
   return { server, url: `http://127.0.0.1:${port}`, config, close: () => server.close() };

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestContext } from '../http/context.ts';
 import type { OidcAuthConfig } from './config.ts';
 import { clearCookie, readCookie, setCookie } from './cookies.ts';
 import type { AuthObserver, CallbackFailure } from './observer.ts';
@@ -26,8 +25,11 @@ interface LoginFlow extends LoginChecks {
 }
 
 export interface OidcRoutes {
-  /** Answers `{base}/auth/*`; false when the path is not one of its routes. */
-  handle(req: IncomingMessage, res: ServerResponse, ctx: RequestContext): Promise<boolean>;
+  /**
+   * Answers `{base}/auth/*` (`ctx.path` is below the base); false when the path is not one of
+   * its routes.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, ctx: { path: string }): Promise<boolean>;
   /** `{base}/auth/login?return=…` for the given return path. */
   loginHref(returnTo: string): string;
   logoutHref: string;

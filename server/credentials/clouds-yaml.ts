@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { ConfigError, type Env } from '../config.ts';
+import { ConfigError, type Env } from '../config/config.ts';
 
 /** One cloud from `clouds.yaml`, with `secure.yaml` merged over it. */
 export interface CloudEntry {

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, type Env } from '../config.ts';
+import { ConfigError, loadConfig, type Env } from '../config/config.ts';
 import { loadCloud } from './clouds-yaml.ts';
 import { credentialsFromEnv } from './from-env.ts';
 

@@ -1,5 +1,5 @@
-import { ConfigError, type Env, type ServerConfig } from '../config.ts';
-import { catalogueRegion, cloudOfUrl } from '../regions.ts';
+import { ConfigError, type Env, type ServerConfig } from '../config/config.ts';
+import { catalogueRegion, cloudOfUrl } from '../config/regions.ts';
 import { akskSigner } from './aksk.ts';
 import { loadCloud, type CloudEntry } from './clouds-yaml.ts';
 import type { PasswordIdentity } from './iam-login.ts';

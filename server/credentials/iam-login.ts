@@ -1,4 +1,4 @@
-import { headerValue, requestUpstream, targetOf } from '../proxy/upstream.ts';
+import { headerValue, requestUpstream, targetOf } from '../net/http-client.ts';
 import { CredentialError } from './provider.ts';
 import { redact } from './redact.ts';
 

@@ -224,7 +224,7 @@ function otherTexts(bytes: Buffer): string[] {
 /**
  * gzip or zlib bytes the upstream sent without saying so (a Content-Encoding dropped on the
  * way): the page's script could still inflate them. Raw deflate and brotli carry no header
- * to recognise them by and are out of reach here (server/proxy/upstream.ts decodes them when
+ * to recognise them by and are out of reach here (server/net/http-client.ts decodes them when
  * they are declared).
  */
 function sniffCompressed(bytes: Buffer): Buffer | undefined {

@@ -1,6 +1,6 @@
 import type { CloudKind } from '../../common/contract.ts';
-import { ConfigError, loadConfig, type Env, type ServerConfig } from '../config.ts';
-import { CLOUD_NAMES, resolveRegions } from '../regions.ts';
+import { ConfigError, loadConfig, type Env, type ServerConfig } from '../config/config.ts';
+import { CLOUD_NAMES, resolveRegions } from '../config/regions.ts';
 import { credentialsFromEnv, type CredentialOptions } from './from-env.ts';
 import type { CredentialProvider } from './provider.ts';
 

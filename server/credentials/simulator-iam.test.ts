@@ -6,7 +6,8 @@ import {
   SCENARIO,
   type RunningSimulator,
 } from '../simulator/simulator.ts';
-import { getJson, startProxy, type ProxyUnderTest } from '../testing/servers.ts';
+import { getJson } from '../testing/servers.ts';
+import { startApi, type AppUnderTest } from '../testing/app.ts';
 import { loginWithPassword } from './iam-login.ts';
 import { passwordLogin } from './iam-password.ts';
 
@@ -47,7 +48,7 @@ async function setup(options: { ttlSeconds?: number; password?: string; now?: ()
       return loginWithPassword(args);
     },
   });
-  const proxy: ProxyUnderTest = await startProxy({
+  const proxy: AppUnderTest = await startApi({
     config: { endpointOverride: sim.url },
     credentials: provider,
   });

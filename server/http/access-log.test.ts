@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeDist, startProduction } from '../testing/production.ts';
+import { fakeDist, startApp } from '../testing/app.ts';
 import { fakeUpstream, jobPath, rawRequest } from '../testing/servers.ts';
 
 const TOKEN = 'log-test-token-0123456789abcdef';
@@ -33,7 +33,7 @@ async function wholeRun(env: Record<string, string>) {
     res.end(JSON.stringify({ echo: req.headers, job_id: 'x', status: 'running' }));
   });
   const dist = fakeDist();
-  const server = await startProduction({
+  const server = await startApp({
     SFS_TURBO_DIST: dist.dir,
     SFS_TURBO_ENDPOINT: upstream.url,
     ...env,

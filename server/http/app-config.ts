@@ -1,5 +1,5 @@
 import { loadAuthConfig } from '../auth/config.ts';
-import { loadConfig, type Env } from '../config.ts';
+import { loadConfig, type Env } from '../config/config.ts';
 import type { AppConfig } from './app.ts';
 import { loadServingConfig } from './serving-config.ts';
 

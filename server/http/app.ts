@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DestinationStream, Logger } from 'pino';
 import { PROXY_ERROR } from '../../common/contract.ts';
-import { createProxyRuntime, type ProxyRuntime } from '../app-server.ts';
 import type { AuthConfig } from '../auth/config.ts';
-import { createUpstreamLimit } from '../auth/upstream-limit.ts';
-import type { Env, ServerConfig } from '../config.ts';
+import type { Env, ServerConfig } from '../config/config.ts';
+import type { CredentialProvider } from '../credentials/provider.ts';
 import { leakCheck } from '../credentials/leak-check.ts';
-import { sendProxyError } from '../proxy/errors.ts';
-import { DEV_SECURITY_HEADERS, SECURITY_HEADERS } from '../security-headers.ts';
+import { createProxyRuntime, type ProxyRuntime } from '../proxy/runtime.ts';
+import { createUpstreamLimit } from '../proxy/upstream-limit.ts';
+import { sendProxyError } from './responses.ts';
+import { DEV_SECURITY_HEADERS, SECURITY_HEADERS } from './security-headers.ts';
 import { createAccessLogger } from './access-log.ts';
 import { chain } from './chain.ts';
 import type { Next, RequestContext } from './context.ts';
@@ -17,7 +18,7 @@ import { createReadiness, type Readiness } from './readiness.ts';
 import type { ServingConfig } from './serving-config.ts';
 import { loadStaticSite } from './static-site.ts';
 import { accessControl } from './steps/access-control.ts';
-import { apiRoute, recordApiEntry } from './steps/api.ts';
+import { apiRoute } from './steps/api.ts';
 import { basePath } from './steps/base-path.ts';
 import { health } from './steps/health.ts';
 import { hostCheck } from './steps/host-check.ts';
@@ -43,6 +44,11 @@ export interface AppOptions {
   /** The access log's destination (default: stdout). */
   logDestination?: DestinationStream;
   simulatorPort?: number;
+  /**
+   * Tests and benches: the credential, or an upstream standing in for the simulator, given
+   * rather than read from `env`; `coalesce: false` gives each API request its own exchange.
+   */
+  proxy?: { credentials?: CredentialProvider; simulatorUrl?: string; coalesce?: boolean };
 }
 
 export interface App {
@@ -73,19 +79,15 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     options.mode === 'production'
       ? loadStaticSite(serving.distDir, serving.basePath, serving.publicUrl)
       : undefined;
-  const contexts = new WeakMap<IncomingMessage, RequestContext>();
   const metrics = createMetrics();
   const runtime = await createProxyRuntime({
     env: options.env,
     config: config.proxy,
-    cacheMs: serving.cacheMs,
+    cacheMs: options.proxy?.coalesce === false ? undefined : serving.cacheMs,
     upstreamLimit: createUpstreamLimit({ perMinute: config.auth.upstreamPerMin }),
     ...(options.simulatorPort === undefined ? {} : { simulatorPort: options.simulatorPort }),
-    onEntry: (entry, req) => {
-      const ctx = contexts.get(req);
-      if (ctx) recordApiEntry(ctx, entry);
-      for (const dropped of entry.headersDropped ?? []) metrics.upstreamHeadersDropped.inc({ ...dropped });
-    },
+    ...(options.proxy?.credentials ? { credentials: options.proxy.credentials } : {}),
+    ...(options.proxy?.simulatorUrl ? { simulatorUrl: options.proxy.simulatorUrl } : {}),
   });
   const readiness = createReadiness({
     credentials: runtime.credentials,
@@ -102,7 +104,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     basePath(serving.basePath),
     health(readiness, metrics, config.auth),
     accessControl(config.auth, authObserver(metrics)),
-    apiRoute(runtime.handler, contexts, serving.basePath),
+    apiRoute(runtime.api, serving.basePath),
     ...(site ? [staticFiles(site)] : []),
   ]);
 

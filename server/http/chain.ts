@@ -5,11 +5,13 @@ import type { Next, RequestContext, Step } from './context.ts';
  * Runs the steps in order: each one answers, or calls `next` to hand the request on. After
  * the last step, `last` runs (Vite's own middleware in dev; a 404 in production).
  */
-export function chain(steps: readonly Step[]) {
+export function chain<Context extends RequestContext = RequestContext>(
+  steps: readonly Step<Context>[],
+) {
   return (
     req: IncomingMessage,
     res: ServerResponse,
-    ctx: RequestContext,
+    ctx: Context,
     last: Next,
   ): Promise<void> => {
     const run = (index: number): Promise<void> => {

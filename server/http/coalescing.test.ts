@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeDist, startProduction, type ProductionUnderTest } from '../testing/production.ts';
+import { fakeDist, startApp, type AppUnderTest } from '../testing/app.ts';
 import {
   fakeUpstream,
   jobPath,
@@ -11,7 +11,7 @@ import {
 /* The production server with a slow upstream: what 200 viewers of one job cost the cloud. */
 let dist: ReturnType<typeof fakeDist>;
 let upstream: Running & { seen: SeenRequest[] };
-let app: ProductionUnderTest;
+let app: AppUnderTest;
 
 beforeAll(async () => {
   dist = fakeDist();
@@ -26,7 +26,7 @@ beforeAll(async () => {
       res.end(JSON.stringify({ job_id: 'x', status: 'running' }));
     }, 150);
   });
-  app = await startProduction({
+  app = await startApp({
     SFS_TURBO_DIST: dist.dir,
     SFS_TURBO_ENDPOINT: upstream.url,
     OS_TOKEN: 'coalescing-test-token-0123456789',

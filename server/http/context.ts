@@ -20,9 +20,10 @@ export interface RequestContext {
 
 export type Next = () => Promise<void>;
 
-export type Step = (
+/** One step of a chain; the API's steps (server/proxy/api.ts) take a context that extends this one. */
+export type Step<Context extends RequestContext = RequestContext> = (
   req: IncomingMessage,
   res: ServerResponse,
-  ctx: RequestContext,
+  ctx: Context,
   next: Next,
 ) => Promise<void>;

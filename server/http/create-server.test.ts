@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECURITY_HEADERS } from '../security-headers.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 import {
   fakeUpstream,
   jobPath,
@@ -9,11 +9,11 @@ import {
 } from '../testing/servers.ts';
 import {
   fakeDist,
-  startProduction,
+  startApp,
   TEST_ASSET,
   TEST_ASSET_BODY,
-  type ProductionUnderTest,
-} from '../testing/production.ts';
+  type AppUnderTest,
+} from '../testing/app.ts';
 
 /* The production server (`npm start`) in-process, serving a small stand-in build, with a
    counting upstream behind its proxy. */
@@ -22,12 +22,12 @@ const DEEP_LINK = '/eu-de/projects/e9993fc787d94b6c886cbaa340f9c0f4/jobs/abc';
 
 let dist: ReturnType<typeof fakeDist>;
 let upstream: Running & { seen: SeenRequest[] };
-let app: ProductionUnderTest;
+let app: AppUnderTest;
 
 beforeAll(async () => {
   dist = fakeDist();
   upstream = await fakeUpstream();
-  app = await startProduction({
+  app = await startApp({
     SFS_TURBO_DIST: dist.dir,
     SFS_TURBO_ALLOWED_HOSTS: 'jobs.example.com, .example.org',
     SFS_TURBO_ENDPOINT: upstream.url,
@@ -225,9 +225,9 @@ describe('the production server', () => {
 
 describe('the production server under a sub-path', () => {
   const BASE = '/sfs-turbo-jobs';
-  let sub: ProductionUnderTest;
+  let sub: AppUnderTest;
   beforeAll(async () => {
-    sub = await startProduction({
+    sub = await startApp({
       SFS_TURBO_DIST: dist.dir,
       BASE_PATH: BASE,
       PUBLIC_URL: 'https://jobs.example.com',

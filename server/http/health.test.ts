@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeDist, startProduction, type ProductionUnderTest } from '../testing/production.ts';
+import { fakeDist, startApp, type AppUnderTest } from '../testing/app.ts';
 import { fakeUpstream, jobPath, rawRequest, type Running } from '../testing/servers.ts';
 
 const PROMTOOL = '/usr/bin/promtool';
@@ -20,9 +20,9 @@ afterAll(async () => {
 const json = (body: string) => JSON.parse(body) as Record<string, unknown>;
 
 describe('health, readiness and metrics', () => {
-  let simulated: ProductionUnderTest;
+  let simulated: AppUnderTest;
   beforeAll(async () => {
-    simulated = await startProduction({ SFS_TURBO_DIST: dist.dir });
+    simulated = await startApp({ SFS_TURBO_DIST: dist.dir });
   });
   afterAll(() => simulated?.close());
 
@@ -39,7 +39,7 @@ describe('health, readiness and metrics', () => {
   });
 
   it('is not ready with a real endpoint and no credential, and says what to set', async () => {
-    const bare = await startProduction({
+    const bare = await startApp({
       SFS_TURBO_DIST: dist.dir,
       SFS_TURBO_ENDPOINT: upstream.url,
     });
@@ -53,7 +53,7 @@ describe('health, readiness and metrics', () => {
   });
 
   it('exposes the contract metrics in Prometheus text format, accepted by promtool', async () => {
-    const served = await startProduction({
+    const served = await startApp({
       SFS_TURBO_DIST: dist.dir,
       SFS_TURBO_ENDPOINT: upstream.url,
       OS_TOKEN: 'metrics-test-token-0123456789',

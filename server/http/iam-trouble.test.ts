@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeDist, startProduction, type ProductionUnderTest } from '../testing/production.ts';
+import { fakeDist, startApp, type AppUnderTest } from '../testing/app.ts';
 import { fakeUpstream, jobPath, listen, rawRequest, type Running } from '../testing/servers.ts';
 
 /*
@@ -56,7 +56,7 @@ let iam: Awaited<ReturnType<typeof fakeIam>>;
 /** Tokens the fake cloud answers 401 to (as if IAM had revoked them). */
 const rejected = new Set<string>();
 let upstream: Awaited<ReturnType<typeof fakeUpstream>>;
-let desk: ProductionUnderTest;
+let desk: AppUnderTest;
 
 beforeAll(async () => {
   dist = fakeDist();
@@ -74,7 +74,7 @@ afterAll(async () => {
 beforeEach(async () => {
   iam = await fakeIam();
   rejected.clear();
-  desk = await startProduction({
+  desk = await startApp({
     SFS_TURBO_DIST: dist.dir,
     SFS_TURBO_ENDPOINT: upstream.url,
     OS_AUTH_URL: `${iam.url}/v3`,

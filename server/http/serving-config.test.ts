@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../config/config.ts';
 import { loadServingConfig } from './serving-config.ts';
 
 describe('serving configuration', () => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, type Env } from '../config.ts';
+import { ConfigError, type Env } from '../config/config.ts';
 import {
   DEFAULT_TRUSTED_PROXIES,
   parseTrustedProxies,

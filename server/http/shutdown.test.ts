@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeDist, startProduction } from '../testing/production.ts';
+import { fakeDist, startApp } from '../testing/app.ts';
 import {
   closedPort,
   fakeUpstream,
@@ -45,7 +45,7 @@ function get(
 
 describe('shutdown', () => {
   it('turns not ready at once, refuses new connections, and finishes the request in flight', async () => {
-    const app = await startProduction({
+    const app = await startApp({
       SFS_TURBO_DIST: dist.dir,
       SFS_TURBO_ENDPOINT: upstream.url,
       OS_TOKEN: 'shutdown-test-token-0123456789',

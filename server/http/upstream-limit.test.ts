@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeDist, startProduction, type ProductionUnderTest } from '../testing/production.ts';
+import { fakeDist, startApp, type AppUnderTest } from '../testing/app.ts';
 import {
   fakeUpstream,
   jobPath,
@@ -12,7 +12,7 @@ import {
 const PER_MIN = 3;
 let dist: ReturnType<typeof fakeDist>;
 let upstream: Running & { seen: SeenRequest[] };
-let app: ProductionUnderTest;
+let app: AppUnderTest;
 
 beforeAll(async () => {
   dist = fakeDist();
@@ -20,7 +20,7 @@ beforeAll(async () => {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ job_id: 'x', status: 'running' }));
   });
-  app = await startProduction({
+  app = await startApp({
     SFS_TURBO_DIST: dist.dir,
     SFS_TURBO_ENDPOINT: upstream.url,
     OS_TOKEN: 'upstream-limit-test-token-0123456789',

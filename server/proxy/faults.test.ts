@@ -7,16 +7,16 @@ import {
   fakeUpstream,
   getJson,
   jobPath,
-  startProxy,
-  type Running,
+  type Closable,
 } from '../testing/servers.ts';
-import { requestUpstream, targetOf } from './upstream.ts';
+import { startApi } from '../testing/app.ts';
+import { requestUpstream, targetOf } from '../net/http-client.ts';
 
-const cleanup: Running[] = [];
+const cleanup: Closable[] = [];
 afterEach(async () => {
   await Promise.all(cleanup.splice(0).map((s) => s.close()));
 });
-async function track<T extends Running>(running: Promise<T>): Promise<T> {
+async function track<T extends Closable>(running: Promise<T>): Promise<T> {
   const value = await running;
   cleanup.push(value);
   return value;
@@ -25,7 +25,7 @@ const token = staticToken('t', 'OS_TOKEN');
 
 async function proxyTo(upstreamUrl: string, timeoutMs = 15_000) {
   return track(
-    startProxy({
+    startApi({
       config: { endpointOverride: upstreamUrl, upstreamTimeoutMs: timeoutMs },
       credentials: token,
     }),

@@ -1,7 +1,7 @@
-import type { ServerConfig } from '../config.ts';
+import type { ServerConfig } from '../config/config.ts';
 import { sentSecrets } from '../credentials/leak-check.ts';
 import type { CredentialProvider } from '../credentials/provider.ts';
-import { requestUpstream, targetOf, type UpstreamResult, type UpstreamTarget } from './upstream.ts';
+import { requestUpstream, targetOf, type UpstreamResult, type UpstreamTarget } from '../net/http-client.ts';
 
 export interface JobRequest {
   region: string;

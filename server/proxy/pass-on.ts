@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { PROXY_ERROR, type ProxyErrorCode } from '../../common/contract.ts';
 import type { LeakCheck } from '../credentials/leak-check.ts';
-import { FORWARDED_RESPONSE_HEADERS } from './errors.ts';
-import { headerValue, type UpstreamResult } from './upstream.ts';
+import { FORWARDED_RESPONSE_HEADERS } from '../http/responses.ts';
+import { headerValue, type UpstreamResult } from '../net/http-client.ts';
 
 type Answered = Extract<UpstreamResult, { ok: true }>;
 type Failed = Extract<UpstreamResult, { ok: false }>;

@@ -7,7 +7,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { randomUUID } from 'node:crypto';
 import type { RequestContext, Step } from '../http/context.ts';
 import { normaliseAddress } from '../http/trusted-proxies.ts';
-import { sendJson } from '../proxy/errors.ts';
+import { sendJson } from '../http/responses.ts';
 import { listen, type Running } from './servers.ts';
 
 type App = (

@@ -5,21 +5,21 @@
 import http, { type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { apiMiddleware } from '../proxy/middleware.ts';
-import { loadConfig, type ServerConfig } from '../config.ts';
-import { noCredentials, type CredentialProvider } from '../credentials/provider.ts';
-import { createApiHandler, formatAccessLog, type AccessLogEntry } from '../proxy/handler.ts';
 
 export const PROJECT = 'e9993fc787d94b6c886cbaa340f9c0f4';
 export const JOB = '26f6b565-xxxx-XXXX-xxxx-03f0bd975433';
 export const jobPath = (region = 'eu-de', project = PROJECT, job = JOB) =>
   `/api/${region}/v1/${project}/sfs-turbo/jobs/${job}`;
 
-export interface Running {
+/** Anything a test starts and must stop (`afterEach` closes what it tracked). */
+export interface Closable {
+  close(): Promise<void>;
+}
+
+export interface Running extends Closable {
   url: string;
   port: number;
   server: http.Server;
-  close(): Promise<void>;
 }
 
 /** Listens on 127.0.0.1, on `port` (0: a free one). */
@@ -70,42 +70,6 @@ export async function closedPort(): Promise<number> {
   const running = await listen(() => undefined);
   await running.close();
   return running.port;
-}
-
-export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
-  return { ...loadConfig({}), ...overrides };
-}
-
-export interface ProxyUnderTest extends Running {
-  log: AccessLogEntry[];
-  lines: string[];
-}
-
-/** The real handler, mounted as in Vite (`apiMiddleware`), behind a real HTTP server. */
-export async function startProxy(options: {
-  config?: Partial<ServerConfig>;
-  credentials?: CredentialProvider;
-  simulatorUrl?: string;
-}): Promise<ProxyUnderTest> {
-  const log: AccessLogEntry[] = [];
-  const lines: string[] = [];
-  const handler = createApiHandler({
-    config: testConfig(options.config),
-    credentials: options.credentials ?? noCredentials,
-    simulatorUrl: options.simulatorUrl,
-    log: (entry) => {
-      log.push(entry);
-      lines.push(formatAccessLog(entry));
-    },
-  });
-  const middleware = apiMiddleware(handler);
-  const running = await listen((req, res) =>
-    middleware(req, res, () => {
-      res.writeHead(299, { 'Content-Type': 'text/plain' });
-      res.end('not an API request');
-    }),
-  );
-  return Object.assign(running, { log, lines });
 }
 
 export interface RawResponse {

@@ -1,7 +1,39 @@
-import { createAccessControl } from '../../auth/access-control.ts';
-import type { AuthConfig } from '../../auth/config.ts';
-import type { AuthObserver } from '../../auth/observer.ts';
-import type { Step } from '../context.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PROXY_ERROR, type SessionResponse } from '../../../common/contract.ts';
+import type { RequestContext, Step } from '../context.ts';
+import { sendJson, sendProxyError } from '../responses.ts';
+import type { AuthConfig, OidcAuthConfig } from '../../auth/config.ts';
+import { headerIdentity, isAllowed, type User } from '../../auth/identity.ts';
+import { noObserver, type AuthObserver } from '../../auth/observer.ts';
+import { createOidcClient, type OidcClient } from '../../auth/oidc-client.ts';
+import { createOidcRoutes, type OidcRoutes } from '../../auth/oidc-routes.ts';
+import { sendPage } from '../../auth/pages.ts';
+import { createSessionStore, type SessionStore } from '../../auth/session-store.ts';
+
+export interface AccessControlOptions {
+  observer?: AuthObserver;
+  /** Replaces the openid-client based client (tests of the step alone). */
+  oidcClient?: OidcClient;
+}
+
+/** Paths that answer without sign-in: probes must work for the load balancer and Kubernetes. */
+const OPEN_PATHS = new Set(['/healthz', '/readyz']);
+
+function isApi(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+function queryOf(req: IncomingMessage): string {
+  const url = req.url ?? '';
+  const at = url.indexOf('?');
+  return at < 0 ? '' : url.slice(at);
+}
+
+interface Oidc {
+  config: OidcAuthConfig;
+  routes: OidcRoutes;
+  sessions: SessionStore;
+}
 
 /**
  * Sign-in (server/auth/): sets `ctx.user` (the access log's `user`), answers 401/403 and the
@@ -13,5 +45,121 @@ export function accessControl(config: AuthConfig, observer: AuthObserver): Step 
   return (req, res, ctx, next) => {
     if (config.mode !== 'none' && ctx.path.startsWith('/auth/')) ctx.log.route = 'auth';
     return step(req, res, ctx, next);
+  };
+}
+
+/**
+ * The access-control step: who is asking (a trusted proxy's header, or our own session
+ * cookie), whether they may, and the sign-in routes. It knows nothing about jobs; later steps
+ * read `ctx.user`.
+ */
+export function createAccessControl(config: AuthConfig, options: AccessControlOptions = {}): Step {
+  const observer = options.observer ?? noObserver;
+  const oidc: Oidc | undefined =
+    config.mode === 'oidc'
+      ? (() => {
+          const sessions = createSessionStore(config);
+          const routes = createOidcRoutes(
+            config,
+            options.oidcClient ?? createOidcClient(config),
+            sessions,
+            observer,
+          );
+          return { config, routes, sessions };
+        })()
+      : undefined;
+  const base = config.basePath;
+  const logoutUrl =
+    oidc?.routes.logoutHref ?? (config.mode === 'header' ? (config.logoutUrl ?? null) : null);
+
+  function session(user: User | undefined): SessionResponse {
+    return {
+      mode: config.mode,
+      user: user?.name ?? null,
+      groups: user?.groups ?? [],
+      loginUrl: oidc ? `${base}auth/login` : null,
+      logoutUrl,
+    };
+  }
+
+  function refuseUnauthenticated(
+    req: IncomingMessage,
+    res: ServerResponse,
+    ctx: RequestContext,
+  ): void {
+    observer.refused(401);
+    if (isApi(ctx.path)) {
+      sendProxyError(
+        res,
+        401,
+        PROXY_ERROR.unauthenticated,
+        'Not signed in: sign in to the dashboard, then try again.',
+      );
+      return;
+    }
+    const here = `${base}${ctx.path.slice(1)}${queryOf(req)}`;
+    if (oidc && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(302, { Location: oidc.routes.loginHref(here), 'Cache-Control': 'no-store' });
+      res.end();
+      return;
+    }
+    sendPage(res, 401, {
+      title: 'You are not signed in',
+      lines: oidc
+        ? ['Sign in to use the SFS Turbo jobs dashboard.']
+        : [
+            "This dashboard is reached through the company's sign-in, and this request did not come through it.",
+            'Open the dashboard at its usual address; if that is what you did, tell the team that runs it.',
+          ],
+      links: oidc ? [{ href: oidc.routes.loginHref(base), label: 'Sign in' }] : [],
+    });
+  }
+
+  function refuseForbidden(res: ServerResponse, ctx: RequestContext, user: User): void {
+    observer.refused(403);
+    if (isApi(ctx.path)) {
+      sendProxyError(
+        res,
+        403,
+        PROXY_ERROR.forbidden,
+        `Signed in as ${user.name}, who may not use this dashboard.`,
+      );
+      return;
+    }
+    sendPage(res, 403, {
+      title: 'No access to this dashboard',
+      lines: [
+        `You are signed in as ${user.name}.`,
+        "This account is not on the dashboard's list of allowed users or groups, so it cannot look up jobs here.",
+        'Ask the team that runs the dashboard to add you or one of your groups, or sign in with another account.',
+      ],
+      links: logoutUrl ? [{ href: logoutUrl, label: 'Sign out' }] : [],
+    });
+  }
+
+  return async (req, res, ctx, next) => {
+    const path = ctx.path;
+    if (OPEN_PATHS.has(path)) return next();
+    if (config.mode === 'none') {
+      if (path === '/api/session') return sendJson(res, 200, session(undefined));
+      return next();
+    }
+    if (oidc && path.startsWith('/auth/') && (await oidc.routes.handle(req, res, ctx))) return;
+
+    let user: User | undefined;
+    if (config.mode === 'header') {
+      user = headerIdentity(req, config, ctx.viaTrustedProxy);
+    } else if (oidc) {
+      const read = await oidc.sessions.read(req);
+      user = read.user;
+      // A tampered or expired cookie is dropped, so the browser stops sending it.
+      if (!read.user && read.invalid) oidc.sessions.clear(res);
+    }
+    if (!user) return refuseUnauthenticated(req, res, ctx);
+    ctx.user = user;
+    ctx.log.user = user.name;
+    if (!isAllowed(user, config)) return refuseForbidden(res, ctx, user);
+    if (path === '/api/session') return sendJson(res, 200, session(user));
+    return next();
   };
 }

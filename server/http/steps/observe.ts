@@ -21,11 +21,6 @@ export function observeExcept(
 ): Step {
   return async (req, res, ctx, next) => {
     const started = performance.now();
-    // Written once the answer is closed AND the chain has returned: a step that answers and
-    // then records what it did (the proxy's entry) finishes after 'close' has already fired
-    // (it is emitted on the next tick, before the step's promise continuation runs).
-    let closed = false;
-    let returned = false;
     const write = () => {
       const status = res.writableFinished ? res.statusCode : 499;
       const route = String(ctx.log.route ?? 'unknown');
@@ -40,6 +35,11 @@ export function observeExcept(
           code: String(ctx.log.upstreamStatus ?? ctx.log.code ?? 'failed'),
         });
         metrics.upstreamDuration.observe({ region }, upstreamMs / 1000);
+      }
+      const dropped = ctx.log.upstreamHeadersDropped;
+      for (const pair of typeof dropped === 'string' ? dropped.split(',') : []) {
+        const [header = '', reason = ''] = pair.split(':');
+        metrics.upstreamHeadersDropped.inc({ header, reason });
       }
       const line: Record<string, unknown> = {
         id: ctx.id,
@@ -59,15 +59,8 @@ export function observeExcept(
       }
       logger.info(line);
     };
-    res.once('close', () => {
-      closed = true;
-      if (returned) write();
-    });
-    try {
-      await next();
-    } finally {
-      returned = true;
-      if (closed) write();
-    }
+    // Every step writes its fields into `ctx.log` before it answers.
+    res.once('close', write);
+    await next();
   };
 }

@@ -1,5 +1,5 @@
 import { PROXY_ERROR } from '../../../common/contract.ts';
-import { sendProxyError } from '../../proxy/errors.ts';
+import { sendProxyError } from '../responses.ts';
 import { chooseCoding } from '../accept-encoding.ts';
 import type { Step } from '../context.ts';
 import type { StaticFile, StaticSite } from '../static-site.ts';

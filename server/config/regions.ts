@@ -1,5 +1,5 @@
 import catalogue from './regions.json' with { type: 'json' };
-import type { CloudKind, RegionInfo } from '../common/contract.ts';
+import type { CloudKind, RegionInfo } from '../../common/contract.ts';
 
 export interface RegionEndpoints extends RegionInfo {
   /** SFS Turbo base URL, without a trailing slash. */

@@ -1,5 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-
 const SHARED: Readonly<Record<string, string>> = {
   // Job URLs carry project IDs: they must not leak to other sites through Referer.
   'Referrer-Policy': 'no-referrer',
@@ -38,16 +36,3 @@ export const DEV_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   ...SHARED,
   'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'none'",
 };
-
-/**
- * Sets the headers before anything else answers, so that the SPA fallback, index.html,
- * static assets and 404s carry them alike; later `writeHead` calls (the API's own headers)
- * still win where they name the same header.
- */
-export function securityHeadersMiddleware(headers: Readonly<Record<string, string>>) {
-  const entries = Object.entries(headers);
-  return (_req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-    for (const [name, value] of entries) res.setHeader(name, value);
-    next();
-  };
-}

@@ -1,25 +1,19 @@
-import type { IncomingMessage } from 'node:http';
-import { isLoopbackHost } from './auth/config.ts';
-import { ConfigError, loadConfig, type Env, type ServerConfig } from './config.ts';
-import { credentialsFromEnv } from './credentials/from-env.ts';
-import type { CredentialProvider } from './credentials/provider.ts';
-import { scopeToCredential } from './credentials/scope.ts';
-import {
-  createApiHandler,
-  formatAccessLog,
-  type AccessLogEntry,
-  type ApiHandler,
-} from './proxy/handler.ts';
-import type { RunningSimulator } from './simulator/simulator.ts';
-import type { UpstreamLimit } from './auth/upstream-limit.ts';
+import { isLoopbackHost } from '../auth/config.ts';
+import { ConfigError, loadConfig, type Env, type ServerConfig } from '../config/config.ts';
+import { credentialsFromEnv } from '../credentials/from-env.ts';
+import type { CredentialProvider } from '../credentials/provider.ts';
+import { scopeToCredential } from '../credentials/scope.ts';
+import type { RunningSimulator } from '../simulator/simulator.ts';
+import { createApi, type ApiHandler } from './api.ts';
+import type { UpstreamLimit } from './upstream-limit.ts';
 
 export interface ProxyRuntime {
   config: ServerConfig;
   credentials: CredentialProvider;
-  handler: ApiHandler;
-  /** The embedded simulator, when it is the upstream. */
+  api: ApiHandler;
+  /** The embedded simulator, when this process started one. */
   simulator: RunningSimulator | undefined;
-  /** The simulator the proxy forwards to: the embedded one, or `SFS_TURBO_ENDPOINT`'s. */
+  /** Where the simulator that is the upstream answers (embedded or given), if one is. */
   simulatorUrl: string | undefined;
   close(): Promise<void>;
 }
@@ -28,16 +22,16 @@ export interface RuntimeOptions {
   env?: Env;
   /** Already loaded from `env` (the production server reads its configuration once). */
   config?: ServerConfig;
-  /** A text line per API request (bench and tests); ignored when `onEntry` is given. */
-  log?: (line: string) => void;
-  /** The handler's access-log entry for each API request (the server's one log line uses it). */
-  onEntry?: (entry: AccessLogEntry, req: IncomingMessage) => void;
   /** SFS_TURBO_CACHE_MS: identical job requests share one upstream exchange (undefined: never). */
-  cacheMs?: number;
+  cacheMs?: number | undefined;
   /** Port for the embedded simulator (`SFS_TURBO_SIMULATOR_PORT`); 0 picks a free one. */
   simulatorPort?: number;
-  /** Upstream calls per user (or address): see `ApiHandlerOptions.upstreamLimit`. */
+  /** Upstream calls per user (or address): see `ApiOptions.upstreamLimit`. */
   upstreamLimit?: UpstreamLimit;
+  /** Tests and benches: this credential instead of the one the environment names. */
+  credentials?: CredentialProvider;
+  /** Tests and benches: a simulator (or a stand-in) already running, instead of an embedded one. */
+  simulatorUrl?: string;
 }
 
 /**
@@ -76,16 +70,17 @@ function simulatorChoice(
 export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<ProxyRuntime> {
   const env = options.env ?? process.env;
   const loaded = options.config ?? loadConfig(env);
-  const credentials = credentialsFromEnv(env, loaded);
+  const credentials = options.credentials ?? credentialsFromEnv(env, loaded);
   // The regions fitted to the credential: a start that would send it to another cloud stops here.
   const config = scopeToCredential(loaded, credentials);
-  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const onEntry = options.onEntry ?? ((entry: AccessLogEntry) => log(formatAccessLog(entry)));
 
-  const choice = simulatorChoice(config, credentials);
+  // Tests and benches may hand in a simulator (or a stand-in) that is already running.
+  const choice = options.simulatorUrl ?? simulatorChoice(config, credentials);
   // Loaded only when used: a proxy configured for a real cloud never runs simulator code.
   const simulatorModule =
-    choice === undefined ? undefined : await import('./simulator/simulator.ts');
+    choice === undefined || options.simulatorUrl !== undefined
+      ? undefined
+      : await import('../simulator/simulator.ts');
   const simulator =
     choice === 'embedded'
       ? await simulatorModule?.startSimulator({
@@ -96,20 +91,19 @@ export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<
       : undefined;
   const simulatorUrl = choice === 'embedded' ? simulator?.url : choice;
 
-  const handler = createApiHandler({
+  const api = createApi({
     config,
     credentials,
     simulatorUrl,
     demoJobs: simulatorModule?.demoJobs() ?? [],
-    log: onEntry,
-    ...(options.cacheMs === undefined ? {} : { cacheMs: options.cacheMs }),
-    ...(options.upstreamLimit ? { upstreamLimit: options.upstreamLimit } : {}),
+    cacheMs: options.cacheMs,
+    upstreamLimit: options.upstreamLimit,
   });
 
   return {
     config,
     credentials,
-    handler,
+    api,
     simulator,
     simulatorUrl,
     close: async () => {

@@ -8,15 +8,15 @@ import {
   jobPath,
   PROJECT,
   rawRequest,
-  startProxy,
-  type Running,
+  type Closable,
 } from '../testing/servers.ts';
+import { startApi } from '../testing/app.ts';
 
-const cleanup: Running[] = [];
+const cleanup: Closable[] = [];
 afterEach(async () => {
   await Promise.all(cleanup.splice(0).map((s) => s.close()));
 });
-async function track<T extends Running>(running: Promise<T>): Promise<T> {
+async function track<T extends Closable>(running: Promise<T>): Promise<T> {
   const value = await running;
   cleanup.push(value);
   return value;
@@ -26,7 +26,7 @@ describe('the job route', () => {
   it('forwards a valid lookup to a path rebuilt from the validated IDs, with the token added', async () => {
     const upstream = await track(fakeUpstream());
     const proxy = await track(
-      startProxy({
+      startApi({
         config: { endpointOverride: upstream.url },
         credentials: staticToken('tok-123', 'OS_TOKEN'),
       }),
@@ -44,7 +44,7 @@ describe('the job route', () => {
   it('forwards HEAD as HEAD', async () => {
     const upstream = await track(fakeUpstream());
     const proxy = await track(
-      startProxy({
+      startApi({
         config: { endpointOverride: upstream.url },
         credentials: staticToken('t', 'OS_TOKEN'),
       }),
@@ -56,7 +56,7 @@ describe('the job route', () => {
 
   it('uses the region catalogue when no endpoint override is set, and refuses unconfigured regions', async () => {
     const proxy = await track(
-      startProxy({ credentials: staticToken('t', 'OS_TOKEN'), config: { upstreamTimeoutMs: 50 } }),
+      startApi({ credentials: staticToken('t', 'OS_TOKEN'), config: { upstreamTimeoutMs: 50 } }),
     );
     const unknown = await getJson(`${proxy.url}${jobPath('xx-nowhere-9')}`);
     expect(unknown.status).toBe(400);
@@ -71,7 +71,7 @@ describe('the job route', () => {
       }),
     );
     const proxy = await track(
-      startProxy({
+      startApi({
         config: { endpointOverride: upstream.url },
         credentials: staticToken('t', 'OS_TOKEN'),
       }),
@@ -104,7 +104,7 @@ describe('the job route', () => {
       }),
     );
     const proxy = await track(
-      startProxy({
+      startApi({
         config: { endpointOverride: upstream.url },
         credentials: staticToken('t', 'OS_TOKEN'),
       }),
@@ -128,7 +128,7 @@ describe('the job route', () => {
 
   it('answers PROXY.NO_CREDENTIALS (401) for a real endpoint without credentials and sends nothing', async () => {
     const upstream = await track(fakeUpstream());
-    const proxy = await track(startProxy({ config: { endpointOverride: upstream.url } }));
+    const proxy = await track(startApi({ config: { endpointOverride: upstream.url } }));
     const answer = await getJson(`${proxy.url}${jobPath()}`);
     expect(answer.status).toBe(401);
     expect(answer.body).toMatchObject({ errCode: PROXY_ERROR.noCredentials });
@@ -138,7 +138,7 @@ describe('the job route', () => {
 
   it('sends no credentials to the simulator and needs none', async () => {
     const upstream = await track(fakeUpstream());
-    const proxy = await track(startProxy({ simulatorUrl: upstream.url }));
+    const proxy = await track(startApi({ simulatorUrl: upstream.url }));
     expect((await getJson(`${proxy.url}${jobPath()}`)).status).toBe(200);
     expect(upstream.seen[0]?.headers['x-auth-token']).toBeUndefined();
     const regions = await getJson(`${proxy.url}/api/regions`);
@@ -170,7 +170,7 @@ describe('the job route', () => {
       }),
     );
     const proxy = await track(
-      startProxy({ config: { endpointOverride: upstream.url }, credentials: provider }),
+      startApi({ config: { endpointOverride: upstream.url }, credentials: provider }),
     );
     expect((await getJson(`${proxy.url}${jobPath()}`)).status).toBe(200);
     expect(invalidated).toEqual(['token-1']);
@@ -196,7 +196,7 @@ describe('the job route', () => {
     const upstream = await track(fakeUpstream());
     for (const status of [401, 502] as const) {
       const proxy = await track(
-        startProxy({ config: { endpointOverride: upstream.url }, credentials: failing(status) }),
+        startApi({ config: { endpointOverride: upstream.url }, credentials: failing(status) }),
       );
       const answer = await getJson(`${proxy.url}${jobPath()}`);
       expect(answer.status).toBe(status);
@@ -218,7 +218,7 @@ describe('the job route', () => {
     };
     const upstream = await track(fakeUpstream());
     const proxy = await track(
-      startProxy({ config: { endpointOverride: upstream.url }, credentials: buggy }),
+      startApi({ config: { endpointOverride: upstream.url }, credentials: buggy }),
     );
     const errors: unknown[] = [];
     const original = console.error;
@@ -249,7 +249,7 @@ describe('what the proxy answers itself', () => {
   ])('%s %s → %i %s', async (method, path, status, code) => {
     const upstream = await track(fakeUpstream());
     const proxy = await track(
-      startProxy({
+      startApi({
         config: { endpointOverride: upstream.url },
         credentials: staticToken('t', 'OS_TOKEN'),
       }),
@@ -263,7 +263,7 @@ describe('what the proxy answers itself', () => {
 
   it('serves /api/regions with the credential’s kind only, and the allowed regions only', async () => {
     const proxy = await track(
-      startProxy({
+      startApi({
         credentials: staticToken('tok-secret', 'OS_TOKEN'),
         config: { allowedRegions: ['eu-de', 'eu-nl'] },
       }),
@@ -288,7 +288,7 @@ describe('the access log', () => {
   it('writes exactly one line per request, whatever the outcome', async () => {
     const upstream = await track(fakeUpstream());
     const proxy = await track(
-      startProxy({
+      startApi({
         config: { endpointOverride: upstream.url },
         credentials: staticToken('t', 'OS_TOKEN'),
       }),
@@ -304,20 +304,39 @@ describe('the access log', () => {
     for (const [method, path] of requests) await rawRequest(proxy.port, path, method);
     await rawRequest(proxy.port, '/not-api');
     expect(proxy.log.map((e) => [e.method, e.route, e.status])).toEqual([
-      ['GET', 'job', 200],
-      ['GET', 'regions', 200],
-      ['GET', 'unknown', 404],
-      ['PUT', 'job', 405],
-      ['GET', 'invalid', 400],
-      ['GET', 'job', 400],
+      ['GET', 'api:job', 200],
+      ['GET', 'api:regions', 200],
+      ['GET', 'api:unknown', 404],
+      ['PUT', 'api:job', 405],
+      ['GET', 'api:invalid', 400],
+      ['GET', 'api:job', 400],
     ]);
-    expect(proxy.lines[0]).toMatch(
-      new RegExp(
-        `^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z GET job region=eu-de project=${PROJECT} job=${JOB} status=200 code=- upstream=[\\d.]+ms request_id=req-1$`,
-      ),
-    );
-    expect(proxy.lines[2]).toMatch(
-      / GET unknown region=- project=- job=- status=404 code=PROXY.NOT_FOUND upstream=- request_id=-$/,
-    );
+    expect(proxy.lines.map((line) => line.route)).toEqual([
+      ...proxy.log.map((line) => line.route),
+      'page',
+    ]);
+    expect(proxy.log[0]).toMatchObject({
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/),
+      method: 'GET',
+      route: 'api:job',
+      region: 'eu-de',
+      project: PROJECT,
+      job: JOB,
+      status: 200,
+      code: null,
+      upstreamMs: expect.any(Number),
+      upstreamRequestId: 'req-1',
+    });
+    expect(proxy.log[2]).toMatchObject({
+      method: 'GET',
+      route: 'api:unknown',
+      region: null,
+      project: null,
+      job: null,
+      status: 404,
+      code: 'PROXY.NOT_FOUND',
+      upstreamMs: null,
+      upstreamRequestId: null,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { REGION_PATTERN } from '../common/contract.ts';
+import { REGION_PATTERN } from '../../common/contract.ts';
 import { resolveRegions, type RegionEndpoints } from './regions.ts';
 
 export interface ServerConfig {

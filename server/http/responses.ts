@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { ProxyErrorCode } from '../../common/contract.ts';
-import { SECURITY_HEADERS } from '../security-headers.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
 /**
  * On every `/api/` answer: the pages' hardening headers (`Cross-Origin-Resource-Policy:

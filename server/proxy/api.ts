@@ -1,0 +1,116 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PROXY_ERROR, type DemoJobInfo, type RegionsResponse } from '../../common/contract.ts';
+import type { ServerConfig } from '../config/config.ts';
+import { leakCheck } from '../credentials/leak-check.ts';
+import type { CredentialProvider } from '../credentials/provider.ts';
+import { chain } from '../http/chain.ts';
+import type { RequestContext } from '../http/context.ts';
+import { sendProxyError } from '../http/responses.ts';
+import { startApiLog, withholdSecrets, type ApiContext } from './api-context.ts';
+import { createCoalescer } from './coalesce.ts';
+import { createForwarder, type Forwarded } from './forward.ts';
+import { credential } from './steps/credential.ts';
+import { crossSite } from './steps/cross-site.ts';
+import { forward } from './steps/forward.ts';
+import { limit } from './steps/limit.ts';
+import { method } from './steps/method.ts';
+import { passOn } from './steps/pass-on.ts';
+import { regionAllowed } from './steps/region-allowed.ts';
+import { regionKnown } from './steps/region-known.ts';
+import { regions } from './steps/regions.ts';
+import { route } from './steps/route.ts';
+import { wellFormed } from './steps/well-formed.ts';
+import type { UpstreamLimit } from './upstream-limit.ts';
+
+export interface ApiOptions {
+  config: ServerConfig;
+  credentials: CredentialProvider;
+  /** Base URL of the simulator when it is the upstream. */
+  simulatorUrl?: string | undefined;
+  demoJobs?: DemoJobInfo[];
+  /**
+   * SFS_TURBO_CACHE_MS: identical job requests share one exchange (server/proxy/coalesce.ts).
+   * Undefined: each request has its own, abandoned when its browser goes away.
+   */
+  cacheMs?: number | undefined;
+  /**
+   * RATE_LIMIT_UPSTREAM_PER_MIN: upstream calls per user (or address). Only a request that
+   * really goes upstream counts; one served by an identical request's exchange does not.
+   */
+  upstreamLimit?: UpstreamLimit | undefined;
+}
+
+/**
+ * Answers one `/api/…` request (`req.url` below the base path) and writes its log fields into
+ * `ctx.log`. Never rejects: every outcome, bugs included, is answered.
+ */
+export type ApiHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RequestContext,
+) => Promise<void>;
+
+/**
+ * The proxy's whole public surface: `/api/regions` and the one forwarded route. Every other
+ * `/api/` request is answered by one of these steps and never reaches an upstream. Read it
+ * top to bottom: each step is one file under server/proxy/steps/.
+ */
+export function createApi(options: ApiOptions): ApiHandler {
+  const { config, credentials } = options;
+  const simulated = options.simulatorUrl !== undefined;
+  // The simulator holds no secret: it serves every region it knows.
+  const allowed = new Set(simulated ? config.regions.map((region) => region.id) : config.allowedRegions);
+  const heldSecrets = leakCheck(credentials.secrets);
+  const regionsBody: RegionsResponse = {
+    regions: config.regions
+      .filter((region) => allowed.has(region.id))
+      .map(({ id, name, cloud }) => ({ id, name, cloud })),
+    otherRegions: config.regions.filter((region) => !allowed.has(region.id)).map((region) => region.id),
+    defaultRegion: config.defaultRegion,
+    simulated,
+    credentials: { kind: simulated ? 'none' : credentials.kind },
+    endpointOverride: config.endpointOverride !== undefined,
+    demoJobs: simulated ? (options.demoJobs ?? []) : [],
+  };
+
+  const run = chain<ApiContext>([
+    crossSite(),
+    route(),
+    method(),
+    wellFormed(),
+    regions(regionsBody),
+    regionKnown(config, simulated),
+    regionAllowed(allowed),
+    credential(credentials, simulated),
+    limit(options.upstreamLimit, simulated),
+    forward(
+      createForwarder({ config, credentials, simulatorUrl: options.simulatorUrl }),
+      options.cacheMs === undefined ? undefined : createCoalescer<Forwarded>(options.cacheMs),
+    ),
+    passOn(),
+  ]);
+  const unanswered = () => Promise.reject(new Error('No API step answered'));
+
+  return async function handleApi(req, res, ctx) {
+    startApiLog(ctx.log);
+    // `...ctx` keeps the same `log` object: what the steps write is the request's one line.
+    const api: ApiContext = {
+      ...ctx,
+      route: { kind: 'unknown' },
+      secrets: heldSecrets,
+      admit: () => ({ ok: true }),
+    };
+    try {
+      await run(req, res, api, unanswered);
+    } catch (error) {
+      // A bug, not a cloud failure. The error itself is not shown: it could quote anything.
+      api.log.code = PROXY_ERROR.internal;
+      withholdSecrets(api);
+      console.error(
+        'sfs-turbo proxy: unexpected error:',
+        error instanceof Error ? error.name : typeof error,
+      );
+      sendProxyError(res, 500, PROXY_ERROR.internal, 'Unexpected proxy error');
+    }
+  };
+}
