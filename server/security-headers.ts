@@ -40,6 +40,26 @@ export const DEV_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * A year, the usual value once https is settled. Only with an https `PUBLIC_URL`: users
+ * reach the dashboard by https, so the browser should never try http for this host again
+ * (a first visit typed without https, a link in an old ticket).
+ *
+ * Without `includeSubDomains` (and so without `preload`): the dashboard usually lives at a
+ * sub-path of a shared tools host, and does not own the names below it. Whoever runs the
+ * domain decides that, at the TLS proxy, for every service on it.
+ */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
+
+/** `headers`, plus `Strict-Transport-Security` when the public address is https. */
+export function withTransportSecurity(
+  headers: Readonly<Record<string, string>>,
+  publicUrl: string | undefined,
+): Readonly<Record<string, string>> {
+  if (!publicUrl?.startsWith('https:')) return headers;
+  return { ...headers, 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY };
+}
+
+/**
  * Sets the headers before anything else answers, so that the SPA fallback, index.html,
  * static assets and 404s carry them alike; later `writeHead` calls (the API's own headers)
  * still win where they name the same header.
