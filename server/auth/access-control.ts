@@ -4,6 +4,7 @@ import type { RequestContext, Step } from '../http/context.ts';
 import { sendJson, sendProxyError } from '../proxy/errors.ts';
 import type { AuthConfig, OidcAuthConfig } from './config.ts';
 import { headerIdentity, isAllowed, type User } from './identity.ts';
+import { isNavigation } from './navigation.ts';
 import { noObserver, type AuthObserver } from './observer.ts';
 import { createOidcClient, type OidcClient } from './oidc-client.ts';
 import { createOidcRoutes, type OidcRoutes } from './oidc-routes.ts';
@@ -85,7 +86,7 @@ export function createAccessControl(config: AuthConfig, options: AccessControlOp
       return;
     }
     const here = `${base}${ctx.path.slice(1)}${queryOf(req)}`;
-    if (oidc && (req.method === 'GET' || req.method === 'HEAD')) {
+    if (oidc && (req.method === 'GET' || req.method === 'HEAD') && isNavigation(req)) {
       res.writeHead(302, { Location: oidc.routes.loginHref(here), 'Cache-Control': 'no-store' });
       res.end();
       return;

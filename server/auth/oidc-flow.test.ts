@@ -451,6 +451,28 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
     expect(again.text).toContain(`href="${BASE}"`);
   });
 
+  it('starts no sign-in for a resource or a prefetch: the one in progress is kept', async () => {
+    const agent = new CookieAgent();
+    const loginPage = await agent.follow(`${open.url}${DEEP_LINK}`);
+    const pending = agent.cookie('127.0.0.1', LOGIN_COOKIE);
+    expect(pending).toBeDefined();
+    // The browser asks for the favicon of the page it shows while signed out.
+    const icon = await agent.request(`${open.url}${BASE}favicon.ico`, {
+      headers: { 'Sec-Fetch-Dest': 'image' },
+    });
+    expect(icon.status).toBe(401);
+    expect(icon.headers.get('location')).toBeNull();
+    const prefetch = await agent.request(`${open.url}${BASE}auth/login`, {
+      headers: { 'Sec-Fetch-Dest': 'document', 'Sec-Purpose': 'prefetch' },
+    });
+    expect(prefetch.status).toBe(400);
+    expect(prefetch.headers.getSetCookie()).toEqual([]);
+    expect(agent.cookie('127.0.0.1', LOGIN_COOKIE)).toBe(pending);
+    const landed = await submitDevLogin(agent, loginPage, 'alice');
+    expect(landed.status).toBe(200);
+    expect(landed.url).toBe(`${open.url}${DEEP_LINK}`);
+  });
+
   it('lets /healthz through and guards /metrics with the bearer token', async () => {
     expect((await fetch(`${open.url}${BASE}healthz`)).status).toBe(200);
     expect((await fetch(`${open.url}${BASE}metrics`)).status).toBe(401);

@@ -9,6 +9,7 @@ import {
   type LoginChecks,
   type OidcClient,
 } from './oidc-client.ts';
+import { isNavigation } from './navigation.ts';
 import { sendPage } from './pages.ts';
 import { safeReturnPath } from './return-path.ts';
 import { createSealer } from './sealed-token.ts';
@@ -78,6 +79,16 @@ export function createOidcRoutes(
 
   async function login(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const returnTo = safeReturnPath(query(req).get('return'), base);
+    if (!isNavigation(req)) {
+      // A prefetch, or a resource that followed a redirect here: it must not replace the
+      // sign-in the user is in the middle of.
+      sendPage(res, 400, {
+        title: 'Sign-in starts from a page',
+        lines: ['Open this address in the browser to sign in.'],
+        links: [{ href: loginHref(returnTo), label: 'Sign in' }],
+      });
+      return;
+    }
     let started;
     try {
       started = await oidc.start(callbackUrl);
