@@ -56,6 +56,9 @@ export default defineConfig(({ command }) => ({
   // server serves under BASE_PATH directly.
   base: command === 'build' ? './' : parseBasePath(process.env.BASE_PATH),
   server: { host, port, strictPort: true, allowedHosts },
-  // The manifest lets scripts/bundle-budget.mjs find what the job page loads first.
-  build: { sourcemap: true, manifest: true },
+  // The manifest lets scripts/bundle-budget.mjs find what the job page loads first. Source
+  // maps are written for developers and error reports, without a `sourceMappingURL` comment:
+  // browsers would ask for a file the server does not serve unless SERVE_SOURCE_MAPS=1
+  // (then it names each map in a `SourceMap` header, server/http/static-site.ts).
+  build: { sourcemap: 'hidden', manifest: true },
 }));

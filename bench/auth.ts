@@ -45,7 +45,8 @@ function load(url: string, headers: Record<string, string>): Promise<autocannon.
   });
 }
 
-const session = createSealer(SECRET, 'session');
+// The oidc mode below: its issuer and client, so that the cookie is one it accepts.
+const session = createSealer(SECRET, 'session', { issuer: 'http://127.0.0.1:1', clientId: 'x' });
 const groups = Array.from({ length: 30 }, (_, i) => `group-with-a-long-name-${i}`);
 const cookie = await session.seal({ sub: 'alice', name: 'alice@example.com', groups }, 36_000);
 const limit = createUpstreamLimit({ perMinute: 300 });

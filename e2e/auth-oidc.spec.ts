@@ -30,7 +30,12 @@ const test = base.extend<{ consoleErrors: string[] }, { dashboard: Dashboard }>(
         port: PROVIDER_PORT,
         redirectUris: [`${DASHBOARD}/auth/callback`],
         postLogoutRedirectUris: [`${DASHBOARD}/auth/signed-out`],
-        accounts: { alice: { groups: ['sfs-support'] }, bob: { groups: ['staff'] } },
+        accounts: {
+          alice: { groups: ['sfs-support'] },
+          bob: { groups: ['staff'] },
+          // Typed "alice" as their display name; the provider's `sub` is mallory.
+          mallory: { groups: [], name: 'alice', preferredUsername: null },
+        },
       });
       const server = await startApp(
         {
@@ -40,6 +45,7 @@ const test = base.extend<{ consoleErrors: string[] }, { dashboard: Dashboard }>(
           OIDC_CLIENT_SECRET: provider.clientSecret,
           SESSION_SECRET: 'playwright-session-secret-0123456789abcdef',
           AUTH_ALLOWED_GROUPS: 'sfs-support',
+          AUTH_ALLOWED_USERS: 'alice',
           PUBLIC_URL: DASHBOARD,
           SFS_TURBO_SIMULATOR_PORT: String(SIMULATOR_PORT),
         },
@@ -166,4 +172,67 @@ test('a colleague outside the allowed group sees who they are and that they lack
   expect(await accessibilityFindings(page)).toEqual([]);
   await expect(page.getByRole('link', { name: 'Sign out' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/5-forbidden.png` });
+});
+
+test('an account that calls itself alice is not alice: refused, and named by its sub', async ({
+  page,
+  dashboard,
+}) => {
+  await page.goto(`${dashboard.url}${jobLink(SCENARIO.running)}`);
+  await signInAtProvider(page, 'mallory');
+  await expect(page.getByRole('heading', { name: 'No access to this dashboard' })).toBeVisible();
+  await expect(page.getByText('You are signed in as mallory.')).toBeVisible();
+  const api = await page.request.get(`${dashboard.url}/api/session`);
+  expect(api.status()).toBe(403);
+  expect(await api.json()).toMatchObject({ errCode: 'PROXY.FORBIDDEN' });
+});
+
+test('after 30 unfinished sign-ins in this browser, signing in still works', async ({
+  page,
+  context,
+  dashboard,
+}) => {
+  // Each visit starts a sign-in and leaves it pending (the browser's cookie jar is shared).
+  for (let visit = 0; visit < 30; visit++) {
+    const started = await page.request.get(`${dashboard.url}/auth/login`, { maxRedirects: 0 });
+    expect(started.status()).toBe(302);
+  }
+  const pending = (await context.cookies()).filter((c) => c.name.startsWith('sfs_'));
+  expect(pending.map((cookie) => cookie.name)).toEqual(['sfs_login']);
+  const link = jobLink(SCENARIO.running);
+  await page.goto(`${dashboard.url}${link}`);
+  await signInAtProvider(page, 'alice');
+  await expect(page).toHaveURL(`${dashboard.url}${link}`);
+  await expect(page.getByRole('banner').getByTestId('session')).toContainText('alice');
+});
+
+test('two tabs signing in at once: the later one wins, the earlier one offers to start again', async ({
+  context,
+  dashboard,
+}) => {
+  test.setTimeout(120_000);
+  const tabA = await context.newPage();
+  const tabB = await context.newPage();
+  await tabA.goto(`${dashboard.url}${jobLink(SCENARIO.running)}`);
+  await tabB.goto(`${dashboard.url}${jobLink(SCENARIO.runningForever)}`);
+  await tabA.bringToFront();
+  await signInAtProvider(tabA, 'alice');
+  await expect(tabA.getByRole('heading', { name: 'Sign-in did not complete' })).toBeVisible();
+  await expect(tabA.getByText('A newer sign-in was started in this browser')).toBeVisible();
+  expect(await accessibilityFindings(tabA)).toEqual([]);
+  await tabA.screenshot({ path: `${SHOTS}/6-sign-in-replaced.png` });
+
+  // The later sign-in was left alone and completes where it was going.
+  await tabB.bringToFront();
+  await signInAtProvider(tabB, 'alice');
+  await expect(tabB).toHaveURL(`${dashboard.url}${jobLink(SCENARIO.runningForever)}`);
+  await expect(tabB.getByRole('banner').getByTestId('session')).toContainText('alice');
+
+  // The earlier tab starts again, and is signed in (the provider remembers the user). Brought
+  // to the front first: Chromium does not render a page in a background tab.
+  await tabA.bringToFront();
+  await tabA.getByRole('link', { name: 'Start sign-in again' }).click();
+  await expect(tabA).toHaveURL(`${dashboard.url}/`);
+  const session = await tabA.request.get(`${dashboard.url}/api/session`);
+  expect(await session.json()).toMatchObject({ user: 'alice' });
 });

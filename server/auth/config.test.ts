@@ -109,14 +109,54 @@ describe('access-control settings', () => {
     );
     for (const issuer of [
       'http://127.0.0.1:6302',
+      'http://127.1.2.3:6302',
       'http://localhost:8080/realms/x',
       'http://[::1]:9000',
     ]) {
       expect(loadAuthConfig({ ...OIDC, OIDC_ISSUER_URL: issuer }, TEAM).mode).toBe('oidc');
     }
+    // Names that merely end in .localhost, or that DNS answers, are no promise of loopback.
+    for (const issuer of [
+      'http://foo.localhost',
+      'http://localhost.example.com',
+      'http://localhost./realms/x',
+      'http://128.0.0.1',
+      'http://[::2]',
+    ]) {
+      expect(refusal({ ...OIDC, OIDC_ISSUER_URL: issuer }), issuer).toMatch(
+        /^OIDC_ISSUER_URL must be https:\/\/.*loopback address: 127\.0\.0\.0\/8, ::1 or localhost/,
+      );
+    }
     expect(refusal({ ...OIDC, OIDC_ISSUER_URL: 'ftp://login.example.com' })).toMatch(
       /^OIDC_ISSUER_URL must be https/,
     );
+  });
+
+  it('names users by a verified e-mail, else sub, unless OIDC_USER_CLAIM says which claim', () => {
+    expect(loadAuthConfig(OIDC, TEAM)).toMatchObject({ userClaim: undefined });
+    for (const claim of ['email', 'sub', 'preferred_username', 'upn', 'https://example.com/uid']) {
+      expect(loadAuthConfig({ ...OIDC, OIDC_USER_CLAIM: claim }, TEAM)).toMatchObject({
+        userClaim: claim,
+      });
+    }
+  });
+
+  it('refuses an OIDC_USER_CLAIM that users can edit, or that is no claim name', () => {
+    for (const claim of ['name', 'given_name', 'nickname']) {
+      expect(refusal({ ...OIDC, OIDC_USER_CLAIM: claim }), claim).toMatch(
+        new RegExp(`^OIDC_USER_CLAIM=${claim} names a claim users can change themselves`),
+      );
+    }
+    expect(refusal({ ...OIDC, OIDC_USER_CLAIM: 'user name' })).toMatch(
+      /^OIDC_USER_CLAIM is not a claim name/,
+    );
+  });
+
+  it('counts only 127.0.0.0/8, ::1 and localhost as a loopback HOST', () => {
+    expect(refusal({}, { ...TEAM, host: 'dashboard.localhost' })).toMatch(
+      /^AUTH_MODE is not set and HOST=dashboard\.localhost/,
+    );
+    expect(loadAuthConfig({}, { ...TEAM, host: 'localhost' }).mode).toBe('none');
   });
 
   it('refuses allowed lists without sign-in (they would let everybody in)', () => {

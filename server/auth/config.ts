@@ -1,4 +1,4 @@
-import { ConfigError, type Env } from '../config/config.ts';
+import { ConfigError, isLoopbackHost, type Env } from '../config/config.ts';
 import type { AuthMode } from '../../common/contract.ts';
 
 interface CommonAuthConfig {
@@ -34,6 +34,11 @@ export interface OidcAuthConfig extends CommonAuthConfig {
   clientId: string;
   clientSecret: string | undefined;
   scopes: string;
+  /**
+   * `OIDC_USER_CLAIM`: the claim that names the user. Undefined: `email` when the provider
+   * says it is verified, else `sub`.
+   */
+  userClaim: string | undefined;
   groupsClaim: string;
   sessionSecret: string;
   /** Session lifetime in seconds. */
@@ -101,16 +106,6 @@ export function parseDuration(name: string, raw: string): number {
   return seconds;
 }
 
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return (
-    bare === 'localhost' ||
-    bare.endsWith('.localhost') ||
-    bare === '::1' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare) ||
-    /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare)
-  );
-}
 
 function normaliseBasePath(basePath: string): string {
   const withLeading = basePath.startsWith('/') ? basePath : `/${basePath}`;
@@ -147,13 +142,51 @@ function issuerUrl(env: Env): URL {
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new ConfigError(
-      'OIDC_ISSUER_URL must be https:// (http:// only for a provider on a loopback address)',
+      `OIDC_ISSUER_URL must be https://, got "${raw}" (http:// only for a provider on a loopback address: 127.0.0.0/8, ::1 or localhost)`,
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`OIDC_ISSUER_URL must be https://, got "${url.protocol}"`);
   }
   return url;
+}
+
+/**
+ * Claims a user can edit at most providers (a display name, a nickname, links): an allow-list
+ * matched against them would let anyone call themselves "alice".
+ */
+const EDITABLE_CLAIMS = new Set([
+  'name',
+  'given_name',
+  'family_name',
+  'middle_name',
+  'nickname',
+  'profile',
+  'picture',
+  'website',
+  'locale',
+  'zoneinfo',
+]);
+/** Printable ASCII without spaces: plain names and namespaced ones (`https://example.com/uid`). */
+const CLAIM_NAME = /^[!-~]{1,200}$/;
+
+function userClaim(env: Env): string | undefined {
+  const claim = text(env, 'OIDC_USER_CLAIM');
+  if (claim === undefined) return undefined;
+  if (!CLAIM_NAME.test(claim)) {
+    throw new ConfigError(`OIDC_USER_CLAIM is not a claim name: "${claim}"`);
+  }
+  if (EDITABLE_CLAIMS.has(claim)) {
+    throw new ConfigError(
+      `OIDC_USER_CLAIM=${claim} names a claim users can change themselves: use one the provider assigns (email, sub, preferred_username, upn, oid), or leave it unset (verified email, else sub)`,
+    );
+  }
+  return claim;
+}
+
+/** The issuer as one string (no trailing slash): what a session is bound to, and part of a user's key. */
+export function issuerName(issuer: URL): string {
+  return issuer.href.replace(/\/$/, '');
 }
 
 function sessionSecret(env: Env): string {
@@ -250,6 +283,7 @@ export function loadAuthConfig(env: Env, context: AuthConfigContext): AuthConfig
     clientId,
     clientSecret: text(env, 'OIDC_CLIENT_SECRET'),
     scopes: scopes.join(' '),
+    userClaim: userClaim(env),
     groupsClaim: text(env, 'OIDC_GROUPS_CLAIM') ?? 'groups',
     sessionSecret: secret,
     sessionMaxAgeSec:

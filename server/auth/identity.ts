@@ -2,8 +2,15 @@ import type { IncomingMessage } from 'node:http';
 import type { AuthConfig, HeaderAuthConfig } from './config.ts';
 
 export interface User {
+  /** Who the page shows and the allow-lists match: the header's user, or `OIDC_USER_CLAIM`'s value. */
   name: string;
   groups: string[];
+  /**
+   * Whom per-user limits count and the access log keys on: the header's user, or in `oidc`
+   * mode the issuer and `sub` (`https://sso.example.com/realms/x#0f3c…`), which no user can
+   * change and no two accounts share, whatever their names say.
+   */
+  id: string;
 }
 
 const MAX_NAME = 256;
@@ -51,7 +58,7 @@ export function headerIdentity(
   }
   const name = cleanName(headerText(req.headers[config.userHeader]));
   if (name === undefined) return undefined;
-  return { name, groups: cleanGroups(headerText(req.headers[config.groupsHeader])) };
+  return { name, groups: cleanGroups(headerText(req.headers[config.groupsHeader])), id: name };
 }
 
 /** Empty lists let every signed-in user in; otherwise the user's name or one of their groups must be listed. */

@@ -7,11 +7,14 @@ export interface AuthObserver {
   signIn(): void;
   /** A request was refused: 401 not signed in, 403 signed in but not allowed. */
   refused(status: 401 | 403): void;
-  /** A sign-in callback failed (wrong state, provider error, token exchange failed). */
+  /**
+   * A sign-in callback failed (wrong state, provider error, token exchange failed, no usable
+   * user claim).
+   */
   callbackFailed(reason: CallbackFailure): void;
 }
 
-export type CallbackFailure = 'state' | 'provider-error' | 'exchange' | 'unreachable';
+export type CallbackFailure = 'state' | 'provider-error' | 'exchange' | 'unreachable' | 'identity';
 
 export const noObserver: AuthObserver = {
   signIn: () => undefined,

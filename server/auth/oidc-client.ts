@@ -1,6 +1,7 @@
 import * as client from 'openid-client';
 import type { OidcAuthConfig } from './config.ts';
-import { cleanGroups, cleanName, type User } from './identity.ts';
+import { cleanGroups, cleanName } from './identity.ts';
+import type { SignedIn } from './session-store.ts';
 
 /** What the sign-in flow must remember between leaving for the provider and coming back. */
 export interface LoginChecks {
@@ -13,7 +14,7 @@ export interface OidcClient {
   /** Where to send the browser, and the checks to keep (in the login cookie) for the callback. */
   start(redirectUri: string): Promise<{ url: URL; checks: LoginChecks }>;
   /** Validates the callback (state, PKCE, ID token, nonce) and reads who signed in. */
-  finish(currentUrl: URL, checks: LoginChecks): Promise<User & { subject: string }>;
+  finish(currentUrl: URL, checks: LoginChecks): Promise<SignedIn>;
   /** The provider's end-session address, if it has one. */
   endSessionUrl(postLogoutRedirectUri: string): Promise<URL | undefined>;
 }
@@ -37,16 +38,79 @@ function isUnreachable(error: unknown): boolean {
   return false;
 }
 
-/** The first claim that names the user in words people use: login name, then e-mail, then subject. */
-function userName(claims: Record<string, unknown>): string | undefined {
-  return (
-    cleanName(claims.preferred_username) ??
-    cleanName(claims.email) ??
-    cleanName(claims.upn) ??
-    cleanName(claims.name) ??
-    cleanName(claims.sub)
-  );
+type Claims = Record<string, unknown>;
+
+/**
+ * The provider did not say who the user is in a way this dashboard can use: the configured
+ * claim is missing, or is an e-mail address the provider has not verified.
+ */
+export class IdentityClaimError extends Error {
+  override name = 'IdentityClaimError';
 }
+
+/** `email_verified`: a boolean by the standard; some providers (Cognito) send the text "true". */
+const isVerified = (value: unknown) => value === true || value === 'true';
+
+/**
+ * The e-mail address, when the same source (ID token, else userinfo) that gives it also says
+ * it is verified: anyone can type an address into a self-service profile.
+ */
+function verifiedEmail(sources: Claims[]): string | undefined {
+  const source = sources.find((claims) => claims.email !== undefined);
+  if (!source || !isVerified(source.email_verified)) return undefined;
+  return cleanName(source.email);
+}
+
+/** A whole number is a name too (numeric account IDs); other non-strings are not. */
+const asText = (value: unknown) =>
+  typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+
+/** The first source that has the claim, else undefined. */
+function claim(sources: Claims[], name: string): unknown {
+  return sources.find((claims) => claims[name] !== undefined)?.[name];
+}
+
+/**
+ * Who the user is, from what the provider asserts and the user cannot edit (DESIGN.md
+ * "Access control"): `OIDC_USER_CLAIM` when set (`email` only when verified), else the
+ * verified e-mail address, else `sub`. Never a display name: `name` is whatever the user
+ * typed into their profile.
+ */
+export function userName(
+  userClaim: string | undefined,
+  sources: Claims[],
+  subject: string,
+): string {
+  if (userClaim === undefined) return verifiedEmail(sources) ?? subject;
+  const value =
+    userClaim === 'email'
+      ? verifiedEmail(sources)
+      : userClaim === 'sub'
+        ? subject
+        : cleanName(asText(claim(sources, userClaim)));
+  if (value === undefined) {
+    throw new IdentityClaimError(
+      userClaim === 'email'
+        ? 'the provider sent no verified e-mail address (email_verified is not true)'
+        : `the provider sent no usable "${userClaim}" claim`,
+    );
+  }
+  return value;
+}
+
+/** Whether the ID token lacks what `userName` and the groups need (then userinfo is asked). */
+function lacksClaims(config: OidcAuthConfig, idClaims: Claims): boolean {
+  const needed =
+    config.userClaim === undefined || config.userClaim === 'email'
+      ? ['email', 'email_verified']
+      : config.userClaim === 'sub'
+        ? []
+        : [config.userClaim];
+  return [...needed, config.groupsClaim].some((name) => idClaims[name] === undefined);
+}
+
+/** `sub` is at most 255 ASCII characters (OpenID Connect Core 2); it becomes part of a log key. */
+const SUBJECT = /^[\x20-\x7e]{1,255}$/;
 
 export function createOidcClient(config: OidcAuthConfig): OidcClient {
   const loopbackHttp = config.issuer.protocol === 'http:';
@@ -119,18 +183,29 @@ export function createOidcClient(config: OidcAuthConfig): OidcClient {
       );
       const idClaims = tokens.claims();
       if (!idClaims) throw new Error('the provider sent no ID token');
-      let claims: Record<string, unknown> = { ...idClaims };
-      // Many providers put the name and groups in the ID token only when asked; the
-      // userinfo endpoint then has them (oidc-provider does this by default).
-      const missing = userName(claims) === claims.sub || !(config.groupsClaim in claims);
-      if (missing && oidc.serverMetadata().userinfo_endpoint && tokens.access_token) {
-        const info = await call(() =>
-          client.fetchUserInfo(oidc, tokens.access_token, idClaims.sub),
+      if (!SUBJECT.test(idClaims.sub)) {
+        throw new IdentityClaimError(
+          'the provider sent a "sub" that is not 1 to 255 printable ASCII characters',
         );
-        claims = { ...info, ...claims };
       }
-      const name = userName(claims) ?? idClaims.sub;
-      return { subject: idClaims.sub, name, groups: cleanGroups(claims[config.groupsClaim]) };
+      const sources: Claims[] = [{ ...idClaims }];
+      // Many providers put the e-mail and groups in the ID token only when asked; the
+      // userinfo endpoint then has them (oidc-provider does this by default). openid-client
+      // checks that its `sub` is the ID token's.
+      if (
+        lacksClaims(config, idClaims) &&
+        oidc.serverMetadata().userinfo_endpoint &&
+        tokens.access_token
+      ) {
+        sources.push(
+          await call(() => client.fetchUserInfo(oidc, tokens.access_token, idClaims.sub)),
+        );
+      }
+      return {
+        subject: idClaims.sub,
+        name: userName(config.userClaim, sources, idClaims.sub),
+        groups: cleanGroups(claim(sources, config.groupsClaim)),
+      };
     },
 
     async endSessionUrl(postLogoutRedirectUri) {

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
-import { CookieAgent, submitDevLogin } from '../testing/cookie-agent.ts';
+import { CookieAgent, submitDevLogin, type AgentResponse } from '../testing/cookie-agent.ts';
 import { startTestProvider, type TestProvider } from '../testing/oidc-provider.ts';
 import type { Metrics } from '../http/metrics.ts';
 import { fakeDist, startApp, type AppUnderTest } from '../testing/app.ts';
 import { closedPort, listen } from '../testing/servers.ts';
-import type { OidcAuthConfig } from './config.ts';
-import { createSealer } from './sealed-token.ts';
+import { issuerName, type OidcAuthConfig } from './config.ts';
+import { LOGIN_COOKIE } from './oidc-routes.ts';
+import { createSealer, type SealerScope } from './sealed-token.ts';
 import { SESSION_COOKIE } from './session-store.ts';
 
 const BASE = '/sfs-turbo-jobs/';
@@ -84,6 +85,11 @@ async function signIn(agent: CookieAgent, dashboard: Dashboard, path: string, lo
   return submitDevLogin(agent, loginPage, login);
 }
 
+/** The deployment's own issuer and client, as its cookies are sealed for. */
+function scopeOf(dashboard: Dashboard): SealerScope {
+  return { issuer: issuerName(dashboard.config.issuer), clientId: dashboard.config.clientId };
+}
+
 /** Signs in at the provider but stops before the dashboard's callback: its URL, unvisited. */
 async function callbackUrl(
   agent: CookieAgent,
@@ -91,7 +97,15 @@ async function callbackUrl(
   path: string,
   login: string,
 ): Promise<string> {
-  const loginPage = await agent.follow(`${dashboard.url}${path}`);
+  return callbackFrom(agent, await agent.follow(`${dashboard.url}${path}`), login);
+}
+
+/** Submits the provider's login screen, stopping before the dashboard's callback. */
+async function callbackFrom(
+  agent: CookieAgent,
+  loginPage: AgentResponse,
+  login: string,
+): Promise<string> {
   const action = /<form[^>]*action="([^"]+)"/.exec(loginPage.text)?.[1] ?? '';
   let location = new URL(action, loginPage.url).href;
   let response = await agent.request(location, {
@@ -111,32 +125,53 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
   let provider: TestProvider;
   let open: Dashboard;
   let restricted: Dashboard;
+  /** Lets in users named alice (sub, or verified e-mail alice@example.test) only. */
+  let named: Dashboard;
+  /** OIDC_USER_CLAIM=preferred_username, open to all. */
+  let byUsername: Dashboard;
 
   beforeAll(async () => {
-    const [openPort, restrictedPort] = [await reservePort(), await reservePort()];
-    const uris = (port: number) => ({
-      callback: `http://127.0.0.1:${port}${BASE}auth/callback`,
-      signedOut: `http://127.0.0.1:${port}${BASE}auth/signed-out`,
-    });
+    const ports = [
+      await reservePort(),
+      await reservePort(),
+      await reservePort(),
+      await reservePort(),
+    ];
+    const [openPort = 0, restrictedPort = 0, namedPort = 0, byUsernamePort = 0] = ports;
     provider = await startTestProvider({
-      redirectUris: [uris(openPort).callback, uris(restrictedPort).callback],
-      postLogoutRedirectUris: [uris(openPort).signedOut, uris(restrictedPort).signedOut],
+      redirectUris: ports.map((port) => `http://127.0.0.1:${port}${BASE}auth/callback`),
+      postLogoutRedirectUris: ports.map((port) => `http://127.0.0.1:${port}${BASE}auth/signed-out`),
       accounts: {
         alice: { groups: ['sfs-support', 'staff'] },
         bob: { groups: ['staff'] },
         [HOSTILE]: { groups: ['<b>bold</b>'] },
+        // Typed "alice" as their display name; nothing else names them.
+        mallory: { groups: [], name: 'alice', preferredUsername: null },
+        // Typed alice's address into their profile; the provider has not verified it.
+        carol: { groups: [], email: 'alice@example.test', emailVerified: false },
+        dave: { groups: [], email: 'dave@example.test' },
+        // Another account whose login name (preferred_username) reads "alice".
+        eve: { groups: [], preferredUsername: 'alice' },
       },
     });
     open = await startDashboard(openPort, provider.issuer, provider);
     restricted = await startDashboard(restrictedPort, provider.issuer, provider, {
       AUTH_ALLOWED_GROUPS: 'sfs-support',
     });
-    // Starting a provider and two hosts takes seconds on a busy machine.
-  }, 60_000);
+    named = await startDashboard(namedPort, provider.issuer, provider, {
+      AUTH_ALLOWED_USERS: 'alice,alice@example.test',
+    });
+    byUsername = await startDashboard(byUsernamePort, provider.issuer, provider, {
+      OIDC_USER_CLAIM: 'preferred_username',
+    });
+    // Starting a provider and four hosts takes seconds on a busy machine.
+  }, 90_000);
 
   afterAll(async () => {
     await open.close();
     await restricted.close();
+    await named.close();
+    await byUsername.close();
     await provider.close();
   });
 
@@ -233,7 +268,7 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
   });
 
   it('refuses an expired session cookie with 401', async () => {
-    const sealer = createSealer(SECRET, 'session');
+    const sealer = createSealer(SECRET, 'session', scopeOf(open));
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() - 11 * 3600_000);
     const old = await sealer.seal({ sub: 'alice', name: 'alice', groups: [] }, 36_000);
@@ -244,7 +279,10 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
     expect((await ask(fresh)).status).toBe(200);
     expect((await ask(old)).status).toBe(401);
     // A sign-in flow cookie is not a session, though made with the same secret.
-    const flow = await createSealer(SECRET, 'login').seal({ name: 'alice' }, 600);
+    const flow = await createSealer(SECRET, 'login', scopeOf(open)).seal(
+      { sub: 'alice', name: 'alice' },
+      600,
+    );
     expect((await ask(flow)).status).toBe(401);
   });
 
@@ -283,6 +321,156 @@ describe('OIDC sign-in against a real provider (oidc-provider)', () => {
     expect(landed.status).toBe(403);
     expect(landed.text).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(landed.text).not.toContain('<img');
+  });
+
+  it('never takes a display name for the user: name=alice with sub=mallory is mallory, and not let in as alice', async () => {
+    const agent = new CookieAgent();
+    const landed = await signIn(agent, named, DEEP_LINK, 'mallory');
+    expect(landed.status).toBe(403);
+    expect(landed.text).toContain('You are signed in as mallory.');
+    const api = await agent.request(`${named.url}${BASE}api/regions`);
+    expect(api.status).toBe(403);
+    await vi.waitFor(() =>
+      expect(named.server.lines.at(-1)).toMatchObject({
+        path: '/api/regions',
+        status: 403,
+        user: 'mallory',
+        userId: `${provider.issuer}#mallory`,
+      }),
+    );
+
+    const alice = await signIn(new CookieAgent(), named, DEEP_LINK, 'alice');
+    expect(alice.status).toBe(200);
+  });
+
+  it('uses an e-mail address only when the provider verified it', async () => {
+    // carol's profile says alice@example.test, unverified: she is carol, and not let in.
+    const carol = await signIn(new CookieAgent(), named, BASE, 'carol');
+    expect(carol.status).toBe(403);
+    expect(carol.text).toContain('You are signed in as carol.');
+    // dave's address is verified: that is his name.
+    const agent = new CookieAgent();
+    expect((await signIn(agent, open, BASE, 'dave')).status).toBe(200);
+    const session = await agent.follow(`${open.url}${BASE}api/session`);
+    expect(JSON.parse(session.text)).toMatchObject({ user: 'dave@example.test' });
+  });
+
+  it('with OIDC_USER_CLAIM, names users by that claim and keys them on issuer and sub', async () => {
+    const alice = new CookieAgent();
+    const eve = new CookieAgent();
+    expect((await signIn(alice, byUsername, BASE, 'alice')).status).toBe(200);
+    expect((await signIn(eve, byUsername, BASE, 'eve')).status).toBe(200);
+    for (const agent of [alice, eve]) {
+      const session = await agent.follow(`${byUsername.url}${BASE}api/session`);
+      expect(JSON.parse(session.text)).toMatchObject({ user: 'alice' });
+      await agent.request(`${byUsername.url}${BASE}api/regions`);
+    }
+    // Same name on the page; two accounts in the log and in the per-user limit.
+    await vi.waitFor(() =>
+      expect(
+        byUsername.server.lines
+          .filter((line) => line.route === 'api:regions')
+          .map((line) => [line.user, line.userId]),
+      ).toEqual([
+        ['alice', `${provider.issuer}#alice`],
+        ['alice', `${provider.issuer}#eve`],
+      ]),
+    );
+  });
+
+  it('refuses sign-in with a clear page when the provider does not send OIDC_USER_CLAIM', async () => {
+    const before = await counted(byUsername, 'authCallbackFailures', { reason: 'identity' });
+    const agent = new CookieAgent();
+    const landed = await signIn(agent, byUsername, DEEP_LINK, 'mallory');
+    expect(landed.status).toBe(403);
+    expect(landed.text).toContain('Sign-in did not complete');
+    expect(landed.text).toContain('no usable &quot;preferred_username&quot; claim');
+    expect(landed.text).toContain(`href="${BASE}auth/login?return=`);
+    expect(agent.cookie('127.0.0.1', SESSION_COOKIE)).toBeUndefined();
+    expect(await counted(byUsername, 'authCallbackFailures', { reason: 'identity' })).toBe(
+      before + 1,
+    );
+  });
+
+  it('refuses a session sealed with the same secret for another issuer or client', async () => {
+    const own = scopeOf(open);
+    const ask = async (scope: SealerScope) => {
+      const token = await createSealer(SECRET, 'session', scope).seal(
+        { sub: 'alice', name: 'alice', groups: ['sfs-support'] },
+        36_000,
+      );
+      return fetch(`${open.url}${BASE}api/session`, {
+        headers: { Cookie: `${SESSION_COOKIE}=${token}` },
+      });
+    };
+    expect((await ask(own)).status).toBe(200);
+    const otherIssuer = await ask({ ...own, issuer: 'https://sso.other.example/realms/x' });
+    expect(otherIssuer.status).toBe(401);
+    expect(otherIssuer.headers.getSetCookie().join()).toMatch(
+      new RegExp(`${SESSION_COOKIE}=;.*Max-Age=0`),
+    );
+    expect((await ask({ ...own, clientId: 'another-dashboard' })).status).toBe(401);
+  });
+
+  it('keeps one pending sign-in per browser: 30 visits to /auth/login, then sign-in still works', async () => {
+    const agent = new CookieAgent();
+    for (let visit = 0; visit < 30; visit++) {
+      const started = await agent.request(`${open.url}${BASE}auth/login?return=${BASE}`);
+      expect(started.status).toBe(302);
+      await started.arrayBuffer();
+    }
+    const landed = await signIn(agent, open, DEEP_LINK, 'alice');
+    expect(landed.status).toBe(200);
+    expect(landed.url).toBe(`${open.url}${DEEP_LINK}`);
+    // The one pending sign-in was replaced each time, then used and dropped: nothing piles up.
+    const ours = agent.all('127.0.0.1').filter((cookie) => cookie.name.startsWith('sfs_'));
+    expect(ours.map((cookie) => cookie.name)).toEqual([SESSION_COOKIE]);
+  });
+
+  it('two tabs signing in at once: the later wins, the earlier gets a page to start again', async () => {
+    const agent = new CookieAgent();
+    // Tab A opens the deep link, tab B the home page: both are at the provider's login screen.
+    const tabA = await agent.follow(`${open.url}${DEEP_LINK}`);
+    const tabB = await agent.follow(`${open.url}${BASE}`);
+    const callbackA = await callbackFrom(agent, tabA, 'alice');
+    const before = await counted(open, 'authCallbackFailures', { reason: 'state' });
+    const answerA = await agent.follow(callbackA);
+    expect(answerA.status).toBe(400);
+    expect(answerA.text).toContain('A newer sign-in was started in this browser');
+    expect(answerA.text).toContain(`href="${BASE}auth/login?return=`);
+    expect(await counted(open, 'authCallbackFailures', { reason: 'state' })).toBe(before + 1);
+    // Tab B's sign-in is still pending, and completes.
+    expect(agent.cookie('127.0.0.1', LOGIN_COOKIE)).toBeDefined();
+    const landedB = await submitDevLogin(agent, tabB, 'alice');
+    expect(landedB.status).toBe(200);
+    expect(landedB.url).toBe(`${open.url}${BASE}`);
+    // Tab A's answer again, now that the browser is signed in: no error, a way in.
+    const again = await agent.follow(callbackA);
+    expect(again.status).toBe(200);
+    expect(again.text).toContain('You are already signed in');
+    expect(again.text).toContain(`href="${BASE}"`);
+  });
+
+  it('starts no sign-in for a resource or a prefetch: the one in progress is kept', async () => {
+    const agent = new CookieAgent();
+    const loginPage = await agent.follow(`${open.url}${DEEP_LINK}`);
+    const pending = agent.cookie('127.0.0.1', LOGIN_COOKIE);
+    expect(pending).toBeDefined();
+    // The browser asks for the favicon of the page it shows while signed out.
+    const icon = await agent.request(`${open.url}${BASE}favicon.ico`, {
+      headers: { 'Sec-Fetch-Dest': 'image' },
+    });
+    expect(icon.status).toBe(401);
+    expect(icon.headers.get('location')).toBeNull();
+    const prefetch = await agent.request(`${open.url}${BASE}auth/login`, {
+      headers: { 'Sec-Fetch-Dest': 'document', 'Sec-Purpose': 'prefetch' },
+    });
+    expect(prefetch.status).toBe(400);
+    expect(prefetch.headers.getSetCookie()).toEqual([]);
+    expect(agent.cookie('127.0.0.1', LOGIN_COOKIE)).toBe(pending);
+    const landed = await submitDevLogin(agent, loginPage, 'alice');
+    expect(landed.status).toBe(200);
+    expect(landed.url).toBe(`${open.url}${DEEP_LINK}`);
   });
 
   it('lets /healthz through and guards /metrics with the bearer token', async () => {

@@ -1,8 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { OidcAuthConfig } from './config.ts';
+import { issuerName, type OidcAuthConfig } from './config.ts';
 import { clearCookie, readCookie, setCookie } from './cookies.ts';
 import type { AuthObserver, CallbackFailure } from './observer.ts';
-import { ProviderUnreachableError, type LoginChecks, type OidcClient } from './oidc-client.ts';
+import {
+  IdentityClaimError,
+  ProviderUnreachableError,
+  type LoginChecks,
+  type OidcClient,
+} from './oidc-client.ts';
+import { isNavigation } from './navigation.ts';
 import { sendPage } from './pages.ts';
 import { safeReturnPath } from './return-path.ts';
 import { createSealer } from './sealed-token.ts';
@@ -10,15 +16,14 @@ import type { SessionStore } from './session-store.ts';
 
 /** Long enough to type a password and pass a second factor; short enough to be useless later. */
 const LOGIN_FLOW_MAX_AGE_SEC = 600;
-const STATE_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
 /**
- * One cookie per sign-in in progress, named after its `state`: two tabs signing in at once
- * do not overwrite each other's checks.
+ * One cookie name for the sign-in in progress: a new sign-in replaces the one before, so no
+ * number of visits to `/auth/login` can pile up cookies until every request is too large
+ * (431). Two tabs signing in at once: the later one wins; the earlier one's answer gets a
+ * page that says so and offers to start again.
  */
-export function loginCookieName(state: string): string {
-  return `sfs_login_${state.slice(0, 16)}`;
-}
+export const LOGIN_COOKIE = 'sfs_login';
 
 interface LoginFlow extends LoginChecks {
   returnTo: string;
@@ -53,7 +58,10 @@ export function createOidcRoutes(
   observer: AuthObserver,
 ): OidcRoutes {
   const base = config.basePath;
-  const flows = createSealer(config.sessionSecret, 'login');
+  const flows = createSealer(config.sessionSecret, 'login', {
+    issuer: issuerName(config.issuer),
+    clientId: config.clientId,
+  });
   const flowCookie = { path: `${base}auth/`, secure: config.secureCookies };
   const callbackUrl = `${config.publicOrigin}${base}auth/callback`;
   const signedOutPath = `${base}auth/signed-out`;
@@ -73,6 +81,16 @@ export function createOidcRoutes(
 
   async function login(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const returnTo = safeReturnPath(query(req).get('return'), base);
+    if (!isNavigation(req)) {
+      // A prefetch, or a resource that followed a redirect here: it must not replace the
+      // sign-in the user is in the middle of.
+      sendPage(res, 400, {
+        title: 'Sign-in starts from a page',
+        lines: ['Open this address in the browser to sign in.'],
+        links: [{ href: loginHref(returnTo), label: 'Sign in' }],
+      });
+      return;
+    }
     let started;
     try {
       started = await oidc.start(callbackUrl);
@@ -82,7 +100,7 @@ export function createOidcRoutes(
     }
     const flow: LoginFlow = { ...started.checks, returnTo };
     const sealed = await flows.seal({ flow }, LOGIN_FLOW_MAX_AGE_SEC);
-    setCookie(res, loginCookieName(flow.state), sealed, {
+    setCookie(res, LOGIN_COOKIE, sealed, {
       ...flowCookie,
       maxAgeSec: LOGIN_FLOW_MAX_AGE_SEC,
     });
@@ -104,26 +122,53 @@ export function createOidcRoutes(
     });
   }
 
+  /**
+   * An answer from the provider that matches no sign-in in progress here. Most often a
+   * second tab: its sign-in replaced this one, or finished first. That pending sign-in is
+   * left alone (its cookie is not touched), so the other tab still completes.
+   */
+  async function unmatched(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pending: LoginFlow | undefined,
+  ): Promise<void> {
+    observer.callbackFailed('state');
+    const signedIn = (await sessions.read(req)).user;
+    if (signedIn) {
+      sendPage(res, 200, {
+        title: 'You are already signed in',
+        lines: [
+          `You are signed in as ${signedIn.name}: a sign-in in another tab of this browser finished first.`,
+        ],
+        links: [{ href: base, label: 'Go to the dashboard' }],
+      });
+      return;
+    }
+    sendPage(res, 400, {
+      title: 'Sign-in did not complete',
+      lines: [
+        pending
+          ? 'A newer sign-in was started in this browser (in another tab?) and replaced this one. Finish that one, or start again from here.'
+          : 'This sign-in answer does not belong to a sign-in started in this browser, or it took longer than 10 minutes.',
+        'Nothing was signed in.',
+      ],
+      // This tab's own return path went with the replaced cookie.
+      links: [{ href: loginHref(base), label: 'Start sign-in again' }],
+    });
+  }
+
   async function callback(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const params = query(req);
     const state = params.get('state') ?? '';
-    const cookieName = STATE_PATTERN.test(state) ? loginCookieName(state) : undefined;
-    const sealed = cookieName ? readCookie(req, cookieName) : undefined;
+    const sealed = readCookie(req, LOGIN_COOKIE);
     const claims = sealed ? await flows.open(sealed) : undefined;
     const flow = claims?.flow as LoginFlow | undefined;
-    if (cookieName) clearCookie(res, cookieName, flowCookie);
     if (!flow || flow.state !== state) {
-      return failed(
-        res,
-        'state',
-        400,
-        [
-          'This sign-in answer does not belong to a sign-in started in this browser, or it took longer than 10 minutes.',
-          'Nothing was signed in. Start again from here.',
-        ],
-        base,
-      );
+      // An expired or foreign cookie is dropped; a newer sign-in's is kept for its own answer.
+      if (sealed && !flow) clearCookie(res, LOGIN_COOKIE, flowCookie);
+      return unmatched(req, res, flow);
     }
+    clearCookie(res, LOGIN_COOKIE, flowCookie);
     const providerError = params.get('error');
     if (providerError) {
       const description = params.get('error_description');
@@ -147,6 +192,18 @@ export function createOidcRoutes(
       if (error instanceof ProviderUnreachableError) {
         observer.callbackFailed('unreachable');
         return providerDown(res);
+      }
+      if (error instanceof IdentityClaimError) {
+        return failed(
+          res,
+          'identity',
+          403,
+          [
+            `The identity provider signed you in, but ${error.message}, so the dashboard cannot tell who you are.`,
+            'Tell the team that runs the dashboard: the provider must send that claim (OIDC_USER_CLAIM) for every user.',
+          ],
+          flow.returnTo,
+        );
       }
       return failed(
         res,

@@ -1,4 +1,4 @@
-import { hkdfSync } from 'node:crypto';
+import { createHash, hkdfSync } from 'node:crypto';
 import { CompactEncrypt, SignJWT, compactDecrypt, jwtVerify, type JWTPayload } from 'jose';
 
 /**
@@ -8,24 +8,49 @@ import { CompactEncrypt, SignJWT, compactDecrypt, jwtVerify, type JWTPayload } f
  */
 export interface Sealer {
   seal(claims: JWTPayload, maxAgeSec: number): Promise<string>;
-  /** The claims, or undefined when the token is tampered with, expired or of another purpose. */
+  /**
+   * The claims, or undefined when the token is tampered with, expired, of another purpose,
+   * or made for another issuer or client.
+   */
   open(token: string): Promise<JWTPayload | undefined>;
+}
+
+/** The deployment a token belongs to: its identity provider and its client there. */
+export interface SealerScope {
+  /** The issuer as `issuerName` spells it. */
+  issuer: string;
+  clientId: string;
 }
 
 function derive(secret: string, info: string): Uint8Array {
   return new Uint8Array(hkdfSync('sha256', secret, 'sfs-turbo-jobs', info, 32));
 }
 
-export function createSealer(secret: string, purpose: 'session' | 'login'): Sealer {
-  const signKey = derive(secret, `${purpose}/sign`);
-  const encryptKey = derive(secret, `${purpose}/encrypt`);
-  const audience = `sfs-turbo-jobs/${purpose}`;
+/**
+ * Two deployments that share `SESSION_SECRET` (a copied secret, a staging and a production
+ * with the same value) but not their provider or client must not accept each other's
+ * cookies: a user signed in at one provider is not a user of the other. The keys are bound
+ * to issuer and client, and the token names them (`iss`, `aud`) and is checked for them too.
+ */
+export function createSealer(
+  secret: string,
+  purpose: 'session' | 'login',
+  scope: SealerScope,
+): Sealer {
+  // Hashed: HKDF's info is limited to 1024 bytes, an issuer URL and a client ID are not.
+  const bound = createHash('sha256')
+    .update(JSON.stringify([scope.issuer, scope.clientId]))
+    .digest('base64url');
+  const signKey = derive(secret, `${purpose}/sign/${bound}`);
+  const encryptKey = derive(secret, `${purpose}/encrypt/${bound}`);
+  const type = `sfs-turbo-jobs-${purpose}+jwt`;
   return {
     async seal(claims, maxAgeSec) {
       const signed = await new SignJWT(claims)
-        .setProtectedHeader({ alg: 'HS256' })
+        .setProtectedHeader({ alg: 'HS256', typ: type })
         .setIssuedAt()
-        .setAudience(audience)
+        .setIssuer(scope.issuer)
+        .setAudience(scope.clientId)
         .setExpirationTime(`${maxAgeSec}s`)
         .sign(signKey);
       return new CompactEncrypt(new TextEncoder().encode(signed))
@@ -40,7 +65,9 @@ export function createSealer(secret: string, purpose: 'session' | 'login'): Seal
         });
         const { payload } = await jwtVerify(new TextDecoder().decode(plaintext), signKey, {
           algorithms: ['HS256'],
-          audience,
+          typ: type,
+          issuer: scope.issuer,
+          audience: scope.clientId,
         });
         return payload;
       } catch {

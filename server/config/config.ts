@@ -113,3 +113,18 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     maxLoginsPerMinute: positiveInt(env, 'OS_AUTH_MAX_LOGINS_PER_MIN', 10),
   };
 }
+
+/**
+ * 127.0.0.0/8, ::1 and `localhost`, nothing else: `*.localhost` is loopback only where the
+ * resolver says so (RFC 6761 asks it to, not every one does), and a name that DNS could answer
+ * is no promise that the traffic stays on this host.
+ */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return (
+    bare === 'localhost' ||
+    bare === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare) ||
+    /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare)
+  );
+}

@@ -1,5 +1,5 @@
 import { loadAuthConfig } from '../auth/config.ts';
-import { loadConfig, type Env } from '../config/config.ts';
+import { ConfigError, loadConfig, type Env } from '../config/config.ts';
 import type { AppConfig } from './app.ts';
 import { loadServingConfig } from './serving-config.ts';
 
@@ -12,5 +12,11 @@ export function loadAppConfig(env: Env): AppConfig {
     basePath: serving.basePath,
     publicUrl: serving.publicUrl,
   });
+  if (auth.mode === 'header' && serving.trustedProxies.rules.length === 0) {
+    // Every request would be refused 401: the identity headers are believed from no one.
+    throw new ConfigError(
+      'TRUSTED_PROXIES is empty, and AUTH_MODE=header believes identity headers only from a trusted proxy: name the SSO proxy in front (or unset TRUSTED_PROXIES for one on this host)',
+    );
+  }
   return { proxy, serving, auth };
 }

@@ -9,7 +9,11 @@ import { leakCheck } from '../credentials/leak-check.ts';
 import { createProxyRuntime, type ProxyRuntime } from '../proxy/runtime.ts';
 import { createUpstreamLimit } from '../proxy/upstream-limit.ts';
 import { sendProxyError } from './responses.ts';
-import { DEV_SECURITY_HEADERS, SECURITY_HEADERS } from './security-headers.ts';
+import {
+  DEV_SECURITY_HEADERS,
+  SECURITY_HEADERS,
+  withTransportSecurity,
+} from './security-headers.ts';
 import { createAccessLogger } from './access-log.ts';
 import { chain } from './chain.ts';
 import type { Next, RequestContext } from './context.ts';
@@ -77,7 +81,9 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
   const { serving } = config;
   const site =
     options.mode === 'production'
-      ? loadStaticSite(serving.distDir, serving.basePath, serving.publicUrl)
+      ? loadStaticSite(serving.distDir, serving.basePath, serving.publicUrl, {
+          serveSourceMaps: serving.serveSourceMaps,
+        })
       : undefined;
   const metrics = createMetrics();
   const runtime = await createProxyRuntime({
@@ -99,7 +105,12 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
   const run = chain([
     // Under `npm run dev`, Vite's own module requests are not worth a log line each.
     observeExcept(logger, metrics, new Set(['vite']), leakCheck(runtime.credentials.secrets)),
-    securityHeaders(options.mode === 'production' ? SECURITY_HEADERS : DEV_SECURITY_HEADERS),
+    securityHeaders(
+      withTransportSecurity(
+        options.mode === 'production' ? SECURITY_HEADERS : DEV_SECURITY_HEADERS,
+        serving.publicUrl,
+      ),
+    ),
     hostCheck(serving.allowedHosts),
     basePath(serving.basePath),
     health(readiness, metrics, config.auth),

@@ -12,8 +12,8 @@ export interface RequestContext {
   viaTrustedProxy: boolean;
   /** Path below `BASE_PATH`, starting with '/'. */
   path: string;
-  /** Set by the access-control step. */
-  user?: { name: string; groups: string[] };
+  /** Set by the access-control step (server/auth/identity.ts `User`). */
+  user?: { name: string; groups: string[]; id: string };
   /** Extra fields for the one access-log line. */
   log: Record<string, string | number | null>;
 }

@@ -36,3 +36,23 @@ export const DEV_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   ...SHARED,
   'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'none'",
 };
+
+/**
+ * A year, the usual value once https is settled. Only with an https `PUBLIC_URL`: users
+ * reach the dashboard by https, so the browser should never try http for this host again
+ * (a first visit typed without https, a link in an old ticket).
+ *
+ * Without `includeSubDomains` (and so without `preload`): the dashboard usually lives at a
+ * sub-path of a shared tools host, and does not own the names below it. Whoever runs the
+ * domain decides that, at the TLS proxy, for every service on it.
+ */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
+
+/** `headers`, plus `Strict-Transport-Security` when the public address is https. */
+export function withTransportSecurity(
+  headers: Readonly<Record<string, string>>,
+  publicUrl: string | undefined,
+): Readonly<Record<string, string>> {
+  if (!publicUrl?.startsWith('https:')) return headers;
+  return { ...headers, 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY };
+}

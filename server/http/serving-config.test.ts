@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../config/config.ts';
+import { loadAppConfig } from './app-config.ts';
 import { loadServingConfig } from './serving-config.ts';
 
 describe('serving configuration', () => {
@@ -33,9 +34,33 @@ describe('serving configuration', () => {
     ['TRUSTED_PROXIES', { TRUSTED_PROXIES: 'proxy.internal' }],
     ['SFS_TURBO_CACHE_MS', { SFS_TURBO_CACHE_MS: '-1' }],
     ['SFS_TURBO_CACHE_MS', { SFS_TURBO_CACHE_MS: '1s' }],
+    ['SERVE_SOURCE_MAPS', { SERVE_SOURCE_MAPS: 'yes' }],
   ])('stops at start naming %s', (name, env) => {
     expect(() => loadServingConfig(env)).toThrow(ConfigError);
     expect(() => loadServingConfig(env)).toThrow(name);
+  });
+
+  it('trusts nobody when TRUSTED_PROXIES is set but empty (unset keeps loopback)', () => {
+    for (const raw of ['', ' ', ' , ']) {
+      const config = loadServingConfig({ TRUSTED_PROXIES: raw });
+      expect(config.trustedProxies.rules).toEqual([]);
+      expect(config.trustedProxies.has('127.0.0.1')).toBe(false);
+      expect(config.trustedProxies.has('::1')).toBe(false);
+    }
+  });
+
+  it('serves source maps only when SERVE_SOURCE_MAPS asks for them', () => {
+    expect(loadServingConfig({}).serveSourceMaps).toBe(false);
+    expect(loadServingConfig({ SERVE_SOURCE_MAPS: '0' }).serveSourceMaps).toBe(false);
+    expect(loadServingConfig({ SERVE_SOURCE_MAPS: '1' }).serveSourceMaps).toBe(true);
+    expect(loadServingConfig({ SERVE_SOURCE_MAPS: 'true' }).serveSourceMaps).toBe(true);
+  });
+
+  it('refuses header sign-in with an empty TRUSTED_PROXIES, naming it', () => {
+    expect(() => loadAppConfig({ AUTH_MODE: 'header', TRUSTED_PROXIES: '' })).toThrow(
+      /^TRUSTED_PROXIES is empty, and AUTH_MODE=header/,
+    );
+    expect(loadAppConfig({ AUTH_MODE: 'header' }).auth.mode).toBe('header');
   });
 
   it('takes PUBLIC_URL with or without the base path, and admits its host name', () => {

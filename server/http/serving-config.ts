@@ -20,6 +20,8 @@ export interface ServingConfig {
   allowedHosts: string[];
   /** The built app (`SFS_TURBO_DIST`, default `dist`, relative to the working directory). */
   distDir: string;
+  /** `SERVE_SOURCE_MAPS=1`: the build's `.map` files are served (and announced); else 404. */
+  serveSourceMaps: boolean;
 }
 
 export function parseBasePath(raw: string | undefined): string {
@@ -76,14 +78,21 @@ function nonNegativeInt(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+function flag(env: Env, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new ConfigError(`${name} must be 1 or 0 (true or false), got "${env[name]}"`);
+}
+
 export function loadServingConfig(env: Env): ServingConfig {
   const basePath = parseBasePath(env.BASE_PATH);
   const publicUrl = parsePublicUrl(env.PUBLIC_URL, basePath);
   let trustedProxies: TrustedProxies;
   try {
-    trustedProxies = parseTrustedProxies(
-      (env.TRUSTED_PROXIES ?? '').trim() || DEFAULT_TRUSTED_PROXIES,
-    );
+    // Unset: loopback (a proxy on the same host). Set but empty: nobody, as it says; falling
+    // back to loopback there would trust what the operator just tried to switch off.
+    trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES ?? DEFAULT_TRUSTED_PROXIES);
   } catch (error) {
     if (!(error instanceof TrustedProxiesError)) throw error;
     throw new ConfigError(`TRUSTED_PROXIES: ${error.message}`);
@@ -100,5 +109,6 @@ export function loadServingConfig(env: Env): ServingConfig {
     cacheMs: nonNegativeInt(env, 'SFS_TURBO_CACHE_MS', 1000),
     allowedHosts,
     distDir: path.resolve((env.SFS_TURBO_DIST ?? '').trim() || 'dist'),
+    serveSourceMaps: flag(env, 'SERVE_SOURCE_MAPS'),
   };
 }

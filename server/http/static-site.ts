@@ -11,6 +11,8 @@ export interface StaticFile {
   type: string;
   etag: string;
   cacheControl: string;
+  /** With source maps served: where this file's map is (the `SourceMap` header). */
+  sourceMap?: string;
 }
 
 export interface StaticSite {
@@ -86,11 +88,18 @@ function compressed(body: Buffer) {
  * Reads the build once at start. `.br` and `.gz` files written by the build (vite.config.ts
  * `precompress`) are attached to the file they compress; index.html, rewritten here, is
  * compressed here.
+ *
+ * Source maps are left out unless asked for (`serveSourceMaps`): they hand anyone the whole
+ * commented source (1.7 MB) for nothing a user needs. The build writes them without a
+ * `sourceMappingURL` comment (vite.config.ts, `sourcemap: 'hidden'`), so browsers do not ask
+ * for them; when they are served, each script and style names its map in a `SourceMap`
+ * header instead, which developer tools follow.
  */
 export function loadStaticSite(
   distDir: string,
   basePath: string,
   publicUrl: string | undefined,
+  options: { serveSourceMaps?: boolean } = {},
 ): StaticSite {
   let names: string[];
   try {
@@ -105,6 +114,7 @@ export function loadStaticSite(
   const files = new Map<string, StaticFile>();
   for (const name of names) {
     if (name.endsWith('.br') || name.endsWith('.gz') || name === '/index.html') continue;
+    if (name.endsWith('.map') && !options.serveSourceMaps) continue;
     const full = path.join(distDir, name);
     const body = readFileSync(full);
     const variant = (suffix: string) =>
@@ -117,6 +127,9 @@ export function loadStaticSite(
       etag: etagOf(body),
       // Vite names everything under assets/ by its content hash; the rest keeps its name.
       cacheControl: name.startsWith('/assets/') ? IMMUTABLE : REVALIDATE,
+      ...(options.serveSourceMaps && present.has(`${name}.map`)
+        ? { sourceMap: `${basePath}${name.slice(1)}.map` }
+        : {}),
     });
   }
   const html = Buffer.from(

@@ -1,5 +1,10 @@
-import { isLoopbackHost } from '../auth/config.ts';
-import { ConfigError, loadConfig, type Env, type ServerConfig } from '../config/config.ts';
+import {
+  ConfigError,
+  isLoopbackHost,
+  loadConfig,
+  type Env,
+  type ServerConfig,
+} from '../config/config.ts';
 import { credentialsFromEnv } from '../credentials/from-env.ts';
 import type { CredentialProvider } from '../credentials/provider.ts';
 import { scopeToCredential } from '../credentials/scope.ts';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { userId } from '../auth/session-store.ts';
 import { createUpstreamLimit, limitKey } from './upstream-limit.ts';
 
 describe('upstream limit per user', () => {
@@ -61,8 +62,19 @@ describe('upstream limit per user', () => {
     expect(limit.size()).toBe(3);
   });
 
-  it('counts a signed-in user by name wherever they connect from, others by address', () => {
-    expect(limitKey({ user: { name: 'alice' }, client: '10.0.0.1' })).toBe('user:alice');
+  it('counts a signed-in user by their key wherever they connect from, others by address', () => {
+    expect(limitKey({ user: { id: 'alice' }, client: '10.0.0.1' })).toBe('user:alice');
     expect(limitKey({ client: '10.0.0.1' })).toBe('addr:10.0.0.1');
+  });
+
+  it('counts two OIDC accounts that show the same name apart (issuer + sub, not the name)', () => {
+    const issuer = 'https://sso.example.com/realms/support';
+    const alice = { name: 'alice', groups: [], id: userId(issuer, 'f3a1-alice') };
+    const mallory = { name: 'alice', groups: [], id: userId(issuer, '77c0-mallory') };
+    const limit = createUpstreamLimit({ perMinute: 1 });
+    expect(limit.take(limitKey({ user: mallory, client: '10.0.0.9' }), 0).ok).toBe(true);
+    expect(limit.take(limitKey({ user: mallory, client: '10.0.0.9' }), 0).ok).toBe(false);
+    expect(limit.take(limitKey({ user: alice, client: '10.0.0.1' }), 0).ok).toBe(true);
+    expect(limitKey({ user: alice, client: '10.0.0.1' })).toBe(`user:${issuer}#f3a1-alice`);
   });
 });

@@ -53,7 +53,10 @@ export function createUpstreamLimit(options: UpstreamLimitOptions): UpstreamLimi
   };
 }
 
-/** The key a request is counted under: the signed-in user, else the client's address. */
-export function limitKey(ctx: { user?: { name: string } | undefined; client: string }): string {
-  return ctx.user ? `user:${ctx.user.name}` : `addr:${ctx.client}`;
+/**
+ * The key a request is counted under: the signed-in user's `id` (in `oidc` mode issuer and
+ * `sub`, never the displayed name, which two accounts may share), else the client's address.
+ */
+export function limitKey(ctx: { user?: { id: string } | undefined; client: string }): string {
+  return ctx.user ? `user:${ctx.user.id}` : `addr:${ctx.client}`;
 }

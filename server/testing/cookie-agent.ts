@@ -1,12 +1,16 @@
 /**
  * `fetch` with a cookie jar, following redirects by hand: what a browser does between our
  * server and the identity provider, observable step by step. Cookies are per host, not per
- * port, as in browsers (provider and dashboard both live on 127.0.0.1 in tests).
+ * port, as in browsers (provider and dashboard both live on 127.0.0.1 in tests), and one
+ * name may be set once per path (the provider keeps one interaction cookie per sign-in).
  */
 interface StoredCookie {
+  name: string;
   value: string;
   path: string;
 }
+
+const keyOf = (name: string, path: string) => `${path}\n${name}`;
 
 export interface Hop {
   url: string;
@@ -25,26 +29,32 @@ export interface AgentResponse {
 export class CookieAgent {
   readonly jar = new Map<string, Map<string, StoredCookie>>();
 
+  /** The value of the cookie of that name (whatever its path), if there is one. */
   cookie(host: string, name: string): string | undefined {
-    return this.jar.get(host)?.get(name)?.value;
+    return this.all(host).find((cookie) => cookie.name === name)?.value;
+  }
+
+  /** Every cookie held for the host. */
+  all(host: string): StoredCookie[] {
+    return [...(this.jar.get(host)?.values() ?? [])];
   }
 
   setCookie(host: string, name: string, value: string, path = '/'): void {
     const cookies = this.jar.get(host) ?? new Map<string, StoredCookie>();
-    cookies.set(name, { value, path });
+    cookies.set(keyOf(name, path), { name, value, path });
     this.jar.set(host, cookies);
   }
 
   private header(url: URL): string {
     const cookies = this.jar.get(url.hostname);
     if (!cookies) return '';
-    return [...cookies]
+    return [...cookies.values()]
       .filter(
-        ([, cookie]) =>
+        (cookie) =>
           url.pathname === cookie.path ||
           url.pathname.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`),
       )
-      .map(([name, cookie]) => `${name}=${cookie.value}`)
+      .map((cookie) => `${cookie.name}=${cookie.value}`)
       .join('; ');
   }
 
@@ -63,8 +73,8 @@ export class CookieAgent {
         if (key.toLowerCase() === 'expires' && Date.parse(val) < Date.now()) expired = true;
       }
       const cookies = this.jar.get(url.hostname) ?? new Map<string, StoredCookie>();
-      if (expired) cookies.delete(name);
-      else cookies.set(name, { value, path });
+      if (expired) cookies.delete(keyOf(name, path));
+      else cookies.set(keyOf(name, path), { name, value, path });
       this.jar.set(url.hostname, cookies);
     }
   }

@@ -1,14 +1,22 @@
 /**
  * A real OpenID Provider for tests: panva's certified `oidc-provider`, on loopback over http,
- * with its development login screen (any password; the login name is the account) and one
- * confidential client. Accounts and their groups are given by the test.
+ * with its development login screen (any password; the login name is the account, and its
+ * `sub`) and one confidential client. Accounts, their groups and profile claims are given by
+ * the test.
  */
 import type { RequestListener } from 'node:http';
 import { listen, type Running } from './servers.ts';
 
 export interface TestAccount {
   groups: string[];
+  /** No e-mail claim unless given. */
   email?: string;
+  /** `email_verified` (with an `email`); default true. */
+  emailVerified?: boolean;
+  /** The display name (`name`), which a user can set; default the login name. */
+  name?: string;
+  /** `preferred_username`; default the login name; null leaves it out. */
+  preferredUsername?: string | null;
 }
 
 export interface TestProvider {
@@ -73,7 +81,7 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     claims: {
       openid: ['sub'],
-      email: ['email'],
+      email: ['email', 'email_verified'],
       // Groups come with the profile scope, as Keycloak's default "profile" mapper can do.
       profile: ['preferred_username', 'name', 'groups'],
     },
@@ -85,10 +93,14 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
         accountId: id,
         claims: async () => ({
           sub: id,
-          preferred_username: id,
-          name: id,
-          email: account.email ?? `${id}@example.test`,
+          name: account.name ?? id,
           groups: account.groups,
+          ...(account.preferredUsername === null
+            ? {}
+            : { preferred_username: account.preferredUsername ?? id }),
+          ...(account.email === undefined
+            ? {}
+            : { email: account.email, email_verified: account.emailVerified ?? true }),
         }),
       };
     },

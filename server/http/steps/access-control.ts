@@ -4,6 +4,7 @@ import type { RequestContext, Step } from '../context.ts';
 import { sendJson, sendProxyError } from '../responses.ts';
 import type { AuthConfig, OidcAuthConfig } from '../../auth/config.ts';
 import { headerIdentity, isAllowed, type User } from '../../auth/identity.ts';
+import { isNavigation } from '../../auth/navigation.ts';
 import { noObserver, type AuthObserver } from '../../auth/observer.ts';
 import { createOidcClient, type OidcClient } from '../../auth/oidc-client.ts';
 import { createOidcRoutes, type OidcRoutes } from '../../auth/oidc-routes.ts';
@@ -98,7 +99,7 @@ export function createAccessControl(config: AuthConfig, options: AccessControlOp
       return;
     }
     const here = `${base}${ctx.path.slice(1)}${queryOf(req)}`;
-    if (oidc && (req.method === 'GET' || req.method === 'HEAD')) {
+    if (oidc && (req.method === 'GET' || req.method === 'HEAD') && isNavigation(req)) {
       res.writeHead(302, { Location: oidc.routes.loginHref(here), 'Cache-Control': 'no-store' });
       res.end();
       return;

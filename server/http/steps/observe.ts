@@ -50,6 +50,7 @@ export function observeExcept(
         ms: Math.round((performance.now() - started) * 100) / 100,
         client: ctx.client,
         user: ctx.user?.name ?? null,
+        userId: ctx.user?.id ?? null,
         ...ctx.log,
       };
       // The path is the client's text: a credential the server holds, put there by anyone, is

@@ -52,6 +52,7 @@ export function staticFiles(site: StaticSite): Step {
       Vary: 'Accept-Encoding',
     };
     if (coding !== 'identity') headers['Content-Encoding'] = coding;
+    if (file.sourceMap) headers.SourceMap = file.sourceMap;
     const ifNoneMatch = req.headers['if-none-match'];
     if (
       ifNoneMatch &&
