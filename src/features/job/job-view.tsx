@@ -117,7 +117,7 @@ export function JobView({ target }: { target: LookupTarget }) {
       <LookupFailure error={error} stale={data !== undefined} regions={regions.data?.regions ?? []} zone={zone} />
     </Suspense>
   ) : null;
-  usePreloadOnIdle(TicketActions.preload, LookupFailure.preload, loadTicketExports);
+  usePreloadOnIdle(Timeline.preload, TicketActions.preload, LookupFailure.preload, loadTicketExports);
 
 
   const jobType = data?.job.job_type;
