@@ -1,5 +1,6 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { parseBasePath } from './server/http/serving-config.ts';
 import { sfsTurboDev } from './server/vite-plugin.ts';
@@ -55,10 +56,26 @@ export default defineConfig(({ command }) => ({
   // server writes the base into index.html at start (server/http/static-site.ts). The dev
   // server serves under BASE_PATH directly.
   base: command === 'build' ? './' : parseBasePath(process.env.BASE_PATH),
+  // react-router's package exports only its development build (warnings and their texts
+  // included); its production build is the same API without them.
+  resolve:
+    command === 'build'
+      ? {
+          alias: [
+            {
+              find: /^react-router$/,
+              replacement: fileURLToPath(
+                new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
+              ),
+            },
+          ],
+        }
+      : {},
   server: { host, port, strictPort: true, allowedHosts },
   // The manifest lets scripts/bundle-budget.mjs find what the job page loads first. Source
   // maps are written for developers and error reports, without a `sourceMappingURL` comment:
   // browsers would ask for a file the server does not serve unless SERVE_SOURCE_MAPS=1
   // (then it names each map in a `SourceMap` header, server/http/static-site.ts).
-  build: { sourcemap: 'hidden', manifest: true },
+  // No module-preload polyfill: every browser the dashboard supports preloads modules itself.
+  build: { sourcemap: 'hidden', manifest: true, modulePreload: { polyfill: false } },
 }));

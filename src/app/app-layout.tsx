@@ -5,7 +5,7 @@ import { Link, Outlet, useLocation, useSearchParams } from 'react-router';
 import type { RegionsResponse } from '../../common/contract';
 import { regionsQuery } from '../lib/regions-query';
 import { RouteErrorBoundary } from './route-error-boundary';
-import { SessionBadge } from './session-badge';
+import { lazyComponent } from '../lib/on-demand';
 
 /**
  * A configuration problem, above everything, in a landmark of its own so that no page content
@@ -60,6 +60,12 @@ function environmentNotice(data: RegionsResponse | undefined, error: Error | nul
   return null;
 }
 
+// Who is signed in arrives after the first paint, and so may its code (decision 0006).
+const SessionBadge = lazyComponent(
+  () => import('./session-badge'),
+  (module) => module.SessionBadge,
+);
+
 export function AppLayout() {
   const { pathname } = useLocation();
   // The job page's ticket view (`?view=ticket`) is for screenshots: no navigation chrome.
@@ -74,7 +80,9 @@ export function AppLayout() {
           </Link>
           <div className="flex min-w-0 items-center gap-4">
             <SimulatedBadge />
-            <SessionBadge />
+            <Suspense fallback={null}>
+              <SessionBadge />
+            </Suspense>
           </div>
         </div>
       </header>

@@ -1,13 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
-import { usePreloadOnIdle } from '../lib/on-demand';
+import { lazyComponent, usePreloadOnIdle } from '../lib/on-demand';
 import { regionsQuery } from '../lib/regions-query';
 import { AppLayout } from './app-layout';
-import { NotFoundPage } from './not-found-page';
 import { BOARD_ROUTE, boardPage, JOB_ROUTE, jobPage, lookupPage } from './pages';
 import { paths } from './paths';
 
 // Declarative routes, each page its own chunk (pages.tsx).
+
+// Under the layout's Suspense, like the pages.
+const NotFoundPage = lazyComponent(
+  () => import('./not-found-page'),
+  (module) => module.NotFoundPage,
+);
 
 /** Region-less links (from older bookmarks or other tools) go to the default region. */
 function DefaultRegionRedirect() {

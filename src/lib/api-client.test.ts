@@ -91,6 +91,24 @@ describe('fetchJob (whatever the server answers)', () => {
   });
 });
 
+describe('fetchJob and an answer that breaks off', () => {
+  it('says "unreachable", naming the job, when the body stops before its end', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"status":"run'));
+        controller.error(new TypeError('network error'));
+      },
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(body, { status: 200, headers: { 'X-request-id': 'r-1' } })),
+    );
+    const error = await fetchJob(target).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ kind: 'unreachable', status: 200, requestId: 'r-1', target });
+  });
+});
+
 describe('fetchJob and a shared answer', () => {
   it('dates the job to when the cloud answered, from the Age the server sends', async () => {
     answer(200, JSON.stringify({ job_id: 'job-1', status: 'running' }), { Age: '3' });

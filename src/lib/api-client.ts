@@ -1,7 +1,12 @@
+import * as v from 'valibot';
 import { jobApiPath } from '../../common/contract';
 import { appUrl } from './base-path';
 import { ApiError, errorFromResponse, type LookupTarget } from './api-error';
 import { parseJobBody, type Job } from './job-schema';
+
+// The one way the browser asks the dashboard server: every answer is checked against a
+// valibot schema, and every failure (no answer, an error status, a body that is not what was
+// asked for) is an `ApiError`, which is what react-query's `error` is typed as.
 
 export interface JobResponse {
   job: Job;
@@ -20,36 +25,53 @@ export interface JobResponse {
 /** Bodies above this are refused in the browser too (the proxy caps at 1 MiB). */
 const MAX_BODY_CHARS = 2 * 1024 * 1024;
 
-export async function fetchJob(target: LookupTarget, signal?: AbortSignal): Promise<JobResponse> {
-  const { region, projectId, jobId } = target;
+interface Answer {
+  response: Response;
+  requestId: string | undefined;
+  raw: string;
+  body: unknown;
+  /** An `ApiError` of kind "unexpected" about this answer. */
+  unexpected: (message: string) => ApiError;
+}
+
+interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  /** The job asked for, named in the error of a job lookup. */
+  target?: LookupTarget | undefined;
+}
+
+function unreachable(
+  message: string,
+  target: LookupTarget | undefined,
+  status = 0,
+  requestId: string | undefined = undefined,
+): ApiError {
+  return new ApiError({ kind: 'unreachable', status, code: undefined, message, requestId, target });
+}
+
+/** GET `path` (below the base path) and read its body as JSON, or fail with an `ApiError`. */
+async function request(path: string, { signal, target }: RequestOptions): Promise<Answer> {
   let response: Response;
   try {
-    response = await fetch(appUrl(jobApiPath(region, projectId, jobId)), {
+    response = await fetch(appUrl(path), {
       headers: { Accept: 'application/json' },
       signal: signal ?? null,
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError({
-      kind: 'unreachable',
-      status: 0,
-      code: undefined,
-      message: 'The dashboard server did not answer (network error or server stopped)',
-      requestId: undefined,
-      target,
-    });
+    throw unreachable('The dashboard server did not answer (network error or server stopped)', target);
   }
 
   const requestId = response.headers.get('X-request-id') ?? undefined;
-  const raw = await response.text();
+  let raw: string;
+  try {
+    raw = await response.text();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw unreachable('The answer broke off before its end (network error or server stopped)', target, response.status, requestId);
+  }
   if (!response.ok) {
-    throw errorFromResponse(
-      response.status,
-      raw,
-      requestId,
-      target,
-      response.headers.get('Retry-After'),
-    );
+    throw errorFromResponse(response.status, raw, requestId, target, response.headers.get('Retry-After'));
   }
 
   const unexpected = (message: string) =>
@@ -63,16 +85,43 @@ export async function fetchJob(target: LookupTarget, signal?: AbortSignal): Prom
       bodySnippet: raw.replace(/\s+/g, ' ').trim().slice(0, 300) || undefined,
     });
 
-  if (raw.length > MAX_BODY_CHARS) throw unexpected('The answer is too large to be a job');
+  if (raw.length > MAX_BODY_CHARS) throw unexpected('The answer is too large');
   let body: unknown;
   try {
     body = JSON.parse(raw);
   } catch {
     throw unexpected('The answer is not JSON');
   }
-  const parsed = parseJobBody(body);
-  if (!parsed) throw unexpected('The answer is JSON but not a job object');
-  const age = Number(response.headers.get('Age'));
+  return { response, requestId, raw, body, unexpected };
+}
+
+/**
+ * GET `path` and check its JSON against `schema`: the schema's output, or an `ApiError`
+ * ("unexpected", naming `what` was expected and where the answer differs).
+ */
+export async function getJson<const Schema extends v.GenericSchema>(
+  path: string,
+  schema: Schema,
+  what: string,
+  options: RequestOptions = {},
+): Promise<v.InferOutput<Schema>> {
+  const answer = await request(path, options);
+  const result = v.safeParse(schema, answer.body);
+  if (result.success) return result.output;
+  const [issue] = result.issues;
+  const where = v.getDotPath(issue);
+  throw answer.unexpected(
+    `The answer is JSON but not ${what} (${where ? `${where}: ` : ''}${issue.message})`,
+  );
+}
+
+/** A job's details; fails with a `JobLookupError` (an `ApiError` that names the job). */
+export async function fetchJob(target: LookupTarget, signal?: AbortSignal): Promise<JobResponse> {
+  const { region, projectId, jobId } = target;
+  const answer = await request(jobApiPath(region, projectId, jobId), { signal, target });
+  const parsed = parseJobBody(answer.body);
+  if (!parsed) throw answer.unexpected('The answer is JSON but not a job object');
+  const age = Number(answer.response.headers.get('Age'));
   const ageMs = Number.isFinite(age) && age > 0 ? age * 1000 : 0;
-  return { ...parsed, requestId, receivedAt: Date.now() - ageMs, raw };
+  return { ...parsed, requestId: answer.requestId, receivedAt: Date.now() - ageMs, raw: answer.raw };
 }

@@ -25,14 +25,18 @@ export interface ApiErrorDetails {
   requestId: string | undefined;
   /** The API gateway's `request_id` in the error body, which may differ from the header. */
   bodyRequestId?: string | undefined;
-  target: LookupTarget;
+  /** The job asked for; absent for the server's own answers (region list, session). */
+  target?: LookupTarget | undefined;
   /** The first part of a body that could not be read as an error (HTML, text). */
   bodySnippet?: string | undefined;
   /** From a 429's or 503's `Retry-After`: wait at least this long before asking again. */
   retryAfterMs?: number | undefined;
 }
 
-/** The one error the HTTP client throws: a lookup that did not yield a job. */
+/**
+ * The one error the API client throws: a request that did not yield its answer (a job, the
+ * region list, the session).
+ */
 export class ApiError extends Error implements ApiErrorDetails {
   override name = 'ApiError';
   readonly kind: LookupFailureKind;
@@ -40,7 +44,7 @@ export class ApiError extends Error implements ApiErrorDetails {
   readonly code: string | undefined;
   readonly requestId: string | undefined;
   readonly bodyRequestId: string | undefined;
-  readonly target: LookupTarget;
+  readonly target: LookupTarget | undefined;
   readonly bodySnippet: string | undefined;
   readonly retryAfterMs: number | undefined;
   /** When the failure was observed (ms since epoch); retry countdowns start here. */
@@ -58,6 +62,9 @@ export class ApiError extends Error implements ApiErrorDetails {
     this.retryAfterMs = details.retryAfterMs;
   }
 }
+
+/** A failed job lookup: it names the job asked for. */
+export type JobLookupError = ApiError & { readonly target: LookupTarget };
 
 interface ErrorFields {
   code: string | undefined;
@@ -122,6 +129,20 @@ export function errorFromResponse(
   bodyText: string,
   headerRequestId: string | undefined,
   target: LookupTarget,
+  retryAfter?: string | null,
+): JobLookupError;
+export function errorFromResponse(
+  status: number,
+  bodyText: string,
+  headerRequestId: string | undefined,
+  target: LookupTarget | undefined,
+  retryAfter?: string | null,
+): ApiError;
+export function errorFromResponse(
+  status: number,
+  bodyText: string,
+  headerRequestId: string | undefined,
+  target: LookupTarget | undefined,
   retryAfter?: string | null,
 ): ApiError {
   let parsed: unknown;

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fetchJob, type JobResponse } from './api-client';
-import type { ApiError, LookupTarget } from './api-error';
+import type { ApiError, JobLookupError, LookupTarget } from './api-error';
 import { statusKind } from './status';
 import { parseApiTime } from './time';
 import { pollState, type PollState } from './polling';
@@ -48,7 +48,8 @@ export const jobQueries = {
     const { region, projectId, jobId } = target;
     const current = (query: { state: JobQueryState }) =>
       pollStateOf(query.state, { notifyRequested, hidden: documentHidden(), now: Date.now() });
-    return queryOptions({
+    // Every failure of fetchJob names the job it asked for.
+    return queryOptions<JobResponse, JobLookupError, JobResponse, readonly ['job', string, string, string]>({
       queryKey: [...jobQueries.all(), region, projectId, jobId] as const,
       queryFn: ({ signal }) => fetchJob({ region, projectId, jobId }, signal),
       refetchInterval: (query) => {

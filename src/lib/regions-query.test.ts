@@ -1,5 +1,54 @@
-import { describe, expect, it } from 'vitest';
-import { regionGroups, regionNameBeside } from './regions-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RegionsResponse } from '../../common/contract';
+import { ApiError } from './api-error';
+import { fetchRegions, regionGroups, regionNameBeside } from './regions-query';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const REGIONS: RegionsResponse = {
+  regions: [{ id: 'eu-de', name: 'Open Telekom Cloud · Germany (eu-de)', cloud: 'otc' }],
+  otherRegions: ['eu-nl'],
+  defaultRegion: 'eu-de',
+  simulated: false,
+  credentials: { kind: 'aksk' },
+  endpointOverride: false,
+  demoJobs: [],
+};
+
+function answer(response: Response) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => response),
+  );
+}
+
+describe('fetchRegions', () => {
+  it('reads the region list the server sends', async () => {
+    answer(Response.json(REGIONS));
+    expect(await fetchRegions()).toEqual(REGIONS);
+  });
+
+  it('fails with an ApiError, never a plain Error, when the server refuses or answers something else', async () => {
+    answer(Response.json({ errCode: 'PROXY.INTERNAL', errMsg: 'broken' }, { status: 500 }));
+    const refused = await fetchRegions().catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({ kind: 'upstream', status: 500, code: 'PROXY.INTERNAL', message: 'broken' });
+
+    answer(Response.json({ ...REGIONS, credentials: { kind: 'root' } }));
+    const odd = await fetchRegions().catch((error: unknown) => error);
+    expect(odd).toBeInstanceOf(ApiError);
+    expect(odd).toMatchObject({ kind: 'unexpected', status: 200 });
+    expect((odd as ApiError).message).toMatch(/^The answer is JSON but not the dashboard server's region list \(credentials\.kind: /);
+  });
+
+  it('says "unreachable" when no answer comes', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    await expect(fetchRegions()).rejects.toMatchObject({ name: 'ApiError', kind: 'unreachable', status: 0 });
+  });
+});
 
 describe('region names', () => {
   it('drops the code from a name shown beside the code', () => {

@@ -1,15 +1,37 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { RegionsResponse } from '../../common/contract';
-import { appUrl } from './base-path';
+import * as v from 'valibot';
+import type { RegionsResponse as RegionsContract } from '../../common/contract';
+import { getJson } from './api-client';
 
-// Not in api-client.ts: every page's shell asks for the region list, and the job client
-// brings the response schema with it, which only the job page needs.
-export async function fetchRegions(signal?: AbortSignal): Promise<RegionsResponse> {
-  const response = await fetch(appUrl('/api/regions'), { signal: signal ?? null });
-  if (!response.ok) {
-    throw new Error(`The dashboard server answered ${response.status} for its region list`);
-  }
-  return (await response.json()) as RegionsResponse;
+/** `GET /api/regions`, as common/contract.ts describes it (the type check below keeps them equal). */
+export const RegionsSchema = v.object({
+  regions: v.array(v.object({ id: v.string(), name: v.string(), cloud: v.picklist(['otc', 'huawei', 'custom']) })),
+  otherRegions: v.optional(v.array(v.string())),
+  defaultRegion: v.string(),
+  simulated: v.boolean(),
+  credentials: v.object({ kind: v.picklist(['none', 'token', 'aksk', 'password', 'cloud']) }),
+  endpointOverride: v.boolean(),
+  demoJobs: v.array(
+    v.object({
+      projectId: v.string(),
+      jobId: v.string(),
+      title: v.string(),
+      description: v.string(),
+      group: v.string(),
+      region: v.optional(v.string()),
+    }),
+  ),
+});
+
+export type RegionsResponse = v.InferOutput<typeof RegionsSchema>;
+
+// The schema and the contract the server answers by must not drift apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaIsContract: Same<RegionsResponse, RegionsContract> = true;
+void schemaIsContract;
+
+export function fetchRegions(signal?: AbortSignal): Promise<RegionsResponse> {
+  return getJson('/api/regions', RegionsSchema, "the dashboard server's region list", { signal });
 }
 
 /** The proxy's configuration; it does not change while the page is open. */

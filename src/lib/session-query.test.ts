@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from './api-error';
 import { fetchSession, signInHref } from './session-query';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -13,12 +14,10 @@ describe('who is signed in', () => {
     expect(signInHref(null, '/board?jobs=a')).toBe('/board?jobs=a');
   });
 
-  it('shows nothing rather than an error when the server does not say', async () => {
+  it('is null when the server says nobody is signed in or has no sign-in routes', async () => {
     const answers = [
       Response.json({ errCode: 'PROXY.UNAUTHENTICATED', errMsg: 'x' }, { status: 401 }),
       Response.json({ errCode: 'PROXY.NOT_FOUND', errMsg: 'x' }, { status: 404 }),
-      Response.json({ mode: 'oidc', user: 42 }),
-      new Response('<html>', { status: 200 }),
       Response.json({
         mode: 'header',
         user: 'alice',
@@ -33,8 +32,30 @@ describe('who is signed in', () => {
     );
     expect(await fetchSession()).toBeNull();
     expect(await fetchSession()).toBeNull();
-    expect(await fetchSession()).toBeNull();
-    expect(await fetchSession()).toBeNull();
-    expect(await fetchSession()).toMatchObject({ user: 'alice', logoutUrl: '/oauth2/sign_out' });
+    expect(await fetchSession()).toEqual({
+      mode: 'header',
+      user: 'alice',
+      groups: ['g'],
+      loginUrl: null,
+      logoutUrl: '/oauth2/sign_out',
+    });
+  });
+
+  it('fails with an ApiError for an answer that is not a session, naming what is wrong', async () => {
+    const answers = [
+      Response.json({ mode: 'oidc', user: 42, groups: [], loginUrl: null, logoutUrl: null }),
+      new Response('<html>', { status: 200 }),
+      Response.json({ errCode: 'PROXY.INTERNAL', errMsg: 'x' }, { status: 500 }),
+    ];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => answers.shift()),
+    );
+    const wrongUser = await fetchSession().catch((error: unknown) => error);
+    expect(wrongUser).toBeInstanceOf(ApiError);
+    expect(wrongUser).toMatchObject({ kind: 'unexpected', status: 200, target: undefined });
+    expect((wrongUser as ApiError).message).toMatch(/not a session \(user: /);
+    await expect(fetchSession()).rejects.toMatchObject({ name: 'ApiError', kind: 'unexpected', message: 'The answer is not JSON' });
+    await expect(fetchSession()).rejects.toMatchObject({ name: 'ApiError', kind: 'upstream', status: 500 });
   });
 });

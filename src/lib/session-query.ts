@@ -1,31 +1,36 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { SessionResponse } from '../../common/contract';
-import { appUrl } from './base-path';
+import * as v from 'valibot';
+import type { SessionResponse as SessionContract } from '../../common/contract';
+import { getJson } from './api-client';
+import { ApiError } from './api-error';
 
-function isSession(value: unknown): value is SessionResponse {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return (
-    (record.mode === 'none' || record.mode === 'header' || record.mode === 'oidc') &&
-    (record.user === null || typeof record.user === 'string') &&
-    Array.isArray(record.groups) &&
-    (record.loginUrl === null || typeof record.loginUrl === 'string') &&
-    (record.logoutUrl === null || typeof record.logoutUrl === 'string')
-  );
-}
+/** `GET /api/session`, as common/contract.ts describes it (the type check below keeps them equal). */
+export const SessionSchema = v.object({
+  mode: v.picklist(['none', 'header', 'oidc']),
+  user: v.nullable(v.string()),
+  groups: v.array(v.string()),
+  loginUrl: v.nullable(v.string()),
+  logoutUrl: v.nullable(v.string()),
+});
+
+export type SessionResponse = v.InferOutput<typeof SessionSchema>;
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaIsContract: Same<SessionResponse, SessionContract> = true;
+void schemaIsContract;
 
 /**
- * Who is signed in, for the page header. Null when the server does not say (not signed in,
- * or a server without sign-in routes): the header then shows nothing rather than an error.
+ * Who is signed in, for the page header. Null when the server says nobody is (401) or has no
+ * sign-in routes (404): the header then shows nothing. Any other failure is an `ApiError`,
+ * which the header does not show either.
  */
 export async function fetchSession(signal?: AbortSignal): Promise<SessionResponse | null> {
-  const response = await fetch(appUrl('api/session'), {
-    headers: { Accept: 'application/json' },
-    signal: signal ?? null,
-  });
-  if (!response.ok) return null;
-  const body: unknown = await response.json().catch(() => null);
-  return isSession(body) ? body : null;
+  try {
+    return await getJson('api/session', SessionSchema, 'a session', { signal });
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 401 || error.status === 404)) return null;
+    throw error;
+  }
 }
 
 /** Asked once per page load: a session does not change while the page is open. */

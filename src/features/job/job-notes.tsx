@@ -6,7 +6,7 @@ import { formatDuration } from '../../lib/time';
 import { failedSubJobs, shortCodes } from './failure-digest';
 import { UNKNOWN_STATUS_INTERVAL_MS } from '../../lib/polling';
 import { firstFailure } from '../../lib/first-failure';
-import { domIdOf } from './timeline/rows';
+import { domIdOf } from './timeline/dom-id';
 
 /** Failed sub-jobs named in the digest; the rest are counted. */
 const DIGEST_LIMIT = 12;

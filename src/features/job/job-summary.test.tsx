@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Job } from '../../lib/job-schema';
@@ -6,6 +6,13 @@ import { JobSummary } from './job-summary';
 
 const target = { region: 'eu-de', projectId: '0d5e0c0f2a8b4c6e9f1a3b5c7d9e1f20', jobId: 'job-1' };
 const NOW = Date.UTC(2026, 10, 30, 9, 53, 0);
+
+/** The notes on odd states and failed sub-jobs load on demand (decision 0006): until they are drawn. */
+async function notesDrawn() {
+  await act(async () => {
+    await import('./job-notes');
+  });
+}
 
 function show(job: Job, firstSeenAt?: number) {
   return render(
@@ -40,20 +47,23 @@ describe('the job card says what the API really said, and explains odd states', 
     expect(screen.queryByText('Request ID')).toBeNull();
   });
 
-  it('says an unrecognised status is not documented and is checked every 15 s', () => {
+  it('says an unrecognised status is not documented and is checked every 15 s', async () => {
     show({ status: 'suspended' });
+    await notesDrawn();
     expect(document.querySelector('[data-odd-state]')?.textContent).toBe(
       '“suspended” is not a documented status (success, failed, running, waiting), so the page cannot tell whether the job is over and keeps checking every 15 s.',
     );
   });
 
-  it('says when SFS Turbo gave no error code or reason for a failure', () => {
+  it('says when SFS Turbo gave no error code or reason for a failure', async () => {
     show({ status: 'failed', sub_jobs: [{ status: 'failed' }] });
+    await notesDrawn();
     expect(document.querySelector('[data-odd-state]')?.textContent).toContain('SFS Turbo gave no error code or reason');
   });
 
-  it('says nothing odd about an ordinary failure', () => {
+  it('says nothing odd about an ordinary failure', async () => {
     show({ status: 'failed', error_code: 'SFS.TURBO.0030' });
+    await notesDrawn();
     expect(document.querySelector('[data-odd-state]')).toBeNull();
   });
 
@@ -67,7 +77,7 @@ describe('the job card says what the API really said, and explains odd states', 
     expect(screen.getByText('· waiting at least 9 min (first seen 09:44:00 UTC)', { exact: false })).toBeTruthy();
   });
 
-  it('names every failed sub-job in time order, each a link to its row', () => {
+  it('names every failed sub-job in time order, each a link to its row', async () => {
     show({
       status: 'failed',
       sub_jobs: [
@@ -76,6 +86,7 @@ describe('the job card says what the API really said, and explains odd states', 
         { job_id: 'b', status: 'failed', begin_time: '2026-11-30 08:00:10', error_code: 'SFS.TURBO.0030' },
       ],
     });
+    await notesDrawn();
     const digest = document.querySelector('[data-failure-digest]');
     expect(digest?.textContent).toBe('3 sub-jobs failed: SFS.TURBO.0029, 0030, 0032');
     expect([...(digest?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toEqual(['/?sub=a', '/?sub=b', '/?sub=c']);

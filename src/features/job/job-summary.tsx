@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { CopyButton } from '../../components/ui/copy-button';
 import { StatusBadge } from '../../components/ui/status-badge';
 import type { LookupTarget } from '../../lib/api-error';
@@ -9,12 +9,22 @@ import { AgoText } from '../../components/ui/ago-text';
 import { WaitingSince } from './waiting-since';
 import { durationOf } from '../../lib/durations';
 import { FailureReason } from './failure-reason';
-import { FailureDigest, OddStateNote } from './job-notes';
 import { JobTypeText } from '../../components/ui/job-type-text';
 import { firstFailure } from '../../lib/first-failure';
 import { PermalinkField, SimulatedMark } from './ticket/permalink-field';
 import { TimeText } from '../../components/ui/time-text';
 import { cn } from '../../lib/cn';
+import { lazyComponent } from '../../lib/on-demand';
+
+// Notes on a failed or odd job, below its status and reason: not needed to paint them (decision 0006).
+const OddStateNote = lazyComponent(
+  () => import('./job-notes'),
+  (module) => module.OddStateNote,
+);
+const FailureDigest = lazyComponent(
+  () => import('./job-notes'),
+  (module) => module.FailureDigest,
+);
 
 function Field({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
   return (
@@ -119,8 +129,10 @@ export function JobSummary({
         ) : null}
         <PermalinkField permalink={permalink} />
       </dl>
-      <OddStateNote job={job} />
-      <FailureDigest job={job} />
+      <Suspense fallback={null}>
+        <OddStateNote job={job} />
+        <FailureDigest job={job} />
+      </Suspense>
       {failure ? (
         <FailureReason
           code={failure.code}

@@ -3,7 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import fc from 'fast-check';
 import { Component, type ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RegionsResponse } from '../../../common/contract';
 import {
   anyBodyText,
@@ -81,7 +81,7 @@ async function showJob(answer: Answer) {
       expect(shown).not.toBeNull();
       // With a job, wait for its timeline too: the whole page has rendered.
       if (shown?.id === 'job-title') screen.getByTestId('timeline-counts');
-    });
+    }, { timeout: 5_000 });
     return {
       failureKind:
         view.container.querySelector('[data-failure-kind]')?.getAttribute('data-failure-kind') ??
@@ -94,6 +94,20 @@ async function showJob(answer: Answer) {
     queryClient.clear();
   }
 }
+
+beforeAll(async () => {
+  // The parts of the page that load on demand (decision 0006): fetched once here, so that each
+  // run below waits for the page and not for the test runner's first load of their modules.
+  await Promise.all([
+    import('./timeline/timeline'),
+    import('./ticket/ticket-actions'),
+    import('./job-notes'),
+    import('./tab-status-effect'),
+    import('./add-to-board-link'),
+    import('./lookup-failure'),
+    import('../../lib/error-codes'),
+  ]);
+});
 
 beforeEach(() => {
   // The page asks for the browser zone and recent jobs; start each run from nothing.

@@ -9,17 +9,13 @@ import { isFinal, statusKind } from '../../lib/status';
 import { useNow } from '../../lib/use-now';
 import { useZone } from '../../lib/use-zone';
 import { jobQueries, pollStateOf } from '../../lib/job-queries';
-import { AddToBoardLink } from './add-to-board-link';
 import { ContractWarnings } from './contract-warnings';
 import { Freshness } from './freshness';
 import { JobSummary } from './job-summary';
 import { ZoneSwitch } from '../../components/ui/zone-switch';
 import { NotifyButton } from './job-toolbar';
 import { failureDisplay } from '../../lib/polling';
-import { useTabStatus } from '../../lib/tab-status';
-import { TicketActions } from './ticket/ticket-actions';
 import { useTicketView } from '../../lib/use-ticket-view';
-import { Timeline } from './timeline/timeline';
 import { useEndNotification } from './use-end-notification';
 import { usePageVisible } from '../../lib/use-page-visible';
 import { lazyComponent, usePreloadOnIdle } from '../../lib/on-demand';
@@ -35,6 +31,27 @@ const SignedOutNotice = lazyComponent(
 const LookupFailure = lazyComponent(
   () => import('./lookup-failure'),
   (module) => module.LookupFailure,
+);
+// Drawn with the job, above it, but not needed to paint its status: fetched once the page is
+// idle, which is nearly always before the answer (decision 0006).
+const TicketActions = lazyComponent(
+  () => import('./ticket/ticket-actions'),
+  (module) => module.TicketActions,
+);
+// Tools beside the time-zone switch, not needed to paint the job: they follow the first paint.
+const AddToBoardLink = lazyComponent(
+  () => import('./add-to-board-link'),
+  (module) => module.AddToBoardLink,
+);
+// The tab's title and icon follow the page's first paint.
+const TabStatus = lazyComponent(
+  () => import('./tab-status-effect'),
+  (module) => module.TabStatus,
+);
+// Below the summary: the status is on screen before its code arrives (decision 0006).
+const Timeline = lazyComponent(
+  () => import('./timeline/timeline'),
+  (module) => module.Timeline,
 );
 // Drawn only into a PNG of a large job, never on screen: fetched once the job is drawn.
 const LeftOutNote = lazyComponent(
@@ -100,9 +117,8 @@ export function JobView({ target }: { target: LookupTarget }) {
       <LookupFailure error={error} stale={data !== undefined} regions={regions.data?.regions ?? []} zone={zone} />
     </Suspense>
   ) : null;
-  usePreloadOnIdle(LookupFailure.preload, loadTicketExports);
+  usePreloadOnIdle(Timeline.preload, TicketActions.preload, LookupFailure.preload, loadTicketExports);
 
-  useTabStatus(status ?? (error && !data ? 'lookup-failed' : 'loading'), data?.job.job_type, target.jobId);
 
   const jobType = data?.job.job_type;
   const rawStatus = data?.job.status;
@@ -127,6 +143,13 @@ export function JobView({ target }: { target: LookupTarget }) {
 
   return (
     <div className="space-y-4" ref={captureRef} data-ticket-region>
+      <Suspense fallback={null}>
+        <TabStatus
+          state={status ?? (error && !data ? 'lookup-failed' : 'loading')}
+          jobType={data?.job.job_type}
+          jobId={target.jobId}
+        />
+      </Suspense>
       {/* The freshness line has a row of its own: a longer line (a failed poll, "Retry now") never
           wraps the tools below it, so the card below them never moves. */}
       <div className="space-y-3">
@@ -141,13 +164,17 @@ export function JobView({ target }: { target: LookupTarget }) {
           onRefresh={() => void query.refetch()}
         />
         <div className="flex flex-wrap items-center gap-3">
-          <AddToBoardLink target={target} />
+          <Suspense fallback={null}>
+            <AddToBoardLink target={target} />
+          </Suspense>
           <NotifyButton state={notify.state} finished={state.mode === 'stopped' || (!data && !!error)} onRequest={() => void notify.request()} onCancel={notify.cancel} />
           <ZoneSwitch zone={zone} onChange={setZone} />
         </div>
       </div>
       {data ? (
-        <TicketActions
+        // Should the code come after the answer, the row's height is kept for it.
+        <Suspense fallback={<div className="min-h-7 print:hidden" />}>
+          <TicketActions
           data={data}
           target={target}
           dataAt={shown.at}
@@ -155,7 +182,8 @@ export function JobView({ target }: { target: LookupTarget }) {
           simulated={simulated}
           permalink={permalink}
           regionRef={captureRef}
-        />
+          />
+        </Suspense>
       ) : null}
       {signedOut ? (
         <Suspense fallback={null}>
@@ -188,7 +216,9 @@ export function JobView({ target }: { target: LookupTarget }) {
             <h2 id="sub-jobs-title" className="text-lg font-semibold">
               Timeline: the job and its sub-jobs
             </h2>
-            <Timeline job={data.job} zone={zone} now={now} />
+            <Suspense fallback={<p className="text-ink-muted">Drawing the timeline…</p>}>
+              <Timeline job={data.job} zone={zone} now={now} />
+            </Suspense>
           </section>
           <Suspense fallback={null}>
             <LeftOutNote job={data.job} />

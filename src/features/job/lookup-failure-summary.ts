@@ -1,4 +1,4 @@
-import { requestIdsOf, type ApiError } from '../../lib/api-error';
+import { requestIdsOf, type JobLookupError } from '../../lib/api-error';
 import { formatDateTime } from '../../lib/time';
 import { adviceFor } from './failure-advice';
 
@@ -6,7 +6,7 @@ import { adviceFor } from './failure-advice';
  * The failed lookup as plain text for a ticket: what was asked, when (UTC), what came back,
  * and the request IDs to quote. Nothing here came from the page's HTML.
  */
-export function lookupFailureSummary(error: ApiError, link: string): string {
+export function lookupFailureSummary(error: JobLookupError, link: string): string {
   const at = formatDateTime(error.at, 'utc');
   const { region, projectId, jobId } = error.target;
   return [

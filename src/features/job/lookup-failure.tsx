@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { RegionInfo } from '../../../common/contract';
 import { paths } from '../../app/paths';
 import { CopyButton } from '../../components/ui/copy-button';
-import { requestIdsOf, type ApiError } from '../../lib/api-error';
+import { requestIdsOf, type JobLookupError } from '../../lib/api-error';
 import { explainCode } from '../../lib/error-codes';
 import { formatDateTime, type ZoneChoice } from '../../lib/time';
 import { AgoText } from '../../components/ui/ago-text';
@@ -35,7 +35,7 @@ export function LookupFailure({
   regions,
   zone,
 }: {
-  error: ApiError;
+  error: JobLookupError;
   stale: boolean;
   regions: RegionInfo[];
   zone: ZoneChoice;

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RegionsResponse, SessionResponse } from '../../../common/contract';
 import { sessionQuery } from '../../lib/session-query';
 import { JobView } from './job-view';
@@ -26,6 +26,19 @@ const session: SessionResponse = {
 };
 
 afterEach(() => vi.unstubAllGlobals());
+
+// The parts of the page that load on demand (decision 0006), loaded once before the clock of
+// the test starts.
+beforeAll(async () => {
+  await Promise.all([
+    import('./timeline/timeline'),
+    import('./ticket/ticket-actions'),
+    import('./job-notes'),
+    import('./tab-status-effect'),
+    import('./add-to-board-link'),
+    import('./lookup-failure'),
+  ]);
+}, 60_000);
 
 describe('the job page when the session ends', () => {
   it('keeps the last data, marked as from before, stops polling, and offers to sign in and come back', async () => {

@@ -8,6 +8,7 @@ import {
   type ZoneChoice,
 } from '../../../lib/time';
 import { jobTypeLabel } from '../../../lib/job-types';
+import { domIdOf } from './dom-id';
 
 /**
  * How a row is drawn.
@@ -108,9 +109,7 @@ function offsetWords(ms: number): string {
     : `+${formatDuration(ms)} after the job's start`;
 }
 
-export function domIdOf(item: { isJob: boolean; sourceIndex: number }): string {
-  return item.isJob ? 'timeline-row-job' : `timeline-row-${item.sourceIndex}`;
-}
+export { domIdOf } from './dom-id';
 
 export interface RowContext {
   key: string;
