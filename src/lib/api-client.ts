@@ -1,7 +1,7 @@
 import { jobApiPath } from '../../common/contract';
 import { appUrl } from './base-path';
 import { ApiError, errorFromResponse, type LookupTarget } from './api-error';
-import { parseJobBody, type Job } from './job-schema';
+import { parseJobBody, type Job } from '../job/job-schema';
 
 export interface JobResponse {
   job: Job;

@@ -1,5 +1,5 @@
 import { CircleCheck, CircleDashed, CircleHelp, CircleX, LoaderCircle } from 'lucide-react';
-import { STATUS_LABEL, statusKind, undocumentedForm, type StatusKind } from '../../lib/status';
+import { STATUS_LABEL, statusKind, undocumentedForm, type StatusKind } from '../../job/status';
 import { cn } from '../../lib/cn';
 
 const STYLE: Record<StatusKind, string> = {

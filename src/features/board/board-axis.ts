@@ -1,6 +1,6 @@
-import type { Job } from '../../lib/job-schema';
-import { isFinal, statusKind, type StatusKind } from '../../lib/status';
-import { formatDateTime, parseApiTime, type ZoneChoice } from '../../lib/time';
+import type { Job } from '../../job/job-schema';
+import { isFinal, statusKind, type StatusKind } from '../../job/status';
+import { formatDateTime, parseApiTime, type ZoneChoice } from '../../job/time';
 
 export interface AxisSpan {
   /** Percent of the axis from its start, and width in percent (at least a sliver). */

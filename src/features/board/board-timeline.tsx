@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import type { LookupTarget } from '../../lib/api-error';
-import { boardRef } from '../../lib/board-link';
-import { jobTypeLabel } from '../../lib/job-types';
+import { boardRef } from '../../job/board-link';
+import { jobTypeLabel } from '../../job/job-types';
 import { cn } from '../../lib/cn';
-import { STATUS_LABEL, type StatusKind } from '../../lib/status';
+import { STATUS_LABEL, type StatusKind } from '../../job/status';
 import { StatusIcon } from '../../components/ui/status-badge';
-import type { ZoneChoice } from '../../lib/time';
+import type { ZoneChoice } from '../../job/time';
 import { useNow } from '../../lib/use-now';
 import { boardAxis } from './board-axis';
 import { useBoardSnapshots } from './use-board-snapshots';

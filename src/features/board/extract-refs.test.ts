@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JOB_ID_PATTERN, PROJECT_ID_PATTERN } from '../../../common/contract';
-import { boardRef } from '../../lib/board-link';
+import { boardRef } from '../../job/board-link';
 import { extractRefs } from './extract-refs';
 
 const REGIONS = ['eu-de', 'eu-nl', 'eu-ch2', 'cn-north-4', 'ap-southeast-1'];

@@ -1,6 +1,6 @@
 import { JOB_ID_PATTERN, PROJECT_ID_PATTERN } from '../../../common/contract';
 import type { LookupTarget } from '../../lib/api-error';
-import { boardRef } from '../../lib/board-link';
+import { boardRef } from '../../job/board-link';
 
 /** Pasted text is read up to this length; the rest is ignored (and said so by the caller). */
 export const EXTRACT_MAX_CHARS = 200_000;

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { explainCode } from '../../lib/error-codes';
+import { explainCode } from '../../job/error-codes';
 
 /**
  * A failed job's or sub-job's own reason: always visible, wrapped, never truncated. `source`

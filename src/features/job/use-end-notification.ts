@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isFinal, STATUS_LABEL, type StatusKind } from '../../lib/status';
+import { isFinal, STATUS_LABEL, type StatusKind } from '../../job/status';
 
 export type NotifyState = 'unsupported' | 'off' | 'on' | 'denied' | 'sent';
 

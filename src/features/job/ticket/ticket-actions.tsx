@@ -6,7 +6,7 @@ import { CopyButton } from '../../../components/ui/copy-button';
 import type { JobResponse } from '../../../lib/api-client';
 import type { LookupTarget } from '../../../lib/api-error';
 import { loadTicketExports } from './load-exports';
-import { ticketViewHref } from '../../../lib/use-ticket-view';
+import { ticketViewHref } from '../../../job/use-ticket-view';
 
 type PngState = { kind: 'idle' } | { kind: 'working' } | { kind: 'saved'; fileName: string } | { kind: 'failed'; message: string };
 

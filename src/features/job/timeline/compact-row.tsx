@@ -1,6 +1,6 @@
 import { memo, type MouseEvent } from 'react';
 import { CopyButton } from '../../../components/ui/copy-button';
-import type { StatusKind } from '../../../lib/status';
+import type { StatusKind } from '../../../job/status';
 import { RowFailure } from './row-failure';
 import { TimelineBar } from './timeline-bar';
 import { sameRowProps, type TimelineRowProps } from './row-props';

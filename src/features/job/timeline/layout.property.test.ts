@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Job, SubJob } from '../../../lib/job-schema';
+import type { Job, SubJob } from '../../../job/job-schema';
 import { AXIS_GEOMETRY, tickLabelChars, type Tick } from './axis';
 import { layoutTimeline, type TimelineLayout } from './layout';
 

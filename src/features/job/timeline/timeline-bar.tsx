@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import type { StatusKind } from '../../../lib/status';
+import type { StatusKind } from '../../../job/status';
 import type { TimelineRow } from './rows';
 
 const FILL: Record<StatusKind, string> = {

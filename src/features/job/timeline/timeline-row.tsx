@@ -1,7 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import { Breakable } from '../../../components/ui/breakable';
 import { CopyButton } from '../../../components/ui/copy-button';
-import type { StatusKind } from '../../../lib/status';
+import type { StatusKind } from '../../../job/status';
 import { TlIcon } from './tl-icon';
 import type { TimelineRow as Row } from './rows';
 import { sameRowProps, type TimelineRowProps } from './row-props';

@@ -2,7 +2,7 @@ import { ArrowDownToLine, ChevronDown, ChevronUp } from 'lucide-react';
 import { Button } from '../../../components/ui/button';
 import { StatusIcon } from '../../../components/ui/status-badge';
 import { cn } from '../../../lib/cn';
-import { STATUS_LABEL, type StatusKind } from '../../../lib/status';
+import { STATUS_LABEL, type StatusKind } from '../../../job/status';
 import type { Density } from './density';
 
 const ORDER: StatusKind[] = ['failed', 'running', 'waiting', 'success', 'unknown'];

@@ -12,9 +12,9 @@ import {
 import { flushSync } from 'react-dom';
 import { useLocation, useSearchParams } from 'react-router';
 import { publicLink } from '../../../lib/base-path';
-import type { Job } from '../../../lib/job-schema';
-import type { StatusKind } from '../../../lib/status';
-import type { ZoneChoice } from '../../../lib/time';
+import type { Job } from '../../../job/job-schema';
+import type { StatusKind } from '../../../job/status';
+import type { ZoneChoice } from '../../../job/time';
 import { useNow } from '../../../lib/use-now';
 import { usePageVisible } from '../../../lib/use-page-visible';
 import { CompactRow } from './compact-row';
