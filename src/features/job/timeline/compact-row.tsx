@@ -5,14 +5,7 @@ import { RowFailure } from './row-failure';
 import { TimelineBar } from './timeline-bar';
 import { sameRowProps, type TimelineRowProps } from './row-props';
 import { TlIcon } from './tl-icon';
-
-const TEXT: Record<StatusKind, string> = {
-  success: 'text-status-success',
-  failed: 'text-status-failed',
-  running: 'text-status-running',
-  waiting: 'text-status-waiting',
-  unknown: 'text-status-unknown',
-};
+import { statusTone } from '../../../job/status-tone';
 
 // One line of about 24 px: state, ID, begin and duration, then the bar on the shared axis.
 // Plain class strings: this runs a thousand times on a large job.
@@ -53,7 +46,7 @@ function CompactRowView({ row, selected, shareUrl, onSelect, reasonAbove }: Time
     >
       <div className="flex h-5 min-w-0 items-center gap-2">
         <span
-          className={`inline-flex w-22 shrink-0 items-center gap-1 font-semibold ${TEXT[row.statusKind]}`}
+          className={`inline-flex w-22 shrink-0 items-center gap-1 font-semibold ${statusTone({ look: 'text', kind: row.statusKind })}`}
         >
           <TlIcon name={row.statusKind} className="size-3.5 shrink-0" />
           <span className="truncate">{row.statusText}</span>

@@ -1,7 +1,6 @@
 import { memo, type MouseEvent } from 'react';
 import { Breakable } from '../../../components/ui/breakable';
 import { CopyButton } from '../../../components/ui/copy-button';
-import type { StatusKind } from '../../../job/status';
 import { TlIcon } from './tl-icon';
 import type { TimelineRow as Row } from './rows';
 import { sameRowProps, type TimelineRowProps } from './row-props';
@@ -9,6 +8,7 @@ import { sameRowProps, type TimelineRowProps } from './row-props';
 export type { TimelineRowProps } from './row-props';
 import { RowFailure } from './row-failure';
 import { TimelineBar } from './timeline-bar';
+import { statusTone } from '../../../job/status-tone';
 
 const ID_NOTE: Record<NonNullable<Row['idNote']>, string> = {
   missing: 'no sub-job ID',
@@ -16,14 +16,6 @@ const ID_NOTE: Record<NonNullable<Row['idNote']>, string> = {
   duplicate: 'ID repeats an earlier sub-job',
 };
 
-// Plain class strings, no class merging: this runs a thousand times on a large job.
-const CHIP: Record<StatusKind, string> = {
-  success: 'bg-status-success-soft text-status-success',
-  failed: 'bg-status-failed-soft text-status-failed',
-  running: 'bg-status-running-soft text-status-running',
-  waiting: 'bg-status-waiting-soft text-status-waiting',
-  unknown: 'bg-status-unknown-soft text-status-unknown',
-};
 const ROW =
   'grid scroll-my-24 gap-x-4 gap-y-1 border-l-4 py-2 pr-2 pl-2 outline-none sm:pr-3 xl:grid-cols-[28rem_minmax(0,1fr)] xl:items-center print:break-inside-avoid [contain-intrinsic-size:auto_4.5rem] [content-visibility:auto] print:[content-visibility:visible]';
 
@@ -61,7 +53,7 @@ function RowView({ row, selected, shareUrl, onSelect, reasonAbove }: TimelineRow
       <div className="min-w-0">
         <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
           <span
-            className={`inline-flex items-center gap-1 rounded-full px-2 py-px text-xs font-semibold ${CHIP[row.statusKind]}`}
+            className={`inline-flex items-center gap-1 rounded-full px-2 py-px text-xs font-semibold ${statusTone({ look: 'chip', kind: row.statusKind })}`}
           >
             <TlIcon name={row.statusKind} className="size-3.5 shrink-0" />
             {row.statusText}

@@ -4,16 +4,9 @@ import { StatusIcon } from '../../../components/ui/status-badge';
 import { cn } from '../../../lib/cn';
 import { STATUS_LABEL, type StatusKind } from '../../../job/status';
 import type { Density } from './density';
+import { statusTone } from '../../../job/status-tone';
 
 const ORDER: StatusKind[] = ['failed', 'running', 'waiting', 'success', 'unknown'];
-const TEXT: Record<StatusKind, string> = {
-  success: 'text-status-success',
-  failed: 'text-status-failed',
-  running: 'text-status-running',
-  waiting: 'text-status-waiting',
-  unknown: 'text-status-unknown',
-};
-
 export interface LargeJobTools {
   /** The states shown; empty: all. */
   shown: ReadonlySet<StatusKind>;
@@ -70,7 +63,7 @@ export function TimelineToolbar({
             );
             const look = cn(
               'inline-flex items-center gap-1',
-              TEXT[kind],
+              statusTone({ look: 'text', kind: kind }),
               kind === 'failed' && 'font-semibold',
             );
             return tools ? (
