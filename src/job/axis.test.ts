@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardAxis } from './board-axis';
+import { boardAxis } from '../features/board/board-axis';
 
 const at = (minute: number, second = 0) => `2026-11-30 10:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}`;
 const now = Date.UTC(2026, 10, 30, 10, 20, 0);

@@ -1,4 +1,4 @@
-import { formatDateTime, type ZoneChoice } from '../../../job/time';
+import { formatDateTime, type ZoneChoice } from './time';
 
 const S = 1_000;
 const MIN = 60 * S;
