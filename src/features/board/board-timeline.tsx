@@ -7,7 +7,7 @@ import { STATUS_LABEL } from '../../job/status';
 import { StatusIcon } from '../../components/ui/status-badge';
 import type { ZoneChoice } from '../../job/time';
 import { useNow } from '../../lib/use-now';
-import { boardAxis } from './board-axis';
+import { boardAxis } from '../../job/axis';
 import { useBoardSnapshots } from './use-board-snapshots';
 import { statusTone } from '../../job/status-tone';
 import { statusTone } from '../../job/status-tone';
