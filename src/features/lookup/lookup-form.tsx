@@ -6,7 +6,7 @@ import { Button } from '../../components/ui/button';
 import { cn } from '../../lib/cn';
 import { regionGroups } from '../../lib/regions-query';
 import { fieldClass, IdInput, inputClass, type Field } from './id-input';
-import { extractIds, readPaste, type PasteReading } from './parse-ids';
+import { extractIds, readPaste, type PasteReading } from '../../job/paste';
 import { PasteSource } from './paste-source';
 import { jobIdProblem, normaliseProjectId, projectIdProblem } from './validation';
 

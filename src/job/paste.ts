@@ -1,4 +1,4 @@
-import { JOB_ID_PATTERN, PROJECT_ID_PATTERN } from '../../../common/contract';
+import { JOB_ID_PATTERN, PROJECT_ID_PATTERN } from '../../common/contract';
 
 export interface ExtractedIds {
   region?: string;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JOB_ID_PATTERN, PROJECT_ID_PATTERN } from '../../../common/contract';
-import { extractIds, readPaste } from './parse-ids';
+import { JOB_ID_PATTERN, PROJECT_ID_PATTERN } from '../../common/contract';
+import { extractIds, readPaste } from './paste';
 
 const REGIONS = ['eu-de', 'eu-nl', 'cn-north-4', 'ap-southeast-1'];
 const PROJECT = 'e9993fc787d94b6c886cbaa340f9c0f4';
