@@ -1,4 +1,41 @@
 import { JOB_ID_PATTERN, PROJECT_ID_PATTERN } from '../../common/contract';
+import type { LookupTarget } from '../lib/api-error';
+import { boardRef } from './board-link';
+
+// One paste reader for the lookup (one job, `readPaste`) and the board (every job,
+// `extractRefs`): the same link forms, hosts, labels and limit. Where the two readers used to
+// differ, the stricter rule was kept (issue 20).
+
+/** Pasted text is read up to this length; the rest is ignored. */
+export const PASTE_MAX_CHARS = 20_000;
+
+const REGION = String.raw`[a-z]{2,4}(?:-[a-z0-9]{1,12}){1,3}`;
+const HEX32 = String.raw`[0-9a-fA-F]{32}`;
+const JOB = String.raw`[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?`;
+/** The endpoints whose host name carries the region (the API, IAM, the console). */
+const HOST_REGION = new RegExp(String.raw`\b(?:sfs-turbo|iam|console)\.(${REGION})\.(?:otc\.t-systems\.com|sc\.otc\.t-systems\.com|myhuaweicloud\.(?:com|eu))`, 'gi');
+/** The dashboard's job page (`…/eu-de/projects/P/jobs/J`), as the dashboard writes it: lower case. */
+const DASHBOARD_PATH = new RegExp(String.raw`/(${REGION})/projects/([0-9a-f]{32})/jobs/(${JOB})(?![A-Za-z0-9-])`, 'g');
+/** The API (`/v1/P/sfs-turbo/jobs/J`, with or without the dashboard's `/api/{region}`). */
+const API_PATH = new RegExp(String.raw`(?:/api/(${REGION}))?/v1/(${HEX32})/sfs-turbo/jobs/(${JOB})(?![A-Za-z0-9-])`, 'gi');
+const KEYED_REGION = new RegExp(String.raw`["']?region(?:[_\s-]?(?:id|name))?["']?\s*[:=]\s*["']?(${REGION})(?![a-z0-9-])`, 'gi');
+/**
+ * Labels of IDs that are never a job or a project to look up, however much they look like
+ * one: request, trace and span IDs, sub-jobs and parents, and the other resources of a log line.
+ */
+const NOT_OURS_WORDS = 'request|req|trace|span|correlation|parent|sub[_\\s.-]?job|share|instance|session|user|domain|server|volume|subnet|vpc|order|agency|resource';
+const NOT_OURS_LABEL = new RegExp(NOT_OURS_WORDS.replaceAll('[_\\s.-]?', ''));
+const UUID_LIKE = /^[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}$/;
+const known = (knownRegions: readonly string[], region: string | undefined) => {
+  const lower = region?.toLowerCase();
+  return lower !== undefined && knownRegions.includes(lower) ? lower : undefined;
+};
+function firstIn(text: string, pattern: RegExp, start = 0, end = text.length): RegExpExecArray | undefined {
+  for (const match of text.slice(start, end).matchAll(pattern)) return match;
+  return undefined;
+}
+
+// ——— One job, for the lookup form ———
 
 export interface ExtractedIds {
   region?: string;
@@ -21,17 +58,10 @@ export interface PasteReading {
   jobId: FieldReading;
 }
 
-const API_PATH = /\/v1\/([0-9a-f]{32})\/sfs-turbo\/jobs\/([A-Za-z0-9-]{1,64})/i;
-const DASHBOARD_PATH = /\/([a-z]{2,4}(?:-[a-z0-9]{1,12}){1,3})\/projects\/([0-9a-f]{32})\/jobs\/([A-Za-z0-9-]{1,64})/;
-const KEYED_REGION = /["']?region(?:[_\s-]?(?:id|name))?["']?\s*[:=]\s*["']?([a-z]{2,4}(?:-[a-z0-9]{1,12}){1,3})\b/i;
-const HOST_REGION = /\b(?:sfs-turbo|iam|console)\.([a-z]{2,4}(?:-[a-z0-9]{1,12}){1,3})\.(?:otc\.t-systems\.com|sc\.otc\.t-systems\.com|myhuaweicloud\.(?:com|eu))/i;
 const TOKEN = /[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/g;
-const HEX32 = /^[0-9a-f]{32}$/i;
-const UUID_LIKE = /^[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}$/;
+const HEX32_ONLY = /^[0-9a-f]{32}$/i;
 /** The key right before a value: `"request_id": "`, `project=`, `X-Request-Id: `, `jobs/`, `project `. */
 const LABEL_BEFORE = /([A-Za-z][A-Za-z0-9_.-]*)["']?(?:\s*(?:[:=]|=>)\s*["']?|\/|\s+)$/;
-/** Labels of IDs that are never a project or job ID, however much they look like one. */
-const OTHER_LABEL = /request|trace|span|share|instance|correlation|session|user|domain|server|volume|subnet|vpc|order|agency|resource|subjob|parent/;
 
 type Label = 'project' | 'job' | 'other' | 'none';
 
@@ -45,9 +75,11 @@ interface Token {
 
 function classify(word: string): Label {
   const key = word.toLowerCase().replace(/[_.-]/g, '');
-  if (OTHER_LABEL.test(key)) return 'other';
+  if (NOT_OURS_LABEL.test(key)) return 'other';
   if (/project|tenant/.test(key)) return 'project';
-  if (/job|task/.test(key)) return 'job';
+  if (/job/.test(key)) return 'job';
+  // Any other keyed ID (`foo_id`, `id`) names something else.
+  if (key.endsWith('id')) return 'other';
   return 'none';
 }
 
@@ -86,11 +118,9 @@ function decide(options: Found[]): FieldReading {
 }
 
 function readRegion(input: string, knownRegions: readonly string[]): FieldReading {
-  const known = (region: string | undefined) =>
-    region !== undefined && knownRegions.includes(region.toLowerCase()) ? region.toLowerCase() : undefined;
   for (const pattern of [DASHBOARD_PATH, KEYED_REGION, HOST_REGION]) {
-    const match = pattern.exec(input);
-    const region = known(match?.[1]);
+    const match = firstIn(input, pattern);
+    const region = known(knownRegions, match?.[1]);
     if (match && region) return { kind: 'found', value: region, from: fromText(input, match.index, match.index + match[0].length) };
   }
   for (const region of knownRegions) {
@@ -112,12 +142,12 @@ function readRegion(input: string, knownRegions: readonly string[]): FieldReadin
  * Never throws.
  */
 export function readPaste(text: string, knownRegions: readonly string[]): PasteReading {
-  const input = text.slice(0, 20_000);
+  const input = text.slice(0, PASTE_MAX_CHARS);
   const region = readRegion(input, knownRegions);
 
   // A dashboard link or an API path names both IDs by their place: nothing beats it.
-  for (const [pattern, projectGroup, jobGroup] of [[DASHBOARD_PATH, 2, 3], [API_PATH, 1, 2]] as const) {
-    const match = pattern.exec(input);
+  for (const [pattern, projectGroup, jobGroup] of [[DASHBOARD_PATH, 2, 3], [API_PATH, 2, 3]] as const) {
+    const match = firstIn(input, pattern);
     const projectId = match?.[projectGroup]?.toLowerCase();
     const jobId = match?.[jobGroup];
     if (match && projectId && jobId && JOB_ID_PATTERN.test(jobId)) {
@@ -127,7 +157,7 @@ export function readPaste(text: string, knownRegions: readonly string[]): PasteR
   }
 
   const tokens = tokensOf(input);
-  const hex = (token: Token) => HEX32.test(token.value);
+  const hex = (token: Token) => HEX32_ONLY.test(token.value);
   const asProject = (token: Token) => found(input, { ...token, value: token.value.toLowerCase() });
 
   // A job ID has digits: "the job successfully ended" names no job.
@@ -167,4 +197,146 @@ export function extractIds(text: string, knownRegions: readonly string[]): Extra
   if (reading.projectId.kind === 'found') result.projectId = reading.projectId.value;
   if (reading.jobId.kind === 'found') result.jobId = reading.jobId.value;
   return result;
+}
+
+// ——— Every job, for the board ———
+
+/**
+ * Values labelled as IDs that are not ours (`trace_id`, `parent.job_id`, W3C `traceparent`):
+ * blanked before anything else is read, so they never become a job or a project.
+ */
+const NOT_A_JOB = new RegExp(
+  String.raw`(?:(?:x-)?(?:${NOT_OURS_WORDS})(?:[_\s.-]?job)?[_\s.-]?id|traceparent|x-b3-[a-z]+)["']?\s*[:=]?\s*["']?([A-Za-z0-9-]{6,})`,
+  'gi',
+);
+/** A board's own address lists its jobs as `eu-de/P/J`. */
+const BOARD_ITEM = new RegExp(String.raw`(?<![A-Za-z0-9-])(${REGION})(?:/|%2F)(${HEX32})(?:/|%2F)(${JOB})(?![A-Za-z0-9-])`, 'gi');
+/** `job_id`, `jobId`, `"job id"`; not `sub_job_id` nor `parent.job_id` (someone else's job). */
+const KEYED_JOB = new RegExp(String.raw`["']?(?<![A-Za-z0-9_.-])job[_\s-]?id["']?\s*[:=]?\s*["']?(${JOB})(?![A-Za-z0-9-])`, 'gi');
+const KEYED_PROJECT = new RegExp(String.raw`["']?(?:project|tenant)[_\s-]?id["']?\s*[:=]?\s*["']?(${HEX32})(?![A-Za-z0-9-])`, 'gi');
+/** Any other labelled ID (share, instance, VPC, user…): blanked before bare IDs are read. */
+const OTHER_KEYED = /(?<![a-z])([a-z]+)[_\s.-]?id["']?\s*[:=]\s*["']?([A-Za-z0-9-]{6,})/gi;
+const OURS = new Set(['job', 'project', 'tenant']);
+const UUID_IN_TEXT = /(?<![A-Za-z0-9-])[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}(?![A-Za-z0-9-])/g;
+const BARE_32 = /(?<![A-Za-z0-9-])[A-Za-z0-9]{32}(?![A-Za-z0-9-])/g;
+
+interface Reference {
+  at: number;
+  region: string | undefined;
+  projectId: string | undefined;
+  jobId: string;
+}
+
+function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+}
+
+/** Replaces every match of `pattern` (or its group `group`) with spaces; positions stay. */
+function blankAll(text: string, pattern: RegExp, group = 0): string {
+  let out = text;
+  for (const match of text.matchAll(pattern)) {
+    const value = match[group];
+    if (value === undefined || match.index === undefined) continue;
+    const start = match.index + match[0].lastIndexOf(value);
+    out = blank(out, start, start + value.length);
+  }
+  return out;
+}
+
+/** The segment (line, or JSON object on one line) around `at`: where keyed values belong together. */
+function segmentAround(text: string, at: number): [number, number] {
+  const before = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('{', at), text.lastIndexOf('}', at - 1));
+  const afterCandidates = [text.indexOf('\n', at), text.indexOf('}', at)].filter((i) => i >= 0);
+  return [before + 1, afterCandidates.length ? Math.min(...afterCandidates) : text.length];
+}
+
+/**
+ * Every job reference in any text support staff paste: dashboard and board links, API paths
+ * (with the region from `/api/{region}` or the endpoint's host), console URLs with a region,
+ * log lines and JSON with keyed IDs, and a list of bare job IDs under one project ID. In the
+ * order they appear, each once. A job without a region in the text takes the region named
+ * nearest before it, else `defaultRegion`; only `knownRegions` are taken from free text.
+ * Values labelled request, trace or span ID are never taken. Pure; never throws.
+ */
+export function extractRefs(input: string, knownRegions: readonly string[], defaultRegion: string): LookupTarget[] {
+  // Links copied from an address bar may carry `/` and `,` percent-encoded.
+  const plain = input.slice(0, PASTE_MAX_CHARS).replace(/%2F/gi, '/').replace(/%2C/gi, ',');
+  let text = blankAll(plain, NOT_A_JOB, 1);
+  const found: Reference[] = [];
+
+  // 1. Explicit references, taken whole and blanked so that later steps do not see them again.
+  for (const pattern of [DASHBOARD_PATH, BOARD_ITEM]) {
+    for (const match of text.matchAll(pattern)) {
+      found.push({ at: match.index, region: known(knownRegions, match[1]), projectId: match[2]?.toLowerCase(), jobId: match[3] ?? '' });
+    }
+    text = blankAll(text, pattern);
+  }
+  for (const match of text.matchAll(API_PATH)) {
+    const [start, end] = segmentAround(text, match.index);
+    const host = firstIn(text, HOST_REGION, start, end)?.[1];
+    found.push({ at: match.index, region: known(knownRegions, match[1]) ?? known(knownRegions, host), projectId: match[2]?.toLowerCase(), jobId: match[3] ?? '' });
+  }
+  text = blankAll(text, API_PATH);
+
+  // 2. Keyed job IDs (log lines, JSON): the project and region keyed in the same segment.
+  for (const match of text.matchAll(KEYED_JOB)) {
+    const jobId = match[1] ?? '';
+    // "job ID under one project" is prose, not an ID: keyed IDs look like IDs.
+    if (jobId.length < 8 || !/\d/.test(jobId)) continue;
+    const [start, end] = segmentAround(text, match.index);
+    const project = firstIn(text, KEYED_PROJECT, start, end)?.[1];
+    const region = firstIn(text, KEYED_REGION, start, end)?.[1] ?? firstIn(text, HOST_REGION, start, end)?.[1];
+    found.push({ at: match.index, region: known(knownRegions, region), projectId: project?.toLowerCase(), jobId });
+  }
+  text = blankAll(text, KEYED_JOB, 1);
+  for (const match of text.matchAll(OTHER_KEYED)) {
+    const value = match[2];
+    if (OURS.has((match[1] ?? '').toLowerCase()) || value === undefined) continue;
+    const start = match.index + match[0].lastIndexOf(value);
+    text = blank(text, start, start + value.length);
+  }
+
+  // 3. Bare IDs: project IDs are keyed or hexadecimal; job IDs UUID-like, or 32 characters
+  // once a project is known. Each bare job belongs to the project named last before it.
+  const projects: { at: number; id: string }[] = [];
+  for (const match of text.matchAll(KEYED_PROJECT)) projects.push({ at: match.index, id: (match[1] ?? '').toLowerCase() });
+  text = blankAll(text, KEYED_PROJECT, 1);
+  for (const match of text.matchAll(UUID_IN_TEXT)) found.push({ at: match.index, region: undefined, projectId: undefined, jobId: match[0] });
+  for (const match of text.matchAll(BARE_32)) {
+    const value = match[0];
+    const isHex = /^[0-9a-fA-F]{32}$/.test(value);
+    const projectKnown = projects.some((project) => project.at < match.index);
+    if (isHex && !projectKnown) projects.push({ at: match.index, id: value.toLowerCase() });
+    else if (!projects.some((project) => project.id === value.toLowerCase())) {
+      found.push({ at: match.index, region: undefined, projectId: undefined, jobId: value });
+    }
+  }
+  projects.sort((a, b) => a.at - b.at);
+
+  // Regions named in free text, for jobs that have none of their own.
+  const regionMentions: { at: number; region: string }[] = [];
+  for (const region of knownRegions) {
+    for (const match of plain.matchAll(new RegExp(`(?<![a-z0-9-])${region.replace(/[-]/g, '\\-')}(?![a-z0-9-])`, 'gi'))) {
+      regionMentions.push({ at: match.index, region });
+    }
+  }
+  regionMentions.sort((a, b) => a.at - b.at);
+  const lastBefore = <T extends { at: number }>(list: T[], at: number): T | undefined =>
+    list.filter((item) => item.at <= at).at(-1) ?? list[0];
+
+  found.sort((a, b) => a.at - b.at);
+  const refs: LookupTarget[] = [];
+  const seen = new Set<string>();
+  for (const item of found) {
+    const projectId = item.projectId ?? lastBefore(projects, item.at)?.id;
+    if (projectId === undefined || !PROJECT_ID_PATTERN.test(projectId) || !JOB_ID_PATTERN.test(item.jobId)) continue;
+    if (item.jobId.toLowerCase() === projectId) continue;
+    const region = item.region ?? lastBefore(regionMentions, item.at)?.region ?? defaultRegion;
+    const target = { region, projectId, jobId: item.jobId };
+    const key = boardRef(target);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    refs.push(target);
+  }
+  return refs;
 }

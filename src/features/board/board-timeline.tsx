@@ -10,7 +10,6 @@ import { useNow } from '../../lib/use-now';
 import { boardAxis } from '../../job/axis';
 import { useBoardSnapshots } from './use-board-snapshots';
 import { statusTone } from '../../job/status-tone';
-import { statusTone } from '../../job/status-tone';
 
 /** The incident on one time axis: a bar per job, its sub-jobs within, running jobs up to "now". */
 export function BoardTimeline({ jobs, zone }: { jobs: readonly LookupTarget[]; zone: ZoneChoice }) {
