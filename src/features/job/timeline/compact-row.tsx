@@ -1,9 +1,9 @@
-import { memo, type MouseEvent } from 'react';
-import { CopyButton } from '../../../components/ui/copy-button';
+import { memo } from 'react';
 import type { StatusKind } from '../../../job/status';
 import { RowFailure } from './row-failure';
 import { TimelineBar } from './timeline-bar';
-import { sameRowProps, type TimelineRowProps } from './row-props';
+import { RowWarning, SubJobLink } from './row-parts';
+import { barProps, idNoteText, sameRowProps, type TimelineRowProps } from './row-props';
 import { TlIcon } from './tl-icon';
 import { statusTone } from '../../../job/status-tone';
 
@@ -21,19 +21,6 @@ function rowClass(kind: StatusKind, selected: boolean): string {
 
 /** A sub-job in one line; a failure's code and whole reason, or a time problem, follow below. */
 function CompactRowView({ row, selected, shareUrl, onSelect, reasonAbove }: TimelineRowProps) {
-  const follow = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (
-      !row.linkId ||
-      event.button !== 0 ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.shiftKey ||
-      event.altKey
-    )
-      return;
-    event.preventDefault();
-    onSelect(row.linkId);
-  };
   return (
     <li
       id={row.domId}
@@ -53,23 +40,20 @@ function CompactRowView({ row, selected, shareUrl, onSelect, reasonAbove }: Time
         </span>
         <span className="flex min-w-0 flex-1 items-center gap-1.5">
           {row.linkId ? (
-            <a
-              href={`?sub=${encodeURIComponent(row.linkId)}`}
-              onClick={follow}
-              data-row-link
-              aria-label={`Sub-job ${row.linkId}${selected ? ' (selected)' : ''}`}
+            <SubJobLink
+              linkId={row.linkId}
+              selected={selected}
+              shareUrl={shareUrl}
+              onSelect={onSelect}
               title={row.linkId}
               className="min-w-0 truncate rounded font-mono text-accent underline-offset-2 hover:underline print:text-ink"
             >
               {row.linkId}
-            </a>
+            </SubJobLink>
           ) : (
             <code className="min-w-0 truncate font-mono">{row.id ?? ''}</code>
           )}
           {row.idNote ? <span className="shrink-0 text-status-waiting">(!)</span> : null}
-          {selected && shareUrl ? (
-            <CopyButton value={shareUrl} label="Copy link to this sub-job" />
-          ) : null}
         </span>
         <span
           className="shrink-0 text-right font-mono whitespace-nowrap text-ink-muted"
@@ -79,31 +63,10 @@ function CompactRowView({ row, selected, shareUrl, onSelect, reasonAbove }: Time
         </span>
       </div>
       <div className="hidden xl:block">
-        <TimelineBar
-          state={row.state}
-          statusKind={row.statusKind}
-          barKind={row.barKind}
-          barLeft={row.barLeft}
-          barWidth={row.barWidth}
-          open={row.open}
-          queueLeft={row.queueLeft}
-          barLabel={row.barLabel}
-          isJob={false}
-          compact
-        />
+        <TimelineBar {...barProps(row)} isJob={false} compact />
       </div>
       {row.problem || row.idNote ? (
-        <p className="flex items-start gap-1 text-status-waiting xl:col-span-2">
-          <TlIcon name="warning" className="mt-px size-3.5 shrink-0" />
-          {[
-            row.problem,
-            row.idNote
-              ? `Sub-job ID: ${row.idNote === 'duplicate' ? 'repeats an earlier sub-job' : row.idNote}.`
-              : '',
-          ]
-            .filter(Boolean)
-            .join(' ')}
-        </p>
+        <RowWarning className="xl:col-span-2">{[row.problem, idNoteText(row.idNote)].filter(Boolean).join(' ')}</RowWarning>
       ) : null}
       {row.errorCode || row.failReason ? (
         <div className="pb-1 xl:col-span-2">

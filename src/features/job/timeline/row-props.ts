@@ -1,4 +1,5 @@
 import type { TimelineRow } from './rows';
+import type { BarProps } from './timeline-bar';
 
 export interface TimelineRowProps {
   row: TimelineRow;
@@ -28,4 +29,21 @@ export function sameRowProps(prev: TimelineRowProps, next: TimelineRowProps): bo
     prev.reasonAbove === next.reasonAbove &&
     sameRow(prev.row, next.row)
   );
+}
+
+/** Why a sub-job's ID cannot serve as its link, in one wording for both densities. */
+const ID_NOTE: Record<NonNullable<TimelineRow['idNote']>, string> = {
+  missing: 'no sub-job ID',
+  empty: 'empty sub-job ID',
+  duplicate: 'ID repeats an earlier sub-job',
+};
+
+export function idNoteText(note: TimelineRow['idNote']): string {
+  return note ? `(${ID_NOTE[note]})` : '';
+}
+
+/** What the row's bar draws, taken from the row. */
+export function barProps(row: TimelineRow): BarProps {
+  const { state, statusKind, barKind, barLeft, barWidth, open, queueLeft, barLabel, isJob } = row;
+  return { state, statusKind, barKind, barLeft, barWidth, open, queueLeft, barLabel, isJob };
 }

@@ -21,7 +21,7 @@ const TRACK =
 const STRIPES =
   ' rounded-r-none bg-[repeating-linear-gradient(135deg,transparent_0_4px,rgb(255_255_255/0.4)_4px_8px)] group-data-[live=true]/timeline:w-[max(0px,calc(var(--tl-now)_-_var(--bar-left)))]!';
 
-type BarProps = Pick<
+export type BarProps = Pick<
   TimelineRow,
   | 'state'
   | 'statusKind'
