@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { StatusKind } from '../../../job/status';
 import { RowFailure } from './row-failure';
 import { TimelineBar } from './timeline-bar';
-import { RowWarning, SubJobLink } from './row-parts';
+import { RowWarning, SubJobId } from './row-parts';
 import { barProps, idNoteText, sameRowProps, type TimelineRowProps } from './row-props';
 import { TlIcon } from './tl-icon';
 import { statusTone } from '../../../job/status-tone';
@@ -39,20 +39,7 @@ function CompactRowView({ row, selected, shareUrl, onSelect, reasonAbove }: Time
           <span className="truncate">{row.statusText}</span>
         </span>
         <span className="flex min-w-0 flex-1 items-center gap-1.5">
-          {row.linkId ? (
-            <SubJobLink
-              linkId={row.linkId}
-              selected={selected}
-              shareUrl={shareUrl}
-              onSelect={onSelect}
-              title={row.linkId}
-              className="min-w-0 truncate rounded font-mono text-accent underline-offset-2 hover:underline print:text-ink"
-            >
-              {row.linkId}
-            </SubJobLink>
-          ) : (
-            <code className="min-w-0 truncate font-mono">{row.id ?? ''}</code>
-          )}
+          <SubJobId row={row} selected={selected} shareUrl={shareUrl} onSelect={onSelect} compact />
           {row.idNote ? <span className="shrink-0 text-status-waiting">(!)</span> : null}
         </span>
         <span

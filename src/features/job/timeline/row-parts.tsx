@@ -1,5 +1,6 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { CopyButton } from '../../../components/ui/copy-button';
+import type { TimelineRowProps } from './row-props';
 import { TlIcon } from './tl-icon';
 
 // What the comfortable and the compact row share, so that the two densities cannot drift.
@@ -8,7 +9,7 @@ import { TlIcon } from './tl-icon';
  * The sub-job's link: a plain click selects it in place (the page keeps its scroll and data);
  * a click with a modifier or another button does what the browser does with a link.
  */
-export function SubJobLink({
+function SubJobLink({
   linkId,
   selected,
   shareUrl,
@@ -44,6 +45,31 @@ export function SubJobLink({
       </a>
       {selected && shareUrl ? <CopyButton value={shareUrl} label="Copy link to this sub-job" /> : null}
     </>
+  );
+}
+
+/** The sub-job's ID: its link where it has one (one line in the compact row, with its link icon in the comfortable one). */
+export function SubJobId({ row, selected, shareUrl, onSelect, compact }: Omit<TimelineRowProps, 'reasonAbove'> & { compact: boolean }) {
+  if (!row.linkId) {
+    if (compact) return <code className="min-w-0 truncate font-mono">{row.id ?? ''}</code>;
+    return row.id ? <code className="font-mono break-all">{row.id}</code> : null;
+  }
+  return (
+    <SubJobLink
+      linkId={row.linkId}
+      selected={selected}
+      shareUrl={shareUrl}
+      onSelect={onSelect}
+      title={compact ? row.linkId : undefined}
+      className={
+        compact
+          ? 'min-w-0 truncate rounded font-mono text-accent underline-offset-2 hover:underline print:text-ink'
+          : 'inline-flex min-w-0 items-center gap-1 rounded font-mono break-all text-accent underline-offset-2 hover:underline print:text-ink'
+      }
+    >
+      {compact ? null : <TlIcon name="link" className="size-3.5 shrink-0 print:hidden" />}
+      {row.linkId}
+    </SubJobLink>
   );
 }
 

@@ -7,7 +7,7 @@ import { barProps, idNoteText, sameRowProps, type TimelineRowProps } from './row
 export type { TimelineRowProps } from './row-props';
 import { RowFailure } from './row-failure';
 import { TimelineBar } from './timeline-bar';
-import { RowWarning, SubJobLink } from './row-parts';
+import { RowWarning, SubJobId } from './row-parts';
 import { statusTone } from '../../../job/status-tone';
 
 const ROW =
@@ -62,20 +62,7 @@ function RowView({ row, selected, shareUrl, onSelect, reasonAbove }: TimelineRow
         </p>
         {!row.isJob ? (
           <p className="flex min-h-6 flex-wrap items-center gap-x-1.5 text-xs">
-            {row.linkId ? (
-              <SubJobLink
-                linkId={row.linkId}
-                selected={selected}
-                shareUrl={shareUrl}
-                onSelect={onSelect}
-                className="inline-flex min-w-0 items-center gap-1 rounded font-mono break-all text-accent underline-offset-2 hover:underline print:text-ink"
-              >
-                <TlIcon name="link" className="size-3.5 shrink-0 print:hidden" />
-                {row.linkId}
-              </SubJobLink>
-            ) : row.id ? (
-              <code className="font-mono break-all">{row.id}</code>
-            ) : null}
+            <SubJobId row={row} selected={selected} shareUrl={shareUrl} onSelect={onSelect} compact={false} />
             {row.idNote ? <span className="text-status-waiting">{idNoteText(row.idNote)}</span> : null}
           </p>
         ) : null}
