@@ -3,7 +3,7 @@ import type { StatusKind } from '../../../job/status';
 import { RowFailure } from './row-failure';
 import { TimelineBar } from './timeline-bar';
 import { RowWarning, SubJobId } from './row-parts';
-import { barProps, idNoteText, sameRowProps, type TimelineRowProps } from './row-props';
+import { barProps, idNoteText, rowItemProps, sameRowProps, type TimelineRowProps } from './row-props';
 import { TlIcon } from './tl-icon';
 import { statusTone } from '../../../job/status-tone';
 
@@ -23,12 +23,8 @@ function rowClass(kind: StatusKind, selected: boolean): string {
 function CompactRowView({ row, selected, shareUrl, onSelect, reasonAbove }: TimelineRowProps) {
   return (
     <li
-      id={row.domId}
-      tabIndex={-1}
-      data-row-key={row.key}
-      data-status={row.statusKind}
+      {...rowItemProps(row, selected)}
       data-density="compact"
-      aria-current={selected ? 'true' : undefined}
       className={rowClass(row.statusKind, selected)}
     >
       <div className="flex h-5 min-w-0 items-center gap-2">

@@ -47,3 +47,14 @@ export function barProps(row: TimelineRow): BarProps {
   const { state, statusKind, barKind, barLeft, barWidth, open, queueLeft, barLabel, isJob } = row;
   return { state, statusKind, barKind, barLeft, barWidth, open, queueLeft, barLabel, isJob };
 }
+
+/** The list item's attributes that focus, selection, tests and the PNG capture read, for both densities. */
+export function rowItemProps(row: TimelineRow, selected: boolean) {
+  return {
+    id: row.domId,
+    tabIndex: -1,
+    'data-row-key': row.key,
+    'data-status': row.statusKind,
+    'aria-current': selected ? ('true' as const) : undefined,
+  };
+}

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Breakable } from '../../../components/ui/breakable';
 import { TlIcon } from './tl-icon';
 import type { TimelineRow as Row } from './rows';
-import { barProps, idNoteText, sameRowProps, type TimelineRowProps } from './row-props';
+import { barProps, idNoteText, rowItemProps, sameRowProps, type TimelineRowProps } from './row-props';
 
 export type { TimelineRowProps } from './row-props';
 import { RowFailure } from './row-failure';
@@ -24,11 +24,7 @@ function RowView({ row, selected, shareUrl, onSelect, reasonAbove }: TimelineRow
   const unknown = row.statusKind === 'unknown' && row.status;
   return (
     <li
-      id={row.domId}
-      tabIndex={-1}
-      data-row-key={row.key}
-      data-status={row.statusKind}
-      aria-current={selected ? 'true' : undefined}
+      {...rowItemProps(row, selected)}
       className={rowClass(row, selected)}
     >
       <div className="min-w-0">
