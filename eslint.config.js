@@ -29,7 +29,8 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    // The architecture, enforced: app → features → components/lib; features stay apart;
+    // The architecture, enforced: app → features → job/components/lib; features stay apart;
+    // job/ is the job's domain (it knows no feature); lib/ is generic (it knows no job);
     // the browser app and the Node side never import each other (common/ is the shared part).
     files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'common/**/*.ts'],
     plugins: { 'import-x': importX },
@@ -47,9 +48,17 @@ export default tseslint.config(
             { target: './src/features/lookup', from: ['./src/features/job', './src/features/board'], message: 'Features do not import each other.' },
             { target: './src/features/board', from: ['./src/features/job', './src/features/lookup'], message: 'Features do not import each other.' },
             {
-              target: ['./src/components', './src/lib'],
+              target: ['./src/job', './src/components', './src/lib'],
               from: ['./src/features', './src/app'],
               message: 'Shared code does not depend on features or the app shell.',
+            },
+            { target: './src/job', from: './src/components', message: "The job's domain draws nothing: components import it, not the other way." },
+            {
+              // The API client checks a job's answer against the job's schema before anyone sees it.
+              target: './src/lib',
+              from: './src/job',
+              except: ['./job-schema.ts'],
+              message: 'lib/ holds generic helpers with no job in them; job code lives in src/job/.',
             },
             { target: './src/features', from: './src/app', except: ['./paths.ts'], message: 'Features do not import the app shell (paths excepted).' },
           ],

@@ -1,5 +1,5 @@
 import type { LookupTarget } from '../lib/api-error';
-import { boardHref } from '../lib/board-link';
+import { boardHref } from '../job/board-link';
 
 export const paths = {
   home: () => '/',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIRST_INTERVAL_MS, isRetryable, MAX_INTERVAL_MS } from '../lib/polling';
+import { FIRST_INTERVAL_MS, isRetryable, MAX_INTERVAL_MS } from '../job/polling';
 import { ApiError, type LookupFailureKind } from '../lib/api-error';
 import { createQueryClient } from './query-client';
 

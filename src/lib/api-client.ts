@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { jobApiPath } from '../../common/contract';
 import { appUrl } from './base-path';
 import { ApiError, errorFromResponse, type LookupTarget } from './api-error';
-import { parseJobBody, type Job } from './job-schema';
+import { parseJobBody, type Job } from '../job/job-schema';
 
 // The one way the browser asks the dashboard server: every answer is checked against a
 // valibot schema, and every failure (no answer, an error status, a body that is not what was

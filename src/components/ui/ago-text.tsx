@@ -1,4 +1,4 @@
-import { useAgo } from '../../lib/use-ago';
+import { useAgo } from '../../job/use-ago';
 
 /** " · ended 1 h 12 min ago" beside an absolute time, so nobody has to subtract. */
 export function AgoText({ at, prefix }: { at: number; prefix: string }) {

@@ -1,5 +1,5 @@
 import { Breakable } from './breakable';
-import { jobTypeLabel } from '../../lib/job-types';
+import { jobTypeLabel } from '../../job/job-types';
 
 export function JobTypeText({ raw }: { raw: string | undefined }) {
   if (raw === undefined || raw === '') return <span className="text-ink-muted">{raw === '' ? '(empty)' : '—'}</span>;

@@ -1,14 +1,7 @@
 import { CircleCheck, CircleDashed, CircleHelp, CircleX, LoaderCircle } from 'lucide-react';
-import { STATUS_LABEL, statusKind, undocumentedForm, type StatusKind } from '../../lib/status';
+import { STATUS_LABEL, statusKind, undocumentedForm, type StatusKind } from '../../job/status';
 import { cn } from '../../lib/cn';
-
-const STYLE: Record<StatusKind, string> = {
-  success: 'bg-status-success-soft text-status-success',
-  failed: 'bg-status-failed-soft text-status-failed',
-  running: 'bg-status-running-soft text-status-running',
-  waiting: 'bg-status-waiting-soft text-status-waiting',
-  unknown: 'bg-status-unknown-soft text-status-unknown',
-};
+import { statusTone } from '../../job/status-tone';
 
 interface StatusIconProps {
   kind: StatusKind;
@@ -57,7 +50,7 @@ export function StatusBadge({
       data-status={kind}
       className={cn(
         'inline-flex items-center gap-1.5 rounded-full font-semibold',
-        STYLE[kind],
+        statusTone({ look: 'chip', kind: kind }),
         size === 'sm' && 'px-2 py-0.5 text-xs',
         size === 'md' && 'px-2.5 py-1 text-sm',
         size === 'lg' && 'px-3 py-1.5 text-base',

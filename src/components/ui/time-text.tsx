@@ -1,5 +1,5 @@
 import { TriangleAlert } from 'lucide-react';
-import { formatDateTime, parseApiTime, type ZoneChoice } from '../../lib/time';
+import { formatDateTime, parseApiTime, type ZoneChoice } from '../../job/time';
 
 /** A timestamp with its zone written beside it; a malformed one is shown raw and flagged. */
 export function TimeText({ raw, zone, missing = '—' }: { raw: string | undefined; zone: ZoneChoice; missing?: string }) {

@@ -1,4 +1,4 @@
-import type { ZoneChoice } from '../../lib/time';
+import type { ZoneChoice } from '../../job/time';
 import { Button } from './button';
 
 export function ZoneSwitch({ zone, onChange }: { zone: ZoneChoice; onChange: (zone: ZoneChoice) => void }) {

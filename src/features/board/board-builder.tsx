@@ -3,9 +3,9 @@ import { ListPlus } from 'lucide-react';
 import { useId, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import type { LookupTarget } from '../../lib/api-error';
-import { BOARD_MAX_JOBS, BOARD_MAX_URL_CHARS } from '../../lib/board-link';
+import { BOARD_MAX_JOBS, BOARD_MAX_URL_CHARS } from '../../job/board-link';
 import { regionsQuery } from '../../lib/regions-query';
-import { extractRefs } from './extract-refs';
+import { extractRefs } from '../../job/paste';
 
 /**
  * Building the board: paste any text (links, API paths, log lines, JSON, a list of job IDs

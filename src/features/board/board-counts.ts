@@ -1,8 +1,8 @@
 import type { JobResponse } from '../../lib/api-client';
 import type { ApiError } from '../../lib/api-error';
-import { isRetryable } from '../../lib/polling';
-import { isFinal, statusKind } from '../../lib/status';
-import type { TabState } from '../../lib/tab-status';
+import { isRetryable } from '../../job/polling';
+import { isFinal, statusKind } from '../../job/status';
+import type { TabState } from '../../job/tab-status';
 
 /** What one row of the board shows, and whether it can still change. */
 export interface RowSnapshot {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLocation } from 'react-router';
-import { rememberBoard } from '../../lib/last-board';
-import { useTicketView } from '../../lib/use-ticket-view';
-import { useZone } from '../../lib/use-zone';
+import { rememberBoard } from '../../job/last-board';
+import { useTicketView } from '../../job/use-ticket-view';
+import { useZone } from '../../job/use-zone';
 import { BoardActions } from './board-actions';
 import { BoardBuilder } from './board-builder';
 import { BoardHeader } from './board-header';

@@ -1,9 +1,9 @@
 import type { JobResponse } from '../../lib/api-client';
 import type { ApiError, LookupTarget } from '../../lib/api-error';
-import { explainCode } from '../../lib/error-codes';
-import { firstFailure } from '../../lib/first-failure';
-import { cell, code, durationText, statusText, timeText, typeText } from '../../lib/markdown-cells';
-import { formatDateTime } from '../../lib/time';
+import { explainCode } from '../../job/error-codes';
+import { firstFailure } from '../../job/first-failure';
+import { cell, code, durationText, statusText, timeText, typeText } from '../../job/markdown-cells';
+import { formatDateTime } from '../../job/time';
 import { countsText, type BoardCounts } from './board-counts';
 import type { BoardEntry } from './board-url';
 

@@ -1,29 +1,15 @@
 import { useMemo } from 'react';
 import type { LookupTarget } from '../../lib/api-error';
-import { boardRef } from '../../lib/board-link';
-import { jobTypeLabel } from '../../lib/job-types';
+import { boardRef } from '../../job/board-link';
+import { jobTypeLabel } from '../../job/job-types';
 import { cn } from '../../lib/cn';
-import { STATUS_LABEL, type StatusKind } from '../../lib/status';
+import { STATUS_LABEL } from '../../job/status';
 import { StatusIcon } from '../../components/ui/status-badge';
-import type { ZoneChoice } from '../../lib/time';
+import type { ZoneChoice } from '../../job/time';
 import { useNow } from '../../lib/use-now';
-import { boardAxis } from './board-axis';
+import { boardAxis } from '../../job/axis';
 import { useBoardSnapshots } from './use-board-snapshots';
-
-const BAR: Record<StatusKind, string> = {
-  success: 'bg-status-success-soft border-status-success',
-  failed: 'bg-status-failed-soft border-status-failed',
-  running: 'bg-status-running-soft border-status-running',
-  waiting: 'bg-status-waiting-soft border-status-waiting',
-  unknown: 'bg-status-unknown-soft border-status-unknown',
-};
-const SUB: Record<StatusKind, string> = {
-  success: 'bg-status-success',
-  failed: 'bg-status-failed',
-  running: 'bg-status-running',
-  waiting: 'bg-status-waiting',
-  unknown: 'bg-status-unknown',
-};
+import { statusTone } from '../../job/status-tone';
 
 /** The incident on one time axis: a bar per job, its sub-jobs within, running jobs up to "now". */
 export function BoardTimeline({ jobs, zone }: { jobs: readonly LookupTarget[]; zone: ZoneChoice }) {
@@ -69,14 +55,14 @@ export function BoardTimeline({ jobs, zone }: { jobs: readonly LookupTarget[]; z
                 <div className="relative h-4 rounded-sm bg-surface" data-axis-row={key}>
                   {bar ? (
                     <div
-                      className={cn('absolute top-0 h-full rounded-sm border', BAR[bar.status])}
+                      className={cn('absolute top-0 h-full rounded-sm border', statusTone({ look: 'bar', kind: bar.status }))}
                       style={{ left: `${bar.left}%`, width: `${bar.width}%` }}
                       data-axis-bar={bar.status}
                     >
                       {bar.subs.map((sub, index) => (
                         <span
                           key={index}
-                          className={cn('absolute top-1 h-1.5 rounded-full opacity-80', SUB[sub.status])}
+                          className={cn('absolute top-1 h-1.5 rounded-full opacity-80', statusTone({ look: 'fill', kind: sub.status }))}
                           style={{ left: `${((sub.left - bar.left) / bar.width) * 100}%`, width: `${(sub.width / bar.width) * 100}%` }}
                         />
                       ))}

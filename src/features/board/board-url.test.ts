@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boardHref } from '../../lib/board-link';
+import { boardHref } from '../../job/board-link';
 import { parseBoardSearch } from './board-url';
 
 const P1 = '0d5e0c0f2a8b4c6e9f1a3b5c7d9e1f20';

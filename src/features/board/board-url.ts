@@ -1,6 +1,6 @@
 import { JOB_ID_PATTERN, PROJECT_ID_PATTERN, REGION_PATTERN } from '../../../common/contract';
 import type { LookupTarget } from '../../lib/api-error';
-import { boardRef } from '../../lib/board-link';
+import { boardRef } from '../../job/board-link';
 
 /** One entry of the address's job list: a job, or what is wrong with the text. */
 export type BoardEntry =

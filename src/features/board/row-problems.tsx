@@ -1,7 +1,7 @@
 import { OctagonAlert } from 'lucide-react';
 import type { ApiError } from '../../lib/api-error';
-import { explainCode } from '../../lib/error-codes';
-import type { FirstFailure } from '../../lib/first-failure';
+import { explainCode } from '../../job/error-codes';
+import type { FirstFailure } from '../../job/first-failure';
 
 /** The job failed (data): its first failure in full, code, meaning and reason. */
 export function RowFailure({ failure }: { failure: FirstFailure }) {

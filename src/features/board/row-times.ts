@@ -1,4 +1,4 @@
-import { formatDateTime, parseApiTime, type ZoneChoice } from '../../lib/time';
+import { formatDateTime, parseApiTime, type ZoneChoice } from '../../job/time';
 
 /** One time of a row: shown, or raw and flagged, or missing. */
 export type TimeCell = { kind: 'ok'; text: string; iso: string } | { kind: 'invalid'; raw: string } | { kind: 'missing' };

@@ -1,22 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { useNotificationPermission } from '../../lib/use-notification-permission';
 import type { BoardCounts } from './board-counts';
 
-export type NotifyState = 'unsupported' | 'off' | 'on' | 'denied';
-
-/** The desktop-notification permission and the user's opt-in; while on, hidden tabs keep polling. */
-export function useNotifyOptIn() {
-  const supported = typeof window !== 'undefined' && 'Notification' in window;
-  const [state, setState] = useState<NotifyState>(() =>
-    !supported ? 'unsupported' : Notification.permission === 'denied' ? 'denied' : 'off',
-  );
-  const request = useCallback(async () => {
-    if (!supported) return;
-    const permission = Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
-    setState(permission === 'granted' ? 'on' : permission === 'denied' ? 'denied' : 'off');
-  }, [supported]);
-  const cancel = useCallback(() => setState((current) => (current === 'on' ? 'off' : current)), []);
-  return { state, request, cancel, requested: state === 'on' };
-}
+/** The board says at once when the site blocks notifications: the button is why one opens it. */
+export const useNotifyOptIn = () => useNotificationPermission({ deniedAtOnce: true });
 
 /**
  * While opted in: a notification when one more job fails, and one when every job has ended.

@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { LookupTarget } from '../../lib/api-error';
-import { boardRef } from '../../lib/board-link';
+import { boardRef } from '../../job/board-link';
 import { parseBoardSearch, type BoardEntry, type ParsedBoard } from './board-url';
 
 /** The address's spelling of entries: valid IDs need no escaping, so `/` and `,` stay readable. */

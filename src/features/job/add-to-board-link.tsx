@@ -2,8 +2,8 @@ import { LayoutList } from 'lucide-react';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths';
 import type { LookupTarget } from '../../lib/api-error';
-import { withJob } from '../../lib/board-link';
-import { useLastBoard } from '../../lib/last-board';
+import { withJob } from '../../job/board-link';
+import { useLastBoard } from '../../job/last-board';
 
 /** Adds this job to the board last open in this browser (or starts a board with it). */
 export function AddToBoardLink({ target }: { target: LookupTarget }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../lib/job-schema';
+import type { Job } from '../../job/job-schema';
 import { failedSubJobs, shortCodes } from './failure-digest';
 
 const sub = (id: string | undefined, status: string, begin: string | undefined, code?: string) => ({

@@ -1,6 +1,6 @@
-import type { Job } from '../../lib/job-schema';
-import { statusKind } from '../../lib/status';
-import { parseApiTime } from '../../lib/time';
+import type { Job } from '../../job/job-schema';
+import { statusKind } from '../../job/status';
+import { parseApiTime } from '../../job/time';
 
 export interface DigestItem {
   /** Position in `sub_jobs`, for the row's DOM id. */

@@ -1,11 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type * as ErrorCodes from '../../lib/error-codes';
+import type * as ErrorCodes from '../../job/error-codes';
 
 // The table of code meanings is not needed to paint a failed job: it follows the first paint,
 // and only on a page that shows a code (decision 0006).
 let explainCode: typeof ErrorCodes.explainCode | undefined;
 const loadMeanings = () =>
-  import('../../lib/error-codes').then((module) => {
+  import('../../job/error-codes').then((module) => {
     explainCode = module.explainCode;
   });
 

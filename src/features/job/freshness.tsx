@@ -1,9 +1,9 @@
 import { RefreshCw } from 'lucide-react';
 import { Button } from '../../components/ui/button';
-import { formatDateTime, type ZoneChoice } from '../../lib/time';
+import { formatDateTime, type ZoneChoice } from '../../job/time';
 import type { ApiError } from '../../lib/api-error';
 import { pollStateWords } from './poll-words';
-import type { PollState } from '../../lib/polling';
+import type { PollState } from '../../job/polling';
 
 /**
  * "Data as of …" and what the page is doing about it; always on screen, also in screenshots,

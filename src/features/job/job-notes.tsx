@@ -1,11 +1,11 @@
 import { Info } from 'lucide-react';
 import { Link } from 'react-router';
-import type { Job } from '../../lib/job-schema';
-import { statusKind } from '../../lib/status';
-import { formatDuration } from '../../lib/time';
+import type { Job } from '../../job/job-schema';
+import { statusKind } from '../../job/status';
+import { formatDuration } from '../../job/time';
 import { failedSubJobs, shortCodes } from './failure-digest';
-import { UNKNOWN_STATUS_INTERVAL_MS } from '../../lib/polling';
-import { firstFailure } from '../../lib/first-failure';
+import { UNKNOWN_STATUS_INTERVAL_MS } from '../../job/polling';
+import { firstFailure } from '../../job/first-failure';
 import { domIdOf } from './timeline/dom-id';
 
 /** Failed sub-jobs named in the digest; the rest are counted. */

@@ -1,6 +1,6 @@
 import { Bell, BellOff } from 'lucide-react';
 import { Button } from '../../components/ui/button';
-import type { NotifyState } from './use-end-notification';
+import type { NotifyState } from '../../lib/use-notification-permission';
 
 export function NotifyButton({
   state,

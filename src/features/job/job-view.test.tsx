@@ -105,7 +105,7 @@ beforeAll(async () => {
     import('./tab-status-effect'),
     import('./add-to-board-link'),
     import('./lookup-failure'),
-    import('../../lib/error-codes'),
+    import('../../job/error-codes'),
   ]);
 });
 

@@ -1,25 +1,19 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { paths } from '../../app/paths';
-import { isSignedOut, type LookupTarget } from '../../lib/api-error';
-import { publicLink } from '../../lib/base-path';
-import { rememberJob, useRecentJobs } from '../../lib/recent-jobs';
-import { regionNameBeside, regionsQuery } from '../../lib/regions-query';
-import { isFinal, statusKind } from '../../lib/status';
-import { useNow } from '../../lib/use-now';
-import { useZone } from '../../lib/use-zone';
-import { jobQueries, pollStateOf } from '../../lib/job-queries';
+import { useQuery } from '@tanstack/react-query';
+import { Suspense, useRef } from 'react';
+import type { LookupTarget } from '../../lib/api-error';
+import { regionsQuery } from '../../lib/regions-query';
+import type { ZoneChoice } from '../../job/time';
+import { useZone } from '../../job/use-zone';
 import { ContractWarnings } from './contract-warnings';
 import { Freshness } from './freshness';
 import { JobSummary } from './job-summary';
 import { ZoneSwitch } from '../../components/ui/zone-switch';
 import { NotifyButton } from './job-toolbar';
-import { failureDisplay } from '../../lib/polling';
-import { useTicketView } from '../../lib/use-ticket-view';
-import { useEndNotification } from './use-end-notification';
-import { usePageVisible } from '../../lib/use-page-visible';
+import { useTicketView } from '../../job/use-ticket-view';
 import { lazyComponent, usePreloadOnIdle } from '../../lib/on-demand';
 import { loadTicketExports } from './ticket/load-exports';
+import { useJobLookup, type JobLookup } from './use-job-lookup';
+import { useJobPlace } from './use-job-place';
 
 // Shown only when a lookup fails: its own chunk, fetched once the page is idle (decision 0006).
 // Signed out (only with sign-in on) shares the lookup-failure panel's chunk: a chunk of its
@@ -60,128 +54,37 @@ const LeftOutNote = lazyComponent(
 );
 
 export function JobView({ target }: { target: LookupTarget }) {
-  const queryClient = useQueryClient();
   const regions = useQuery(regionsQuery);
   const [zone, setZone] = useZone();
-  const visible = usePageVisible();
-
-  // The notification hook needs the status, the query needs the notification state: the
-  // status is read from the cache so that both hooks run in a fixed order.
-  const cached = queryClient.getQueryData(jobQueries.detail(target).queryKey);
-  const cachedStatus = cached ? statusKind(cached.job.status) : undefined;
-  const notify = useEndNotification(cachedStatus, () => `${target.jobId} in ${target.region}`);
-  const query = useQuery(jobQueries.detail(target, { notifyRequested: notify.requested }));
-
-  // The answer on screen and its time, together. A new answer is drawn in the background in
-  // slices of a few milliseconds (a deferred value renders as a transition), so building a big
-  // job's view never blocks scrolling or typing; until it is drawn, the previous one stays.
-  const shown = useDeferredValue(
-    useMemo(
-      // The time the cloud answered (an answer shared between viewers may be a moment old).
-      () => ({ data: query.data, at: query.data?.receivedAt ?? query.dataUpdatedAt }),
-      [query.data, query.dataUpdatedAt],
-    ),
-  );
-  const data = shown.data;
-  const status = data ? statusKind(data.job.status) : undefined;
-  const live = status === undefined || !isFinal(status);
-  const now = useNow(live && visible);
-  const error = query.failureReason ?? query.error;
-  const state = pollStateOf(
-    {
-      data,
-      error: query.error,
-      fetchFailureReason: query.failureReason,
-      fetchFailureCount: query.failureCount,
-    },
-    { notifyRequested: notify.requested, hidden: !visible, now },
-  );
-
-  // When the request in flight began, to say "waiting for an answer, 6 s so far" when it is
-  // slower than the interval. Adjusted during render (React's documented pattern), to the
-  // page clock's second.
-  const [flight, setFlight] = useState({ fetching: query.isFetching, since: now });
-  if (flight.fetching !== query.isFetching) setFlight({ fetching: query.isFetching, since: now });
-  const inFlightMs = query.isFetching ? Math.max(0, now - flight.since) : undefined;
-
-  const display = failureDisplay({
-    hasData: data !== undefined,
-    error,
-    failureCount: query.failureReason ? query.failureCount : error ? 1 : 0,
-    dataAgeMs: data ? now - shown.at : undefined,
-  });
-  // Signed out is not a lookup failure: it has its own notice, and polling waits for sign-in.
-  const signedOut = error ? isSignedOut(error) : false;
+  const lookup = useJobLookup(target);
+  const { data, dataAt, now, error, display, signedOut } = lookup;
   const failure = error && !signedOut && display === 'full' ? (
     <Suspense fallback={null}>
       <LookupFailure error={error} stale={data !== undefined} regions={regions.data?.regions ?? []} zone={zone} />
     </Suspense>
   ) : null;
   usePreloadOnIdle(Timeline.preload, TicketActions.preload, LookupFailure.preload, loadTicketExports);
-
-
-  const jobType = data?.job.job_type;
-  const rawStatus = data?.job.status;
-  useEffect(() => {
-    if (data === undefined) return;
-    rememberJob({ ...target, status: rawStatus, jobType, seenAt: Date.now() });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- record once per status change, not per poll
-  }, [rawStatus, jobType, data === undefined]);
-
-  const firstSeenAt = useRecentJobs().find(
-    (job) => job.region === target.region && job.projectId === target.projectId && job.jobId === target.jobId,
-  )?.firstSeenAt;
-  // Shown beside the region's code (card, summary): its name without the code again.
-  const regionName = regionNameBeside(
-    target.region,
-    regions.data?.regions.find((r) => r.id === target.region)?.name,
-  );
-  const simulated = regions.data?.simulated ?? false;
-  const permalink = publicLink(paths.job(target));
+  const { firstSeenAt, regionName, simulated, permalink } = useJobPlace(target);
   const ticket = useTicketView();
   const captureRef = useRef<HTMLDivElement>(null);
 
   return (
     <div className="space-y-4" ref={captureRef} data-ticket-region>
       <Suspense fallback={null}>
-        <TabStatus
-          state={status ?? (error && !data ? 'lookup-failed' : 'loading')}
-          jobType={data?.job.job_type}
-          jobId={target.jobId}
-        />
+        <TabStatus state={lookup.tabState} jobType={data?.job.job_type} jobId={target.jobId} />
       </Suspense>
-      {/* The freshness line has a row of its own: a longer line (a failed poll, "Retry now") never
-          wraps the tools below it, so the card below them never moves. */}
-      <div className="space-y-3">
-        <Freshness
-          dataAt={data ? shown.at : undefined}
-          state={state}
-          now={now}
-          zone={zone}
-          error={error}
-          inFlightMs={inFlightMs}
-          fetching={query.isFetching}
-          onRefresh={() => void query.refetch()}
-        />
-        <div className="flex flex-wrap items-center gap-3">
-          <Suspense fallback={null}>
-            <AddToBoardLink target={target} />
-          </Suspense>
-          <NotifyButton state={notify.state} finished={state.mode === 'stopped' || (!data && !!error)} onRequest={() => void notify.request()} onCancel={notify.cancel} />
-          <ZoneSwitch zone={zone} onChange={setZone} />
-        </div>
-      </div>
+      <JobTools target={target} lookup={lookup} zone={zone} onZone={setZone} />
       {data ? (
         // Should the code come after the answer, the row's height is kept for it.
         <Suspense fallback={<div className="min-h-7 print:hidden" />}>
           <TicketActions
-          data={data}
-          target={target}
-          dataAt={shown.at}
-          regionName={regionName}
-          simulated={simulated}
-          permalink={permalink}
-          regionRef={captureRef}
+            data={data}
+            target={target}
+            dataAt={dataAt}
+            regionName={regionName}
+            simulated={simulated}
+            permalink={permalink}
+            regionRef={captureRef}
           />
         </Suspense>
       ) : null}
@@ -226,5 +129,50 @@ export function JobView({ target }: { target: LookupTarget }) {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** Above the card: how fresh the answer is, then what one can do with the job. */
+function JobTools({
+  target,
+  lookup,
+  zone,
+  onZone,
+}: {
+  target: LookupTarget;
+  lookup: JobLookup;
+  zone: ZoneChoice;
+  onZone: (zone: ZoneChoice) => void;
+}) {
+  const { notify } = lookup;
+  return (
+    <>
+    {/* The freshness line has a row of its own: a longer line (a failed poll, "Retry now") never
+        wraps the tools below it, so the card below them never moves. */}
+    <div className="space-y-3">
+      <Freshness
+        dataAt={lookup.data ? lookup.dataAt : undefined}
+        state={lookup.state}
+        now={lookup.now}
+        zone={zone}
+        error={lookup.error}
+        inFlightMs={lookup.inFlightMs}
+        fetching={lookup.query.isFetching}
+        onRefresh={() => void lookup.query.refetch()}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <Suspense fallback={null}>
+          <AddToBoardLink target={target} />
+        </Suspense>
+        <NotifyButton
+          state={notify.state}
+          finished={lookup.state.mode === 'stopped' || (!lookup.data && !!lookup.error)}
+          onRequest={() => void notify.request()}
+          onCancel={notify.cancel}
+        />
+        <ZoneSwitch zone={zone} onChange={onZone} />
+      </div>
+    </div>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { requestIdsOf, type JobLookupError } from '../../lib/api-error';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime } from '../../job/time';
 import { adviceFor } from './failure-advice';
 
 /**

@@ -1,6 +1,6 @@
 import type { ApiError } from '../../lib/api-error';
-import { formatDuration } from '../../lib/time';
-import type { PollState } from '../../lib/polling';
+import { formatDuration } from '../../job/time';
+import type { PollState } from '../../job/polling';
 
 export interface PollWordsContext {
   now: number;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { errorFromResponse } from '../../lib/api-error';
-import { explainCode } from '../../lib/error-codes';
+import { explainCode } from '../../job/error-codes';
 import { adviceFor } from './failure-advice';
 import { pollStateWords } from './poll-words';
-import { pollState, retryDelay } from '../../lib/polling';
+import { pollState, retryDelay } from '../../job/polling';
 
 const target = { region: 'eu-de', projectId: '0d5e0c0f2a8b4c6e9f1a3b5c7d9e1f20', jobId: 'job-1' };
 

@@ -1,4 +1,4 @@
-import { useTabStatus, type TabState } from '../../lib/tab-status';
+import { useTabStatus, type TabState } from '../../job/tab-status';
 
 /**
  * The tab's title and icon, as a component so that job-view.tsx can load their code after the

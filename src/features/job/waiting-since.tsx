@@ -1,5 +1,5 @@
-import { formatClock, type ZoneChoice } from '../../lib/time';
-import { useAgo } from '../../lib/use-ago';
+import { formatClock, type ZoneChoice } from '../../job/time';
+import { useAgo } from '../../job/use-ago';
 
 /** A job not yet begun: how long it has waited at least, from when this browser first saw it. */
 export function WaitingSince({ firstSeenAt, zone }: { firstSeenAt: number; zone: ZoneChoice }) {

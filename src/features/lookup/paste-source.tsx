@@ -1,4 +1,4 @@
-import type { FieldReading, Found } from './parse-ids';
+import type { FieldReading, Found } from '../../job/paste';
 
 /**
  * Under a field filled from a paste: the words of the paste its value came from, or, when the

@@ -4,9 +4,9 @@ import { paths } from '../../app/paths';
 import { AgoText } from '../../components/ui/ago-text';
 import { Button } from '../../components/ui/button';
 import { StatusBadge } from '../../components/ui/status-badge';
-import { clearRecentJobs, useRecentJobs } from '../../lib/recent-jobs';
-import { formatDateTime } from '../../lib/time';
-import { useZone } from '../../lib/use-zone';
+import { clearRecentJobs, useRecentJobs } from '../../job/recent-jobs';
+import { formatDateTime } from '../../job/time';
+import { useZone } from '../../job/use-zone';
 
 const keyOf = (job: { region: string; projectId: string; jobId: string }) => `${job.region}/${job.projectId}/${job.jobId}`;
 

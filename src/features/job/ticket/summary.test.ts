@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cell } from '../../../lib/markdown-cells';
+import { cell } from '../../../job/markdown-cells';
 import { ticketSummary } from './summary';
 
 const target = { region: 'eu-de', projectId: 'e9993fc787d94b6c886cbaa340f9c0f4', jobId: '26f6b565-xxxx-XXXX-xxxx-03f0bd975433' };

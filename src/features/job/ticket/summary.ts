@@ -1,11 +1,11 @@
 import type { LookupTarget } from '../../../lib/api-error';
-import type { Job, SubJob } from '../../../lib/job-schema';
-import { STATUS_LABEL, statusKind } from '../../../lib/status';
-import { formatDateTime } from '../../../lib/time';
-import { firstFailure } from '../../../lib/first-failure';
-import { rowsToDraw } from '../../../lib/rows-to-draw';
+import type { Job, SubJob } from '../../../job/job-schema';
+import { STATUS_LABEL, statusKind } from '../../../job/status';
+import { formatDateTime } from '../../../job/time';
+import { firstFailure } from '../../../job/first-failure';
+import { rowsToDraw } from '../../../job/rows-to-draw';
 
-import { cell, code, durationText, failureText, statusText, timeText, typeText } from '../../../lib/markdown-cells';
+import { cell, code, durationText, failureText, statusText, timeText, typeText } from '../../../job/markdown-cells';
 
 /** Sub-jobs listed in the table; Jira fields stop at 32,767 characters, a row is ~250. */
 export const SUMMARY_SUB_JOB_LIMIT = 50;

@@ -1,18 +1,11 @@
-import { memo, type MouseEvent } from 'react';
-import { CopyButton } from '../../../components/ui/copy-button';
-import type { StatusKind } from '../../../lib/status';
+import { memo } from 'react';
+import type { StatusKind } from '../../../job/status';
 import { RowFailure } from './row-failure';
 import { TimelineBar } from './timeline-bar';
-import { sameRowProps, type TimelineRowProps } from './row-props';
+import { RowWarning, SubJobId } from './row-parts';
+import { barProps, idNoteText, rowItemProps, sameRowProps, type TimelineRowProps } from './row-props';
 import { TlIcon } from './tl-icon';
-
-const TEXT: Record<StatusKind, string> = {
-  success: 'text-status-success',
-  failed: 'text-status-failed',
-  running: 'text-status-running',
-  waiting: 'text-status-waiting',
-  unknown: 'text-status-unknown',
-};
+import { statusTone } from '../../../job/status-tone';
 
 // One line of about 24 px: state, ID, begin and duration, then the bar on the shared axis.
 // Plain class strings: this runs a thousand times on a large job.
@@ -28,55 +21,22 @@ function rowClass(kind: StatusKind, selected: boolean): string {
 
 /** A sub-job in one line; a failure's code and whole reason, or a time problem, follow below. */
 function CompactRowView({ row, selected, shareUrl, onSelect, reasonAbove }: TimelineRowProps) {
-  const follow = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (
-      !row.linkId ||
-      event.button !== 0 ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.shiftKey ||
-      event.altKey
-    )
-      return;
-    event.preventDefault();
-    onSelect(row.linkId);
-  };
   return (
     <li
-      id={row.domId}
-      tabIndex={-1}
-      data-row-key={row.key}
-      data-status={row.statusKind}
+      {...rowItemProps(row, selected)}
       data-density="compact"
-      aria-current={selected ? 'true' : undefined}
       className={rowClass(row.statusKind, selected)}
     >
       <div className="flex h-5 min-w-0 items-center gap-2">
         <span
-          className={`inline-flex w-22 shrink-0 items-center gap-1 font-semibold ${TEXT[row.statusKind]}`}
+          className={`inline-flex w-22 shrink-0 items-center gap-1 font-semibold ${statusTone({ look: 'text', kind: row.statusKind })}`}
         >
           <TlIcon name={row.statusKind} className="size-3.5 shrink-0" />
           <span className="truncate">{row.statusText}</span>
         </span>
         <span className="flex min-w-0 flex-1 items-center gap-1.5">
-          {row.linkId ? (
-            <a
-              href={`?sub=${encodeURIComponent(row.linkId)}`}
-              onClick={follow}
-              data-row-link
-              aria-label={`Sub-job ${row.linkId}${selected ? ' (selected)' : ''}`}
-              title={row.linkId}
-              className="min-w-0 truncate rounded font-mono text-accent underline-offset-2 hover:underline print:text-ink"
-            >
-              {row.linkId}
-            </a>
-          ) : (
-            <code className="min-w-0 truncate font-mono">{row.id ?? ''}</code>
-          )}
+          <SubJobId row={row} selected={selected} shareUrl={shareUrl} onSelect={onSelect} compact />
           {row.idNote ? <span className="shrink-0 text-status-waiting">(!)</span> : null}
-          {selected && shareUrl ? (
-            <CopyButton value={shareUrl} label="Copy link to this sub-job" />
-          ) : null}
         </span>
         <span
           className="shrink-0 text-right font-mono whitespace-nowrap text-ink-muted"
@@ -86,31 +46,10 @@ function CompactRowView({ row, selected, shareUrl, onSelect, reasonAbove }: Time
         </span>
       </div>
       <div className="hidden xl:block">
-        <TimelineBar
-          state={row.state}
-          statusKind={row.statusKind}
-          barKind={row.barKind}
-          barLeft={row.barLeft}
-          barWidth={row.barWidth}
-          open={row.open}
-          queueLeft={row.queueLeft}
-          barLabel={row.barLabel}
-          isJob={false}
-          compact
-        />
+        <TimelineBar {...barProps(row)} isJob={false} compact />
       </div>
       {row.problem || row.idNote ? (
-        <p className="flex items-start gap-1 text-status-waiting xl:col-span-2">
-          <TlIcon name="warning" className="mt-px size-3.5 shrink-0" />
-          {[
-            row.problem,
-            row.idNote
-              ? `Sub-job ID: ${row.idNote === 'duplicate' ? 'repeats an earlier sub-job' : row.idNote}.`
-              : '',
-          ]
-            .filter(Boolean)
-            .join(' ')}
-        </p>
+        <RowWarning className="xl:col-span-2">{[row.problem, idNoteText(row.idNote)].filter(Boolean).join(' ')}</RowWarning>
       ) : null}
       {row.errorCode || row.failReason ? (
         <div className="pb-1 xl:col-span-2">

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Job, SubJob } from '../../../lib/job-schema';
-import { AXIS_GEOMETRY, tickLabelChars, type Tick } from './axis';
+import type { Job, SubJob } from '../../../job/job-schema';
+import { AXIS_GEOMETRY, tickLabelChars, type Tick } from '../../../job/axis';
 import { layoutTimeline, type TimelineLayout } from './layout';
 
 const apiTime = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');

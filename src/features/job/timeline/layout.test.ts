@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Job, SubJob } from '../../../lib/job-schema';
+import type { Job, SubJob } from '../../../job/job-schema';
 import { layoutTimeline, planTimeline } from './layout';
 import type { TimelineRow } from './rows';
 

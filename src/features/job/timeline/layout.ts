@@ -1,7 +1,7 @@
-import type { Job, SubJob } from '../../../lib/job-schema';
-import { isFinal, statusKind, type StatusKind } from '../../../lib/status';
-import { formatDateTime, parseApiTime, type ZoneChoice } from '../../../lib/time';
-import { axisFor, type Axis } from './axis';
+import type { Job, SubJob } from '../../../job/job-schema';
+import { isFinal, statusKind, type StatusKind } from '../../../job/status';
+import { formatDateTime, parseApiTime, type ZoneChoice } from '../../../job/time';
+import { axisFor, type Axis } from '../../../job/axis';
 import { buildRow, domIdOf, round, timeText, type Item, type TimelineRow } from './rows';
 
 export interface TimelineLayout {

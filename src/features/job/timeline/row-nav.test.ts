@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StatusKind } from '../../../lib/status';
+import type { StatusKind } from '../../../job/status';
 import { nextFailure, previousFailure, rowAtFraction, visibleRows } from './row-nav';
 
 // Index 0 is the whole job, which is never a target even when it failed.

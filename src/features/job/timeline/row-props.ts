@@ -1,4 +1,5 @@
 import type { TimelineRow } from './rows';
+import type { BarProps } from './timeline-bar';
 
 export interface TimelineRowProps {
   row: TimelineRow;
@@ -28,4 +29,32 @@ export function sameRowProps(prev: TimelineRowProps, next: TimelineRowProps): bo
     prev.reasonAbove === next.reasonAbove &&
     sameRow(prev.row, next.row)
   );
+}
+
+/** Why a sub-job's ID cannot serve as its link, in one wording for both densities. */
+const ID_NOTE: Record<NonNullable<TimelineRow['idNote']>, string> = {
+  missing: 'no sub-job ID',
+  empty: 'empty sub-job ID',
+  duplicate: 'ID repeats an earlier sub-job',
+};
+
+export function idNoteText(note: TimelineRow['idNote']): string {
+  return note ? `(${ID_NOTE[note]})` : '';
+}
+
+/** What the row's bar draws, taken from the row. */
+export function barProps(row: TimelineRow): BarProps {
+  const { state, statusKind, barKind, barLeft, barWidth, open, queueLeft, barLabel, isJob } = row;
+  return { state, statusKind, barKind, barLeft, barWidth, open, queueLeft, barLabel, isJob };
+}
+
+/** The list item's attributes that focus, selection, tests and the PNG capture read, for both densities. */
+export function rowItemProps(row: TimelineRow, selected: boolean) {
+  return {
+    id: row.domId,
+    tabIndex: -1,
+    'data-row-key': row.key,
+    'data-status': row.statusKind,
+    'aria-current': selected ? ('true' as const) : undefined,
+  };
 }

@@ -1,13 +1,13 @@
-import { explainCode } from '../../../lib/error-codes';
-import type { Job, SubJob } from '../../../lib/job-schema';
-import { isFinal, statusText as statusTextOf, type StatusKind } from '../../../lib/status';
+import { explainCode } from '../../../job/error-codes';
+import type { Job, SubJob } from '../../../job/job-schema';
+import { isFinal, statusText as statusTextOf, type StatusKind } from '../../../job/status';
 import {
   formatDateTime,
   formatDuration,
   type ParsedTime,
   type ZoneChoice,
-} from '../../../lib/time';
-import { jobTypeLabel } from '../../../lib/job-types';
+} from '../../../job/time';
+import { jobTypeLabel } from '../../../job/job-types';
 import { domIdOf } from './dom-id';
 
 /**

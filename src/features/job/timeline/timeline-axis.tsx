@@ -1,5 +1,5 @@
 import { cn } from '../../../lib/cn';
-import type { Axis } from './axis';
+import type { Axis } from '../../../job/axis';
 import { AxisFrame } from './timeline-bar';
 
 /**

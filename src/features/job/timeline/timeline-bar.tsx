@@ -1,14 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
-import type { StatusKind } from '../../../lib/status';
 import type { TimelineRow } from './rows';
-
-const FILL: Record<StatusKind, string> = {
-  success: 'bg-status-success',
-  failed: 'bg-status-failed',
-  running: 'bg-status-running',
-  waiting: 'bg-status-waiting',
-  unknown: 'bg-status-unknown',
-};
+import { statusTone } from '../../../job/status-tone';
 
 /** The inset that keeps bars aligned with the axis ticks (see `AXIS_GEOMETRY`). */
 export const TRACK_INSET = 'px-7 sm:px-9';
@@ -29,7 +21,7 @@ const TRACK =
 const STRIPES =
   ' rounded-r-none bg-[repeating-linear-gradient(135deg,transparent_0_4px,rgb(255_255_255/0.4)_4px_8px)] group-data-[live=true]/timeline:w-[max(0px,calc(var(--tl-now)_-_var(--bar-left)))]!';
 
-type BarProps = Pick<
+export type BarProps = Pick<
   TimelineRow,
   | 'state'
   | 'statusKind'
@@ -45,7 +37,7 @@ type BarProps = Pick<
 function barClass({ state, statusKind, open }: BarProps): string {
   if (state === 'reversed')
     return 'absolute inset-y-1 min-w-[3px] rounded-sm border-2 border-dashed border-status-failed bg-status-failed-soft';
-  return `absolute inset-y-1 min-w-[3px] rounded-sm ${FILL[statusKind]}${open ? STRIPES : ''}`;
+  return `absolute inset-y-1 min-w-[3px] rounded-sm ${statusTone({ look: 'fill', kind: statusKind })}${open ? STRIPES : ''}`;
 }
 
 /**
@@ -81,7 +73,7 @@ export function TimelineBar(props: BarProps) {
             data-bar={state}
             className={`absolute top-1/2 size-2.5 -translate-x-1/2 -translate-y-1/2 rotate-45 ${
               state === 'instant'
-                ? FILL[props.statusKind]
+                ? statusTone({ look: 'fill', kind: props.statusKind })
                 : 'border-2 border-dashed border-status-waiting bg-panel'
             }`}
             style={{ left: `${barLeft}%` }}

@@ -1,29 +1,15 @@
-import { memo, type MouseEvent } from 'react';
+import { memo } from 'react';
 import { Breakable } from '../../../components/ui/breakable';
-import { CopyButton } from '../../../components/ui/copy-button';
-import type { StatusKind } from '../../../lib/status';
 import { TlIcon } from './tl-icon';
 import type { TimelineRow as Row } from './rows';
-import { sameRowProps, type TimelineRowProps } from './row-props';
+import { barProps, idNoteText, rowItemProps, sameRowProps, type TimelineRowProps } from './row-props';
 
 export type { TimelineRowProps } from './row-props';
 import { RowFailure } from './row-failure';
 import { TimelineBar } from './timeline-bar';
+import { RowWarning, SubJobId } from './row-parts';
+import { statusTone } from '../../../job/status-tone';
 
-const ID_NOTE: Record<NonNullable<Row['idNote']>, string> = {
-  missing: 'no sub-job ID',
-  empty: 'empty sub-job ID',
-  duplicate: 'ID repeats an earlier sub-job',
-};
-
-// Plain class strings, no class merging: this runs a thousand times on a large job.
-const CHIP: Record<StatusKind, string> = {
-  success: 'bg-status-success-soft text-status-success',
-  failed: 'bg-status-failed-soft text-status-failed',
-  running: 'bg-status-running-soft text-status-running',
-  waiting: 'bg-status-waiting-soft text-status-waiting',
-  unknown: 'bg-status-unknown-soft text-status-unknown',
-};
 const ROW =
   'grid scroll-my-24 gap-x-4 gap-y-1 border-l-4 py-2 pr-2 pl-2 outline-none sm:pr-3 xl:grid-cols-[28rem_minmax(0,1fr)] xl:items-center print:break-inside-avoid [contain-intrinsic-size:auto_4.5rem] [content-visibility:auto] print:[content-visibility:visible]';
 
@@ -35,33 +21,16 @@ function rowClass(row: Row, selected: boolean): string {
 }
 
 function RowView({ row, selected, shareUrl, onSelect, reasonAbove }: TimelineRowProps) {
-  const follow = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (
-      !row.linkId ||
-      event.button !== 0 ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.shiftKey ||
-      event.altKey
-    )
-      return;
-    event.preventDefault();
-    onSelect(row.linkId);
-  };
   const unknown = row.statusKind === 'unknown' && row.status;
   return (
     <li
-      id={row.domId}
-      tabIndex={-1}
-      data-row-key={row.key}
-      data-status={row.statusKind}
-      aria-current={selected ? 'true' : undefined}
+      {...rowItemProps(row, selected)}
       className={rowClass(row, selected)}
     >
       <div className="min-w-0">
         <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
           <span
-            className={`inline-flex items-center gap-1 rounded-full px-2 py-px text-xs font-semibold ${CHIP[row.statusKind]}`}
+            className={`inline-flex items-center gap-1 rounded-full px-2 py-px text-xs font-semibold ${statusTone({ look: 'chip', kind: row.statusKind })}`}
           >
             <TlIcon name={row.statusKind} className="size-3.5 shrink-0" />
             {row.statusText}
@@ -89,47 +58,16 @@ function RowView({ row, selected, shareUrl, onSelect, reasonAbove }: TimelineRow
         </p>
         {!row.isJob ? (
           <p className="flex min-h-6 flex-wrap items-center gap-x-1.5 text-xs">
-            {row.linkId ? (
-              <a
-                href={`?sub=${encodeURIComponent(row.linkId)}`}
-                onClick={follow}
-                data-row-link
-                aria-label={`Sub-job ${row.linkId}${selected ? ' (selected)' : ''}`}
-                className="inline-flex min-w-0 items-center gap-1 rounded font-mono break-all text-accent underline-offset-2 hover:underline print:text-ink"
-              >
-                <TlIcon name="link" className="size-3.5 shrink-0 print:hidden" />
-                {row.linkId}
-              </a>
-            ) : row.id ? (
-              <code className="font-mono break-all">{row.id}</code>
-            ) : null}
-            {row.idNote ? (
-              <span className="text-status-waiting">({ID_NOTE[row.idNote]})</span>
-            ) : null}
-            {selected && shareUrl ? (
-              <CopyButton value={shareUrl} label="Copy link to this sub-job" />
-            ) : null}
+            <SubJobId row={row} selected={selected} shareUrl={shareUrl} onSelect={onSelect} compact={false} />
+            {row.idNote ? <span className="text-status-waiting">{idNoteText(row.idNote)}</span> : null}
           </p>
         ) : null}
         <p className="font-mono text-xs">{row.timesText}</p>
         {row.problem ? (
-          <p className="flex items-start gap-1 text-xs text-status-waiting">
-            <TlIcon name="warning" className="mt-px size-3.5 shrink-0" />
-            {row.problem}
-          </p>
+          <RowWarning className="text-xs">{row.problem}</RowWarning>
         ) : null}
       </div>
-      <TimelineBar
-        state={row.state}
-        statusKind={row.statusKind}
-        barKind={row.barKind}
-        barLeft={row.barLeft}
-        barWidth={row.barWidth}
-        open={row.open}
-        queueLeft={row.queueLeft}
-        barLabel={row.barLabel}
-        isJob={row.isJob}
-      />
+      <TimelineBar {...barProps(row)} />
       <RowFailure code={row.errorCode} meaning={row.errorMeaning} reason={row.failReason} reasonAbove={reasonAbove} />
     </li>
   );

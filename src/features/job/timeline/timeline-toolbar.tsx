@@ -2,18 +2,11 @@ import { ArrowDownToLine, ChevronDown, ChevronUp } from 'lucide-react';
 import { Button } from '../../../components/ui/button';
 import { StatusIcon } from '../../../components/ui/status-badge';
 import { cn } from '../../../lib/cn';
-import { STATUS_LABEL, type StatusKind } from '../../../lib/status';
+import { STATUS_LABEL, type StatusKind } from '../../../job/status';
 import type { Density } from './density';
+import { statusTone } from '../../../job/status-tone';
 
 const ORDER: StatusKind[] = ['failed', 'running', 'waiting', 'success', 'unknown'];
-const TEXT: Record<StatusKind, string> = {
-  success: 'text-status-success',
-  failed: 'text-status-failed',
-  running: 'text-status-running',
-  waiting: 'text-status-waiting',
-  unknown: 'text-status-unknown',
-};
-
 export interface LargeJobTools {
   /** The states shown; empty: all. */
   shown: ReadonlySet<StatusKind>;
@@ -56,92 +49,9 @@ export function TimelineToolbar({
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-        <p className="flex flex-wrap items-center gap-x-3 gap-y-1" data-testid="timeline-counts">
-          <span className="font-semibold">
-            {total.toLocaleString('en')} sub-job{total === 1 ? '' : 's'}
-            {total > 0 ? ':' : ''}
-          </span>
-          {present.map((kind) => {
-            const content = (
-              <>
-                <StatusIcon kind={kind} spin={false} />
-                {counts[kind].toLocaleString('en')} {STATUS_LABEL[kind].toLowerCase()}
-              </>
-            );
-            const look = cn(
-              'inline-flex items-center gap-1',
-              TEXT[kind],
-              kind === 'failed' && 'font-semibold',
-            );
-            return tools ? (
-              <button
-                key={kind}
-                type="button"
-                aria-pressed={tools.shown.has(kind)}
-                title={`Show only ${STATUS_LABEL[kind].toLowerCase()} sub-jobs (another click adds or removes)`}
-                onClick={() => tools.onToggle(kind)}
-                className={cn(
-                  look,
-                  'rounded-full border px-2 py-0.5 hover:bg-surface print:border-0 print:p-0',
-                  tools.shown.has(kind) ? 'border-current bg-surface' : 'border-line',
-                )}
-              >
-                {content}
-              </button>
-            ) : (
-              <span key={kind} className={look}>
-                {content}
-              </span>
-            );
-          })}
-          {total === 0 ? (
-            <span className="text-ink-muted">
-              {listed ? 'the job has an empty sub-job list.' : 'the job reports no sub-jobs.'}
-            </span>
-          ) : null}
-        </p>
-        {onJumpToFailure ? (
-          <span className="inline-flex flex-wrap gap-1">
-            <Button size="sm" onClick={onJumpToFailure}>
-              <ArrowDownToLine className="size-3.5" aria-hidden />
-              Jump to first failure
-            </Button>
-            {onPreviousFailure && onNextFailure ? (
-              <>
-                <Button size="sm" onClick={onPreviousFailure}>
-                  <ChevronUp className="size-3.5" aria-hidden />
-                  Previous failure
-                </Button>
-                <Button size="sm" onClick={onNextFailure}>
-                  <ChevronDown className="size-3.5" aria-hidden />
-                  Next failure
-                </Button>
-              </>
-            ) : null}
-          </span>
-        ) : null}
-        {tools ? (
-          <span
-            role="group"
-            aria-label="Row density"
-            className="inline-flex rounded-md border border-line print:hidden"
-          >
-            {(['compact', 'comfortable'] as const).map((density) => (
-              <button
-                key={density}
-                type="button"
-                aria-pressed={tools.density === density}
-                onClick={() => tools.onDensity(density)}
-                className={cn(
-                  'h-7 px-2 text-xs first:rounded-l-md last:rounded-r-md',
-                  tools.density === density ? 'bg-accent text-accent-ink' : 'hover:bg-surface',
-                )}
-              >
-                {density === 'compact' ? 'Compact' : 'Comfortable'}
-              </button>
-            ))}
-          </span>
-        ) : null}
+        <StatusCounts total={total} listed={listed} counts={counts} present={present} tools={tools} />
+        {onJumpToFailure ? <FailureNav onFirst={onJumpToFailure} onPrevious={onPreviousFailure} onNext={onNextFailure} /> : null}
+        {tools ? <DensitySwitch density={tools.density} onDensity={tools.onDensity} /> : null}
       </div>
       {tools && tools.shown.size > 0 ? (
         <p role="status" className="flex flex-wrap items-center gap-2 text-sm">
@@ -166,5 +76,114 @@ export function TimelineToolbar({
         </p>
       ) : null}
     </div>
+  );
+}
+
+function StatusCounts({
+  total,
+  listed,
+  counts,
+  present,
+  tools,
+}: {
+  total: number;
+  listed: boolean;
+  counts: Record<StatusKind, number>;
+  present: StatusKind[];
+  tools: LargeJobTools | undefined;
+}) {
+  return (
+    <p className="flex flex-wrap items-center gap-x-3 gap-y-1" data-testid="timeline-counts">
+      <span className="font-semibold">
+        {total.toLocaleString('en')} sub-job{total === 1 ? '' : 's'}
+        {total > 0 ? ':' : ''}
+      </span>
+      {present.map((kind) => {
+        const content = (
+          <>
+            <StatusIcon kind={kind} spin={false} />
+            {counts[kind].toLocaleString('en')} {STATUS_LABEL[kind].toLowerCase()}
+          </>
+        );
+        const look = cn(
+          'inline-flex items-center gap-1',
+          statusTone({ look: 'text', kind: kind }),
+          kind === 'failed' && 'font-semibold',
+        );
+        return tools ? (
+          <button
+            key={kind}
+            type="button"
+            aria-pressed={tools.shown.has(kind)}
+            title={`Show only ${STATUS_LABEL[kind].toLowerCase()} sub-jobs (another click adds or removes)`}
+            onClick={() => tools.onToggle(kind)}
+            className={cn(
+              look,
+              'rounded-full border px-2 py-0.5 hover:bg-surface print:border-0 print:p-0',
+              tools.shown.has(kind) ? 'border-current bg-surface' : 'border-line',
+            )}
+          >
+            {content}
+          </button>
+        ) : (
+          <span key={kind} className={look}>
+            {content}
+          </span>
+        );
+      })}
+      {total === 0 ? (
+        <span className="text-ink-muted">
+          {listed ? 'the job has an empty sub-job list.' : 'the job reports no sub-jobs.'}
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+function FailureNav({ onFirst, onPrevious, onNext }: { onFirst: () => void; onPrevious?: (() => void) | undefined; onNext?: (() => void) | undefined }) {
+  return (
+    <span className="inline-flex flex-wrap gap-1">
+      <Button size="sm" onClick={onFirst}>
+        <ArrowDownToLine className="size-3.5" aria-hidden />
+        Jump to first failure
+      </Button>
+      {onPrevious && onNext ? (
+        <>
+          <Button size="sm" onClick={onPrevious}>
+            <ChevronUp className="size-3.5" aria-hidden />
+            Previous failure
+          </Button>
+          <Button size="sm" onClick={onNext}>
+            <ChevronDown className="size-3.5" aria-hidden />
+            Next failure
+          </Button>
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+function DensitySwitch({ density, onDensity }: { density: Density; onDensity: (density: Density) => void }) {
+  return (
+    <span
+      role="group"
+      aria-label="Row density"
+      className="inline-flex rounded-md border border-line print:hidden"
+    >
+      {(['compact', 'comfortable'] as const).map((choice) => (
+        <button
+          key={choice}
+          type="button"
+          aria-pressed={density === choice}
+          onClick={() => onDensity(choice)}
+          className={cn(
+            'h-7 px-2 text-xs first:rounded-l-md last:rounded-r-md',
+            density === choice ? 'bg-accent text-accent-ink' : 'hover:bg-surface',
+          )}
+        >
+          {choice === 'compact' ? 'Compact' : 'Comfortable'}
+        </button>
+      ))}
+    </span>
   );
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { createElement, useState, type FC } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Job } from '../../../lib/job-schema';
+import type { Job } from '../../../job/job-schema';
 import { Timeline } from './timeline';
 import type * as RowModule from './timeline-row';
 import type { TimelineRowProps } from './timeline-row';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { DRAW_ALL_ROWS_EVENT } from '../../../lib/draw-all-rows';
+import { DRAW_ALL_ROWS_EVENT } from '../../../job/draw-all-rows';
 
 /** Enough rows to fill a tall screen at once (a row is 70 px or more). */
 export const FIRST_ROWS = 30;

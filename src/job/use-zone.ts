@@ -1,4 +1,4 @@
-import { createLocalStore } from './local-store';
+import { createLocalStore } from '../lib/local-store';
 import type { ZoneChoice } from './time';
 
 const zoneStore = createLocalStore<ZoneChoice>('sfs-turbo-jobs:zone', (raw) => (raw === 'local' ? 'local' : 'utc'));

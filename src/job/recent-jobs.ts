@@ -1,5 +1,5 @@
 import { JOB_ID_PATTERN, PROJECT_ID_PATTERN, REGION_PATTERN } from '../../common/contract';
-import { createLocalStore } from './local-store';
+import { createLocalStore } from '../lib/local-store';
 
 export interface RecentJob {
   region: string;

@@ -1,7 +1,7 @@
 import { JOB_ID_PATTERN, PROJECT_ID_PATTERN, REGION_PATTERN } from '../../common/contract';
-import type { LookupTarget } from './api-error';
+import type { LookupTarget } from '../lib/api-error';
 import type { BoardSpec } from './board-link';
-import { createLocalStore } from './local-store';
+import { createLocalStore } from '../lib/local-store';
 
 const EMPTY: BoardSpec = { title: '', jobs: [] };
 

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { fetchJob, type JobResponse } from './api-client';
-import type { ApiError, JobLookupError, LookupTarget } from './api-error';
+import { fetchJob, type JobResponse } from '../lib/api-client';
+import type { ApiError, JobLookupError, LookupTarget } from '../lib/api-error';
 import { statusKind } from './status';
 import { parseApiTime } from './time';
 import { pollState, type PollState } from './polling';

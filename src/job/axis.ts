@@ -1,4 +1,6 @@
-import { formatDateTime, type ZoneChoice } from '../../../lib/time';
+import type { Job } from './job-schema';
+import { isFinal, statusKind, type StatusKind } from './status';
+import { formatDateTime, parseApiTime, type ZoneChoice } from './time';
 
 const S = 1_000;
 const MIN = 60 * S;
@@ -39,7 +41,8 @@ export const NICE_STEPS = [
 
 /**
  * While a job is live the axis runs to one of these spans past its start, so the picture
- * rescales only now and then as the job grows, not on every tick of the clock.
+ * rescales only now and then as the job grows, not on every tick of the clock. The job page
+ * and the board share them (see `liveAxisSpan`).
  */
 const LIVE_SPANS = [
   10 * S,
@@ -63,6 +66,15 @@ const LIVE_SPANS = [
   14 * D,
   30 * D,
 ] as const;
+
+/**
+ * How far a live axis runs past its start, `elapsed` in: the next live span with a tenth to
+ * spare, so "now" never sits on the axis's end; past the longest span, just `elapsed`.
+ */
+export function liveAxisSpan(elapsed: number): number {
+  const wanted = elapsed * 1.1;
+  return LIVE_SPANS.find((span) => span >= wanted) ?? elapsed;
+}
 
 export interface Tick {
   /** Percent of the axis. */
@@ -130,10 +142,7 @@ export function axisFor(input: {
   const maxIntervals = Math.max(1, Math.floor(input.maxTicks) - 1);
   const startOffset = Math.min(0, input.first - jobStart);
   let endOffset = Math.max(0, input.last - jobStart);
-  if (input.live) {
-    const wanted = endOffset * 1.1;
-    endOffset = LIVE_SPANS.find((span) => span >= wanted) ?? endOffset;
-  }
+  if (input.live) endOffset = liveAxisSpan(endOffset);
   if (endOffset - startOffset < S) endOffset = startOffset + S;
 
   let step: number | undefined;
@@ -201,4 +210,91 @@ export const AXIS_GEOMETRY = {
 /** Width, in characters, of the widest line of a tick's label. */
 export function tickLabelChars(tick: Tick, narrow: boolean): number {
   return Math.max(tick.clock.length, tick.offset.length, narrow ? 0 : (tick.date?.length ?? 0));
+}
+
+// The incident board's axis: many jobs on one time line.
+
+export interface AxisSpan {
+  /** Percent of the axis from its start, and width in percent (at least a sliver). */
+  left: number;
+  width: number;
+}
+
+export interface AxisBar extends AxisSpan {
+  key: string;
+  status: StatusKind;
+  live: boolean;
+  subs: (AxisSpan & { status: StatusKind })[];
+}
+
+export interface BoardAxis {
+  startMs: number;
+  endMs: number;
+  bars: Map<string, AxisBar>;
+  /** Where "now" falls, when a job on the axis is still live. */
+  nowPct: number | undefined;
+  ticks: { pct: number; label: string }[];
+}
+
+const MIN_WIDTH_PCT = 0.4;
+
+const ms = (raw: string | undefined) => {
+  const parsed = parseApiTime(raw);
+  return parsed.kind === 'ok' ? parsed.ms : undefined;
+};
+
+interface Extent {
+  key: string;
+  status: StatusKind;
+  live: boolean;
+  begin: number | undefined;
+  end: number | undefined;
+  subs: { status: StatusKind; begin: number | undefined; end: number | undefined }[];
+}
+
+function extentOf(key: string, job: Job): Extent {
+  const status = statusKind(job.status);
+  const subs = (job.sub_jobs ?? []).map((sub) => ({ status: statusKind(sub.status), begin: ms(sub.begin_time), end: ms(sub.end_time) }));
+  const subBegins = subs.flatMap((sub) => (sub.begin === undefined ? [] : [sub.begin]));
+  const subEnds = subs.flatMap((sub) => (sub.end === undefined ? [] : [sub.end]));
+  const begin = ms(job.begin_time) ?? (subBegins.length ? Math.min(...subBegins) : undefined);
+  const end = ms(job.end_time) ?? (subEnds.length && isFinal(status) ? Math.max(...subEnds) : undefined);
+  return { key, status, live: !isFinal(status), begin, end, subs };
+}
+
+/**
+ * One time axis for the whole incident: from the earliest begin to the latest end (or now,
+ * while a job runs), a bar per job that has begun, its sub-jobs within it. Pure.
+ */
+export function boardAxis(jobs: readonly { key: string; job: Job }[], now: number, zone: ZoneChoice): BoardAxis | undefined {
+  const extents = jobs.map(({ key, job }) => extentOf(key, job)).filter((extent) => extent.begin !== undefined);
+  if (extents.length === 0) return undefined;
+  const live = extents.some((extent) => extent.live && extent.end === undefined);
+  const starts = extents.map((extent) => extent.begin as number);
+  const ends = extents.flatMap((extent) => [extent.end ?? extent.begin as number, ...extent.subs.flatMap((sub) => (sub.end === undefined ? [] : [sub.end]))]);
+  const startMs = Math.min(...starts);
+  let endMs = Math.max(...ends, live ? now : Number.NEGATIVE_INFINITY);
+  if (live) endMs = startMs + liveAxisSpan(endMs - startMs);
+  if (endMs <= startMs) endMs = startMs + S;
+  const span = endMs - startMs;
+  const pct = (value: number) => ((value - startMs) / span) * 100;
+  const place = (begin: number, end: number): AxisSpan => ({ left: pct(begin), width: Math.max(MIN_WIDTH_PCT, pct(end) - pct(begin)) });
+
+  const bars = new Map<string, AxisBar>();
+  for (const extent of extents) {
+    const begin = extent.begin as number;
+    const end = extent.end ?? (extent.live ? Math.min(now, endMs) : begin);
+    const subs = extent.subs.flatMap((sub) => {
+      if (sub.begin === undefined) return [];
+      const subEnd = sub.end ?? (isFinal(sub.status) ? sub.begin : Math.max(sub.begin, Math.min(now, endMs)));
+      return [{ ...place(sub.begin, subEnd), status: sub.status }];
+    });
+    bars.set(extent.key, { key: extent.key, status: extent.status, live: extent.live, ...place(begin, end), subs });
+  }
+  // The first tick carries the date and zone; the others the time (or day and time, past 20 h).
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((fraction, index) => {
+    const { text, zone: label } = formatDateTime(startMs + span * fraction, zone);
+    return { pct: fraction * 100, label: index === 0 ? `${text} ${label}` : span < 20 * H ? text.slice(11) : text.slice(5, 16) };
+  });
+  return { startMs, endMs, bars, nowPct: live ? pct(Math.min(now, endMs)) : undefined, ticks };
 }

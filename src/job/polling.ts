@@ -1,4 +1,4 @@
-import type { ApiError } from './api-error';
+import type { ApiError } from '../lib/api-error';
 import { isFinal, type StatusKind } from './status';
 
 export const FIRST_INTERVAL_MS = 2_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardAxis } from './board-axis';
+import { axisFor, boardAxis, liveAxisSpan } from './axis';
 
 const at = (minute: number, second = 0) => `2026-11-30 10:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}`;
 const now = Date.UTC(2026, 10, 30, 10, 20, 0);
@@ -35,5 +35,22 @@ describe('the incident time axis', () => {
 
   it('has nothing to draw before any job began', () => {
     expect(boardAxis([{ key: 'w', job: { status: 'waiting' } }], now, 'utc')).toBeUndefined();
+  });
+});
+
+describe('live spans', () => {
+  it('grow the job page and the board alike, with a tenth to spare', () => {
+    const begin = Date.UTC(2026, 10, 30, 10, 0, 0);
+    // 28 s in: 30 s would put "now" at the very end; both axes run to a minute.
+    expect(liveAxisSpan(28_000)).toBe(60_000);
+    const board = boardAxis([{ key: 'r', job: { status: 'running', begin_time: at(0) } }], begin + 28_000, 'utc');
+    const job = axisFor({ jobStart: begin, first: begin, last: begin + 28_000, live: true, zone: 'utc', maxTicks: 8 });
+    expect(board?.endMs).toBe(begin + 60_000);
+    expect(job.endMs).toBe(begin + 60_000);
+  });
+
+  it('stop growing in steps past the longest span', () => {
+    const year = 365 * 24 * 3_600_000;
+    expect(liveAxisSpan(year)).toBe(year);
   });
 });

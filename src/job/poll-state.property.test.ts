@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { JobResponse } from './api-client';
-import { ApiError, type LookupFailureKind } from './api-error';
+import type { JobResponse } from '../lib/api-client';
+import { ApiError, type LookupFailureKind } from '../lib/api-error';
 import { pollStateOf } from './job-queries';
 import {
   BACKGROUND_FACTOR,

@@ -1,4 +1,4 @@
-import type { LookupTarget } from './api-error';
+import type { LookupTarget } from '../lib/api-error';
 
 /** A board's jobs and title, as its address carries them (DESIGN.md, "Pages"). */
 export interface BoardSpec {

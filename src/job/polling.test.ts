@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, type LookupFailureKind } from './api-error';
+import { ApiError, type LookupFailureKind } from '../lib/api-error';
 import { backoffDelay, intervalForAge, pollState, retryDelay, type PollInput } from './polling';
 
 const target = { region: 'eu-de', projectId: 'e9993fc787d94b6c886cbaa340f9c0f4', jobId: 'abc' };

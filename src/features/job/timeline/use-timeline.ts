@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { useLocation, useSearchParams } from 'react-router';
+import { publicLink } from '../../../lib/base-path';
+import type { Job } from '../../../job/job-schema';
+import type { StatusKind } from '../../../job/status';
+import type { ZoneChoice } from '../../../job/time';
+import { useNow } from '../../../lib/use-now';
+import { usePageVisible } from '../../../lib/use-page-visible';
+import { isLiveJob, planTimeline, type TimelinePlan } from './layout';
+import { nextFailure, previousFailure, visibleRows } from './row-nav';
+import { useDrawnRows } from './use-drawn-rows';
+import { useSelectedRowFocus } from './use-row-focus';
+
+/** The job laid out on its axis, on the page's clock (or its own while live). */
+export function useTimelinePlan(job: Job, zone: ZoneChoice, pageNow: number | undefined): TimelinePlan {
+  const live = isLiveJob(job);
+  const visible = usePageVisible();
+  const ownNow = useNow(live && visible && pageNow === undefined);
+  const now = pageNow ?? ownNow;
+  // A finished job does not depend on the clock. Of a live one, the job's row and the now line
+  // follow every second; a large job's running sub-jobs re-render every 5 s only (a thousand
+  // rows cost; their bars still reach the now line, drawn by CSS).
+  const layoutNow = live ? now : 0;
+  const subJobNow = (job.sub_jobs?.length ?? 0) > 200 ? layoutNow - (layoutNow % 5000) : layoutNow;
+  return useMemo(() => planTimeline(job, layoutNow, zone, { subJobNow }), [job, layoutNow, subJobNow, zone]);
+}
+
+/** The sub-job the address selects (`?sub=`), a stable way to select one, and its link. */
+export function useSubJobSelection(layout: TimelinePlan) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const { pathname } = useLocation();
+  const selected = searchParams.get('sub') ?? undefined;
+  const selectedIndex = selected === undefined ? -1 : layout.indexOfLink(selected);
+  const selectedRow = selectedIndex < 0 ? undefined : layout.rowAt(selectedIndex);
+
+  // Rows get one callback for their whole life; it reads the latest router state from a ref.
+  const setParamsRef = useRef(setSearchParams);
+  useEffect(() => {
+    setParamsRef.current = setSearchParams;
+  }, [setSearchParams]);
+  const select = useCallback((linkId: string) => {
+    setParamsRef.current(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        next.set('sub', linkId);
+        return next;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  }, []);
+  const shareUrl =
+    selected !== undefined && typeof window !== 'undefined'
+      ? publicLink(`${pathname}?sub=${encodeURIComponent(selected)}`)
+      : undefined;
+  return { selected, selectedIndex, selectedRow, select, shareUrl };
+}
+
+/**
+ * The rows drawn so far under the status filters, and the moves between them: to a row (drawn,
+ * selected and focused, the filters cleared if they hide it) and from failure to failure.
+ */
+export function useTimelineRows(layout: TimelinePlan, selection: ReturnType<typeof useSubJobSelection>) {
+  const { selectedIndex, selectedRow, select } = selection;
+  const [shown, setShown] = useState<ReadonlySet<StatusKind>>(() => new Set());
+  const shownRows = useMemo(() => visibleRows(layout.kinds, shown), [layout.kinds, shown]);
+  // Position of a display index among the rows drawn (the filters leave some out).
+  const positionOf = (index: number) => (shown.size === 0 ? index : shownRows.indexOf(index));
+  const selectedPosition = selectedIndex < 0 ? -1 : positionOf(selectedIndex);
+
+  const [drawn, drawAtLeast] = useDrawnRows(shownRows.length, selectedPosition + 1);
+  // Rows are built as they are drawn: a large job's first screen does not wait for the rest.
+  const rows = useMemo(() => shownRows.slice(0, drawn).map((index) => layout.rowAt(index)), [layout, shownRows, drawn]);
+  const focusNow = useSelectedRowFocus(selectedRow?.domId);
+  const goTo = (index: number) => {
+    const row = layout.rowAt(index);
+    let position = positionOf(index);
+    if (position < 0) {
+      flushSync(() => setShown(new Set()));
+      position = index;
+    }
+    flushSync(() => drawAtLeast(position + 1));
+    focusNow(row.domId);
+    if (row.linkId) select(row.linkId);
+  };
+  const stepFailure = (forward: boolean) => () => {
+    const from = selectedIndex < 0 ? (forward ? 0 : layout.rowCount) : selectedIndex;
+    const found = forward ? nextFailure(layout.kinds, from) : previousFailure(layout.kinds, from);
+    // At either end, go round: the list of failures is short and a dead button is confusing.
+    const target = found >= 0 ? found : forward ? nextFailure(layout.kinds, 0) : previousFailure(layout.kinds, layout.rowCount);
+    if (target >= 0) goTo(target);
+  };
+  const toggle = (kind: StatusKind) =>
+    setShown((current) => {
+      const next = new Set(current);
+      if (!next.delete(kind)) next.add(kind);
+      return next;
+    });
+  return { shown, toggle, showAll: () => setShown(new Set()), shownCount: shownRows.length, drawn, rows, goTo, stepFailure };
+}
+
+/**
+ * The failure reason the job card prints in full, which the rows refer to rather than repeat
+ * (`firstFailure`'s choice, read from the rows already laid out in the same order).
+ */
+export function useReasonAbove(job: Job, layout: TimelinePlan): string | undefined {
+  return useMemo(() => {
+    if (job.error_code || job.fail_reason) return job.fail_reason;
+    for (let index = nextFailure(layout.kinds, 0); index > 0; index = nextFailure(layout.kinds, index)) {
+      const row = layout.rowAt(index);
+      if (row.errorCode || row.failReason) return row.failReason;
+    }
+    return undefined;
+  }, [job, layout]);
+}

@@ -1,0 +1,29 @@
+import { useCallback, useState } from 'react';
+
+/** `sent`: the one notification a page promised has gone out; nothing more to ask for. */
+export type NotifyState = 'unsupported' | 'off' | 'on' | 'denied' | 'sent';
+
+/**
+ * The desktop-notification permission and the user's opt-in, for any page that offers "tell
+ * me when…". While `requested`, callers keep polling in a hidden tab.
+ *
+ * `deniedAtOnce`: say at once that the site blocks notifications (the board, whose button is
+ * the reason to open it) rather than only after someone asks (the job page, opened many times
+ * a day, where the note would otherwise stand on every page).
+ */
+export function useNotificationPermission({ deniedAtOnce = false }: { deniedAtOnce?: boolean } = {}) {
+  const supported = typeof window !== 'undefined' && 'Notification' in window;
+  const [state, setState] = useState<NotifyState>(() =>
+    !supported ? 'unsupported' : deniedAtOnce && Notification.permission === 'denied' ? 'denied' : 'off',
+  );
+  const request = useCallback(async () => {
+    if (!supported) return;
+    const permission = Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
+    setState(permission === 'granted' ? 'on' : permission === 'denied' ? 'denied' : 'off');
+  }, [supported]);
+  const cancel = useCallback(() => setState((current) => (current === 'on' ? 'off' : current)), []);
+  const markSent = useCallback(() => setState('sent'), []);
+  return { state, request, cancel, markSent, requested: state === 'on' };
+}
+
+export type NotificationPermissionState = ReturnType<typeof useNotificationPermission>;
