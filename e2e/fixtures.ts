@@ -54,3 +54,22 @@ export { expect };
 export async function openJob(page: Page, projectId: string, jobId: string, region = 'eu-de') {
   await page.goto(`/${region}/projects/${projectId}/jobs/${jobId}`);
 }
+
+/**
+ * Any request a timer in the page started has been sent (and seen by routes and listeners)
+ * once a later request has come back: the browser hands them on in order. A wait for an event,
+ * where a fixed pause would be too short on a busy machine.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await fetch('/api/regions');
+  });
+}
+
+/** Tells the page that its tab was hidden or shown, as the browser would. */
+export async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
+  await page.evaluate((visibility) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  }, state);
+}
