@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { E2E_SIMULATOR_PORT } from '../playwright.config.ts';
 
 /** The embedded simulator behind the preview server, reached directly for control and counts. */
@@ -72,4 +72,18 @@ export async function setVisibility(page: Page, state: 'hidden' | 'visible'): Pr
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
   }, state);
+}
+
+/** The words a copy button shows now; the others are laid out in the same cell, invisible. */
+export const shownWords = (button: Locator): Locator => button.locator('[data-copy-words] > :not(.invisible)');
+
+/**
+ * Holds the page's timers still until `page.clock.resume()` (the clock must have been installed
+ * before the page loaded), so that feedback shown for two seconds is still there when the test
+ * looks: on a busy machine the look can come later than that. Timers already due fire once.
+ */
+export async function holdTimers(page: Page): Promise<void> {
+  // Far enough ahead that the page's clock cannot have passed it by the time the call arrives.
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(now + 60_000);
 }

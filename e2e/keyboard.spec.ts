@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, holdTimers, shownWords, test } from './fixtures.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -35,6 +35,7 @@ async function tabTo(
 test('support engineer looks up a failed job, copies it, switches the zone and jumps to the failure with the keyboard alone', async ({
   page,
 }) => {
+  await page.clock.install();
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Look up an SFS Turbo job' })).toBeVisible();
 
@@ -55,11 +56,14 @@ test('support engineer looks up a failed job, copies it, switches the zone and j
   await tabTo(page, copy);
   const neighbour = page.getByRole('button', { name: 'Copy link', exact: true });
   const before = { copy: await copy.boundingBox(), neighbour: await neighbour.boundingBox() };
+  // "Copied" shows for two seconds of the page's clock, held still while it is measured.
+  await holdTimers(page);
   await page.keyboard.press('Enter');
-  await expect(copy.locator('[data-copy-words] > :not(.invisible)')).toHaveText('Copied');
+  await expect(shownWords(copy)).toHaveText('Copied');
   // "Copied" moves nothing: the button keeps its width and the one beside it its place.
   expect((await copy.boundingBox())?.width).toBe(before.copy?.width);
   expect((await neighbour.boundingBox())?.x).toBe(before.neighbour?.x);
+  await page.clock.resume();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
     `SFS Turbo job ${SCENARIO.multipleFailures}`,
   );
