@@ -173,8 +173,9 @@ test('the rows stay where they are when a waiting job starts and its axis appear
   page,
   simulator,
 }) => {
-  // The job starts when the simulator's clock is moved on, not after a real second: on a busy
-  // machine the page could be drawn only after a one-second wait had already ended.
+  // The job starts when the test moves the clocks on, not after a real second: on a busy
+  // machine the page could be drawn only after a one-second wait had already ended. The
+  // simulator's clock and the page's move together, so the job does not start in the page's future.
   const { jobId } = (await simulator.post('/__simulator/jobs', {
     jobType: 'hpc_create_share',
     subJobs: [
@@ -182,6 +183,7 @@ test('the rows stay where they are when a waiting job starts and its axis appear
       { jobType: 'change_security_group', start: 62_000, duration: 6_000 },
     ],
   })) as { jobId: string };
+  await page.clock.install();
   await openJob(page, DEMO_PROJECT_ID, jobId);
   const status = page.locator('section[aria-labelledby="job-title"] [data-status]').first();
   await expect(status).toHaveAttribute('data-status', 'waiting');
@@ -189,6 +191,7 @@ test('the rows stay where they are when a waiting job starts and its axis appear
   const top = async () => firstRow.evaluate((row) => row.getBoundingClientRect().top);
   const before = await top();
   await simulator.post('/__simulator/advance', { ms: 60_000 });
+  await page.clock.fastForward(60_000);
   await expect(status).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
   await expect(page.getByText('now', { exact: true })).toBeVisible();
   expect(await top()).toBe(before);
