@@ -120,6 +120,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       page,
       simulator,
     }) => {
+      // Six audits; at load 25 on two cores one audit took up to 10 s.
+      test.setTimeout(120_000);
       const scenarios = await catalogue(simulator);
       // The catalogue and the constants tests import must agree, and every scenario is in a
       // group audited below, or a scenario escapes the audit.
@@ -171,7 +173,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         page,
         simulator,
       }) => {
-        // A group of the 1,000-row timeline or of slow answers takes a while on a busy machine.
+        // Up to 15 audits (the 1,000-row timeline and slow answers among them) on a busy machine.
         test.setTimeout(120_000);
         const scenarios = (await catalogue(simulator)).filter((s) => s.group === group);
         expect(scenarios.length, `scenarios in the group "${group}"`).toBeGreaterThan(0);
