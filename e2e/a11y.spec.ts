@@ -182,8 +182,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
         page,
         simulator,
       }) => {
-        // Up to five audits (the 1,000-row timeline and slow answers among them) on a busy machine.
-        test.setTimeout(120_000);
+        // Up to five audits on a busy machine; the full audit of the 1,000-row timeline alone
+        // outlasted 120 s at load 22, and keeps the five minutes the single test had.
+        test.setTimeout(slice.jobIds.includes(SCENARIO.benchmarkSubJobs) ? 300_000 : 120_000);
         const scenarios = (await catalogue(simulator)).filter((s) => slice.jobIds.includes(s.jobId));
         expect(scenarios.map((s) => s.jobId)).toEqual(slice.jobIds);
         const findings: Finding[] = [];
