@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { E2E_SIMULATOR_PORT } from '../playwright.config.ts';
 
 /** The embedded simulator behind the preview server, reached directly for control and counts. */
@@ -53,4 +53,37 @@ export { expect };
 
 export async function openJob(page: Page, projectId: string, jobId: string, region = 'eu-de') {
   await page.goto(`/${region}/projects/${projectId}/jobs/${jobId}`);
+}
+
+/**
+ * Any request a timer in the page started has been sent (and seen by routes and listeners)
+ * once a later request has come back: the browser hands them on in order. A wait for an event,
+ * where a fixed pause would be too short on a busy machine.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await fetch('/api/regions');
+  });
+}
+
+/** Tells the page that its tab was hidden or shown, as the browser would. */
+export async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
+  await page.evaluate((visibility) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  }, state);
+}
+
+/** The words a copy button shows now; the others are laid out in the same cell, invisible. */
+export const shownWords = (button: Locator): Locator => button.locator('[data-copy-words] > :not(.invisible)');
+
+/**
+ * Holds the page's timers still until `page.clock.resume()` (the clock must have been installed
+ * before the page loaded), so that feedback shown for two seconds is still there when the test
+ * looks: on a busy machine the look can come later than that. Timers already due fire once.
+ */
+export async function holdTimers(page: Page): Promise<void> {
+  // Far enough ahead that the page's clock cannot have passed it by the time the call arrives.
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(now + 60_000);
 }

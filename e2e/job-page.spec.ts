@@ -1,6 +1,6 @@
 import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
 import type { Page } from '@playwright/test';
-import { expect, openJob, test } from './fixtures.ts';
+import { expect, openJob, settle, test } from './fixtures.ts';
 
 test.beforeEach(async ({ simulator }) => {
   await simulator.post('/__simulator/reset');
@@ -95,13 +95,6 @@ function countJobRequests(page: Page, jobId: string): () => number {
     if (request.url().includes(`/sfs-turbo/jobs/${jobId}`)) count += 1;
   });
   return () => count;
-}
-
-/** Any request a timer started has been sent once a later one has come back (events keep their order). */
-async function settle(page: Page) {
-  await page.evaluate(async () => {
-    await fetch('/api/regions');
-  });
 }
 
 test('no request is made after the job ends', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { E2E_PORT, START_COMMAND } from '../playwright.config.ts';
 import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, holdTimers, shownWords, test } from './fixtures.ts';
 import { startNginx } from './nginx.ts';
 import { simulatedPreviewEnv } from './preview-env.ts';
 
@@ -88,18 +88,22 @@ test('a live job runs to success through nginx', async ({ page }) => {
 test('the copied link, the home link and the not-found page stay under the sub-path', async ({
   page,
 }) => {
+  await page.clock.install();
   await page.goto(jobUrl(SCENARIO.failed));
   await expect(page.locator('[data-status]').first()).toHaveText('Failed');
+  // Each "Copied" shows for two seconds of the page's clock: held still, the test sees it however late it looks.
+  await holdTimers(page);
   const actions = page.getByRole('group', { name: 'Take this job into a ticket' });
   await actions.getByRole('button', { name: 'Copy link' }).click();
-  await expect(actions.getByRole('button', { name: 'Copy link' })).toContainText('Copied');
+  await expect(shownWords(actions.getByRole('button', { name: 'Copy link' }))).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(jobUrl(SCENARIO.failed));
   await actions.getByRole('button', { name: 'Copy summary' }).click();
-  await expect(actions.getByRole('button', { name: 'Copy summary' })).toContainText('Copied');
+  await expect(shownWords(actions.getByRole('button', { name: 'Copy summary' }))).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
     jobUrl(SCENARIO.failed),
   );
 
+  await page.clock.resume();
   await page.goto(`${ORIGIN}${BASE}/no/such/page`);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await page.getByRole('link', { name: 'Look up a job' }).click();

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
-import { expect, openJob, test } from './fixtures.ts';
+import { expect, holdTimers, openJob, shownWords, test } from './fixtures.ts';
 
 /** Pictures a person looks at after the run (kept: Playwright clears test-results/ only at the start). */
 const SHOTS = join('test-results', 'ticket-screens');
@@ -46,14 +46,17 @@ async function fieldValue(page: Page, label: string): Promise<string> {
 }
 
 test('support engineer copies the summary, the link and the raw JSON of a failed job', async ({ page, baseURL }) => {
+  await page.clock.install();
   const { raw, job } = await openAndCapture(page, SCENARIO.failed);
+  // Each "Copied" shows for two seconds of the page's clock: held still, the test sees it however late it looks.
+  await holdTimers(page);
   const permalink = `${baseURL}${jobPath(SCENARIO.failed)}`;
   const requestId = await fieldValue(page, 'Lookup request ID, this refresh');
   expect(requestId).toMatch(/^[0-9a-f-]{8,}$/);
   const actions = page.getByRole('group', { name: 'Take this job into a ticket' });
 
   await actions.getByRole('button', { name: 'Copy summary' }).click();
-  await expect(actions.getByRole('button', { name: 'Copy summary' })).toContainText('Copied');
+  await expect(shownWords(actions.getByRole('button', { name: 'Copy summary' }))).toHaveText('Copied');
   const summary = await readClipboard(page);
   expect(summary).toContain(`### SFS Turbo job ${SCENARIO.failed}: Failed`);
   expect(summary).toContain(`| Status | Failed (\`${job.status}\`) |`);
@@ -76,11 +79,11 @@ test('support engineer copies the summary, the link and the raw JSON of a failed
   }
 
   await actions.getByRole('button', { name: 'Copy link' }).click();
-  await expect(actions.getByRole('button', { name: 'Copy link' })).toContainText('Copied');
+  await expect(shownWords(actions.getByRole('button', { name: 'Copy link' }))).toHaveText('Copied');
   expect(await readClipboard(page)).toBe(permalink);
 
   await actions.getByRole('button', { name: 'Copy raw JSON' }).click();
-  await expect(actions.getByRole('button', { name: 'Copy raw JSON' })).toContainText('Copied');
+  await expect(shownWords(actions.getByRole('button', { name: 'Copy raw JSON' }))).toHaveText('Copied');
   expect(await readClipboard(page)).toBe(raw);
 });
 

@@ -171,13 +171,27 @@ test('a 1,000-sub-job job fits a screen of rows, filters by status and goes from
 
 test('the rows stay where they are when a waiting job starts and its axis appears', async ({
   page,
+  simulator,
 }) => {
-  await openJob(page, DEMO_PROJECT_ID, SCENARIO.running);
+  // The job starts when the test moves the clocks on, not after a real second: on a busy
+  // machine the page could be drawn only after a one-second wait had already ended. The
+  // simulator's clock and the page's move together, so the job does not start in the page's future.
+  const { jobId } = (await simulator.post('/__simulator/jobs', {
+    jobType: 'hpc_create_share',
+    subJobs: [
+      { jobType: 'create_share', start: 60_000, status: 'running' },
+      { jobType: 'change_security_group', start: 62_000, duration: 6_000 },
+    ],
+  })) as { jobId: string };
+  await page.clock.install();
+  await openJob(page, DEMO_PROJECT_ID, jobId);
   const status = page.locator('section[aria-labelledby="job-title"] [data-status]').first();
   await expect(status).toHaveAttribute('data-status', 'waiting');
   const firstRow = timeline(page).locator('li').first();
   const top = async () => firstRow.evaluate((row) => row.getBoundingClientRect().top);
   const before = await top();
+  await simulator.post('/__simulator/advance', { ms: 60_000 });
+  await page.clock.fastForward(60_000);
   await expect(status).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
   await expect(page.getByText('now', { exact: true })).toBeVisible();
   expect(await top()).toBe(before);

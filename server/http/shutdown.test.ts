@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http, { type ServerResponse } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeDist, startApp } from '../testing/app.ts';
 import {
   closedPort,
@@ -12,20 +12,33 @@ import {
 
 let dist: ReturnType<typeof fakeDist>;
 let upstream: Running & { seen: SeenRequest[] };
+/** Answers held by the upstream until the test lets them go. */
+const held: ServerResponse[] = [];
 beforeAll(async () => {
   dist = fakeDist();
-  // Slow enough that the signal arrives while the request is in flight.
-  upstream = await fakeUpstream((_req, res) => {
-    setTimeout(() => {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end('{"job_id":"x","status":"running"}');
-    }, 600);
-  });
+  // The upstream answers only when told to: the request is in flight for as long as the test
+  // needs, however slowly a busy machine gets the signal delivered (a fixed delay raced it).
+  upstream = await fakeUpstream((_req, res) => void held.push(res));
 });
 afterAll(async () => {
   await upstream?.close();
   dist?.remove();
 });
+
+function releaseHeld(): void {
+  for (const res of held.splice(0)) {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end('{"job_id":"x","status":"running"}');
+  }
+}
+
+/** Resolves once `count` requests have reached the upstream (they are then in flight). */
+async function upstreamHasSeen(count: number): Promise<void> {
+  await vi.waitFor(() => expect(upstream.seen.length).toBeGreaterThanOrEqual(count), {
+    timeout: 15_000,
+    interval: 10,
+  });
+}
 
 /** A keep-alive GET, so that the test also sees the server close a kept-alive connection. */
 function get(
@@ -52,8 +65,9 @@ describe('shutdown', () => {
     });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
     const base = `http://127.0.0.1:${app.port}`;
+    const seenBefore = upstream.seen.length;
     const inFlight = get(`${base}${jobPath()}`, agent);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await upstreamHasSeen(seenBefore + 1);
     expect(await app.server.app.readiness.check()).toEqual({ ready: true });
     const stopped = app.server.shutdown(10_000);
     expect(await app.server.app.readiness.check()).toEqual({
@@ -61,6 +75,7 @@ describe('shutdown', () => {
       reason: 'Shutting down: finishing requests in flight',
     });
     await expect(get(`${base}/healthz`)).rejects.toThrow(/ECONNREFUSED/);
+    releaseHeld();
     const answer = await inFlight;
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ status: 'running' });
@@ -93,9 +108,20 @@ describe('shutdown', () => {
       child.on('exit', (code) => resolve(code)),
     );
     await listening;
+    const seenBefore = upstream.seen.length;
     const inFlight = get(`http://127.0.0.1:${port}${jobPath()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await upstreamHasSeen(seenBefore + 1);
+    const shuttingDown = new Promise<void>((resolve) => {
+      const check = () => {
+        if (out.includes('"msg":"shutting down"')) resolve();
+        else child.stdout.once('data', check);
+      };
+      check();
+    });
     child.kill('SIGTERM');
+    // The answer comes only after the server has taken the signal: it was in flight then.
+    await shuttingDown;
+    releaseHeld();
     const answer = await inFlight;
     expect(answer.status).toBe(200);
     expect(await exited).toBe(0);

@@ -36,11 +36,14 @@ describe('upstream faults', () => {
   it('answers 504 PROXY.UPSTREAM_TIMEOUT when the upstream is slower than the timeout', async () => {
     const upstream = await track(fakeUpstream(() => undefined)); // never answers
     const proxy = await proxyTo(upstream.url, 150);
-    const started = performance.now();
     const answer = await getJson(`${proxy.url}${jobPath()}`);
     expect(answer.status).toBe(504);
-    expect(answer.body).toMatchObject({ errCode: PROXY_ERROR.timeout });
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // The message names the configured limit: that timer, not a stopwatch here (which a busy
+    // machine can stretch), shows the 150 ms timeout is the one that fired.
+    expect(answer.body).toMatchObject({
+      errCode: PROXY_ERROR.timeout,
+      errMsg: expect.stringContaining('within 150 ms'),
+    });
     expect(proxy.log[0]?.status).toBe(504);
   });
 
@@ -190,12 +193,15 @@ function askUpstream(url: string) {
     target: targetOf(new URL(url)),
     method: 'GET',
     headers: {},
-    timeoutMs: 1000,
+    // The production default: these tests are about torn-down sockets, and a tight limit
+    // here failed them on a busy machine instead.
+    timeoutMs: 15_000,
     maxBytes: 100,
   });
 }
 
-async function waitFor(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
+/** Waits for `condition`; the limit only bounds a failure, so it is well above a busy machine's pace. */
+async function waitFor(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > until) throw new Error('condition not met in time');

@@ -136,7 +136,9 @@ describe('unreliable upstreams', () => {
     const body = await sim.body(SCENARIO.slow);
     const took = performance.now() - started;
     expect(took).toBeGreaterThanOrEqual(280);
-    expect(took).toBeLessThan(3000);
+    // Below the unscaled 6 s is what shows the scale applied; a tighter bound timed the
+    // machine, not the simulator.
+    expect(took).toBeLessThan(6000);
     expect(body.status).toBe('running');
   });
 

@@ -110,6 +110,12 @@ function overlaps(ticks: Tick[], widthPx: number, narrow: boolean): string | und
   return undefined;
 }
 
+/**
+ * 400 generated jobs per property is CPU work that a busy machine stretches past the default
+ * 5 s (5.2 s at load 25 on two cores); the limit is there to catch a hang, not to time it.
+ */
+const CPU_BOUND_MS = 60_000;
+
 describe('layoutTimeline properties', () => {
   it('yields, for any job, finite numbers, bars within the axis and no negative widths', () => {
     fc.assert(
@@ -135,7 +141,7 @@ describe('layoutTimeline properties', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, CPU_BOUND_MS);
 
   it('draws at most 8 ticks, in order, from 0 % to 100 %, whose labels never overlap on a laptop or a phone', () => {
     fc.assert(
@@ -156,7 +162,7 @@ describe('layoutTimeline properties', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, CPU_BOUND_MS);
 
   it('is pure: the same input gives an equal layout', () => {
     fc.assert(
