@@ -8,7 +8,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-server', 'node_modules', 'test-results', 'playwright-report', 'coverage', '.bench'] },
+  {
+    ignores: [
+      'dist',
+      'dist-server',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'coverage',
+      '.bench',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,7 +35,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.{ts,mjs}', '*.config.{js,ts}'],
+    files: [
+      'server/**/*.ts',
+      'e2e/**/*.ts',
+      'scripts/**/*.{js,mjs,ts}',
+      'bench/**/*.{ts,mjs}',
+      '*.config.{js,ts}',
+    ],
     languageOptions: { globals: globals.node },
   },
   {
@@ -34,33 +50,71 @@ export default tseslint.config(
     // the browser app and the Node side never import each other (common/ is the shared part).
     files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'common/**/*.ts'],
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })] },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] }),
+      ],
+    },
     rules: {
       'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
-            { target: './src', from: './server', message: 'The browser app must not import Node code.' },
-            { target: './server', from: './src', message: 'Node code must not import the browser app.' },
-            { target: './common', from: ['./src', './server'], message: 'common/ depends on nothing.' },
-            { target: './src/features/job', from: ['./src/features/lookup', './src/features/board'], message: 'Features do not import each other.' },
-            { target: './src/features/lookup', from: ['./src/features/job', './src/features/board'], message: 'Features do not import each other.' },
-            { target: './src/features/board', from: ['./src/features/job', './src/features/lookup'], message: 'Features do not import each other.' },
+            {
+              target: './src',
+              from: './server',
+              message: 'The browser app must not import Node code.',
+            },
+            {
+              target: './server',
+              from: './src',
+              message: 'Node code must not import the browser app.',
+            },
+            {
+              target: './common',
+              from: ['./src', './server'],
+              message: 'common/ depends on nothing.',
+            },
+            {
+              target: './src/features/job',
+              from: ['./src/features/lookup', './src/features/board'],
+              message: 'Features do not import each other.',
+            },
+            {
+              target: './src/features/lookup',
+              from: ['./src/features/job', './src/features/board'],
+              message: 'Features do not import each other.',
+            },
+            {
+              target: './src/features/board',
+              from: ['./src/features/job', './src/features/lookup'],
+              message: 'Features do not import each other.',
+            },
             {
               target: ['./src/job', './src/components', './src/lib'],
               from: ['./src/features', './src/app'],
               message: 'Shared code does not depend on features or the app shell.',
             },
-            { target: './src/job', from: './src/components', message: "The job's domain draws nothing: components import it, not the other way." },
+            {
+              target: './src/job',
+              from: './src/components',
+              message: "The job's domain draws nothing: components import it, not the other way.",
+            },
             {
               // The API client checks a job's answer against the job's schema before anyone sees it.
               target: './src/lib',
               from: './src/job',
               except: ['./job-schema.ts'],
-              message: 'lib/ holds generic helpers with no job in them; job code lives in src/job/.',
+              message:
+                'lib/ holds generic helpers with no job in them; job code lives in src/job/.',
             },
-            { target: './src/features', from: './src/app', except: ['./paths.ts'], message: 'Features do not import the app shell (paths excepted).' },
+            {
+              target: './src/features',
+              from: './src/app',
+              except: ['./paths.ts'],
+              message: 'Features do not import the app shell (paths excepted).',
+            },
           ],
         },
       ],
@@ -80,10 +134,24 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './server', from: './src', message: 'Node code must not import the browser app.' },
-            { target: './server', from: './server/testing', message: 'Only tests and benches use the test harness.' },
             {
-              target: ['./server/auth', './server/credentials', './server/net', './server/config', './server/simulator'],
+              target: './server',
+              from: './src',
+              message: 'Node code must not import the browser app.',
+            },
+            {
+              target: './server',
+              from: './server/testing',
+              message: 'Only tests and benches use the test harness.',
+            },
+            {
+              target: [
+                './server/auth',
+                './server/credentials',
+                './server/net',
+                './server/config',
+                './server/simulator',
+              ],
               from: './server/http',
               message: 'Layers run down: only the entry points use server/http/.',
             },
@@ -91,15 +159,29 @@ export default tseslint.config(
               target: './server/proxy',
               from: './server/http',
               except: ['./context.ts', './chain.ts', './responses.ts'],
-              message: "The API's steps use the server's step shape and answer helpers, nothing else of server/http/.",
+              message:
+                "The API's steps use the server's step shape and answer helpers, nothing else of server/http/.",
             },
             {
-              target: ['./server/credentials', './server/net', './server/config', './server/simulator'],
+              target: [
+                './server/credentials',
+                './server/net',
+                './server/config',
+                './server/simulator',
+              ],
               from: ['./server/auth', './server/proxy'],
               message: 'Layers run down: server/auth/ and server/proxy/ are above this one.',
             },
-            { target: './server/auth', from: './server/proxy', message: 'server/auth/ and server/proxy/ stand side by side.' },
-            { target: './server/proxy', from: './server/auth', message: 'server/auth/ and server/proxy/ stand side by side.' },
+            {
+              target: './server/auth',
+              from: './server/proxy',
+              message: 'server/auth/ and server/proxy/ stand side by side.',
+            },
+            {
+              target: './server/proxy',
+              from: './server/auth',
+              message: 'server/auth/ and server/proxy/ stand side by side.',
+            },
             {
               target: ['./server/net', './server/config', './server/simulator'],
               from: './server/credentials',
@@ -110,8 +192,16 @@ export default tseslint.config(
               from: './server/simulator',
               message: 'The simulator stands apart: only the proxy runtime starts it.',
             },
-            { target: './server/config', from: './server/net', message: 'server/net/ is a plain HTTP client; config/ is below nothing.' },
-            { target: './server/net', from: './server/config', message: 'Configuration does not send requests.' },
+            {
+              target: './server/config',
+              from: './server/net',
+              message: 'server/net/ is a plain HTTP client; config/ is below nothing.',
+            },
+            {
+              target: './server/net',
+              from: './server/config',
+              message: 'Configuration does not send requests.',
+            },
           ],
         },
       ],
@@ -134,7 +224,10 @@ export default tseslint.config(
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },

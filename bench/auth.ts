@@ -7,11 +7,11 @@
  *   npm run bench:auth
  */
 import autocannon from 'autocannon';
-import { createAccessControl } from '../server/http/steps/access-control.ts';
 import { loadAuthConfig } from '../server/auth/config.ts';
 import type { OidcClient } from '../server/auth/oidc-client.ts';
 import { createSealer } from '../server/auth/sealed-token.ts';
 import { SESSION_COOKIE } from '../server/auth/session-store.ts';
+import { createAccessControl } from '../server/http/steps/access-control.ts';
 import { createUpstreamLimit } from '../server/proxy/upstream-limit.ts';
 import { startAuthHost } from '../server/testing/auth-host.ts';
 import { markdownTable } from './table.ts';

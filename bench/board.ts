@@ -45,11 +45,13 @@ function freePort(): Promise<number> {
   });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 async function main(): Promise<void> {
   const dist = resolve(ROOT, process.env.DIST ?? 'dist');
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no build: run npm run build first`);
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error(`${dist} has no build: run npm run build first`);
   const port = Number(process.env.BENCH_PORT) || (await freePort());
   const simulatorPort = Number(process.env.BENCH_SIMULATOR_PORT) || (await freePort());
   // `npm start` without its build step: the production server, built beside `dist`.
@@ -60,14 +62,26 @@ async function main(): Promise<void> {
   });
   const base = `http://127.0.0.1:${port}`;
   const simulator = `http://127.0.0.1:${simulatorPort}`;
-  const browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumExecutable() ?? chromium.executablePath() });
+  const browser = await chromium.launch({
+    args: CHROMIUM_ARGS,
+    executablePath: chromiumExecutable() ?? chromium.executablePath(),
+  });
   try {
-    for (const until = Date.now() + 60_000; !(await fetch(`${base}/api/regions`).then((r) => r.ok).catch(() => false)); ) {
+    for (
+      const until = Date.now() + 60_000;
+      !(await fetch(`${base}/api/regions`)
+        .then((r) => r.ok)
+        .catch(() => false));
+    ) {
       if (Date.now() > until) throw new Error('the production server did not start within 60 s');
       await new Promise((done) => setTimeout(done, 250));
     }
     const post = (path: string, body: unknown = {}) =>
-      fetch(`${simulator}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${simulator}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const setUp = async () => {
       await post('/__simulator/reset');
       const refs: string[] = [];
@@ -75,7 +89,12 @@ async function main(): Promise<void> {
         const jobId = `bench-board-${String(i).padStart(2, '0')}-0000`;
         const finished = i < FINISHED;
         const start = -(10_000 + i * 50_000);
-        await post('/__simulator/jobs', finished ? { jobId, jobType: 'create_share', start: -3_600_000, duration: 60_000 } : { jobId, jobType: 'extend_share', start, status: 'running' });
+        await post(
+          '/__simulator/jobs',
+          finished
+            ? { jobId, jobType: 'create_share', start: -3_600_000, duration: 60_000 }
+            : { jobId, jobType: 'extend_share', start, status: 'running' },
+        );
         refs.push(`eu-de/${DEMO_PROJECT_ID}/${jobId}`);
       }
       return `${base}/board?jobs=${refs.join(',')}&title=Bench`;
@@ -87,7 +106,9 @@ async function main(): Promise<void> {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
       await page.goto(url);
       await page.waitForFunction(
-        (count) => document.querySelectorAll('li[data-board-row]:not([data-status="loading"])').length === count,
+        (count) =>
+          document.querySelectorAll('li[data-board-row]:not([data-status="loading"])').length ===
+          count,
         JOBS,
         { timeout: 60_000 },
       );
@@ -116,19 +137,34 @@ async function main(): Promise<void> {
     page.on('requestfinished', done);
     page.on('requestfailed', done);
     await page.goto(url);
-    await page.waitForFunction((count) => document.querySelectorAll('li[data-board-row]:not([data-status="loading"])').length === count, JOBS);
+    await page.waitForFunction(
+      (count) =>
+        document.querySelectorAll('li[data-board-row]:not([data-status="loading"])').length ===
+        count,
+      JOBS,
+    );
     await page.evaluate(() => {
       const w = window as unknown as { __rowsTouched: number };
       w.__rowsTouched = 0;
       new MutationObserver((records) => {
         // The elapsed time of running jobs ticks every second on its own: not a poll's work.
-        const changed = records.map((r) => (r.target instanceof Element ? r.target : r.target.parentElement)).filter((el) => el && !el.closest('[data-ticking]'));
-        const rows = new Set(changed.map((el) => el?.closest('li[data-board-row]')).filter(Boolean));
+        const changed = records
+          .map((r) => (r.target instanceof Element ? r.target : r.target.parentElement))
+          .filter((el) => el && !el.closest('[data-ticking]'));
+        const rows = new Set(
+          changed.map((el) => el?.closest('li[data-board-row]')).filter(Boolean),
+        );
         w.__rowsTouched += rows.size;
-      }).observe(document.querySelector('ol[aria-label="Jobs of the incident"]') as Node, { subtree: true, childList: true, characterData: true, attributes: true });
+      }).observe(document.querySelector('ol[aria-label="Jobs of the incident"]') as Node, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
     });
     const metric = async (name: string) =>
-      ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+      ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ??
+        0) * 1000;
     const startedAt = Date.now();
     const sentBefore = sent.length;
     const taskBefore = await metric('TaskDuration');
@@ -141,21 +177,40 @@ async function main(): Promise<void> {
     const taskMs = (await metric('TaskDuration')) - taskBefore;
     const scriptMs = (await metric('ScriptDuration')) - scriptBefore;
     const answers = sent.length - sentBefore;
-    const touched = await page.evaluate(() => (window as unknown as { __rowsTouched: number }).__rowsTouched);
-    const finishedIds = new Set(Array.from({ length: FINISHED }, (_, i) => `bench-board-${String(i).padStart(2, '0')}-0000`));
+    const touched = await page.evaluate(
+      () => (window as unknown as { __rowsTouched: number }).__rowsTouched,
+    );
+    const finishedIds = new Set(
+      Array.from({ length: FINISHED }, (_, i) => `bench-board-${String(i).padStart(2, '0')}-0000`),
+    );
     const finishedAgain = sent.filter((r) => finishedIds.has(r.job)).length - FINISHED;
     await page.close();
 
     const rows = [
-      ['first render: all 50 rows answered, median of ' + RUNS, `${Math.round(median(firstRender))} ms`],
-      ['main thread busy per second (polls, 1 s ticks of 40 elapsed times, axis)', `${(taskMs / (MINUTE_MS / 1000)).toFixed(1)} ms`],
+      [
+        'first render: all 50 rows answered, median of ' + RUNS,
+        `${Math.round(median(firstRender))} ms`,
+      ],
+      [
+        'main thread busy per second (polls, 1 s ticks of 40 elapsed times, axis)',
+        `${(taskMs / (MINUTE_MS / 1000)).toFixed(1)} ms`,
+      ],
       ['of which script', `${(scriptMs / (MINUTE_MS / 1000)).toFixed(1)} ms`],
-      ['one job poll: main-thread time per answer (upper bound: all of the above / answers)', `${(taskMs / Math.max(1, answers)).toFixed(1)} ms`],
-      ['one job poll: board rows whose DOM changed per answer (ticking times excluded)', (touched / Math.max(1, answers)).toFixed(2)],
+      [
+        'one job poll: main-thread time per answer (upper bound: all of the above / answers)',
+        `${(taskMs / Math.max(1, answers)).toFixed(1)} ms`,
+      ],
+      [
+        'one job poll: board rows whose DOM changed per answer (ticking times excluded)',
+        (touched / Math.max(1, answers)).toFixed(2),
+      ],
       [`requests in ${MINUTE_MS / 1000} s (40 live jobs)`, String(answers)],
       ['requests per second', (answers / (MINUTE_MS / 1000)).toFixed(2)],
       ['requests in flight: peak (limit 4)', String(peak)],
-      ['requests in flight: mean', (samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length)).toFixed(2)],
+      [
+        'requests in flight: mean',
+        (samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length)).toFixed(2),
+      ],
       ['requests to finished jobs after their first answer', String(finishedAgain)],
     ];
     console.log(markdownTable(['board (50 jobs)', 'value'], rows));

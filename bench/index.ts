@@ -29,10 +29,10 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
 import { chromium } from '@playwright/test';
 import { chromiumExecutable } from '../e2e/browser.ts';
 import { simulatedPreviewEnv } from '../e2e/preview-env.ts';
+import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
 import { lighthouseOnce, medianRun, type LighthouseRun } from './lighthouse.ts';
 import { measurePaint, PROFILES } from './paint.ts';
 import { markdownTable, parseMarkdownTables } from './table.ts';
@@ -217,7 +217,11 @@ async function lighthouse({ url, reset }: Preview): Promise<void> {
   const runs: LighthouseRun[] = [];
   for (let i = 1; i <= LH_RUNS; i += 1) {
     log(`Lighthouse (desktop) run ${i} of ${LH_RUNS} on ${url}`);
-    const result = await lighthouseOnce(url, { chromePath: CHROMIUM, preset: 'desktop', beforeRun: reset });
+    const result = await lighthouseOnce(url, {
+      chromePath: CHROMIUM,
+      preset: 'desktop',
+      beforeRun: reset,
+    });
     log(`  performance ${result.performance}, LCP ${seconds(result.lcp)}`);
     runs.push(result);
   }
@@ -231,7 +235,12 @@ async function lighthouse({ url, reset }: Preview): Promise<void> {
     String(median.performance),
     '-',
   ]);
-  rows.push([area, 'accessibility', String(median.accessibility), `100: ${mark(median.accessibility === 100)}`]);
+  rows.push([
+    area,
+    'accessibility',
+    String(median.accessibility),
+    `100: ${mark(median.accessibility === 100)}`,
+  ]);
   rows.push([area, 'best practices', String(median.bestPractices), '-']);
   rows.push([
     area,
@@ -239,7 +248,8 @@ async function lighthouse({ url, reset }: Preview): Promise<void> {
     `${seconds(median.fcp)} / ${seconds(median.lcp)} / ${Math.round(median.tbt)} ms / ${median.cls.toFixed(3)}`,
     '-',
   ]);
-  for (const shortfall of median.shortfalls) rows.push([area, `below full marks: ${shortfall}`, '', '-']);
+  for (const shortfall of median.shortfalls)
+    rows.push([area, `below full marks: ${shortfall}`, '', '-']);
 }
 
 async function timeline(): Promise<void> {
@@ -270,7 +280,12 @@ async function timeline(): Promise<void> {
 }
 
 async function board(dist: string): Promise<void> {
-  const out = await run(process.execPath, ['--import', 'tsx', 'bench/board.ts'], { DIST: dist }, 6 * 60_000);
+  const out = await run(
+    process.execPath,
+    ['--import', 'tsx', 'bench/board.ts'],
+    { DIST: dist },
+    6 * 60_000,
+  );
   const table = parseMarkdownTables(out).find((t) => t.header[0] === 'board (50 jobs)');
   if (!table) throw new Error('bench:board printed no table');
   for (const [measure = '?', value = '?'] of table.rows) rows.push(['board', measure, value, '-']);

@@ -12,14 +12,23 @@ const job = Buffer.from(
   JSON.stringify({
     job_id: '26f6b565-xxxx-XXXX-xxxx-03f0bd975433',
     status: 'running',
-    sub_jobs: Array.from({ length: 12 }, (_, i) => ({ job_id: `sub-${i}`, status: 'success', begin_time: '2024-05-01 10:00:00' })),
+    sub_jobs: Array.from({ length: 12 }, (_, i) => ({
+      job_id: `sub-${i}`,
+      status: 'success',
+      begin_time: '2024-05-01 10:00:00',
+    })),
   }),
 );
 const cases = {
-  'password + 4 kB token': { held: ['desk-Pa55-word'], sent: { 'X-Auth-Token': `MIIE${randomBytes(3000).toString('base64')}` } },
+  'password + 4 kB token': {
+    held: ['desk-Pa55-word'],
+    sent: { 'X-Auth-Token': `MIIE${randomBytes(3000).toString('base64')}` },
+  },
   'AK/SK + signature': {
     held: ['AKEXAMPLE0123456789X', 'SKEXAMPLE-secret-key-0123456789abcdefghijkl'],
-    sent: { Authorization: `SDK-HMAC-SHA256 Access=AKEXAMPLE0123456789X, SignedHeaders=host;x-sdk-date, Signature=${randomBytes(32).toString('hex')}` },
+    sent: {
+      Authorization: `SDK-HMAC-SHA256 Access=AKEXAMPLE0123456789X, SignedHeaders=host;x-sdk-date, Signature=${randomBytes(32).toString('hex')}`,
+    },
   },
 };
 
@@ -35,7 +44,8 @@ for (const [name, { held, sent }] of Object.entries(cases)) {
   started = performance.now();
   for (let i = 0; i < rounds; i += 1) {
     const check = base.with(sentSecrets(sent));
-    if (check.holdsSecret(job) || check.holdsSecret('req-0123456789abcdef')) throw new Error('false positive');
+    if (check.holdsSecret(job) || check.holdsSecret('req-0123456789abcdef'))
+      throw new Error('false positive');
   }
   const eachUs = ((performance.now() - started) * 1000) / rounds;
   console.log(`| ${name} | ${firstUs.toFixed(0)} | ${eachUs.toFixed(1)} |`);

@@ -19,15 +19,15 @@
  *
  *   npm run bench:timeline            (RUNS=7 SIZES=10,100,1000 to change the defaults)
  */
-import { createServer, type Server } from 'node:http';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { extname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
+import { extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from '@playwright/test';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { chromium, type Browser } from '@playwright/test';
 import { build, type Plugin } from 'vite';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
 import { markdownTable } from './table.ts';

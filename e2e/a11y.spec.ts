@@ -1,6 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { DEMO_PROJECT_ID, SCENARIO, demoJobs, type DemoJob } from '../server/simulator/simulator.ts';
+import {
+  DEMO_PROJECT_ID,
+  SCENARIO,
+  demoJobs,
+  type DemoJob,
+} from '../server/simulator/simulator.ts';
 import { expect, test, type SimulatorControl } from './fixtures.ts';
 
 /**
@@ -135,10 +140,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       // The catalogue and the constants tests import must agree, and every scenario is in a
       // slice audited below, or a scenario escapes the audit.
       expect(scenarios.map((s) => s.jobId).sort()).toEqual(Object.values(SCENARIO).sort());
-      expect(scenarios.map((s) => s.jobId).sort()).toEqual(SLICES.flatMap((slice) => slice.jobIds).sort());
+      expect(scenarios.map((s) => s.jobId).sort()).toEqual(
+        SLICES.flatMap((slice) => slice.jobIds).sort(),
+      );
 
       const findings: Finding[] = [];
-      const check = (where: string) => audit(page, `${where} (${colorScheme})`, findings, colorsOnly);
+      const check = (where: string) =>
+        audit(page, `${where} (${colorScheme})`, findings, colorsOnly);
 
       await page.goto('/');
       await expect(page.getByRole('heading', { name: 'Look up an SFS Turbo job' })).toBeVisible();
@@ -148,7 +156,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByLabel('Project ID').fill('not-a-project');
       await page.getByLabel('Job ID').fill('bad/id');
       await page.getByRole('button', { name: 'Show job' }).click();
-      await expect(page.getByText('A project ID has only the characters 0-9 and a-f.')).toBeVisible();
+      await expect(
+        page.getByText('A project ID has only the characters 0-9 and a-f.'),
+      ).toBeVisible();
       await check('lookup page with invalid IDs');
 
       await navigate(
@@ -171,7 +181,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await jobSettled(page);
       await navigate(page, '/');
       await expect(page.getByRole('heading', { name: 'Look up an SFS Turbo job' })).toBeVisible();
-      await expect(page.getByRole('region', { name: 'Recent jobs' }).getByRole('link', { name: SCENARIO.failed })).toBeVisible();
+      await expect(
+        page
+          .getByRole('region', { name: 'Recent jobs' })
+          .getByRole('link', { name: SCENARIO.failed }),
+      ).toBeVisible();
       await check('lookup page with recent jobs');
 
       expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
@@ -185,10 +199,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
         // Up to five audits on a busy machine; the full audit of the 1,000-row timeline alone
         // outlasted 120 s at load 22, and keeps the five minutes the single test had.
         test.setTimeout(slice.jobIds.includes(SCENARIO.benchmarkSubJobs) ? 300_000 : 120_000);
-        const scenarios = (await catalogue(simulator)).filter((s) => slice.jobIds.includes(s.jobId));
+        const scenarios = (await catalogue(simulator)).filter((s) =>
+          slice.jobIds.includes(s.jobId),
+        );
         expect(scenarios.map((s) => s.jobId)).toEqual(slice.jobIds);
         const findings: Finding[] = [];
-        const check = (where: string) => audit(page, `${where} (${colorScheme})`, findings, colorsOnly);
+        const check = (where: string) =>
+          audit(page, `${where} (${colorScheme})`, findings, colorsOnly);
         // One page per slice moves through its scenarios without reloading, as a user does.
         await page.goto('/');
         await expect(page.getByRole('heading', { name: 'Look up an SFS Turbo job' })).toBeVisible();

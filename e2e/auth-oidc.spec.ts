@@ -7,10 +7,10 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startTestProvider } from '../server/testing/oidc-provider.ts';
-import { startApp } from '../server/testing/app.ts';
-import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
 import { E2E_PORT } from '../playwright.config.ts';
+import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
+import { startApp } from '../server/testing/app.ts';
+import { startTestProvider } from '../server/testing/oidc-provider.ts';
 
 const PROVIDER_PORT = E2E_PORT + 2;
 const SIMULATOR_PORT = E2E_PORT + 3;

@@ -36,7 +36,8 @@ export const test = base.extend<Fixtures>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`);
+        if (message.type() === 'error' || message.type() === 'warning')
+          errors.push(`${message.type()}: ${message.text()}`);
       });
       page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
       await use(errors);
@@ -69,13 +70,17 @@ export async function settle(page: Page): Promise<void> {
 /** Tells the page that its tab was hidden or shown, as the browser would. */
 export async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
   await page.evaluate((visibility) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => visibility,
+    });
     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
   }, state);
 }
 
 /** The words a copy button shows now; the others are laid out in the same cell, invisible. */
-export const shownWords = (button: Locator): Locator => button.locator('[data-copy-words] > :not(.invisible)');
+export const shownWords = (button: Locator): Locator =>
+  button.locator('[data-copy-words] > :not(.invisible)');
 
 /**
  * Holds the page's timers still until `page.clock.resume()` (the clock must have been installed

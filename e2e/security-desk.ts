@@ -6,7 +6,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import http, {
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
 import { START_COMMAND } from '../playwright.config.ts';
@@ -26,25 +30,51 @@ export const JOB = {
   halfRequestId: 'ec40a1f0-1111-2222-3333-444455556666',
 } as const;
 
-const wrap = (text: string, columns: number, eol: string) => (text.match(new RegExp(`.{1,${columns}}`, 'g')) ?? []).join(eol);
-const jobWith = (token: string) => JSON.stringify({ job_id: 'echo', status: 'failed', fail_reason: `debug: X-Auth-Token ${token}` });
+const wrap = (text: string, columns: number, eol: string) =>
+  (text.match(new RegExp(`.{1,${columns}}`, 'g')) ?? []).join(eol);
+const jobWith = (token: string) =>
+  JSON.stringify({ job_id: 'echo', status: 'failed', fail_reason: `debug: X-Auth-Token ${token}` });
 
 /**
  * Job IDs (`echo-<name>`) whose answer echoes the token in one encoding each: a body, its
  * headers. Issue 19: each of these went through unnoticed before.
  */
-export const ENCODED_ECHOES: Record<string, (token: string) => { headers: Record<string, string>; body: Buffer | string }> = {
-  gzip: (t) => ({ headers: { 'Content-Encoding': 'gzip', 'Content-Type': 'application/json' }, body: gzipSync(jobWith(t)) }),
-  'raw-deflate': (t) => ({ headers: { 'Content-Encoding': 'deflate', 'Content-Type': 'application/json' }, body: deflateRawSync(jobWith(t)) }),
-  br: (t) => ({ headers: { 'Content-Encoding': 'br', 'Content-Type': 'application/json' }, body: brotliCompressSync(jobWith(t)) }),
-  'json-u002b': (t) => ({ headers: { 'Content-Type': 'application/json' }, body: jobWith(t).replace(/\+/g, '\\u002B').replace(/\//g, '\\u002F') }),
-  hex: (t) => ({ headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ dump: Buffer.from(t).toString('hex').toUpperCase() }) }),
-  utf16le: (t) => ({ headers: { 'Content-Type': 'application/json; charset=utf-16le' }, body: Buffer.from(jobWith(t), 'utf16le') }),
+export const ENCODED_ECHOES: Record<
+  string,
+  (token: string) => { headers: Record<string, string>; body: Buffer | string }
+> = {
+  gzip: (t) => ({
+    headers: { 'Content-Encoding': 'gzip', 'Content-Type': 'application/json' },
+    body: gzipSync(jobWith(t)),
+  }),
+  'raw-deflate': (t) => ({
+    headers: { 'Content-Encoding': 'deflate', 'Content-Type': 'application/json' },
+    body: deflateRawSync(jobWith(t)),
+  }),
+  br: (t) => ({
+    headers: { 'Content-Encoding': 'br', 'Content-Type': 'application/json' },
+    body: brotliCompressSync(jobWith(t)),
+  }),
+  'json-u002b': (t) => ({
+    headers: { 'Content-Type': 'application/json' },
+    body: jobWith(t).replace(/\+/g, '\\u002B').replace(/\//g, '\\u002F'),
+  }),
+  hex: (t) => ({
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ dump: Buffer.from(t).toString('hex').toUpperCase() }),
+  }),
+  utf16le: (t) => ({
+    headers: { 'Content-Type': 'application/json; charset=utf-16le' },
+    body: Buffer.from(jobWith(t), 'utf16le'),
+  }),
   'html-entities': (t) => ({
     headers: { 'Content-Type': 'text/html' },
     body: `<pre>${[...t].map((c, i) => (c === '+' ? '&plus;' : i % 2 ? `&#${c.charCodeAt(0)};` : `&#x${c.charCodeAt(0).toString(16)};`)).join('')}</pre>`,
   }),
-  'base64-wrapped': (t) => ({ headers: { 'Content-Type': 'text/plain' }, body: wrap(Buffer.from(`X-Auth-Token: ${t}\r\n`).toString('base64'), 76, '\r\n') }),
+  'base64-wrapped': (t) => ({
+    headers: { 'Content-Type': 'text/plain' },
+    body: wrap(Buffer.from(`X-Auth-Token: ${t}\r\n`).toString('base64'), 76, '\r\n'),
+  }),
 };
 
 export interface Seen {
@@ -69,7 +99,12 @@ async function fakeServer(
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const entry = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const entry = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       seen.push(entry);
       respond(entry, res);
     });
@@ -98,19 +133,33 @@ export async function fakeIam(port: number): Promise<FakeServer & { tokens: stri
     const echo = { 'X-Echo': b64(seen.body), 'X-request-id': b64(JSON.stringify(seen.headers)) };
     let projectId = '';
     try {
-      projectId = (JSON.parse(seen.body) as { auth: { scope: { project: { id: string } } } }).auth.scope.project.id;
+      projectId = (JSON.parse(seen.body) as { auth: { scope: { project: { id: string } } } }).auth
+        .scope.project.id;
     } catch {
       // not a login request: refused below
     }
     if (!projectId || projectId === REFUSED_PROJECT) {
       res.writeHead(401, { ...echo, 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 401, title: 'Unauthorized', message: `Wrong password ${PASSWORD} in ${seen.body}` } }));
+      res.end(
+        JSON.stringify({
+          error: {
+            code: 401,
+            title: 'Unauthorized',
+            message: `Wrong password ${PASSWORD} in ${seen.body}`,
+          },
+        }),
+      );
       return;
     }
     const token = `MIIE${randomBytes(48).toString('base64')}`;
     tokens.push(token);
     res.writeHead(201, { ...echo, 'X-Subject-Token': token, 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ token: { expires_at: new Date(Date.now() + 3600_000).toISOString() }, echo: seen.body }));
+    res.end(
+      JSON.stringify({
+        token: { expires_at: new Date(Date.now() + 3600_000).toISOString() },
+        echo: seen.body,
+      }),
+    );
   });
   return Object.assign(server, { tokens });
 }
@@ -120,13 +169,26 @@ export async function fakeUpstream(port: number): Promise<FakeServer> {
   return fakeServer(port, (seen, res) => {
     const jobId = seen.url.split('/').pop() ?? '';
     const token = String(seen.headers['x-auth-token'] ?? '');
-    const job = { job_id: jobId, job_type: 'create_share', status: 'success', begin_time: '2024-05-01 10:00:00', end_time: '2024-05-01 10:01:00' };
+    const job = {
+      job_id: jobId,
+      job_type: 'create_share',
+      status: 'success',
+      begin_time: '2024-05-01 10:00:00',
+      end_time: '2024-05-01 10:01:00',
+    };
     if (jobId === JOB.echoEverywhere) {
-      res.writeHead(500, { 'Content-Type': 'text/html', 'X-request-id': token, 'Retry-After': encodeURIComponent(token), 'X-Echo': b64(JSON.stringify(seen.headers)) });
+      res.writeHead(500, {
+        'Content-Type': 'text/html',
+        'X-request-id': token,
+        'Retry-After': encodeURIComponent(token),
+        'X-Echo': b64(JSON.stringify(seen.headers)),
+      });
       res.end(`<pre>debug: ${b64(JSON.stringify(seen.headers))}</pre>`);
       return;
     }
-    const encoded = jobId.startsWith('echo-') ? ENCODED_ECHOES[jobId.slice('echo-'.length)] : undefined;
+    const encoded = jobId.startsWith('echo-')
+      ? ENCODED_ECHOES[jobId.slice('echo-'.length)]
+      : undefined;
     if (encoded) {
       const { headers, body } = encoded(token);
       res.writeHead(500, { ...headers, 'X-request-id': 'req-echo-1' });
@@ -142,7 +204,11 @@ export async function fakeUpstream(port: number): Promise<FakeServer> {
       return;
     }
     if (jobId === JOB.echoHeaders) {
-      res.writeHead(200, { 'Content-Type': 'application/json', 'X-request-id': `req-${token}`, 'Retry-After': b64(token) });
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'X-request-id': `req-${token}`,
+        'Retry-After': b64(token),
+      });
       res.end(JSON.stringify(job));
       return;
     }
@@ -173,9 +239,13 @@ export async function startDesk(port: number, env: Record<string, string>): Prom
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the dashboard did not start:\n${output}`);
-    const ready = await fetch(`${url}/api/regions`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/api/regions`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`the dashboard did not answer within 30 s:\n${output}`);
+    if (Date.now() > deadline)
+      throw new Error(`the dashboard did not answer within 30 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
@@ -209,7 +279,10 @@ export function holdsSecret(text: string, secret: string): boolean {
   }
   for (const run of text.match(/[A-Za-z0-9+/_-]{16,}/g) ?? []) {
     for (let skip = 0; skip < 4; skip += 1) {
-      const decoded = Buffer.from(run.slice(skip), run.includes('-') || run.includes('_') ? 'base64url' : 'base64').toString('latin1');
+      const decoded = Buffer.from(
+        run.slice(skip),
+        run.includes('-') || run.includes('_') ? 'base64url' : 'base64',
+      ).toString('latin1');
       if (decoded.includes(secret)) return true;
     }
   }

@@ -24,7 +24,12 @@ import {
  * and that neither the password nor any token appears in what the browser received or in the
  * dashboard's log.
  */
-const PORTS = { upstream: E2E_PORT + 2, iam: E2E_PORT + 3, desk: E2E_PORT + 4, attacker: E2E_PORT + 5 };
+const PORTS = {
+  upstream: E2E_PORT + 2,
+  iam: E2E_PORT + 3,
+  desk: E2E_PORT + 4,
+  attacker: E2E_PORT + 5,
+};
 const PROJECT = 'e9993fc787d94b6c886cbaa340f9c0f4';
 const LOGINS_PER_MIN = 6;
 /** What one client may take of a minute's logins: a third. */
@@ -85,9 +90,13 @@ const it = test.extend<{ setup: Setup }>({
   },
 });
 
-const apiPath = (region: string, project: string, job: string) => `/api/${region}/v1/${project}/sfs-turbo/jobs/${job}`;
+const apiPath = (region: string, project: string, job: string) =>
+  `/api/${region}/v1/${project}/sfs-turbo/jobs/${job}`;
 
-it('a page on another site cannot make the dashboard use its credential', async ({ setup, browser }) => {
+it('a page on another site cannot make the dashboard use its credential', async ({
+  setup,
+  browser,
+}) => {
   const { desk, iam, upstream } = setup;
   const target = (job: string) => `${desk.url}${apiPath('eu-de', PROJECT, job)}`;
   const attack = `<!doctype html><title>cat pictures</title>
@@ -129,7 +138,10 @@ it('a page on another site cannot make the dashboard use its credential', async 
   await setup.expectNoSecretGivenAway();
 });
 
-it('an endpoint that echoes the token in headers and body gets nothing to the browser or the log', async ({ setup, page }) => {
+it('an endpoint that echoes the token in headers and body gets nothing to the browser or the log', async ({
+  setup,
+  page,
+}) => {
   const { desk, iam, upstream } = setup;
   await page.goto(`${desk.url}/eu-de/projects/${PROJECT}/jobs/${JOB.echoHeaders}`);
   await expect(page.getByText('create_share').first()).toBeVisible();
@@ -144,11 +156,17 @@ it('an endpoint that echoes the token in headers and body gets nothing to the br
   await setup.expectNoSecretGivenAway();
 });
 
-it('an endpoint that echoes the token encoded differently, or half of it as X-request-id, gets nothing to the browser or the log', async ({ setup, page }) => {
+it('an endpoint that echoes the token encoded differently, or half of it as X-request-id, gets nothing to the browser or the log', async ({
+  setup,
+  page,
+}) => {
   const { desk, iam, upstream } = setup;
   await page.goto(`${desk.url}/`);
   const names = Object.keys(ENCODED_ECHOES);
-  const paths = [...names.map((name) => apiPath('eu-de', PROJECT, `echo-${name}`)), apiPath('eu-de', PROJECT, JOB.halfRequestId)];
+  const paths = [
+    ...names.map((name) => apiPath('eu-de', PROJECT, `echo-${name}`)),
+    apiPath('eu-de', PROJECT, JOB.halfRequestId),
+  ];
   const answers = await page.evaluate(
     async (all) =>
       Promise.all(
@@ -171,7 +189,11 @@ it('an endpoint that echoes the token encoded differently, or half of it as X-re
   setup.received.push(...answers.map((answer) => answer.text));
   for (const [index, name] of names.entries()) {
     const answer = answers[index]!;
-    expect({ name, status: answer.status, contentEncoding: answer.contentEncoding }).toEqual({ name, status: 502, contentEncoding: null });
+    expect({ name, status: answer.status, contentEncoding: answer.contentEncoding }).toEqual({
+      name,
+      status: 502,
+      contentEncoding: null,
+    });
     expect(JSON.parse(answer.body), name).toMatchObject({ errCode: 'PROXY.UPSTREAM_LEAK' });
   }
   const half = answers.at(-1)!;
@@ -179,7 +201,9 @@ it('an endpoint that echoes the token encoded differently, or half of it as X-re
   expect(half.requestId).toBeNull();
   expect(JSON.parse(half.body)).toMatchObject({ job_type: 'create_share' });
   // Asked for plain bytes every time: what came compressed came against the request.
-  expect(upstream.seen.map((seen) => seen.headers['accept-encoding'])).toEqual(paths.map(() => 'identity'));
+  expect(upstream.seen.map((seen) => seen.headers['accept-encoding'])).toEqual(
+    paths.map(() => 'identity'),
+  );
 
   // The page says what happened for a compressed echo as for a plain one.
   await page.goto(`${desk.url}/eu-de/projects/${PROJECT}/jobs/echo-gzip`);
@@ -187,13 +211,20 @@ it('an endpoint that echoes the token encoded differently, or half of it as X-re
   await expect(failure).toContainText('PROXY.UPSTREAM_LEAK');
 
   const metrics = await (await fetch(`${desk.url}/metrics`)).text();
-  expect(metrics).toMatch(/^sfs_turbo_upstream_headers_dropped_total\{header="x-request-id",reason="secret"\} 1$/m);
+  expect(metrics).toMatch(
+    /^sfs_turbo_upstream_headers_dropped_total\{header="x-request-id",reason="secret"\} 1$/m,
+  );
   // Each request's line is in the log, and none holds any part of a token.
-  await expect.poll(() => desk.log().match(/"upstreamHeadersDropped":"x-request-id"/g)?.length ?? 0).toBe(1);
+  await expect
+    .poll(() => desk.log().match(/"upstreamHeadersDropped":"x-request-id"/g)?.length ?? 0)
+    .toBe(1);
   expect(iam.tokens).toHaveLength(1);
   for (const token of iam.tokens) {
     expect(holdsPartOf(desk.log(), token), 'the dashboard log holds part of a token').toBe(false);
-    expect(setup.received.filter((text) => holdsPartOf(text, token)), 'answers holding part of a token').toEqual([]);
+    expect(
+      setup.received.filter((text) => holdsPartOf(text, token)),
+      'answers holding part of a token',
+    ).toEqual([]);
   }
   await setup.expectNoSecretGivenAway();
 });
@@ -202,7 +233,10 @@ async function pasteInto(page: Page, text: string) {
   await page.getByLabel(/Paste anything/).fill(text);
 }
 
-it('a link to a region the desk may not query is refused before anything leaves the server, and the page says why', async ({ setup, page }) => {
+it('a link to a region the desk may not query is refused before anything leaves the server, and the page says why', async ({
+  setup,
+  page,
+}) => {
   const { desk, iam, upstream } = setup;
   await page.goto(`${desk.url}/cn-north-4/projects/${PROJECT}/jobs/${JOB.plain}`);
   const failure = page.getByRole('alert').filter({ hasText: 'Lookup failed' });
@@ -220,34 +254,41 @@ it('a link to a region the desk may not query is refused before anything leaves 
 
   const regions = await (await fetch(`${desk.url}/api/regions`)).text();
   expect(JSON.parse(regions)).toMatchObject({ credentials: { kind: 'password' } });
-  for (const said of ['desk-user', 'desk-domain', iam.url, '127.0.0.1', 'clouds.yaml']) expect(regions).not.toContain(said);
+  for (const said of ['desk-user', 'desk-domain', iam.url, '127.0.0.1', 'clouds.yaml'])
+    expect(regions).not.toContain(said);
 
   expect(iam.seen).toEqual([]);
   expect(upstream.seen).toEqual([]);
   await setup.expectNoSecretGivenAway();
 });
 
-it('a burst of random project IDs from one client takes a third of the login budget, and leaves the rest to others', async ({ setup, browser }) => {
+it('a burst of random project IDs from one client takes a third of the login budget, and leaves the rest to others', async ({
+  setup,
+  browser,
+}) => {
   const { desk, iam, upstream } = setup;
   // A context of its own: the page reads the 60 answers itself (fetching each body through
   // the browser's debugging protocol takes about a second apiece on a busy machine).
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${desk.url}/`);
-  const answers = await page.evaluate(async (paths) => {
-    const responses = await Promise.all(paths.map((path) => fetch(path)));
-    return Promise.all(
-      responses.map(async (answer) => {
-        const headers: string[] = [];
-        answer.headers.forEach((value, name) => headers.push(`${name}: ${value}`));
-        return {
-          status: answer.status,
-          retryAfter: answer.headers.get('Retry-After'),
-          text: `${headers.join('\n')}\n${await answer.text()}`,
-        };
-      }),
-    );
-  }, Array.from({ length: 60 }, () => apiPath('eu-de', randomProject(), JOB.plain)));
+  const answers = await page.evaluate(
+    async (paths) => {
+      const responses = await Promise.all(paths.map((path) => fetch(path)));
+      return Promise.all(
+        responses.map(async (answer) => {
+          const headers: string[] = [];
+          answer.headers.forEach((value, name) => headers.push(`${name}: ${value}`));
+          return {
+            status: answer.status,
+            retryAfter: answer.headers.get('Retry-After'),
+            text: `${headers.join('\n')}\n${await answer.text()}`,
+          };
+        }),
+      );
+    },
+    Array.from({ length: 60 }, () => apiPath('eu-de', randomProject(), JOB.plain)),
+  );
   await context.close();
   setup.received.push(...answers.map((answer) => answer.text));
 
@@ -271,7 +312,10 @@ it('a burst of random project IDs from one client takes a third of the login bud
   await setup.expectNoSecretGivenAway();
 });
 
-it('a refused login is not retried for a minute, and the page explains the wait', async ({ setup, page }) => {
+it('a refused login is not retried for a minute, and the page explains the wait', async ({
+  setup,
+  page,
+}) => {
   const { desk, iam } = setup;
   await page.goto(`${desk.url}/eu-de/projects/${REFUSED_PROJECT}/jobs/${JOB.plain}`);
   const failure = page.getByRole('alert').filter({ hasText: 'Lookup failed' });
@@ -292,7 +336,8 @@ it('a refused login is not retried for a minute, and the page explains the wait'
   setup.received.push(metrics);
   expect(metrics).toMatch(/^sfs_turbo_iam_logins_total\{result="refused"\} 1$/m);
   expect(metrics).toMatch(/^sfs_turbo_iam_logins_total\{result="rate_limited"\} [1-9]\d*$/m);
-  for (const said of ['desk-user', 'desk-domain', iam.url]) expect(readyText + metrics).not.toContain(said);
+  for (const said of ['desk-user', 'desk-domain', iam.url])
+    expect(readyText + metrics).not.toContain(said);
   await setup.expectNoSecretGivenAway();
 });
 

@@ -98,7 +98,9 @@ test('the copied link, the home link and the not-found page stay under the sub-p
   await expect(shownWords(actions.getByRole('button', { name: 'Copy link' }))).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(jobUrl(SCENARIO.failed));
   await actions.getByRole('button', { name: 'Copy summary' }).click();
-  await expect(shownWords(actions.getByRole('button', { name: 'Copy summary' }))).toHaveText('Copied');
+  await expect(shownWords(actions.getByRole('button', { name: 'Copy summary' }))).toHaveText(
+    'Copied',
+  );
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
     jobUrl(SCENARIO.failed),
   );

@@ -29,8 +29,14 @@ interface RawJob {
 }
 
 /** Opens a job and returns the body of the answer the page itself received. */
-async function openAndCapture(page: Page, jobId: string, suffix = ''): Promise<{ raw: string; job: RawJob }> {
-  const answer = page.waitForResponse((response) => response.url().includes(`/sfs-turbo/jobs/${jobId}`) && response.ok());
+async function openAndCapture(
+  page: Page,
+  jobId: string,
+  suffix = '',
+): Promise<{ raw: string; job: RawJob }> {
+  const answer = page.waitForResponse(
+    (response) => response.url().includes(`/sfs-turbo/jobs/${jobId}`) && response.ok(),
+  );
   if (suffix) await page.goto(jobPath(jobId) + suffix);
   else await openJob(page, DEMO_PROJECT_ID, jobId);
   const raw = await (await answer).text();
@@ -41,11 +47,17 @@ async function openAndCapture(page: Page, jobId: string, suffix = ''): Promise<{
 const readClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
 async function fieldValue(page: Page, label: string): Promise<string> {
-  const text = await page.locator('[data-ticket-card] dt', { hasText: new RegExp(`^${label}$`, 'i') }).locator('xpath=following-sibling::dd[1]').innerText();
+  const text = await page
+    .locator('[data-ticket-card] dt', { hasText: new RegExp(`^${label}$`, 'i') })
+    .locator('xpath=following-sibling::dd[1]')
+    .innerText();
   return text.trim();
 }
 
-test('support engineer copies the summary, the link and the raw JSON of a failed job', async ({ page, baseURL }) => {
+test('support engineer copies the summary, the link and the raw JSON of a failed job', async ({
+  page,
+  baseURL,
+}) => {
   await page.clock.install();
   const { raw, job } = await openAndCapture(page, SCENARIO.failed);
   // Each "Copied" shows for two seconds of the page's clock: held still, the test sees it however late it looks.
@@ -56,7 +68,9 @@ test('support engineer copies the summary, the link and the raw JSON of a failed
   const actions = page.getByRole('group', { name: 'Take this job into a ticket' });
 
   await actions.getByRole('button', { name: 'Copy summary' }).click();
-  await expect(shownWords(actions.getByRole('button', { name: 'Copy summary' }))).toHaveText('Copied');
+  await expect(shownWords(actions.getByRole('button', { name: 'Copy summary' }))).toHaveText(
+    'Copied',
+  );
   const summary = await readClipboard(page);
   expect(summary).toContain(`### SFS Turbo job ${SCENARIO.failed}: Failed`);
   expect(summary).toContain(`| Status | Failed (\`${job.status}\`) |`);
@@ -67,14 +81,18 @@ test('support engineer copies the summary, the link and the raw JSON of a failed
   expect(summary).toContain(`| Begin | ${job.begin_time} UTC |`);
   expect(summary).toContain(`| End | ${job.end_time} UTC |`);
   expect(summary).toContain('| Duration | 35 s |');
-  expect(summary).toContain(`| Failure | \`${job.error_code}\` — The subnet has not enough free IP addresses. — ${job.fail_reason} |`);
+  expect(summary).toContain(
+    `| Failure | \`${job.error_code}\` — The subnet has not enough free IP addresses. — ${job.fail_reason} |`,
+  );
   expect(summary).toContain(`| Lookup request ID, this refresh | \`${requestId}\` |`);
   expect(summary).toMatch(/\| Data as of \| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \|/);
   expect(summary).toContain(`| Link | ${permalink} |`);
   expect(summary).toContain(`#### Sub-jobs (${job.sub_jobs?.length})`);
   expect(job.sub_jobs?.length, 'sub-jobs in the answer').toBeGreaterThan(0);
   for (const [index, sub] of (job.sub_jobs ?? []).entries()) {
-    expect(summary).toContain(`| ${index + 1} | ${sub.status === 'failed' ? 'Failed' : 'Succeeded'} (\`${sub.status}\`) | `);
+    expect(summary).toContain(
+      `| ${index + 1} | ${sub.status === 'failed' ? 'Failed' : 'Succeeded'} (\`${sub.status}\`) | `,
+    );
     expect(summary).toContain(`\`${sub.job_id}\``);
   }
 
@@ -83,7 +101,9 @@ test('support engineer copies the summary, the link and the raw JSON of a failed
   expect(await readClipboard(page)).toBe(permalink);
 
   await actions.getByRole('button', { name: 'Copy raw JSON' }).click();
-  await expect(shownWords(actions.getByRole('button', { name: 'Copy raw JSON' }))).toHaveText('Copied');
+  await expect(shownWords(actions.getByRole('button', { name: 'Copy raw JSON' }))).toHaveText(
+    'Copied',
+  );
   expect(await readClipboard(page)).toBe(raw);
 });
 
@@ -96,17 +116,23 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 test.describe('on a dark screen', () => {
   test.use({ colorScheme: 'dark' });
 
-  test('support engineer downloads a sharp, light PNG of a failed job with the stamp and the link', async ({ page, baseURL }) => {
+  test('support engineer downloads a sharp, light PNG of a failed job with the stamp and the link', async ({
+    page,
+    baseURL,
+  }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await openAndCapture(page, SCENARIO.failed);
     const region = page.locator('[data-ticket-region]');
-    const cardBackground = () => page.locator('[data-ticket-card]').evaluate((card) => getComputedStyle(card).backgroundColor);
+    const cardBackground = () =>
+      page.locator('[data-ticket-card]').evaluate((card) => getComputedStyle(card).backgroundColor);
     expect(await cardBackground()).not.toBe('rgb(255, 255, 255)');
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download PNG' }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(new RegExp(`^sfs-turbo-job-${SCENARIO.failed}-\\d{8}-\\d{6}Z\\.png$`));
+    expect(file.suggestedFilename()).toMatch(
+      new RegExp(`^sfs-turbo-job-${SCENARIO.failed}-\\d{8}-\\d{6}Z\\.png$`),
+    );
     await expect(page.getByText(`Saved ${file.suggestedFilename()}`)).toBeVisible();
     const bytes = await readFile(await file.path());
     await writeFile(join(SHOTS, 'download-failed-job.png'), bytes);
@@ -118,7 +144,9 @@ test.describe('on a dark screen', () => {
     expect(size.height).toBeGreaterThan(2 * 400);
 
     // The page is back in the scheme the screen asked for.
-    expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBeNull();
+    expect(
+      await page.evaluate(() => document.documentElement.getAttribute('data-theme')),
+    ).toBeNull();
     expect(await cardBackground()).not.toBe('rgb(255, 255, 255)');
 
     // Decoded in the page: not blank, light background, the failed colour present.
@@ -147,7 +175,12 @@ test.describe('on a dark screen', () => {
         if (r > 150 && g < 60 && b < 60) red += 1;
       }
       const mean = sum / pixels;
-      return { whiteShare: white / pixels, redShare: red / pixels, deviation: Math.sqrt(sumSquares / pixels - mean * mean), corner: [...data.slice(0, 3)] };
+      return {
+        whiteShare: white / pixels,
+        redShare: red / pixels,
+        deviation: Math.sqrt(sumSquares / pixels - mean * mean),
+        corner: [...data.slice(0, 3)],
+      };
     }, bytes.toString('base64'));
     expect(stats.corner).toEqual([255, 255, 255]);
     expect(stats.whiteShare).toBeGreaterThan(0.5);
@@ -157,7 +190,9 @@ test.describe('on a dark screen', () => {
     expect(baseURL).toBeTruthy();
   });
 
-  test('the ticket view shows the job without navigation or controls, in the light scheme', async ({ page }) => {
+  test('the ticket view shows the job without navigation or controls, in the light scheme', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await openAndCapture(page, SCENARIO.failed, '?view=ticket');
     await expect(page.getByRole('banner')).toBeHidden();
@@ -165,13 +200,19 @@ test.describe('on a dark screen', () => {
     await expect(page.getByText('Data as of')).toBeVisible();
     await expect(page.getByTestId('permalink')).toContainText(jobPath(SCENARIO.failed));
     await expectAllHidden(page.locator('button'));
-    expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe('light');
-    const background = await page.locator('[data-ticket-card]').evaluate((card) => getComputedStyle(card).backgroundColor);
+    expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe(
+      'light',
+    );
+    const background = await page
+      .locator('[data-ticket-card]')
+      .evaluate((card) => getComputedStyle(card).backgroundColor);
     expect(background).toBe('rgb(255, 255, 255)');
     await page.screenshot({ path: join(SHOTS, 'ticket-view-failed-1366x768.png') });
   });
 
-  test('the printout is light, has no buttons or navigation, and keeps long reasons whole', async ({ page }) => {
+  test('the printout is light, has no buttons or navigation, and keeps long reasons whole', async ({
+    page,
+  }) => {
     const { job } = await openAndCapture(page, SCENARIO.longFailReason);
     const reason = job.fail_reason ?? '';
     expect(reason.length).toBeGreaterThan(500);
@@ -186,18 +227,31 @@ test.describe('on a dark screen', () => {
     await expect(reasons.filter({ visible: true })).toHaveCount(1);
     const whole = page.locator('[data-ticket-card] p', { hasText: reason });
     await expect(whole).toBeVisible();
-    expect(await whole.evaluate((node) => node.scrollHeight <= node.clientHeight + 1 && node.scrollWidth <= node.clientWidth + 1)).toBe(true);
+    expect(
+      await whole.evaluate(
+        (node) =>
+          node.scrollHeight <= node.clientHeight + 1 && node.scrollWidth <= node.clientWidth + 1,
+      ),
+    ).toBe(true);
     const references = page.locator('[data-reason-ref] summary');
     await expect(references).toHaveCount(2);
     for (const reference of await references.all()) {
       await expect(reference).toBeVisible();
-      await expect(reference).toContainText(`The failure reason printed in full in the job card above (${reason.length} characters)`);
+      await expect(reference).toContainText(
+        `The failure reason printed in full in the job card above (${reason.length} characters)`,
+      );
       // The invitation to open it is for the screen only.
       await expect(reference.getByText(': show it here too')).toBeHidden();
     }
-    const background = await page.locator('[data-ticket-card]').evaluate((card) => getComputedStyle(card).backgroundColor);
+    const background = await page
+      .locator('[data-ticket-card]')
+      .evaluate((card) => getComputedStyle(card).backgroundColor);
     expect(background).toBe('rgb(255, 255, 255)');
-    await page.pdf({ path: join(SHOTS, 'print-long-reason.pdf'), format: 'A4', printBackground: true });
+    await page.pdf({
+      path: join(SHOTS, 'print-long-reason.pdf'),
+      format: 'A4',
+      printBackground: true,
+    });
   });
 });
 
@@ -224,7 +278,10 @@ for (const viewport of [
   { width: 1440, height: 900 },
 ]) {
   const name = `${viewport.width}x${viewport.height}`;
-  test(`the first screen of a failed job at ${name} holds everything a ticket needs`, async ({ page, baseURL }) => {
+  test(`the first screen of a failed job at ${name} holds everything a ticket needs`, async ({
+    page,
+    baseURL,
+  }) => {
     await page.setViewportSize(viewport);
     const { job } = await openAndCapture(page, SCENARIO.failed);
     const card = page.locator('[data-ticket-card]');
@@ -238,7 +295,9 @@ for (const viewport of [
       card.locator('dd', { hasText: `${job.end_time} UTC` }),
       card.locator('dd', { hasText: /^35 s$/ }),
       page.getByTestId('freshness').getByText(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/),
-      card.locator('dt', { hasText: 'Lookup request ID, this refresh' }).locator('xpath=following-sibling::dd[1]'),
+      card
+        .locator('dt', { hasText: 'Lookup request ID, this refresh' })
+        .locator('xpath=following-sibling::dd[1]'),
       card.getByRole('link', { name: `${baseURL}${jobPath(SCENARIO.failed)}` }),
       card.getByText(job.error_code ?? 'missing code', { exact: true }),
       card.getByText(job.fail_reason ?? 'missing reason', { exact: true }),
@@ -251,22 +310,31 @@ for (const viewport of [
   });
 }
 
-test('the first screen of a job with a very long failure reason still shows all of it at 1366x768', async ({ page }) => {
+test('the first screen of a job with a very long failure reason still shows all of it at 1366x768', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const { job } = await openAndCapture(page, SCENARIO.longFailReason);
-  const reason = page.locator('[data-ticket-card]').getByText(job.fail_reason ?? 'missing', { exact: true });
+  const reason = page
+    .locator('[data-ticket-card]')
+    .getByText(job.fail_reason ?? 'missing', { exact: true });
   expect(await onFirstScreen(reason)).toBe(true);
   await page.screenshot({ path: join(SHOTS, 'first-screen-long-reason-1366x768.png') });
 });
 
-test('a job of 40 sub-jobs gives a PNG of the job and 25 of them, the failed ones among them', async ({ page, simulator }) => {
+test('a job of 40 sub-jobs gives a PNG of the job and 25 of them, the failed ones among them', async ({
+  page,
+  simulator,
+}) => {
   const S = 1_000;
   const created = (await simulator.post('/__simulator/jobs', {
     jobType: 'create_share',
     subJobs: Array.from({ length: 40 }, (_, i) => ({
       start: -3_600 * S + i * 20 * S,
       duration: 15 * S,
-      ...(i === 31 || i === 37 ? { status: 'failed', errorCode: 'SFS.TURBO.0030', failReason: 'Ecs resource not enough' } : {}),
+      ...(i === 31 || i === 37
+        ? { status: 'failed', errorCode: 'SFS.TURBO.0030', failReason: 'Ecs resource not enough' }
+        : {}),
     })),
   })) as { jobId: string };
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -283,10 +351,16 @@ test('a job of 40 sub-jobs gives a PNG of the job and 25 of them, the failed one
   await writeFile(join(SHOTS, 'download-40-sub-jobs.png'), bytes);
   const size = pngSize(bytes);
   const region = await page.locator('[data-ticket-region]').boundingBox();
-  const rows = await page.locator('li[data-row-key]').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().height));
+  const rows = await page
+    .locator('li[data-row-key]')
+    .evaluateAll((items) => items.map((item) => item.getBoundingClientRect().height));
   expect(Math.abs(size.width - 2 * ((region?.width ?? 0) + 32))).toBeLessThanOrEqual(4);
   // 15 rows are left out; a one-line note and three "… N not shown …" lines are drawn instead.
-  const leftOut = rows.slice(1).sort((a, b) => a - b).slice(0, 15).reduce((sum, height) => sum + height, 0);
+  const leftOut = rows
+    .slice(1)
+    .sort((a, b) => a - b)
+    .slice(0, 15)
+    .reduce((sum, height) => sum + height, 0);
   expect(size.height).toBeLessThan(2 * ((region?.height ?? 0) + 32 - leftOut + 200));
   expect(size.height).toBeGreaterThan(2 * ((region?.height ?? 0) + 32 - leftOut - 200));
   await expect(page.locator('[data-capture-skip]')).toHaveCount(0);

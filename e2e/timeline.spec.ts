@@ -34,7 +34,9 @@ test('support engineer reads a failed sub-job’s code, meaning and reason on th
   await expect(page.getByTestId('timeline-counts')).toContainText('1 failed');
 });
 
-test('a long failure reason printed in the card is referred to on the row, and shown whole there on request, on screen and in print', async ({ page }) => {
+test('a long failure reason printed in the card is referred to on the row, and shown whole there on request, on screen and in print', async ({
+  page,
+}) => {
   await openJob(page, DEMO_PROJECT_ID, SCENARIO.longFailReason);
   const subRow = failedSubJobRows(page);
   const reason = subRow.locator('p.whitespace-pre-wrap');
@@ -153,14 +155,20 @@ test('a 1,000-sub-job job fits a screen of rows, filters by status and goes from
   await page.getByRole('button', { name: 'Next failure' }).click();
   const focused = page.locator('a[data-row-link]:focus');
   await expect(rowOf(focused)).toHaveAttribute('data-status', 'failed');
-  const second = await list.locator('> li[data-status="failed"]').nth(1).getAttribute('data-row-key');
+  const second = await list
+    .locator('> li[data-status="failed"]')
+    .nth(1)
+    .getAttribute('data-row-key');
   await expect(rowOf(focused)).toHaveAttribute('data-row-key', second ?? 'none');
 
   // A click on the overview's bottom goes to the last rows (those not started).
   const overview = page.getByRole('img', { name: /Overview: every sub-job/ });
   const box = await overview.boundingBox();
   await overview.click({ position: { x: 20, y: (box?.height ?? 64) - 2 } });
-  await expect(rowOf(page.locator('a[data-row-link]:focus'))).toHaveAttribute('data-status', 'waiting');
+  await expect(rowOf(page.locator('a[data-row-link]:focus'))).toHaveAttribute(
+    'data-status',
+    'waiting',
+  );
 
   // Comfortable rows, remembered across a reload.
   await page.getByRole('button', { name: 'Comfortable' }).click();

@@ -24,11 +24,18 @@ function attempt(label, command, args) {
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && existsSync('/usr/bin/apt-get')) {
-  if (attempt("Debian's chromium package", 'sh', ['-c', 'apt-get update -qq && apt-get install -y -qq chromium'])) {
+  if (
+    attempt("Debian's chromium package", 'sh', [
+      '-c',
+      'apt-get update -qq && apt-get install -y -qq chromium',
+    ])
+  ) {
     process.exit(0);
   }
 }
-if (attempt("Playwright's own browser", 'npx', ['playwright', 'install', '--with-deps', 'chromium'])) {
+if (
+  attempt("Playwright's own browser", 'npx', ['playwright', 'install', '--with-deps', 'chromium'])
+) {
   process.exit(0);
 }
 

@@ -10,7 +10,8 @@ const lock = JSON.parse(readFileSync(new URL('package-lock.json', root), 'utf8')
 };
 
 /** `node_modules/a/node_modules/@b/c` → `@b/c`. */
-const nameOf = (path: string) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+const nameOf = (path: string) =>
+  path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
 
 describe('a clean first install on npm 11', () => {
   it('has a decision in allowScripts for every dependency with an install script', () => {

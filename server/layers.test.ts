@@ -19,10 +19,26 @@ async function layerErrors(filePath: string, source: string): Promise<string[]> 
 describe('server layers run down only', { timeout: 120_000 }, () => {
   it.each([
     ['server/net/probe.ts', "export { createApp } from '../http/app.ts';\n", /entry points/],
-    ['server/credentials/probe.ts', "export { createApi } from '../proxy/api.ts';\n", /above this one/],
-    ['server/credentials/probe.ts', "export { sendJson } from '../http/responses.ts';\n", /entry points/],
-    ['server/auth/probe.ts', "export { limitKey } from '../proxy/upstream-limit.ts';\n", /side by side/],
-    ['server/proxy/probe.ts', "export { createApp } from '../http/app.ts';\n", /nothing else of server\/http/],
+    [
+      'server/credentials/probe.ts',
+      "export { createApi } from '../proxy/api.ts';\n",
+      /above this one/,
+    ],
+    [
+      'server/credentials/probe.ts',
+      "export { sendJson } from '../http/responses.ts';\n",
+      /entry points/,
+    ],
+    [
+      'server/auth/probe.ts',
+      "export { limitKey } from '../proxy/upstream-limit.ts';\n",
+      /side by side/,
+    ],
+    [
+      'server/proxy/probe.ts',
+      "export { createApp } from '../http/app.ts';\n",
+      /nothing else of server\/http/,
+    ],
     ['server/net/probe.ts', "export { loadConfig } from '../config/config.ts';\n", /config/],
     ['server/http/probe.ts', "export { startApp } from '../testing/app.ts';\n", /test harness/],
   ])('refuses %s importing upwards: %s', async (file, source, message) => {

@@ -4,6 +4,7 @@ import { loadConfig } from './config/config.ts';
 import { akskSigner } from './credentials/aksk.ts';
 import { passwordLogin } from './credentials/iam-password.ts';
 import { staticToken, type CredentialProvider } from './credentials/provider.ts';
+import { startApi } from './testing/app.ts';
 import {
   fakeUpstream,
   jobPath,
@@ -11,7 +12,6 @@ import {
   type Running,
   type SeenRequest,
 } from './testing/servers.ts';
-import { startApi } from './testing/app.ts';
 
 /*
  * The credential's bytes never reach the browser or the log, whatever the upstream or IAM
@@ -179,7 +179,11 @@ describe('the credential never leaves the server', () => {
           for (const method of ['GET', 'HEAD', 'POST'])
             sent.push((await rawRequest(proxy.port, target, method)).raw);
         }
-        const everything = [...sent, ...proxy.lines.map((line) => JSON.stringify(line)), ...captured].join('\n');
+        const everything = [
+          ...sent,
+          ...proxy.lines.map((line) => JSON.stringify(line)),
+          ...captured,
+        ].join('\n');
         for (const secret of SECRETS) {
           for (const form of forms(secret))
             expect(everything.includes(form), `leaked ${form}`).toBe(false);

@@ -119,7 +119,9 @@ describe('one standalone simulator shared by two replicas', () => {
     const live = `/api/eu-de/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/${SCENARIO.incidentSecurityGroup}`;
     const begins = [];
     for (const replica of [...replicas, ...replicas]) {
-      const body = (await (await fetch(`http://127.0.0.1:${replica.port}${live}`)).json()) as { begin_time: string };
+      const body = (await (await fetch(`http://127.0.0.1:${replica.port}${live}`)).json()) as {
+        begin_time: string;
+      };
       begins.push(body.begin_time);
     }
     expect(new Set(begins).size).toBe(1);

@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite';
-import { createApp, type App } from './http/app.ts';
 import { loadAppConfig } from './http/app-config.ts';
+import { createApp, type App } from './http/app.ts';
 
 /**
  * `npm run dev`: the production server's chain (server/http/app.ts) in front of Vite, so the

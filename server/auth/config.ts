@@ -1,5 +1,5 @@
-import { ConfigError, isLoopbackHost, type Env } from '../config/config.ts';
 import type { AuthMode } from '../../common/contract.ts';
+import { ConfigError, isLoopbackHost, type Env } from '../config/config.ts';
 
 interface CommonAuthConfig {
   /** Starts and ends with '/'. */
@@ -105,7 +105,6 @@ export function parseDuration(name: string, raw: string): number {
   }
   return seconds;
 }
-
 
 function normaliseBasePath(basePath: string): string {
   const withLeading = basePath.startsWith('/') ? basePath : `/${basePath}`;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
-import { startAuthHost, type AuthHost } from '../testing/auth-host.ts';
-import { fakeDist, startApp } from '../testing/app.ts';
 import { createAccessControl } from '../http/steps/access-control.ts';
+import { fakeDist, startApp } from '../testing/app.ts';
+import { startAuthHost, type AuthHost } from '../testing/auth-host.ts';
 import { loadAuthConfig } from './config.ts';
 
 const TEAM = { host: '0.0.0.0', basePath: '/' };
@@ -94,7 +94,6 @@ describe('header mode: the identity an SSO proxy in front asserts', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('href="/oauth2/sign_out"');
   });
-
 });
 
 describe('no sign-in (AUTH_MODE=none)', () => {

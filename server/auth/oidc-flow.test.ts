@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
-import { CookieAgent, submitDevLogin, type AgentResponse } from '../testing/cookie-agent.ts';
-import { startTestProvider, type TestProvider } from '../testing/oidc-provider.ts';
 import type { Metrics } from '../http/metrics.ts';
 import { fakeDist, startApp, type AppUnderTest } from '../testing/app.ts';
+import { CookieAgent, submitDevLogin, type AgentResponse } from '../testing/cookie-agent.ts';
+import { startTestProvider, type TestProvider } from '../testing/oidc-provider.ts';
 import { closedPort, listen } from '../testing/servers.ts';
 import { issuerName, type OidcAuthConfig } from './config.ts';
 import { LOGIN_COOKIE } from './oidc-routes.ts';
@@ -60,16 +60,16 @@ async function startDashboard(
   // The real production server, as `npm start` runs it, on a port the provider knows.
   const server = await startApp(
     {
-        AUTH_MODE: 'oidc',
-        OIDC_ISSUER_URL: issuer,
-        OIDC_CLIENT_ID: provider?.clientId ?? 'nobody',
-        OIDC_CLIENT_SECRET: provider?.clientSecret ?? 'nothing',
-        SESSION_SECRET: SECRET,
-        METRICS_TOKEN: 'metrics-token-0123456789',
-        ...env,
-        BASE_PATH: BASE,
-        PUBLIC_URL: `http://127.0.0.1:${port}${BASE}`,
-        SFS_TURBO_DIST: dist.dir,
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER_URL: issuer,
+      OIDC_CLIENT_ID: provider?.clientId ?? 'nobody',
+      OIDC_CLIENT_SECRET: provider?.clientSecret ?? 'nothing',
+      SESSION_SECRET: SECRET,
+      METRICS_TOKEN: 'metrics-token-0123456789',
+      ...env,
+      BASE_PATH: BASE,
+      PUBLIC_URL: `http://127.0.0.1:${port}${BASE}`,
+      SFS_TURBO_DIST: dist.dir,
     },
     { port },
   );

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { issuerName, type OidcAuthConfig } from './config.ts';
 import { clearCookie, readCookie, setCookie } from './cookies.ts';
+import { isNavigation } from './navigation.ts';
 import type { AuthObserver, CallbackFailure } from './observer.ts';
 import {
   IdentityClaimError,
@@ -8,7 +9,6 @@ import {
   type LoginChecks,
   type OidcClient,
 } from './oidc-client.ts';
-import { isNavigation } from './navigation.ts';
 import { sendPage } from './pages.ts';
 import { safeReturnPath } from './return-path.ts';
 import { createSealer } from './sealed-token.ts';

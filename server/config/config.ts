@@ -79,9 +79,17 @@ function simulatorSwitch(raw: string | undefined): boolean | undefined {
 
 function regionList(raw: string | undefined): string[] | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
-  const ids = [...new Set(raw.split(',').map((id) => id.trim()).filter(Boolean))];
+  const ids = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+  ];
   for (const id of ids) {
-    if (!REGION_PATTERN.test(id)) throw new ConfigError(`SFS_TURBO_REGIONS: "${id}" is not a region ID`);
+    if (!REGION_PATTERN.test(id))
+      throw new ConfigError(`SFS_TURBO_REGIONS: "${id}" is not a region ID`);
   }
   return ids.length > 0 ? ids : undefined;
 }

@@ -1,5 +1,5 @@
-import catalogue from './regions.json' with { type: 'json' };
 import type { CloudKind, RegionInfo } from '../../common/contract.ts';
+import catalogue from './regions.json' with { type: 'json' };
 
 export interface RegionEndpoints extends RegionInfo {
   /** SFS Turbo base URL, without a trailing slash. */
@@ -24,7 +24,13 @@ export const REGION_CATALOGUE: readonly RegionEndpoints[] = catalogue.regions.ma
 export function resolveRegions(configured: readonly string[]): RegionEndpoints[] {
   const custom = [...new Set(configured)]
     .filter((id) => !REGION_CATALOGUE.some((region) => region.id === id))
-    .map((id) => ({ id, name: `Custom region (${id})`, cloud: 'custom' as const, sfsTurbo: '', iam: '' }));
+    .map((id) => ({
+      id,
+      name: `Custom region (${id})`,
+      cloud: 'custom' as const,
+      sfsTurbo: '',
+      iam: '',
+    }));
   return [...custom, ...REGION_CATALOGUE];
 }
 

@@ -137,7 +137,10 @@ export function credentialsFromEnv(
       maxLoginsPerMinute: config.maxLoginsPerMinute,
       source: 'OS_USERNAME/OS_PASSWORD',
     });
-    return { ...provider, home: { cloud: cloudOfUrl(authUrl), region: undefined, source: 'OS_AUTH_URL' } };
+    return {
+      ...provider,
+      home: { cloud: cloudOfUrl(authUrl), region: undefined, source: 'OS_AUTH_URL' },
+    };
   }
   if ((username || password) && !cloud) {
     throw new ConfigError(

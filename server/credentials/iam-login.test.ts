@@ -147,10 +147,7 @@ describe('IAM password login (POST /v3/auth/tokens)', () => {
     const e1 = await failure(
       loginWithPassword({ authUrl: down.url, identity, projectId: P, timeoutMs: 1000 }),
     );
-    expect([e1.status, e1.message]).toEqual([
-      502,
-      'IAM failed to issue a token (HTTP 503)',
-    ]);
+    expect([e1.status, e1.message]).toEqual([502, 'IAM failed to issue a token (HTTP 503)']);
 
     const e2 = await failure(
       loginWithPassword({

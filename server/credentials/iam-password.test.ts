@@ -164,21 +164,24 @@ describe('IAM password login provider', () => {
   it.each([
     ['refused', new CredentialError('IAM refused the login', 401)],
     ['unreachable', new CredentialError('IAM could not be reached', 502)],
-  ])('pauses logins for a project for 60 s after a failed one (%s), answering 429 meanwhile', async (_name, failure) => {
-    const { get, logins, advance } = setup({ fail: (n) => (n === 1 ? failure : undefined) });
-    await expect(get()).rejects.toBe(failure);
-    const paused = await get().catch((error: unknown) => error);
-    expect(paused).toBeInstanceOf(CredentialError);
-    expect(paused).toMatchObject({ status: 429, retryAfterSeconds: 60 });
-    expect((paused as Error).message).toContain(failure.message);
-    advance(59_000);
-    await expect(get()).rejects.toMatchObject({ status: 429, retryAfterSeconds: 1 });
-    // Other projects are not held up by this one.
-    expect(await get(P2)).toBe('token-2');
-    expect(logins).toHaveLength(2);
-    advance(1_000);
-    expect(await get()).toBe('token-3');
-  });
+  ])(
+    'pauses logins for a project for 60 s after a failed one (%s), answering 429 meanwhile',
+    async (_name, failure) => {
+      const { get, logins, advance } = setup({ fail: (n) => (n === 1 ? failure : undefined) });
+      await expect(get()).rejects.toBe(failure);
+      const paused = await get().catch((error: unknown) => error);
+      expect(paused).toBeInstanceOf(CredentialError);
+      expect(paused).toMatchObject({ status: 429, retryAfterSeconds: 60 });
+      expect((paused as Error).message).toContain(failure.message);
+      advance(59_000);
+      await expect(get()).rejects.toMatchObject({ status: 429, retryAfterSeconds: 1 });
+      // Other projects are not held up by this one.
+      expect(await get(P2)).toBe('token-2');
+      expect(logins).toHaveLength(2);
+      advance(1_000);
+      expect(await get()).toBe('token-3');
+    },
+  );
 
   it('makes at most OS_AUTH_MAX_LOGINS_PER_MIN logins a minute, all projects together', async () => {
     const { get, logins, advance } = setup({ maxLoginsPerMinute: 3 });
@@ -262,9 +265,17 @@ describe('IAM password login provider', () => {
     const { provider, get, logins, advance } = setup({
       fail: () => (refusing ? new CredentialError('IAM refused the login', 401) : undefined),
     });
-    expect([await get(P1), await get(P2), await get(P3)]).toEqual(['token-1', 'token-2', 'token-3']);
+    expect([await get(P1), await get(P2), await get(P3)]).toEqual([
+      'token-1',
+      'token-2',
+      'token-3',
+    ]);
     refusing = true;
-    for (const [project, token] of [[P1, 'token-1'], [P2, 'token-2'], [P3, 'token-3']] as const) {
+    for (const [project, token] of [
+      [P1, 'token-1'],
+      [P2, 'token-2'],
+      [P3, 'token-3'],
+    ] as const) {
       expect(provider.invalidate(project, { 'X-Auth-Token': token })).toBe(true);
     }
     await expect(get(P1)).rejects.toMatchObject({ status: 401 });

@@ -137,7 +137,10 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
         entry.pending = undefined;
         entry.failed = undefined;
         entry.inUse = true;
-        entry.renewGapMs = Math.min(pauseMs, Math.max(1_000, (token.expiresAt - token.issuedAt) / 2));
+        entry.renewGapMs = Math.min(
+          pauseMs,
+          Math.max(1_000, (token.expiresAt - token.issuedAt) / 2),
+        );
         observer?.login('success', now());
         return token;
       },
@@ -254,12 +257,14 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
         // One already renewed by a concurrent request stays.
         if (!entry.token || entry.token.token !== token) continue;
         if (entry.forcedAt !== undefined && t < entry.forcedAt + pauseMs) {
-          throw heldBack(new CredentialError(
-            `The cloud rejected the dashboard’s token for project ${projectId} again, less than ` +
-              `${Math.round(pauseMs / 1000)} s after a fresh login; the dashboard waits before logging in again`,
-            429,
-            retryAfterSeconds(entry.forcedAt + pauseMs - t),
-          ));
+          throw heldBack(
+            new CredentialError(
+              `The cloud rejected the dashboard’s token for project ${projectId} again, less than ` +
+                `${Math.round(pauseMs / 1000)} s after a fresh login; the dashboard waits before logging in again`,
+              429,
+              retryAfterSeconds(entry.forcedAt + pauseMs - t),
+            ),
+          );
         }
         entry.forcedAt = t;
         entry.forced = true;

@@ -13,7 +13,11 @@ import {
 // Secrets as they come: tokens and signatures (base64 and hex alphabets), passwords (anything
 // printable, non-ASCII included).
 const secretArb = fc.oneof(
-  fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_'), minLength: 8, maxLength: 120 }),
+  fc.string({
+    unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_'),
+    minLength: 8,
+    maxLength: 120,
+  }),
   fc.string({ unit: 'grapheme', minLength: 8, maxLength: 40 }),
   fc.string({ unit: 'binary', minLength: 8, maxLength: 40 }),
 );
@@ -25,7 +29,8 @@ const encodings: Record<string, (secret: string) => string> = {
   json: (s) => JSON.stringify(s),
   'json with escaped slashes': (s) => JSON.stringify(s).replace(/\//g, '\\/'),
   'URL component': (s) => encodeURIComponent(s),
-  'URL component, lower-case hex': (s) => encodeURIComponent(s).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()),
+  'URL component, lower-case hex': (s) =>
+    encodeURIComponent(s).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()),
   'form encoding': (s) => encodeURIComponent(s).replace(/%20/g, '+'),
   URI: (s) => encodeURI(s),
   'JSON in a query string': (s) => encodeURIComponent(JSON.stringify({ token: s })),
@@ -34,21 +39,38 @@ const encodings: Record<string, (secret: string) => string> = {
   'JSON with \\u-escaped key': (s) => `{"${uEscaped(s)}":1}`,
   'JS escapes in an HTML page': (s) => `<script>var t = "${uEscaped(s)}";</script>`,
   'hex, lower case': (s) => Buffer.from(s, 'utf8').toString('hex'),
-  '\\x escapes of latin-1 text': (s) => [...s].map((c) => (c.charCodeAt(0) < 256 && c.length === 1 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c)).join(''),
+  '\\x escapes of latin-1 text': (s) =>
+    [...s]
+      .map((c) =>
+        c.charCodeAt(0) < 256 && c.length === 1
+          ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
+          : c,
+      )
+      .join(''),
   'hex, upper case': (s) => Buffer.from(s, 'utf8').toString('hex').toUpperCase(),
-  '\\x escapes of the UTF-8 bytes': (s) => [...Buffer.from(s, 'utf8')].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join(''),
+  '\\x escapes of the UTF-8 bytes': (s) =>
+    [...Buffer.from(s, 'utf8')].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join(''),
   'HTML decimal references': (s) => [...s].map((c) => `&#${c.codePointAt(0)};`).join(''),
-  'HTML hex references': (s) => [...s].map((c) => `&#x${c.codePointAt(0)!.toString(16).toUpperCase()};`).join(''),
-  'HTML named references where there are names': (s) => [...s].map((c) => NAMED_BY_CHAR.get(c) ?? c).join(''),
-  'every byte percent-encoded': (s) => [...Buffer.from(s, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''),
-  'base64 wrapped at 64 columns (PEM)': (s) => wrap(Buffer.from(s, 'utf8').toString('base64'), 64, '\n'),
-  'base64 wrapped at 76 columns (MIME)': (s) => wrap(Buffer.from(s, 'utf8').toString('base64'), 76, '\r\n'),
-  'HTML-escaped JSON': (s) => JSON.stringify({ t: s }).replace(/"/g, '&quot;').replace(/\+/g, '&#43;'),
+  'HTML hex references': (s) =>
+    [...s].map((c) => `&#x${c.codePointAt(0)!.toString(16).toUpperCase()};`).join(''),
+  'HTML named references where there are names': (s) =>
+    [...s].map((c) => NAMED_BY_CHAR.get(c) ?? c).join(''),
+  'every byte percent-encoded': (s) =>
+    [...Buffer.from(s, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''),
+  'base64 wrapped at 64 columns (PEM)': (s) =>
+    wrap(Buffer.from(s, 'utf8').toString('base64'), 64, '\n'),
+  'base64 wrapped at 76 columns (MIME)': (s) =>
+    wrap(Buffer.from(s, 'utf8').toString('base64'), 76, '\r\n'),
+  'HTML-escaped JSON': (s) =>
+    JSON.stringify({ t: s }).replace(/"/g, '&quot;').replace(/\+/g, '&#43;'),
 };
 
 /** Every UTF-16 unit as `\uXXXX`, upper-case hex: `+` becomes `\u002B`. */
 function uEscaped(text: string): string {
-  return Array.from({ length: text.length }, (_, i) => `\\u${text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join('');
+  return Array.from(
+    { length: text.length },
+    (_, i) => `\\u${text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`,
+  ).join('');
 }
 
 function wrap(text: string, columns: number, eol: string): string {
@@ -56,26 +78,43 @@ function wrap(text: string, columns: number, eol: string): string {
 }
 
 const NAMED_BY_CHAR = new Map<string, string>();
-for (const [name, char] of NAMED_REFERENCES) if (!NAMED_BY_CHAR.has(char)) NAMED_BY_CHAR.set(char, `&${name};`);
+for (const [name, char] of NAMED_REFERENCES)
+  if (!NAMED_BY_CHAR.has(char)) NAMED_BY_CHAR.set(char, `&${name};`);
 
 describe('leak check', () => {
   it('finds a secret in every supported encoding, wherever it sits in the text', () => {
     fc.assert(
-      fc.property(secretArb, textArb, textArb, fc.constantFrom(...Object.keys(encodings)), (secret, before, after, name) => {
-        const encode = encodings[name]!;
-        expect(leakCheck([secret]).holdsSecret(`${before}${encode(secret)}${after}`)).toBe(true);
-      }),
+      fc.property(
+        secretArb,
+        textArb,
+        textArb,
+        fc.constantFrom(...Object.keys(encodings)),
+        (secret, before, after, name) => {
+          const encode = encodings[name]!;
+          expect(leakCheck([secret]).holdsSecret(`${before}${encode(secret)}${after}`)).toBe(true);
+        },
+      ),
     );
   });
 
   it('finds a secret in the bytes of a body in UTF-16 (LE and BE, with or without a BOM, at either alignment)', () => {
     fc.assert(
-      fc.property(secretArb, textArb, fc.boolean(), fc.boolean(), fc.boolean(), (secret, around, bigEndian, bom, odd) => {
-        const little = Buffer.from(`${bom ? '\ufeff' : ''}{"a":"${around}","echo":${JSON.stringify(secret)}}`, 'utf16le');
-        const utf16 = bigEndian ? Buffer.from(little).swap16() : little;
-        const body = Buffer.concat([Buffer.from(odd ? 'x' : ''), utf16]);
-        expect(leakCheck([secret]).holdsSecret(body)).toBe(true);
-      }),
+      fc.property(
+        secretArb,
+        textArb,
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        (secret, around, bigEndian, bom, odd) => {
+          const little = Buffer.from(
+            `${bom ? '\ufeff' : ''}{"a":"${around}","echo":${JSON.stringify(secret)}}`,
+            'utf16le',
+          );
+          const utf16 = bigEndian ? Buffer.from(little).swap16() : little;
+          const body = Buffer.concat([Buffer.from(odd ? 'x' : ''), utf16]);
+          expect(leakCheck([secret]).holdsSecret(body)).toBe(true);
+        },
+      ),
     );
   });
 
@@ -84,7 +123,9 @@ describe('leak check', () => {
     const body = Buffer.from(JSON.stringify({ echo: { 'x-auth-token': secret } }));
     expect(leakCheck([secret]).holdsSecret(gzipSync(body))).toBe(true);
     expect(leakCheck([secret]).holdsSecret(deflateSync(body))).toBe(true);
-    expect(leakCheck([secret]).holdsSecret(gzipSync(Buffer.from('{"status":"running"}')))).toBe(false);
+    expect(leakCheck([secret]).holdsSecret(gzipSync(Buffer.from('{"status":"running"}')))).toBe(
+      false,
+    );
     // Raw deflate carries no header to recognise it by: upstream.ts decodes it when declared.
     expect(leakCheck([secret]).holdsSecret(deflateRawSync(body))).toBe(false);
   });
@@ -92,22 +133,48 @@ describe('leak check', () => {
   it('reads the examples of issue 19: \\u002B, hex, UTF-16, entities, wrapped base64', () => {
     const token = 'MIIEabc+def/ghi=jkl+mnopqrstuvwxyz0123456789';
     const check = leakCheck([token]);
-    expect(check.holdsSecret(`{"echo":"${token.replace(/\+/g, '\\u002B').replace(/\//g, '\\u002F')}"}`)).toBe(true);
+    expect(
+      check.holdsSecret(`{"echo":"${token.replace(/\+/g, '\\u002B').replace(/\//g, '\\u002F')}"}`),
+    ).toBe(true);
     expect(check.holdsSecret(`{"echo":"${token.replace(/\+/g, '\\u002b')}"}`)).toBe(true);
-    expect(check.holdsSecret(`dump: ${Buffer.from(token).toString('hex').toUpperCase()}`)).toBe(true);
+    expect(check.holdsSecret(`dump: ${Buffer.from(token).toString('hex').toUpperCase()}`)).toBe(
+      true,
+    );
     expect(check.holdsSecret(Buffer.from(`token=${token}`, 'utf16le'))).toBe(true);
     expect(check.holdsSecret(Buffer.from(`token=${token}`, 'utf16le').swap16())).toBe(true);
-    expect(check.holdsSecret(`<td>${token.replace(/\+/g, '&plus;').replace(/\//g, '&sol;').replace(/=/g, '&equals;')}</td>`)).toBe(true);
-    expect(check.holdsSecret(`<td>${token.replace(/\+/g, '&#43;').replace(/\//g, '&#x2F;').replace(/=/g, '&#61')}</td>`)).toBe(true);
-    const wrapped = wrap(Buffer.from(`{"headers":{"X-Auth-Token":"${token}"}}`).toString('base64'), 76, '\r\n');
+    expect(
+      check.holdsSecret(
+        `<td>${token.replace(/\+/g, '&plus;').replace(/\//g, '&sol;').replace(/=/g, '&equals;')}</td>`,
+      ),
+    ).toBe(true);
+    expect(
+      check.holdsSecret(
+        `<td>${token.replace(/\+/g, '&#43;').replace(/\//g, '&#x2F;').replace(/=/g, '&#61')}</td>`,
+      ),
+    ).toBe(true);
+    const wrapped = wrap(
+      Buffer.from(`{"headers":{"X-Auth-Token":"${token}"}}`).toString('base64'),
+      76,
+      '\r\n',
+    );
     expect(check.holdsSecret(`-----BEGIN ECHO-----\n${wrapped}\n-----END ECHO-----`)).toBe(true);
-    expect(check.holdsSecret(JSON.stringify({ pem: wrap(Buffer.from(token).toString('base64'), 64, '\n') }))).toBe(true);
+    expect(
+      check.holdsSecret(
+        JSON.stringify({ pem: wrap(Buffer.from(token).toString('base64'), 64, '\n') }),
+      ),
+    ).toBe(true);
   });
 
   it('finds part of a secret in a short value (a half-echoed token in a header)', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'), minLength: 40, maxLength: 200 }),
+        fc.string({
+          unit: fc.constantFrom(
+            ...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+          ),
+          minLength: 40,
+          maxLength: 200,
+        }),
         fc.nat(),
         fc.integer({ min: FRAGMENT_LENGTH, max: 40 }),
         fc.string({ unit: fc.constantFrom(...'-0123456789'), maxLength: 20 }),
@@ -138,7 +205,11 @@ describe('leak check', () => {
         fc.boolean(),
         (secret, before, after, url, asJson) => {
           const inner = asJson ? JSON.stringify({ 'x-auth-token': secret }) : secret;
-          const bytes = Buffer.concat([Buffer.from(before), Buffer.from(inner, 'utf8'), Buffer.from(after)]);
+          const bytes = Buffer.concat([
+            Buffer.from(before),
+            Buffer.from(inner, 'utf8'),
+            Buffer.from(after),
+          ]);
           const echoed = bytes.toString(url ? 'base64url' : 'base64');
           expect(leakCheck([secret]).holdsSecret(`X-Echo: ${echoed}`)).toBe(true);
         },
@@ -172,7 +243,11 @@ describe('leak check', () => {
 
   it('lets a job answer through when none of the secrets is in it', () => {
     const check = leakCheck(['MIIEtoken-value-0123456789abcdefghijklmnop', 'pa55-word!']);
-    const job = JSON.stringify({ job_id: '26f6b565-xxxx-XXXX-xxxx-03f0bd975433', status: 'running', begin_time: '2024-01-01 10:00:00' });
+    const job = JSON.stringify({
+      job_id: '26f6b565-xxxx-XXXX-xxxx-03f0bd975433',
+      status: 'running',
+      begin_time: '2024-01-01 10:00:00',
+    });
     expect(check.holdsSecret(job)).toBe(false);
     expect(check.holdsSecret('req-0123456789')).toBe(false);
   });

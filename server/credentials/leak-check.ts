@@ -52,7 +52,9 @@ const BASE64_ALIGNMENTS = [0, 1, 2] as const;
  * prefix of `offset` bytes (any prefix length is one of three alignments modulo 3).
  */
 function base64Core(bytes: Buffer, offset: number, url: boolean): string {
-  const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString(url ? 'base64url' : 'base64');
+  const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString(
+    url ? 'base64url' : 'base64',
+  );
   const first = Math.ceil((8 * offset) / 6);
   const end = Math.floor((8 * (offset + bytes.length)) / 6);
   return encoded.slice(first, end);
@@ -123,8 +125,17 @@ function jsonStrings(text: string): string | undefined {
   return strings.join('\n');
 }
 
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', '0': '\0' };
-const ESCAPE = /\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|(x[0-9a-fA-F]{2}(?:\\x[0-9a-fA-F]{2})*)|([^]))/g;
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '0': '\0',
+};
+const ESCAPE =
+  /\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|(x[0-9a-fA-F]{2}(?:\\x[0-9a-fA-F]{2})*)|([^]))/g;
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -143,12 +154,15 @@ function escapedBytes(run: string): string {
 /** JavaScript, JSON, C and Python style escapes decoded where they stand (a debug page, a JS body, broken JSON). */
 function unescaped(text: string): string | undefined {
   if (!text.includes('\\')) return undefined;
-  return text.replace(ESCAPE, (_all, braced?: string, unit?: string, bytes?: string, other?: string) => {
-    if (braced !== undefined) return codePoint(parseInt(braced, 16));
-    if (unit !== undefined) return String.fromCharCode(parseInt(unit, 16));
-    if (bytes !== undefined) return escapedBytes(bytes);
-    return SIMPLE_ESCAPES[other ?? ''] ?? other ?? '';
-  });
+  return text.replace(
+    ESCAPE,
+    (_all, braced?: string, unit?: string, bytes?: string, other?: string) => {
+      if (braced !== undefined) return codePoint(parseInt(braced, 16));
+      if (unit !== undefined) return String.fromCharCode(parseInt(unit, 16));
+      if (bytes !== undefined) return escapedBytes(bytes);
+      return SIMPLE_ESCAPES[other ?? ''] ?? other ?? '';
+    },
+  );
 }
 
 function codePoint(value: number): string {
@@ -168,16 +182,57 @@ const LATIN1_NAMES =
   'ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide ' +
   'oslash ugrave uacute ucirc uuml yacute thorn yuml';
 const ASCII_NAMES: Readonly<Record<string, string>> = {
-  Tab: '\t', NewLine: '\n', excl: '!', quot: '"', QUOT: '"', num: '#', dollar: '$', percnt: '%', amp: '&',
-  AMP: '&', apos: "'", lpar: '(', rpar: ')', ast: '*', midast: '*', plus: '+', comma: ',', period: '.',
-  sol: '/', colon: ':', semi: ';', lt: '<', LT: '<', equals: '=', gt: '>', GT: '>', quest: '?', commat: '@',
-  lsqb: '[', lbrack: '[', bsol: '\\', rsqb: ']', rbrack: ']', Hat: '^', lowbar: '_', UnderBar: '_',
-  grave: '`', DiacriticalGrave: '`', lcub: '{', lbrace: '{', verbar: '|', vert: '|', VerticalLine: '|',
-  rcub: '}', rbrace: '}',
+  Tab: '\t',
+  NewLine: '\n',
+  excl: '!',
+  quot: '"',
+  QUOT: '"',
+  num: '#',
+  dollar: '$',
+  percnt: '%',
+  amp: '&',
+  AMP: '&',
+  apos: "'",
+  lpar: '(',
+  rpar: ')',
+  ast: '*',
+  midast: '*',
+  plus: '+',
+  comma: ',',
+  period: '.',
+  sol: '/',
+  colon: ':',
+  semi: ';',
+  lt: '<',
+  LT: '<',
+  equals: '=',
+  gt: '>',
+  GT: '>',
+  quest: '?',
+  commat: '@',
+  lsqb: '[',
+  lbrack: '[',
+  bsol: '\\',
+  rsqb: ']',
+  rbrack: ']',
+  Hat: '^',
+  lowbar: '_',
+  UnderBar: '_',
+  grave: '`',
+  DiacriticalGrave: '`',
+  lcub: '{',
+  lbrace: '{',
+  verbar: '|',
+  vert: '|',
+  VerticalLine: '|',
+  rcub: '}',
+  rbrace: '}',
 };
 export const NAMED_REFERENCES: ReadonlyMap<string, string> = new Map([
   ...Object.entries(ASCII_NAMES),
-  ...LATIN1_NAMES.split(' ').map((name, index) => [name, String.fromCharCode(0xa0 + index)] as const),
+  ...LATIN1_NAMES.split(' ').map(
+    (name, index) => [name, String.fromCharCode(0xa0 + index)] as const,
+  ),
 ]);
 const REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,10})|([A-Za-z][A-Za-z0-9]{1,31}));?/g;
 
@@ -196,7 +251,9 @@ const PERCENT_RUN = /(?:%[0-9a-fA-F]{2})+/g;
 /** Percent escapes decoded, whichever characters were escaped (an encoder may escape them all). */
 function percentDecoded(text: string): string | undefined {
   if (!text.includes('%')) return undefined;
-  return text.replace(PERCENT_RUN, (run) => Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8'));
+  return text.replace(PERCENT_RUN, (run) =>
+    Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8'),
+  );
 }
 
 /** Line breaks (and the indentation after them) removed: base64 wrapped at 64 or 76 columns reads whole. */
@@ -234,7 +291,10 @@ function sniffCompressed(bytes: Buffer): Buffer | undefined {
   const zlib = (first & 0x0f) === 8 && first >> 4 <= 7 && ((first << 8) | second) % 31 === 0;
   if (!gzip && !zlib) return undefined;
   try {
-    return (gzip ? gunzipSync : inflateSync)(bytes, { maxOutputLength: MAX_SNIFFED_BYTES, finishFlush: constants.Z_SYNC_FLUSH });
+    return (gzip ? gunzipSync : inflateSync)(bytes, {
+      maxOutputLength: MAX_SNIFFED_BYTES,
+      finishFlush: constants.Z_SYNC_FLUSH,
+    });
   } catch {
     return undefined; // not compressed after all, or larger than the check reads
   }
@@ -278,7 +338,8 @@ export interface LeakCheck {
 export function leakCheck(secrets: Iterable<string>): LeakCheck {
   const values = [...new Set(secrets)].filter((secret) => secret.length >= MIN_SECRET_LENGTH);
   const forms = values.flatMap((secret) => cachedForms(secret));
-  const holdsForm = (text: string) => forms.some((form) => form.length <= text.length && text.includes(form));
+  const holdsForm = (text: string) =>
+    forms.some((form) => form.length <= text.length && text.includes(form));
   const holdsSecret = (value: string | Buffer): boolean => {
     if (forms.length === 0 || value.length < MIN_SECRET_LENGTH) return false;
     // A secret's bytes are valid UTF-8, so they decode unchanged whatever surrounds them.
@@ -299,7 +360,8 @@ export function leakCheck(secrets: Iterable<string>): LeakCheck {
       // Windows at a stride: any run of FRAGMENT_LENGTH shared characters covers one of them.
       for (let start = 0; start + FRAGMENT_WINDOW <= value.length; start += FRAGMENT_STRIDE) {
         const window = value.slice(start, start + FRAGMENT_WINDOW);
-        if (values.some((secret) => secret.length >= FRAGMENT_LENGTH && secret.includes(window))) return true;
+        if (values.some((secret) => secret.length >= FRAGMENT_LENGTH && secret.includes(window)))
+          return true;
       }
       return false;
     },

@@ -25,9 +25,12 @@ describe('login budget', () => {
 
   const takes = fc.array(
     fc.record({
-      payer: fc.option(fc.constantFrom('user:alice', 'user:bob', 'addr:192.0.2.1', 'addr:192.0.2.2'), {
-        nil: undefined,
-      }),
+      payer: fc.option(
+        fc.constantFrom('user:alice', 'user:bob', 'addr:192.0.2.1', 'addr:192.0.2.2'),
+        {
+          nil: undefined,
+        },
+      ),
       after: fc.integer({ min: 0, max: 30_000 }),
     }),
     { maxLength: 200 },

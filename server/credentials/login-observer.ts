@@ -7,7 +7,12 @@
  */
 export type LoginResult = 'success' | 'refused' | 'error' | 'rate_limited';
 
-export const LOGIN_RESULTS: readonly LoginResult[] = ['success', 'refused', 'error', 'rate_limited'];
+export const LOGIN_RESULTS: readonly LoginResult[] = [
+  'success',
+  'refused',
+  'error',
+  'rate_limited',
+];
 
 export interface LoginObserver {
   /** `at`: ms since the epoch (the provider's clock). */

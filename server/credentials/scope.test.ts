@@ -43,26 +43,37 @@ describe('SFS_TURBO_REGIONS', () => {
     const config = loadConfig({ SFS_TURBO_REGIONS: ' eu-nl, eu-de ,eu-nl' });
     expect(config.allowedRegions).toEqual(['eu-nl', 'eu-de']);
     expect(config.defaultRegion).toBe('eu-nl');
-    expect(loadConfig({ SFS_TURBO_REGIONS: 'eu-nl,eu-de', SFS_TURBO_REGION: 'eu-de' }).defaultRegion).toBe('eu-de');
+    expect(
+      loadConfig({ SFS_TURBO_REGIONS: 'eu-nl,eu-de', SFS_TURBO_REGION: 'eu-de' }).defaultRegion,
+    ).toBe('eu-de');
   });
 
   it('stops the start on a malformed list or a default region outside it, naming the variable', () => {
-    expect(() => loadConfig({ SFS_TURBO_REGIONS: 'eu-de,EU NL' })).toThrow(/SFS_TURBO_REGIONS: "EU NL"/);
+    expect(() => loadConfig({ SFS_TURBO_REGIONS: 'eu-de,EU NL' })).toThrow(
+      /SFS_TURBO_REGIONS: "EU NL"/,
+    );
     expect(() => loadConfig({ SFS_TURBO_REGIONS: 'eu-nl', SFS_TURBO_REGION: 'eu-de' })).toThrow(
       /SFS_TURBO_REGION=eu-de is not one of SFS_TURBO_REGIONS/,
     );
-    expect(() => loadConfig({ OS_AUTH_MAX_LOGINS_PER_MIN: '0' })).toThrow(/OS_AUTH_MAX_LOGINS_PER_MIN/);
+    expect(() => loadConfig({ OS_AUTH_MAX_LOGINS_PER_MIN: '0' })).toThrow(
+      /OS_AUTH_MAX_LOGINS_PER_MIN/,
+    );
   });
 
   it('knows private regions it lists, for a private endpoint', () => {
-    const config = loadConfig({ SFS_TURBO_REGIONS: 'xx-private-1', SFS_TURBO_ENDPOINT: 'http://127.0.0.1:1' });
+    const config = loadConfig({
+      SFS_TURBO_REGIONS: 'xx-private-1',
+      SFS_TURBO_ENDPOINT: 'http://127.0.0.1:1',
+    });
     expect(config.regions.find((r) => r.id === 'xx-private-1')?.cloud).toBe('custom');
   });
 });
 
 describe('a credential is only allowed into its own cloud', () => {
   it('refuses to start when the allowed regions span both clouds, naming SFS_TURBO_REGIONS', () => {
-    expect(() => configure({ ...TOKEN, SFS_TURBO_REGIONS: 'eu-de,cn-north-4' })).toThrow(ConfigError);
+    expect(() => configure({ ...TOKEN, SFS_TURBO_REGIONS: 'eu-de,cn-north-4' })).toThrow(
+      ConfigError,
+    );
     expect(() => configure({ ...TOKEN, SFS_TURBO_REGIONS: 'eu-de,cn-north-4' })).toThrow(
       /SFS_TURBO_REGIONS allows regions of two clouds, eu-de \(Open Telekom Cloud\) and cn-north-4 \(Huawei Cloud\)/,
     );
@@ -89,7 +100,10 @@ describe('a credential is only allowed into its own cloud', () => {
     expect(() => configure(huawei)).toThrow(
       /SFS_TURBO_REGIONS \(not set, so the default region\) allows eu-de \(Open Telekom Cloud\), but the credential from OS_AUTH_URL belongs to Huawei Cloud/,
     );
-    expect(configure({ ...env, SFS_TURBO_REGIONS: 'eu-de,eu-nl' }).config.allowedRegions).toEqual(['eu-de', 'eu-nl']);
+    expect(configure({ ...env, SFS_TURBO_REGIONS: 'eu-de,eu-nl' }).config.allowedRegions).toEqual([
+      'eu-de',
+      'eu-nl',
+    ]);
   });
 
   it('takes a clouds.yaml cloud’s region_name as the default and only allowed region', () => {
@@ -101,6 +115,9 @@ describe('a credential is only allowed into its own cloud', () => {
   });
 
   it('lets the simulator (no credential) serve any configuration', () => {
-    expect(configure({ SFS_TURBO_REGIONS: 'eu-de,cn-north-4' }).config.allowedRegions).toEqual(['eu-de', 'cn-north-4']);
+    expect(configure({ SFS_TURBO_REGIONS: 'eu-de,cn-north-4' }).config.allowedRegions).toEqual([
+      'eu-de',
+      'cn-north-4',
+    ]);
   });
 });

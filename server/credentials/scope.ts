@@ -10,7 +10,10 @@ import type { CredentialProvider } from './provider.ts';
  * credential belongs to one cloud operator: allowing it into a region of another cloud
  * (an Open Telekom Cloud token sent to Huawei Cloud's Beijing endpoint) stops the start.
  */
-export function scopeToCredential(config: ServerConfig, credentials: CredentialProvider): ServerConfig {
+export function scopeToCredential(
+  config: ServerConfig,
+  credentials: CredentialProvider,
+): ServerConfig {
   if (credentials.kind === 'none') return config;
   const home = credentials.home;
   let scoped = config;

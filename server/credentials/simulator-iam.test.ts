@@ -6,8 +6,8 @@ import {
   SCENARIO,
   type RunningSimulator,
 } from '../simulator/simulator.ts';
-import { getJson } from '../testing/servers.ts';
 import { startApi, type AppUnderTest } from '../testing/app.ts';
+import { getJson } from '../testing/servers.ts';
 import { loginWithPassword } from './iam-login.ts';
 import { passwordLogin } from './iam-password.ts';
 

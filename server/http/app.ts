@@ -4,21 +4,21 @@ import type { DestinationStream, Logger } from 'pino';
 import { PROXY_ERROR } from '../../common/contract.ts';
 import type { AuthConfig } from '../auth/config.ts';
 import type { Env, ServerConfig } from '../config/config.ts';
-import type { CredentialProvider } from '../credentials/provider.ts';
 import { leakCheck } from '../credentials/leak-check.ts';
+import type { CredentialProvider } from '../credentials/provider.ts';
 import { createProxyRuntime, type ProxyRuntime } from '../proxy/runtime.ts';
 import { createUpstreamLimit } from '../proxy/upstream-limit.ts';
+import { createAccessLogger } from './access-log.ts';
+import { chain } from './chain.ts';
+import type { Next, RequestContext } from './context.ts';
+import { authObserver, createMetrics, loginObserver, type Metrics } from './metrics.ts';
+import { createReadiness, type Readiness } from './readiness.ts';
 import { sendProxyError } from './responses.ts';
 import {
   DEV_SECURITY_HEADERS,
   SECURITY_HEADERS,
   withTransportSecurity,
 } from './security-headers.ts';
-import { createAccessLogger } from './access-log.ts';
-import { chain } from './chain.ts';
-import type { Next, RequestContext } from './context.ts';
-import { authObserver, createMetrics, loginObserver, type Metrics } from './metrics.ts';
-import { createReadiness, type Readiness } from './readiness.ts';
 import type { ServingConfig } from './serving-config.ts';
 import { loadStaticSite } from './static-site.ts';
 import { accessControl } from './steps/access-control.ts';

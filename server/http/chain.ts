@@ -8,12 +8,7 @@ import type { Next, RequestContext, Step } from './context.ts';
 export function chain<Context extends RequestContext = RequestContext>(
   steps: readonly Step<Context>[],
 ) {
-  return (
-    req: IncomingMessage,
-    res: ServerResponse,
-    ctx: Context,
-    last: Next,
-  ): Promise<void> => {
+  return (req: IncomingMessage, res: ServerResponse, ctx: Context, last: Next): Promise<void> => {
     const run = (index: number): Promise<void> => {
       const step = steps[index];
       return step ? step(req, res, ctx, () => run(index + 1)) : last();

@@ -1,12 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECURITY_HEADERS } from './security-headers.ts';
-import {
-  fakeUpstream,
-  jobPath,
-  rawRequest,
-  type Running,
-  type SeenRequest,
-} from '../testing/servers.ts';
 import {
   fakeDist,
   startApp,
@@ -14,6 +6,14 @@ import {
   TEST_ASSET_BODY,
   type AppUnderTest,
 } from '../testing/app.ts';
+import {
+  fakeUpstream,
+  jobPath,
+  rawRequest,
+  type Running,
+  type SeenRequest,
+} from '../testing/servers.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
 /* The production server (`npm start`) in-process, serving a small stand-in build, with a
    counting upstream behind its proxy. */

@@ -1,12 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  fakeDist,
-  startApp,
-  TEST_ASSET,
-  type AppUnderTest,
-} from '../testing/app.ts';
+import { fakeDist, startApp, TEST_ASSET, type AppUnderTest } from '../testing/app.ts';
 import { jobPath, rawRequest } from '../testing/servers.ts';
 
 /* The production server (`npm start`) in-process, twice: as a team deploys it behind TLS

@@ -78,9 +78,7 @@ describe('health, readiness and metrics', () => {
       expect(text).toMatch(/^# TYPE sfs_turbo_upstream_coalesced_total counter$/m);
       // IAM trouble shows here, not in /readyz (server/http/iam-trouble.test.ts).
       expect(text).toMatch(/^sfs_turbo_iam_logins_total\{result="refused"\} 0$/m);
-      expect(text).toMatch(
-        /^# TYPE sfs_turbo_iam_last_successful_login_timestamp_seconds gauge$/m,
-      );
+      expect(text).toMatch(/^# TYPE sfs_turbo_iam_last_successful_login_timestamp_seconds gauge$/m);
       expect(text).toMatch(/^process_cpu_seconds_total /m);
       expect(text).not.toContain('metrics-test-token');
       expect(existsSync(PROMTOOL), `${PROMTOOL} is missing: apt-get install prometheus`).toBe(true);

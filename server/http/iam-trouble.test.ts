@@ -34,8 +34,8 @@ async function fakeIam(): Promise<Running & { logins: string[]; tokens: Map<stri
   const tokens = new Map<string, string>();
   const running = await listen((req, res) => {
     void readBody(req).then((body) => {
-      const projectId = (JSON.parse(body) as { auth: { scope: { project: { id: string } } } })
-        .auth.scope.project.id;
+      const projectId = (JSON.parse(body) as { auth: { scope: { project: { id: string } } } }).auth
+        .scope.project.id;
       logins.push(projectId);
       if (projectId === REFUSED || projectId === OUTAGE) {
         res.writeHead(projectId === REFUSED ? 401 : 503, { 'Content-Type': 'application/json' });
@@ -45,7 +45,9 @@ async function fakeIam(): Promise<Running & { logins: string[]; tokens: Map<stri
       const token = `token-${logins.length}-${randomBytes(8).toString('hex')}`;
       tokens.set(projectId, token);
       res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': token });
-      res.end(JSON.stringify({ token: { expires_at: new Date(Date.now() + 3600_000).toISOString() } }));
+      res.end(
+        JSON.stringify({ token: { expires_at: new Date(Date.now() + 3600_000).toISOString() } }),
+      );
     });
   });
   return Object.assign(running, { logins, tokens });

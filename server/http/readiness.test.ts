@@ -4,7 +4,10 @@ import { createReadiness } from './readiness.ts';
 
 describe('readiness', () => {
   it('is ready with a credential, whatever IAM or the cloud do, until it drains', async () => {
-    const readiness = createReadiness({ credentials: { kind: 'password' }, simulatorUrl: undefined });
+    const readiness = createReadiness({
+      credentials: { kind: 'password' },
+      simulatorUrl: undefined,
+    });
     expect(await readiness.check()).toEqual({ ready: true });
     // Nothing a lookup ends in can reach it: it has no way to learn from lookups.
     expect(Object.keys(readiness).sort()).toEqual(['check', 'drain']);
@@ -35,6 +38,9 @@ describe('readiness', () => {
       credentials: { kind: 'none' },
       simulatorUrl: undefined,
     }).check();
-    expect(state).toMatchObject({ ready: false, reason: expect.stringMatching(/^No cloud credentials.*OS_TOKEN/) });
+    expect(state).toMatchObject({
+      ready: false,
+      reason: expect.stringMatching(/^No cloud credentials.*OS_TOKEN/),
+    });
   });
 });

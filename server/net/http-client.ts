@@ -81,7 +81,12 @@ const deflate: Decoder = (body, options) => {
   return (zlibHeader ? inflate : inflateRaw)(body, options);
 };
 
-const DECODERS: Readonly<Record<string, Decoder>> = { gzip: gunzip, 'x-gzip': gunzip, deflate, br: brotli };
+const DECODERS: Readonly<Record<string, Decoder>> = {
+  gzip: gunzip,
+  'x-gzip': gunzip,
+  deflate,
+  br: brotli,
+};
 
 /** The codings of a Content-Encoding, in the order applied (`identity` says none), lower case. */
 function contentCodings(header: string | undefined): string[] {
@@ -97,16 +102,29 @@ type Decoded = { ok: true; body: Buffer } | { ok: false; reason: UpstreamFailure
  * The body with its codings undone, last applied first, each result no larger than
  * `maxBytes` (zlib stops inflating there: a small bomb never becomes a large buffer).
  */
-async function decodeBody(body: Buffer, codings: readonly string[], maxBytes: number): Promise<Decoded> {
+async function decodeBody(
+  body: Buffer,
+  codings: readonly string[],
+  maxBytes: number,
+): Promise<Decoded> {
   let decoded = body;
   for (const coding of [...codings].reverse()) {
     const decoder = DECODERS[coding];
-    if (!decoder) return { ok: false, reason: 'undecodable', detail: `Content-Encoding ${coding} is not one the proxy reads` };
+    if (!decoder)
+      return {
+        ok: false,
+        reason: 'undecodable',
+        detail: `Content-Encoding ${coding} is not one the proxy reads`,
+      };
     try {
       decoded = await decoder(decoded, { maxOutputLength: maxBytes });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-        return { ok: false, reason: 'too-large', detail: `more than ${maxBytes} bytes once decoded (${coding})` };
+        return {
+          ok: false,
+          reason: 'too-large',
+          detail: `more than ${maxBytes} bytes once decoded (${coding})`,
+        };
       }
       return { ok: false, reason: 'undecodable', detail: `the body is not valid ${coding}` };
     }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGION_CATALOGUE } from '../config/regions.ts';
+import { startApi, type AppUnderTest } from '../testing/app.ts';
 import {
   fakeUpstream,
   JOB,
@@ -9,7 +10,6 @@ import {
   type SeenRequest,
   type Running,
 } from '../testing/servers.ts';
-import { startApi, type AppUnderTest } from '../testing/app.ts';
 
 /*
  * The allow-list, proven from outside: the real handler behind a real HTTP server, raw bytes

@@ -3,10 +3,10 @@ import type { ProxyErrorCode } from '../../common/contract.ts';
 import type { LeakCheck } from '../credentials/leak-check.ts';
 import type { RequestContext, Step } from '../http/context.ts';
 import { sendProxyError } from '../http/responses.ts';
-import type { TakeResult } from './upstream-limit.ts';
 import type { Shared } from './coalesce.ts';
 import type { Forwarded } from './forward.ts';
 import type { ApiRoute } from './route.ts';
+import type { TakeResult } from './upstream-limit.ts';
 
 export type JobRoute = Extract<ApiRoute, { kind: 'job' }>;
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
 import { CredentialError, staticToken, type CredentialProvider } from '../credentials/provider.ts';
+import { startApi } from '../testing/app.ts';
 import {
   fakeUpstream,
   getJson,
@@ -10,7 +11,6 @@ import {
   rawRequest,
   type Closable,
 } from '../testing/servers.ts';
-import { startApi } from '../testing/app.ts';
 
 const cleanup: Closable[] = [];
 afterEach(async () => {
@@ -275,7 +275,11 @@ describe('what the proxy answers itself', () => {
       defaultRegion: 'eu-de',
       credentials: { kind: 'token' },
     });
-    const body = answer.body as { regions: Array<{ id: string }>; otherRegions: string[]; credentials: object };
+    const body = answer.body as {
+      regions: Array<{ id: string }>;
+      otherRegions: string[];
+      credentials: object;
+    };
     expect(body.credentials).toEqual({ kind: 'token' });
     expect(body.regions.map((r) => r.id)).toEqual(['eu-de', 'eu-nl']);
     expect(body.otherRegions).toContain('cn-north-4');

@@ -59,13 +59,17 @@ export function createApi(options: ApiOptions): ApiHandler {
   const { config, credentials } = options;
   const simulated = options.simulatorUrl !== undefined;
   // The simulator holds no secret: it serves every region it knows.
-  const allowed = new Set(simulated ? config.regions.map((region) => region.id) : config.allowedRegions);
+  const allowed = new Set(
+    simulated ? config.regions.map((region) => region.id) : config.allowedRegions,
+  );
   const heldSecrets = leakCheck(credentials.secrets);
   const regionsBody: RegionsResponse = {
     regions: config.regions
       .filter((region) => allowed.has(region.id))
       .map(({ id, name, cloud }) => ({ id, name, cloud })),
-    otherRegions: config.regions.filter((region) => !allowed.has(region.id)).map((region) => region.id),
+    otherRegions: config.regions
+      .filter((region) => !allowed.has(region.id))
+      .map((region) => region.id),
     defaultRegion: config.defaultRegion,
     simulated,
     credentials: { kind: simulated ? 'none' : credentials.kind },

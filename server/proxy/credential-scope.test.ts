@@ -4,6 +4,7 @@ import { PROXY_ERROR } from '../../common/contract.ts';
 import { akskSigner } from '../credentials/aksk.ts';
 import { passwordLogin } from '../credentials/iam-password.ts';
 import { CredentialError, staticToken, type CredentialProvider } from '../credentials/provider.ts';
+import { startApi } from '../testing/app.ts';
 import {
   fakeUpstream,
   getJson,
@@ -12,7 +13,6 @@ import {
   rawRequest,
   type Closable,
 } from '../testing/servers.ts';
-import { startApi } from '../testing/app.ts';
 
 /*
  * Where the credential may go, proven on the wire: the real handler behind a real server, an
@@ -45,7 +45,10 @@ const ECHOES: Record<string, (secret: string) => string> = {
   base64: (s) => Buffer.from(`Bearer ${s}`).toString('base64'),
 };
 
-async function echoingProxy(credentials: CredentialProvider, respond: (req: IncomingMessage, res: ServerResponse) => void) {
+async function echoingProxy(
+  credentials: CredentialProvider,
+  respond: (req: IncomingMessage, res: ServerResponse) => void,
+) {
   const upstream = await track(fakeUpstream(respond));
   const proxy = await track(startApi({ config: { endpointOverride: upstream.url }, credentials }));
   return { upstream, proxy };
@@ -53,7 +56,9 @@ async function echoingProxy(credentials: CredentialProvider, respond: (req: Inco
 
 describe('region allow-list', () => {
   it('refuses a region the credential is not allowed in with 403, before anything is sent', async () => {
-    const { upstream, proxy } = await echoingProxy(staticToken(TOKEN, 'OS_TOKEN'), (_req, res) => res.end('{}'));
+    const { upstream, proxy } = await echoingProxy(staticToken(TOKEN, 'OS_TOKEN'), (_req, res) =>
+      res.end('{}'),
+    );
     const refused = await getJson(`${proxy.url}${jobPath('cn-north-4')}`);
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ errCode: PROXY_ERROR.regionNotAllowed });
@@ -73,7 +78,11 @@ describe('region allow-list', () => {
       source: 'test',
       login: ({ authUrl }) => {
         logins.push(authUrl);
-        return Promise.resolve({ token: TOKEN, issuedAt: Date.now(), expiresAt: Date.now() + 3600_000 });
+        return Promise.resolve({
+          token: TOKEN,
+          issuedAt: Date.now(),
+          expiresAt: Date.now() + 3600_000,
+        });
       },
     });
     const { upstream, proxy } = await echoingProxy(provider, (_req, res) => res.end('{}'));
@@ -89,33 +98,50 @@ describe('region allow-list', () => {
     const simulator = await track(fakeUpstream());
     const proxy = await track(startApi({ simulatorUrl: simulator.url }));
     expect((await getJson(`${proxy.url}${jobPath('cn-north-4')}`)).status).toBe(200);
-    const regions = (await getJson(`${proxy.url}/api/regions`)).body as { regions: unknown[]; otherRegions: string[] };
+    const regions = (await getJson(`${proxy.url}/api/regions`)).body as {
+      regions: unknown[];
+      otherRegions: string[];
+    };
     expect(regions.regions.length).toBeGreaterThan(10);
     expect(regions.otherRegions).toEqual([]);
   });
 });
 
 describe('requests made by another site', () => {
-  it.each(['cross-site', 'same-site'])('refuses Sec-Fetch-Site: %s on every API route, forwarding nothing', async (site) => {
-    const { upstream, proxy } = await echoingProxy(staticToken(TOKEN, 'OS_TOKEN'), (_req, res) => res.end('{}'));
-    for (const path of [jobPath(), '/api/regions', '/api/other']) {
-      const answer = await rawRequest(proxy.port, path, 'GET', `Sec-Fetch-Site: ${site}\r\n`);
-      expect(answer.status, path).toBe(403);
-      expect(JSON.parse(answer.body)).toMatchObject({ errCode: PROXY_ERROR.crossSite });
-    }
-    expect(upstream.seen).toHaveLength(0);
-    expect(proxy.log.map((entry) => entry.code)).toEqual(Array(3).fill(PROXY_ERROR.crossSite));
-  });
+  it.each(['cross-site', 'same-site'])(
+    'refuses Sec-Fetch-Site: %s on every API route, forwarding nothing',
+    async (site) => {
+      const { upstream, proxy } = await echoingProxy(staticToken(TOKEN, 'OS_TOKEN'), (_req, res) =>
+        res.end('{}'),
+      );
+      for (const path of [jobPath(), '/api/regions', '/api/other']) {
+        const answer = await rawRequest(proxy.port, path, 'GET', `Sec-Fetch-Site: ${site}\r\n`);
+        expect(answer.status, path).toBe(403);
+        expect(JSON.parse(answer.body)).toMatchObject({ errCode: PROXY_ERROR.crossSite });
+      }
+      expect(upstream.seen).toHaveLength(0);
+      expect(proxy.log.map((entry) => entry.code)).toEqual(Array(3).fill(PROXY_ERROR.crossSite));
+    },
+  );
 
   it.each([['same-origin'], ['none'], [undefined]])('serves Sec-Fetch-Site: %s', async (site) => {
-    const { upstream, proxy } = await echoingProxy(staticToken(TOKEN, 'OS_TOKEN'), (_req, res) => res.end('{}'));
-    const answer = await rawRequest(proxy.port, jobPath(), 'GET', site ? `Sec-Fetch-Site: ${site}\r\n` : '');
+    const { upstream, proxy } = await echoingProxy(staticToken(TOKEN, 'OS_TOKEN'), (_req, res) =>
+      res.end('{}'),
+    );
+    const answer = await rawRequest(
+      proxy.port,
+      jobPath(),
+      'GET',
+      site ? `Sec-Fetch-Site: ${site}\r\n` : '',
+    );
     expect(answer.status).toBe(200);
     expect(upstream.seen).toHaveLength(1);
   });
 
   it('marks every API answer, forwarded or its own, as readable by the same origin only', async () => {
-    const { proxy } = await echoingProxy(staticToken(TOKEN, 'OS_TOKEN'), (_req, res) => res.end('{}'));
+    const { proxy } = await echoingProxy(staticToken(TOKEN, 'OS_TOKEN'), (_req, res) =>
+      res.end('{}'),
+    );
     for (const path of [jobPath(), '/api/regions', '/api/other', jobPath('cn-north-4')]) {
       const { headers } = await rawRequest(proxy.port, path);
       expect(headers['cross-origin-resource-policy'], path).toBe('same-origin');
@@ -176,7 +202,9 @@ describe('nothing the upstream echoes reaches the browser or the log', () => {
 
   it('refuses a body holding the secret key or the access key, though neither was sent as such', async () => {
     for (const secret of [SK, AK]) {
-      const { proxy } = await echoingProxy(providers['AK/SK signature']!(), (_req, res) => res.end(`{"x":"${secret}"}`));
+      const { proxy } = await echoingProxy(providers['AK/SK signature']!(), (_req, res) =>
+        res.end(`{"x":"${secret}"}`),
+      );
       const answer = await rawRequest(proxy.port, jobPath());
       expect(answer.status).toBe(502);
       expect(answer.raw).not.toContain(secret);
@@ -184,7 +212,9 @@ describe('nothing the upstream echoes reaches the browser or the log', () => {
   });
 
   it('drops a log field that holds a credential, even one the request itself put there', async () => {
-    const { proxy } = await echoingProxy(providers['AK/SK signature']!(), (_req, res) => res.end('{}'));
+    const { proxy } = await echoingProxy(providers['AK/SK signature']!(), (_req, res) =>
+      res.end('{}'),
+    );
     await rawRequest(proxy.port, jobPath('eu-de', PROJECT, AK));
     expect(proxy.log[0]).toMatchObject({ job: null, project: PROJECT, status: 200 });
     expect(proxy.log[0]).not.toHaveProperty('path');
@@ -193,7 +223,11 @@ describe('nothing the upstream echoes reaches the browser or the log', () => {
 
   it('passes an ordinary answer and its request ID on unchanged', async () => {
     const { proxy } = await echoingProxy(staticToken(TOKEN, 'OS_TOKEN'), (_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json', 'X-request-id': 'req-42', 'Retry-After': '3' });
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'X-request-id': 'req-42',
+        'Retry-After': '3',
+      });
       res.end('{"status":"running"}');
     });
     const answer = await rawRequest(proxy.port, jobPath());
@@ -210,7 +244,8 @@ describe('login limits, as the browser sees them', () => {
       kind: 'password',
       description: 'test',
       secrets: [],
-      headersFor: () => Promise.reject(new CredentialError('The dashboard waits before logging in again', 429, 42)),
+      headersFor: () =>
+        Promise.reject(new CredentialError('The dashboard waits before logging in again', 429, 42)),
       invalidate: () => false,
     };
     const { upstream, proxy } = await echoingProxy(limited, (_req, res) => res.end('{}'));
@@ -221,7 +256,7 @@ describe('login limits, as the browser sees them', () => {
     expect(upstream.seen).toHaveLength(0);
   });
 
-  it('makes no more logins than one client\'s share of the budget (a third) for a burst of random project IDs', async () => {
+  it("makes no more logins than one client's share of the budget (a third) for a burst of random project IDs", async () => {
     const logins: string[] = [];
     const provider = passwordLogin({
       identity: { username: 'desk', password: 'desk-password-1', domain: { name: 'acme' } },
@@ -232,12 +267,18 @@ describe('login limits, as the browser sees them', () => {
       maxLoginsPerMinute: 10,
       login: ({ projectId }) => {
         logins.push(projectId);
-        return Promise.resolve({ token: `${TOKEN}-${logins.length}`, issuedAt: Date.now(), expiresAt: Date.now() + 3600_000 });
+        return Promise.resolve({
+          token: `${TOKEN}-${logins.length}`,
+          issuedAt: Date.now(),
+          expiresAt: Date.now() + 3600_000,
+        });
       },
     });
     const { upstream, proxy } = await echoingProxy(provider, (_req, res) => res.end('{}'));
     const projects = Array.from({ length: 40 }, (_, i) => (i + 1).toString(16).padStart(32, 'a'));
-    const statuses = await Promise.all(projects.map(async (p) => (await getJson(`${proxy.url}${jobPath('eu-de', p)}`)).status));
+    const statuses = await Promise.all(
+      projects.map(async (p) => (await getJson(`${proxy.url}${jobPath('eu-de', p)}`)).status),
+    );
     // Every request comes from this one client: it may spend floor(10 / 3) of the minute's logins.
     expect(logins).toHaveLength(3);
     expect(statuses.filter((s) => s === 200)).toHaveLength(3);

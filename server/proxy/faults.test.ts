@@ -2,15 +2,9 @@ import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
 import { staticToken } from '../credentials/provider.ts';
-import {
-  closedPort,
-  fakeUpstream,
-  getJson,
-  jobPath,
-  type Closable,
-} from '../testing/servers.ts';
-import { startApi } from '../testing/app.ts';
 import { requestUpstream, targetOf } from '../net/http-client.ts';
+import { startApi } from '../testing/app.ts';
+import { closedPort, fakeUpstream, getJson, jobPath, type Closable } from '../testing/servers.ts';
 
 const cleanup: Closable[] = [];
 afterEach(async () => {

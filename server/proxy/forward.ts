@@ -1,7 +1,12 @@
 import type { ServerConfig } from '../config/config.ts';
 import { sentSecrets } from '../credentials/leak-check.ts';
 import type { CredentialProvider } from '../credentials/provider.ts';
-import { requestUpstream, targetOf, type UpstreamResult, type UpstreamTarget } from '../net/http-client.ts';
+import {
+  requestUpstream,
+  targetOf,
+  type UpstreamResult,
+  type UpstreamTarget,
+} from '../net/http-client.ts';
 
 export interface JobRequest {
   region: string;
@@ -90,7 +95,12 @@ export function createForwarder(options: {
     const first = await send();
     let { result } = first;
     // A rejected token: renew once and retry once (the provider knows whether it may).
-    if (result.ok && result.status === 401 && !simulated && credentials.invalidate(projectId, first.auth)) {
+    if (
+      result.ok &&
+      result.status === 401 &&
+      !simulated &&
+      credentials.invalidate(projectId, first.auth)
+    ) {
       ({ result } = await send());
     }
     return { result, upstreamMs: Math.round(upstreamMs * 100) / 100, sent };
@@ -99,6 +109,7 @@ export function createForwarder(options: {
 
 /** Whether the region can be forwarded to at all (the catalogue knows an endpoint for it). */
 export function hasUpstream(config: ServerConfig, simulated: boolean, region: string): boolean {
-  if (simulated || config.endpointOverride !== undefined) return config.regions.some((r) => r.id === region);
+  if (simulated || config.endpointOverride !== undefined)
+    return config.regions.some((r) => r.id === region);
   return Boolean(config.regions.find((r) => r.id === region)?.sfsTurbo);
 }

@@ -20,7 +20,8 @@ export const HEADER_SHAPES = {
   'retry-after':
     /^(?:\d{1,9}|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT)$/,
   /** A media type with at most a charset, e.g. `application/json; charset=utf-8`. */
-  'content-type': /^[A-Za-z]{1,20}\/[A-Za-z0-9.+-]{1,64}(?:[ \t]*;[ \t]*charset=(?:[A-Za-z0-9._-]{1,40}|"[A-Za-z0-9._-]{1,40}"))?$/i,
+  'content-type':
+    /^[A-Za-z]{1,20}\/[A-Za-z0-9.+-]{1,64}(?:[ \t]*;[ \t]*charset=(?:[A-Za-z0-9._-]{1,40}|"[A-Za-z0-9._-]{1,40}"))?$/i,
 } as const;
 const MAX_HEADER_LENGTH = 200;
 
@@ -42,13 +43,29 @@ export interface ProxyFailure {
 export function failureOf(result: Failed): ProxyFailure {
   switch (result.reason) {
     case 'timeout':
-      return { status: 504, code: PROXY_ERROR.timeout, message: `SFS Turbo endpoint did not answer in time (${result.detail})` };
+      return {
+        status: 504,
+        code: PROXY_ERROR.timeout,
+        message: `SFS Turbo endpoint did not answer in time (${result.detail})`,
+      };
     case 'too-large':
-      return { status: 502, code: PROXY_ERROR.tooLarge, message: `SFS Turbo endpoint sent a body too large to pass on (${result.detail})` };
+      return {
+        status: 502,
+        code: PROXY_ERROR.tooLarge,
+        message: `SFS Turbo endpoint sent a body too large to pass on (${result.detail})`,
+      };
     case 'undecodable':
-      return { status: 502, code: PROXY_ERROR.unreachable, message: `SFS Turbo endpoint sent an answer the proxy cannot read (${result.detail})` };
+      return {
+        status: 502,
+        code: PROXY_ERROR.unreachable,
+        message: `SFS Turbo endpoint sent an answer the proxy cannot read (${result.detail})`,
+      };
     default:
-      return { status: 502, code: PROXY_ERROR.unreachable, message: `SFS Turbo endpoint unreachable (${result.detail})` };
+      return {
+        status: 502,
+        code: PROXY_ERROR.unreachable,
+        message: `SFS Turbo endpoint unreachable (${result.detail})`,
+      };
   }
 }
 
@@ -77,7 +94,11 @@ export interface PassedOn {
  * (`undefined`), because a patched body still says where the secret was and may hold it in a
  * form nobody thought of.
  */
-export function passOn(result: Answered, check: LeakCheck, answeredAt: number): PassedOn | undefined {
+export function passOn(
+  result: Answered,
+  check: LeakCheck,
+  answeredAt: number,
+): PassedOn | undefined {
   if (check.holdsSecret(result.body)) return undefined;
   const dropped: DroppedHeader[] = [];
   const passable = (header: PassedHeader, value: string | undefined): string | undefined => {

@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
 import type { CannedAnswer } from './errors.ts';
 import { parseJson, readBody } from './http.ts';
 import { jobSpecSchema, type JobSpec } from './job-spec.ts';
 import { DEMO_PROJECT_ID } from './scenario-ids.ts';
 import { demoJobs } from './scenarios.ts';
-import { z } from 'zod';
 
 /** Request counts since the last reset. */
 export interface SimulatorStats {

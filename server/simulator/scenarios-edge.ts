@@ -1,5 +1,5 @@
-import type { Scenario } from './scenario.ts';
 import { DEMO_PROJECT_ID, SCENARIO } from './scenario-ids.ts';
+import type { Scenario } from './scenario.ts';
 
 const S = 1000;
 const M = 60 * S;

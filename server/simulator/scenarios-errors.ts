@@ -1,7 +1,7 @@
 import { GATEWAY, SFS } from './errors.ts';
 import { formatKeystoneTime } from './format.ts';
-import type { Scenario } from './scenario.ts';
 import { SCENARIO } from './scenario-ids.ts';
+import type { Scenario } from './scenario.ts';
 
 const S = 1000;
 const H = 3600 * S;

@@ -1,5 +1,5 @@
-import type { Scenario } from './scenario.ts';
 import { SCENARIO, SECOND_PROJECT_ID } from './scenario-ids.ts';
+import type { Scenario } from './scenario.ts';
 
 const S = 1000;
 const M = 60 * S;
@@ -31,14 +31,27 @@ export const INCIDENT_SCENARIOS: Scenario[] = [
     region: 'eu-nl',
     group: 'Incident',
     title: 'Incident: capacity expansion failed',
-    description: 'Second project, eu-nl: failed 25 minutes ago; two of three sub-jobs failed (SFS.TURBO.0030, SFS.TURBO.0011).',
+    description:
+      'Second project, eu-nl: failed 25 minutes ago; two of three sub-jobs failed (SFS.TURBO.0030, SFS.TURBO.0011).',
     job: {
       jobType: 'extend_share',
       status: 'failed',
       subJobs: [
         { start: -30 * M, duration: 2 * M },
-        { start: -28 * M, duration: 3 * M, status: 'failed', errorCode: 'SFS.TURBO.0030', failReason: 'Ecs resource not enough' },
-        { start: -27 * M, duration: 2 * M, status: 'failed', errorCode: 'SFS.TURBO.0011', failReason: 'share is busy, retry later' },
+        {
+          start: -28 * M,
+          duration: 3 * M,
+          status: 'failed',
+          errorCode: 'SFS.TURBO.0030',
+          failReason: 'Ecs resource not enough',
+        },
+        {
+          start: -27 * M,
+          duration: 2 * M,
+          status: 'failed',
+          errorCode: 'SFS.TURBO.0011',
+          failReason: 'share is busy, retry later',
+        },
       ],
     },
   },
@@ -47,7 +60,8 @@ export const INCIDENT_SCENARIOS: Scenario[] = [
     region: 'eu-de',
     group: 'Incident',
     title: 'Incident: security group change running',
-    description: 'Demo project, eu-de: started 3 minutes before it was first asked for; succeeds 7 minutes later.',
+    description:
+      'Demo project, eu-de: started 3 minutes before it was first asked for; succeeds 7 minutes later.',
     job: {
       jobType: 'change_security_group',
       subJobs: [

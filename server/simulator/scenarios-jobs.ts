@@ -1,6 +1,6 @@
 import { frozenMix, waves } from './layouts.ts';
-import type { Scenario } from './scenario.ts';
 import { SCENARIO } from './scenario-ids.ts';
+import type { Scenario } from './scenario.ts';
 
 const S = 1000;
 const M = 60 * S;

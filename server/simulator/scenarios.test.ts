@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JOB_ID_PATTERN, PROJECT_ID_PATTERN } from '../../common/contract.ts';
-import { DEMO_PROJECT_ID, DOCUMENTED_JOB_TYPES, SCENARIO, SECOND_PROJECT_ID, demoJobs } from './simulator.ts';
+import {
+  DEMO_PROJECT_ID,
+  DOCUMENTED_JOB_TYPES,
+  SCENARIO,
+  SECOND_PROJECT_ID,
+  demoJobs,
+} from './simulator.ts';
 import { subStatuses, testSimulator } from './test-support.ts';
 
 const S = 1000;
@@ -13,7 +19,16 @@ describe('the catalogue', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(ids)).toEqual(new Set(Object.values(SCENARIO)));
     expect(new Set(jobs.map((job) => job.group))).toEqual(
-      new Set(['Live', 'Finished', 'Failures', 'Job types', 'Layouts', 'Edge data', 'Errors', 'Incident']),
+      new Set([
+        'Live',
+        'Finished',
+        'Failures',
+        'Job types',
+        'Layouts',
+        'Edge data',
+        'Errors',
+        'Incident',
+      ]),
     );
     for (const job of jobs) {
       expect([DEMO_PROJECT_ID, SECOND_PROJECT_ID]).toContain(job.projectId);
@@ -32,18 +47,25 @@ describe('the catalogue', () => {
 
   it('has a demo incident across two projects and two regions: failed, running, waiting, succeeded, not found', async () => {
     const incident = demoJobs().filter((job) => job.group === 'Incident');
-    expect(new Set(incident.map((job) => job.projectId))).toEqual(new Set([DEMO_PROJECT_ID, SECOND_PROJECT_ID]));
+    expect(new Set(incident.map((job) => job.projectId))).toEqual(
+      new Set([DEMO_PROJECT_ID, SECOND_PROJECT_ID]),
+    );
     expect(new Set(incident.map((job) => job.region))).toEqual(new Set(['eu-de', 'eu-nl']));
     const sim = await testSimulator();
-    const status = async (jobId: string, projectId: string) => (await sim.body(jobId, { projectId })).status;
+    const status = async (jobId: string, projectId: string) =>
+      (await sim.body(jobId, { projectId })).status;
     expect(await status(SCENARIO.incidentCreate, DEMO_PROJECT_ID)).toBe('success');
     expect(await status(SCENARIO.incidentExtend, SECOND_PROJECT_ID)).toBe('failed');
     expect(await status(SCENARIO.incidentSecurityGroup, DEMO_PROJECT_ID)).toBe('running');
     expect(await status(SCENARIO.incidentWaiting, SECOND_PROJECT_ID)).toBe('waiting');
-    expect((await sim.job(SCENARIO.incidentNotFound, { projectId: SECOND_PROJECT_ID })).status).toBe(404);
+    expect(
+      (await sim.job(SCENARIO.incidentNotFound, { projectId: SECOND_PROJECT_ID })).status,
+    ).toBe(404);
     // A second-project job is not found under the demo project, and the reverse.
     expect((await sim.job(SCENARIO.incidentExtend)).status).toBe(404);
-    expect((await sim.job(SCENARIO.incidentCreate, { projectId: SECOND_PROJECT_ID })).status).toBe(404);
+    expect((await sim.job(SCENARIO.incidentCreate, { projectId: SECOND_PROJECT_ID })).status).toBe(
+      404,
+    );
   });
 
   it('uses IDs the proxy accepts, in both real shapes', () => {

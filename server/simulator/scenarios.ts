@@ -1,5 +1,5 @@
-import type { Scenario } from './scenario.ts';
 import { DEMO_PROJECT_ID } from './scenario-ids.ts';
+import type { Scenario } from './scenario.ts';
 import { EDGE_SCENARIOS } from './scenarios-edge.ts';
 import { ERROR_SCENARIOS } from './scenarios-errors.ts';
 import { INCIDENT_SCENARIOS } from './scenarios-incident.ts';
@@ -25,7 +25,9 @@ export const SCENARIOS: readonly Scenario[] = [
 
 export const scenarioProject = (scenario: Scenario) => scenario.projectId ?? DEMO_PROJECT_ID;
 
-const byKey = new Map(SCENARIOS.map((scenario) => [`${scenarioProject(scenario)}/${scenario.jobId}`, scenario]));
+const byKey = new Map(
+  SCENARIOS.map((scenario) => [`${scenarioProject(scenario)}/${scenario.jobId}`, scenario]),
+);
 
 /** The scenario behind a demo job. The not-found scenarios have neither job nor answer. */
 export function findScenario(projectId: string, jobId: string): Scenario | undefined {

@@ -1,5 +1,5 @@
-import type { CanonicalStatus, ResolvedJob, ResolvedTask } from './job-spec.ts';
 import { formatIsoTime, formatSfsTime } from './format.ts';
+import type { CanonicalStatus, ResolvedJob, ResolvedTask } from './job-spec.ts';
 
 export type Phase = 'waiting' | 'running' | 'ended';
 

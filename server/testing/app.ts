@@ -59,7 +59,10 @@ export interface AppUnderTestOptions {
  * The production server (server/http/app.ts, as `npm start` builds it) in this process, on a
  * loopback port, logging into `lines`.
  */
-export async function startApp(env: Env = {}, options: AppUnderTestOptions = {}): Promise<AppUnderTest> {
+export async function startApp(
+  env: Env = {},
+  options: AppUnderTestOptions = {},
+): Promise<AppUnderTest> {
   const dist = options.fakeDist ? fakeDist() : undefined;
   const full: Env = {
     HOST: '127.0.0.1',

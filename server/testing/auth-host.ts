@@ -3,18 +3,14 @@
  * `RequestContext`, the step, then a stub "app" that records who reached it. Whole-server
  * tests use the real production server instead (server/testing/production.ts).
  */
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { RequestContext, Step } from '../http/context.ts';
-import { normaliseAddress } from '../http/trusted-proxies.ts';
 import { sendJson } from '../http/responses.ts';
+import { normaliseAddress } from '../http/trusted-proxies.ts';
 import { listen, type Running } from './servers.ts';
 
-type App = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  ctx: RequestContext,
-) => void | Promise<void>;
+type App = (req: IncomingMessage, res: ServerResponse, ctx: RequestContext) => void | Promise<void>;
 
 export interface AuthHostOptions {
   step: Step;

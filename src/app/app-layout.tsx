@@ -3,9 +3,9 @@ import { FlaskConical, ShieldAlert } from 'lucide-react';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useSearchParams } from 'react-router';
 import type { RegionsResponse } from '../../common/contract';
+import { lazyComponent } from '../lib/on-demand';
 import { regionsQuery } from '../lib/regions-query';
 import { RouteErrorBoundary } from './route-error-boundary';
-import { lazyComponent } from '../lib/on-demand';
 
 /**
  * A configuration problem, above everything, in a landmark of its own so that no page content
@@ -52,8 +52,9 @@ function environmentNotice(data: RegionsResponse | undefined, error: Error | nul
     return (
       <p className="flex items-center justify-center gap-2 bg-status-failed-soft px-4 py-1.5 text-sm font-medium text-status-failed">
         <ShieldAlert className="size-4" aria-hidden />
-        No cloud credentials are configured on the dashboard server, so it sends no requests to the cloud. The
-        operator must set OS_TOKEN, OS_ACCESS_KEY and OS_SECRET_KEY, OS_USERNAME and OS_PASSWORD, or OS_CLOUD.
+        No cloud credentials are configured on the dashboard server, so it sends no requests to the
+        cloud. The operator must set OS_TOKEN, OS_ACCESS_KEY and OS_SECRET_KEY, OS_USERNAME and
+        OS_PASSWORD, or OS_CLOUD.
       </p>
     );
   }

@@ -1,5 +1,5 @@
-import type { LookupTarget } from '../lib/api-error';
 import { boardHref } from '../job/board-link';
+import type { LookupTarget } from '../lib/api-error';
 
 export const paths = {
   home: () => '/',

@@ -18,7 +18,10 @@ const KINDS: [LookupFailureKind, number][] = [
 ];
 const anyError = fc
   .constantFrom(...KINDS)
-  .map(([kind, status]) => new ApiError({ kind, status, code: undefined, message: 'x', requestId: undefined, target }));
+  .map(
+    ([kind, status]) =>
+      new ApiError({ kind, status, code: undefined, message: 'x', requestId: undefined, target }),
+  );
 const retryableError = anyError.filter(isRetryable);
 
 describe('the retry settings of the query client', () => {
@@ -29,14 +32,22 @@ describe('the retry settings of the query client', () => {
   it('retries network errors, timeouts, 5xx, 429 and odd answers for ever, and never 400, 401, 403 or 404', () => {
     fc.assert(
       fc.property(anyError, fc.nat(1_000), (error, count) => {
-        expect(retry(count, error)).toBe(error.kind !== 'invalid-input' && error.kind !== 'unauthorized' && error.kind !== 'forbidden' && error.kind !== 'not-found');
+        expect(retry(count, error)).toBe(
+          error.kind !== 'invalid-input' &&
+            error.kind !== 'unauthorized' &&
+            error.kind !== 'forbidden' &&
+            error.kind !== 'not-found',
+        );
       }),
     );
     expect(retry(0, new Error('not an ApiError'))).toBe(false);
   });
 
   it('does not retry at all when turned off (as tests do)', () => {
-    const off = createQueryClient({ retry: false }).getDefaultOptions().queries?.retry as (count: number, error: unknown) => boolean;
+    const off = createQueryClient({ retry: false }).getDefaultOptions().queries?.retry as (
+      count: number,
+      error: unknown,
+    ) => boolean;
     fc.assert(
       fc.property(retryableError, fc.nat(10), (error, count) => {
         expect(off(count, error)).toBe(false);

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiError } from '../lib/api-error';
 import { isRetryable, retryDelay } from '../job/polling';
+import { ApiError } from '../lib/api-error';
 
 declare module '@tanstack/react-query' {
   interface Register {

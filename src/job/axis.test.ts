@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { axisFor, boardAxis, liveAxisSpan } from './axis';
 
-const at = (minute: number, second = 0) => `2026-11-30 10:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}`;
+const at = (minute: number, second = 0) =>
+  `2026-11-30 10:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}`;
 const now = Date.UTC(2026, 10, 30, 10, 20, 0);
 
 describe('the incident time axis', () => {
   it('puts every job that began on one axis, sub-jobs within their job', () => {
     const axis = boardAxis(
       [
-        { key: 'a', job: { status: 'failed', begin_time: at(0), end_time: at(10), sub_jobs: [{ status: 'failed', begin_time: at(5), end_time: at(10) }] } },
+        {
+          key: 'a',
+          job: {
+            status: 'failed',
+            begin_time: at(0),
+            end_time: at(10),
+            sub_jobs: [{ status: 'failed', begin_time: at(5), end_time: at(10) }],
+          },
+        },
         { key: 'b', job: { status: 'success', begin_time: at(10), end_time: at(20) } },
         { key: 'c', job: { status: 'waiting' } },
       ],
@@ -16,7 +25,11 @@ describe('the incident time axis', () => {
       'utc',
     );
     expect(axis).toBeDefined();
-    expect(axis?.bars.get('a')).toMatchObject({ left: 0, width: 50, subs: [{ left: 25, width: 25, status: 'failed' }] });
+    expect(axis?.bars.get('a')).toMatchObject({
+      left: 0,
+      width: 50,
+      subs: [{ left: 25, width: 25, status: 'failed' }],
+    });
     expect(axis?.bars.get('b')).toMatchObject({ left: 50, width: 50 });
     expect(axis?.bars.has('c')).toBe(false);
     expect(axis?.nowPct).toBeUndefined();
@@ -25,7 +38,11 @@ describe('the incident time axis', () => {
   });
 
   it('runs a live job up to a "now" line, on an axis that grows in steps', () => {
-    const axis = boardAxis([{ key: 'r', job: { status: 'running', begin_time: at(0) } }], Date.UTC(2026, 10, 30, 10, 3, 0), 'utc');
+    const axis = boardAxis(
+      [{ key: 'r', job: { status: 'running', begin_time: at(0) } }],
+      Date.UTC(2026, 10, 30, 10, 3, 0),
+      'utc',
+    );
     // 3 minutes in: the axis spans 5 minutes, now at 60 %.
     expect(axis?.endMs).toBe(Date.UTC(2026, 10, 30, 10, 5, 0));
     expect(axis?.nowPct).toBeCloseTo(60);
@@ -43,8 +60,19 @@ describe('live spans', () => {
     const begin = Date.UTC(2026, 10, 30, 10, 0, 0);
     // 28 s in: 30 s would put "now" at the very end; both axes run to a minute.
     expect(liveAxisSpan(28_000)).toBe(60_000);
-    const board = boardAxis([{ key: 'r', job: { status: 'running', begin_time: at(0) } }], begin + 28_000, 'utc');
-    const job = axisFor({ jobStart: begin, first: begin, last: begin + 28_000, live: true, zone: 'utc', maxTicks: 8 });
+    const board = boardAxis(
+      [{ key: 'r', job: { status: 'running', begin_time: at(0) } }],
+      begin + 28_000,
+      'utc',
+    );
+    const job = axisFor({
+      jobStart: begin,
+      first: begin,
+      last: begin + 28_000,
+      live: true,
+      zone: 'utc',
+      maxTicks: 8,
+    });
     expect(board?.endMs).toBe(begin + 60_000);
     expect(job.endMs).toBe(begin + 60_000);
   });

@@ -254,11 +254,16 @@ interface Extent {
 
 function extentOf(key: string, job: Job): Extent {
   const status = statusKind(job.status);
-  const subs = (job.sub_jobs ?? []).map((sub) => ({ status: statusKind(sub.status), begin: ms(sub.begin_time), end: ms(sub.end_time) }));
+  const subs = (job.sub_jobs ?? []).map((sub) => ({
+    status: statusKind(sub.status),
+    begin: ms(sub.begin_time),
+    end: ms(sub.end_time),
+  }));
   const subBegins = subs.flatMap((sub) => (sub.begin === undefined ? [] : [sub.begin]));
   const subEnds = subs.flatMap((sub) => (sub.end === undefined ? [] : [sub.end]));
   const begin = ms(job.begin_time) ?? (subBegins.length ? Math.min(...subBegins) : undefined);
-  const end = ms(job.end_time) ?? (subEnds.length && isFinal(status) ? Math.max(...subEnds) : undefined);
+  const end =
+    ms(job.end_time) ?? (subEnds.length && isFinal(status) ? Math.max(...subEnds) : undefined);
   return { key, status, live: !isFinal(status), begin, end, subs };
 }
 
@@ -266,19 +271,31 @@ function extentOf(key: string, job: Job): Extent {
  * One time axis for the whole incident: from the earliest begin to the latest end (or now,
  * while a job runs), a bar per job that has begun, its sub-jobs within it. Pure.
  */
-export function boardAxis(jobs: readonly { key: string; job: Job }[], now: number, zone: ZoneChoice): BoardAxis | undefined {
-  const extents = jobs.map(({ key, job }) => extentOf(key, job)).filter((extent) => extent.begin !== undefined);
+export function boardAxis(
+  jobs: readonly { key: string; job: Job }[],
+  now: number,
+  zone: ZoneChoice,
+): BoardAxis | undefined {
+  const extents = jobs
+    .map(({ key, job }) => extentOf(key, job))
+    .filter((extent) => extent.begin !== undefined);
   if (extents.length === 0) return undefined;
   const live = extents.some((extent) => extent.live && extent.end === undefined);
   const starts = extents.map((extent) => extent.begin as number);
-  const ends = extents.flatMap((extent) => [extent.end ?? extent.begin as number, ...extent.subs.flatMap((sub) => (sub.end === undefined ? [] : [sub.end]))]);
+  const ends = extents.flatMap((extent) => [
+    extent.end ?? (extent.begin as number),
+    ...extent.subs.flatMap((sub) => (sub.end === undefined ? [] : [sub.end])),
+  ]);
   const startMs = Math.min(...starts);
   let endMs = Math.max(...ends, live ? now : Number.NEGATIVE_INFINITY);
   if (live) endMs = startMs + liveAxisSpan(endMs - startMs);
   if (endMs <= startMs) endMs = startMs + S;
   const span = endMs - startMs;
   const pct = (value: number) => ((value - startMs) / span) * 100;
-  const place = (begin: number, end: number): AxisSpan => ({ left: pct(begin), width: Math.max(MIN_WIDTH_PCT, pct(end) - pct(begin)) });
+  const place = (begin: number, end: number): AxisSpan => ({
+    left: pct(begin),
+    width: Math.max(MIN_WIDTH_PCT, pct(end) - pct(begin)),
+  });
 
   const bars = new Map<string, AxisBar>();
   for (const extent of extents) {
@@ -286,15 +303,25 @@ export function boardAxis(jobs: readonly { key: string; job: Job }[], now: numbe
     const end = extent.end ?? (extent.live ? Math.min(now, endMs) : begin);
     const subs = extent.subs.flatMap((sub) => {
       if (sub.begin === undefined) return [];
-      const subEnd = sub.end ?? (isFinal(sub.status) ? sub.begin : Math.max(sub.begin, Math.min(now, endMs)));
+      const subEnd =
+        sub.end ?? (isFinal(sub.status) ? sub.begin : Math.max(sub.begin, Math.min(now, endMs)));
       return [{ ...place(sub.begin, subEnd), status: sub.status }];
     });
-    bars.set(extent.key, { key: extent.key, status: extent.status, live: extent.live, ...place(begin, end), subs });
+    bars.set(extent.key, {
+      key: extent.key,
+      status: extent.status,
+      live: extent.live,
+      ...place(begin, end),
+      subs,
+    });
   }
   // The first tick carries the date and zone; the others the time (or day and time, past 20 h).
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((fraction, index) => {
     const { text, zone: label } = formatDateTime(startMs + span * fraction, zone);
-    return { pct: fraction * 100, label: index === 0 ? `${text} ${label}` : span < 20 * H ? text.slice(11) : text.slice(5, 16) };
+    return {
+      pct: fraction * 100,
+      label: index === 0 ? `${text} ${label}` : span < 20 * H ? text.slice(11) : text.slice(5, 16),
+    };
   });
   return { startMs, endMs, bars, nowPct: live ? pct(Math.min(now, endMs)) : undefined, ticks };
 }

@@ -20,15 +20,20 @@ export function boardRef({ region, projectId, jobId }: LookupTarget): string {
  * ticket (`,` and `/` are left as they are); anything else is percent-encoded.
  */
 export function boardHref({ title, jobs }: BoardSpec, extra: Record<string, string> = {}): string {
-  const list = jobs.map((job) => [job.region, job.projectId, job.jobId].map(encodeURIComponent).join('/')).join(',');
+  const list = jobs
+    .map((job) => [job.region, job.projectId, job.jobId].map(encodeURIComponent).join('/'))
+    .join(',');
   const parts = [`jobs=${list}`];
   if (title.trim()) parts.push(`title=${encodeURIComponent(title)}`);
-  for (const [key, value] of Object.entries(extra)) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+  for (const [key, value] of Object.entries(extra))
+    parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
   return `/board?${parts.join('&')}`;
 }
 
 /** The target's spelling in any board link, the same job once (its first place kept). */
 export function withJob(spec: BoardSpec, job: LookupTarget): BoardSpec {
   const key = boardRef(job);
-  return spec.jobs.some((other) => boardRef(other) === key) ? spec : { ...spec, jobs: [...spec.jobs, job] };
+  return spec.jobs.some((other) => boardRef(other) === key)
+    ? spec
+    : { ...spec, jobs: [...spec.jobs, job] };
 }

@@ -18,7 +18,8 @@ const MEANINGS: Record<string, string> = {
   'SFS.TURBO.0016': 'The resource already has the maximum number of tags.',
   'SFS.TURBO.0017': 'Invalid tag key.',
   'SFS.TURBO.0018': 'Invalid tag value.',
-  'SFS.TURBO.0019': 'Invalid job ID: no such job in this project and region (job records also expire).',
+  'SFS.TURBO.0019':
+    'Invalid job ID: no such job in this project and region (job records also expire).',
   'SFS.TURBO.0020': 'Invalid flavor.',
   'SFS.TURBO.0021': 'File system does not match.',
   'SFS.TURBO.0022': 'A backup with this name already exists.',
@@ -43,34 +44,45 @@ const MEANINGS: Record<string, string> = {
   'SFS.TURBO.0101': 'Path or storage backend not found.',
   'SFS.TURBO.0104': 'Storage backend (OBS) error.',
   'SFS.TURBO.0105': 'Storage backend (OBS) error.',
-  'SFS.TURBO.9000': 'No privileges: the credentials cannot see this resource (wrong project, or missing SFS Turbo permissions).',
+  'SFS.TURBO.9000':
+    'No privileges: the credentials cannot see this resource (wrong project, or missing SFS Turbo permissions).',
   'APIG.0101': 'The API gateway does not know this API: wrong endpoint or region.',
-  'APIG.0201': 'The API gateway rejected or could not complete the request (bad request, too large, or backend timeout).',
-  'APIG.0301': 'Incorrect IAM authentication: the token is missing, malformed or expired, or the AK/SK signature is wrong.',
+  'APIG.0201':
+    'The API gateway rejected or could not complete the request (bad request, too large, or backend timeout).',
+  'APIG.0301':
+    'Incorrect IAM authentication: the token is missing, malformed or expired, or the AK/SK signature is wrong.',
   'APIG.0302': 'The IAM user is not authorised for this API.',
   'APIG.0307': 'The token must be renewed.',
   'APIG.0308': 'Throttled: too many requests to this API; slow down and retry.',
   'APIG.0601': 'Internal error in the API gateway.',
   'APIG.0613': 'IAM is unavailable to the API gateway.',
-  'PROXY.BAD_REQUEST': 'The dashboard refused the request before sending it: an ID or the path is malformed.',
+  'PROXY.BAD_REQUEST':
+    'The dashboard refused the request before sending it: an ID or the path is malformed.',
   'PROXY.UNKNOWN_REGION': 'The dashboard server is not configured for this region.',
   'PROXY.NOT_FOUND': 'The dashboard server has no such API route.',
   'PROXY.METHOD_NOT_ALLOWED': 'The dashboard server only forwards reads.',
-  'PROXY.UPSTREAM_UNREACHABLE': 'The dashboard server could not reach the SFS Turbo endpoint (connection refused, reset or DNS failure).',
+  'PROXY.UPSTREAM_UNREACHABLE':
+    'The dashboard server could not reach the SFS Turbo endpoint (connection refused, reset or DNS failure).',
   'PROXY.UPSTREAM_TIMEOUT': 'The SFS Turbo endpoint did not answer in time.',
   'PROXY.UPSTREAM_TOO_LARGE': 'The SFS Turbo endpoint sent an answer too large to be a job.',
   'PROXY.NO_CREDENTIALS': 'The dashboard server has no cloud credentials configured.',
   'PROXY.AUTH_FAILED': 'The dashboard server could not obtain a token from IAM.',
-  'PROXY.REGION_NOT_ALLOWED': 'The dashboard server’s credential may not be used in this region, so nothing was sent.',
+  'PROXY.REGION_NOT_ALLOWED':
+    'The dashboard server’s credential may not be used in this region, so nothing was sent.',
   'PROXY.CROSS_SITE': 'Another web site tried to use the dashboard’s API; the dashboard refused.',
-  'PROXY.RATE_LIMITED': 'Too many requests to the cloud (from this user, or IAM logins of the dashboard server) in the last minute; the dashboard says when to try again.',
-  'PROXY.UPSTREAM_LEAK': 'The answer contained the dashboard server’s credential, so it was withheld.',
+  'PROXY.RATE_LIMITED':
+    'Too many requests to the cloud (from this user, or IAM logins of the dashboard server) in the last minute; the dashboard says when to try again.',
+  'PROXY.UPSTREAM_LEAK':
+    'The answer contained the dashboard server’s credential, so it was withheld.',
   'PROXY.UNAUTHENTICATED': 'Not signed in to the dashboard, or the session has ended.',
   'PROXY.FORBIDDEN': 'Signed in, but not on the dashboard’s list of allowed users or groups.',
 };
 
 export function explainCode(code: string | undefined): string | undefined {
   if (code === undefined) return undefined;
-  const normalised = code.trim().toUpperCase().replace(/^APIGW\./, 'APIG.');
+  const normalised = code
+    .trim()
+    .toUpperCase()
+    .replace(/^APIGW\./, 'APIG.');
   return Object.hasOwn(MEANINGS, normalised) ? MEANINGS[normalised] : undefined;
 }

@@ -3,9 +3,9 @@ import { boardPngFileName, pngFileName } from './file-name';
 
 describe('pngFileName', () => {
   it('names the job and the UTC time of the picture', () => {
-    expect(pngFileName('7c0e2a8e-done-4f00-9a00-000000000002', Date.UTC(2026, 10, 9, 5, 4, 3))).toBe(
-      'sfs-turbo-job-7c0e2a8e-done-4f00-9a00-000000000002-20261109-050403Z.png',
-    );
+    expect(
+      pngFileName('7c0e2a8e-done-4f00-9a00-000000000002', Date.UTC(2026, 10, 9, 5, 4, 3)),
+    ).toBe('sfs-turbo-job-7c0e2a8e-done-4f00-9a00-000000000002-20261109-050403Z.png');
   });
 
   it('keeps the case of the ID and pads every field', () => {
@@ -23,7 +23,9 @@ describe('pngFileName', () => {
 describe('board PNG file name', () => {
   it('carries the title, safe for any file system, and the UTC time', () => {
     const at = Date.UTC(2026, 10, 30, 9, 5, 7);
-    expect(boardPngFileName('INC-42: resize / SG <script>', at)).toBe('sfs-turbo-board-INC-42-resize-SG-script-20261130-090507Z.png');
+    expect(boardPngFileName('INC-42: resize / SG <script>', at)).toBe(
+      'sfs-turbo-board-INC-42-resize-SG-script-20261130-090507Z.png',
+    );
     expect(boardPngFileName('', at)).toBe('sfs-turbo-board-20261130-090507Z.png');
   });
 });

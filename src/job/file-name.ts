@@ -22,6 +22,10 @@ function utcStamp(at: number): string {
 
 /** `sfs-turbo-board-<title>-<YYYYMMDD-HHmmss>Z.png`: the title cut to letters, digits and dashes. */
 export function boardPngFileName(title: string, at: number): string {
-  const safe = title.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  const safe = title
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
   return `sfs-turbo-board-${safe ? `${safe}-` : ''}${utcStamp(at)}.png`;
 }

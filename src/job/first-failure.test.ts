@@ -3,7 +3,13 @@ import { firstFailure } from './first-failure';
 
 describe('firstFailure', () => {
   it("leads with the job's own code and reason", () => {
-    expect(firstFailure({ status: 'failed', error_code: 'SFS.TURBO.0010', fail_reason: 'Quota exceeds' })).toEqual({
+    expect(
+      firstFailure({
+        status: 'failed',
+        error_code: 'SFS.TURBO.0010',
+        fail_reason: 'Quota exceeds',
+      }),
+    ).toEqual({
       code: 'SFS.TURBO.0010',
       reason: 'Quota exceeds',
       subJob: undefined,

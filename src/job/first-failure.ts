@@ -14,10 +14,13 @@ export interface FirstFailure {
  * of the first failed sub-job that has any (first by begin time, as the timeline orders rows).
  */
 export function firstFailure(job: Job): FirstFailure | undefined {
-  if (job.error_code || job.fail_reason) return { code: job.error_code, reason: job.fail_reason, subJob: undefined };
+  if (job.error_code || job.fail_reason)
+    return { code: job.error_code, reason: job.fail_reason, subJob: undefined };
   const failed = (job.sub_jobs ?? [])
     .map((sub, index) => ({ sub, index, begin: parseApiTime(sub.begin_time) }))
-    .filter(({ sub }) => statusKind(sub.status) === 'failed' && (sub.error_code || sub.fail_reason));
+    .filter(
+      ({ sub }) => statusKind(sub.status) === 'failed' && (sub.error_code || sub.fail_reason),
+    );
   failed.sort((a, b) => {
     const am = a.begin.kind === 'ok' ? a.begin.ms : Number.POSITIVE_INFINITY;
     const bm = b.begin.kind === 'ok' ? b.begin.ms : Number.POSITIVE_INFINITY;
@@ -25,5 +28,9 @@ export function firstFailure(job: Job): FirstFailure | undefined {
   });
   const first = failed[0];
   if (!first) return undefined;
-  return { code: first.sub.error_code, reason: first.sub.fail_reason, subJob: { index: first.index, id: first.sub.job_id } };
+  return {
+    code: first.sub.error_code,
+    reason: first.sub.fail_reason,
+    subJob: { index: first.index, id: first.sub.job_id },
+  };
 }

@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fetchJob, type JobResponse } from '../lib/api-client';
 import type { ApiError, JobLookupError, LookupTarget } from '../lib/api-error';
+import { pollState, type PollState } from './polling';
 import { statusKind } from './status';
 import { parseApiTime } from './time';
-import { pollState, type PollState } from './polling';
 
 export interface PollContext {
   notifyRequested: boolean;
@@ -20,10 +20,7 @@ export interface JobQueryState {
 }
 
 /** Applies the polling rules to a query's current state. */
-export function pollStateOf(
-  state: JobQueryState,
-  context: PollContext,
-): PollState {
+export function pollStateOf(state: JobQueryState, context: PollContext): PollState {
   const data = state.data;
   const begin = parseApiTime(data?.job.begin_time);
   const error = state.fetchFailureReason ?? state.error ?? null;
@@ -49,7 +46,12 @@ export const jobQueries = {
     const current = (query: { state: JobQueryState }) =>
       pollStateOf(query.state, { notifyRequested, hidden: documentHidden(), now: Date.now() });
     // Every failure of fetchJob names the job it asked for.
-    return queryOptions<JobResponse, JobLookupError, JobResponse, readonly ['job', string, string, string]>({
+    return queryOptions<
+      JobResponse,
+      JobLookupError,
+      JobResponse,
+      readonly ['job', string, string, string]
+    >({
       queryKey: [...jobQueries.all(), region, projectId, jobId] as const,
       queryFn: ({ signal }) => fetchJob({ region, projectId, jobId }, signal),
       refetchInterval: (query) => {
@@ -62,7 +64,9 @@ export const jobQueries = {
       staleTime: (query) => {
         const state = current(query);
         if (state.mode === 'polling') return state.intervalMs;
-        return state.mode === 'stopped' && state.reason === 'finished' ? Number.POSITIVE_INFINITY : 0;
+        return state.mode === 'stopped' && state.reason === 'finished'
+          ? Number.POSITIVE_INFINITY
+          : 0;
       },
       // Back in the tab: refresh at once, unless the job is over or the lookup cannot succeed.
       refetchOnWindowFocus: (query) => {

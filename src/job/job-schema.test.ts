@@ -4,19 +4,30 @@ import { jobLikeBody } from '../test/arbitraries';
 import example from '../test/fixtures/otc-doc-showjobdetail-200-bind_ldap.json';
 import { parseJobBody } from './job-schema';
 
-const FIELDS = ['status', 'job_id', 'job_type', 'begin_time', 'end_time', 'error_code', 'fail_reason'] as const;
+const FIELDS = [
+  'status',
+  'job_id',
+  'job_type',
+  'begin_time',
+  'end_time',
+  'error_code',
+  'fail_reason',
+] as const;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether a value already fits the contract (so parsing must not warn about it). */
 function fits(body: Record<string, unknown>, withSubJobs = true): boolean {
-  const fieldsFit = FIELDS.every((field) => body[field] === undefined || typeof body[field] === 'string');
+  const fieldsFit = FIELDS.every(
+    (field) => body[field] === undefined || typeof body[field] === 'string',
+  );
   if (!withSubJobs) return fieldsFit;
   const subs = body.sub_jobs;
   return (
     fieldsFit &&
-    (subs === undefined || (Array.isArray(subs) && subs.every((sub) => isRecord(sub) && fits(sub, false))))
+    (subs === undefined ||
+      (Array.isArray(subs) && subs.every((sub) => isRecord(sub) && fits(sub, false))))
   );
 }
 
@@ -27,12 +38,20 @@ describe('parseJobBody', () => {
 
   it('keeps unknown status values and unknown fields', () => {
     const parsed = parseJobBody({ status: 'PAUSED', job_type: 'resize_cache', region_hint: 'x' });
-    expect(parsed?.job).toMatchObject({ status: 'PAUSED', job_type: 'resize_cache', region_hint: 'x' });
+    expect(parsed?.job).toMatchObject({
+      status: 'PAUSED',
+      job_type: 'resize_cache',
+      region_hint: 'x',
+    });
     expect(parsed?.warnings).toEqual([]);
   });
 
   it('salvages numbers as text and drops objects, saying so', () => {
-    const parsed = parseJobBody({ status: 'running', begin_time: 1700000000, fail_reason: { a: 1 } });
+    const parsed = parseJobBody({
+      status: 'running',
+      begin_time: 1700000000,
+      fail_reason: { a: 1 },
+    });
     expect(parsed?.job.begin_time).toBe('1700000000');
     expect(parsed?.job.fail_reason).toBeUndefined();
     expect(parsed?.warnings).toEqual([
@@ -59,7 +78,10 @@ describe('parseJobBody', () => {
 
   // Both found by the property below: they used to yield null ("not a job object").
   it('shows a sub-job list entry that is true, a word or null as an empty row', () => {
-    const parsed = parseJobBody({ status: 'failed', sub_jobs: [false, 'm4YrX', null, { status: 'success' }] });
+    const parsed = parseJobBody({
+      status: 'failed',
+      sub_jobs: [false, 'm4YrX', null, { status: 'success' }],
+    });
     expect(parsed?.job.sub_jobs).toEqual([{}, {}, {}, { status: 'success' }]);
     expect(parsed?.warnings).toHaveLength(3);
   });
@@ -68,7 +90,9 @@ describe('parseJobBody', () => {
     for (const sub_jobs of [0, true]) {
       const parsed = parseJobBody({ status: 'success', sub_jobs });
       expect(parsed?.job).toEqual({ status: 'success' });
-      expect(parsed?.warnings).toEqual([`sub_jobs was a ${typeof sub_jobs}, expected a list; left out`]);
+      expect(parsed?.warnings).toEqual([
+        `sub_jobs was a ${typeof sub_jobs}, expected a list; left out`,
+      ]);
     }
   });
 
@@ -88,7 +112,8 @@ describe('parseJobBody', () => {
           expect(Array.isArray(job.sub_jobs)).toBe(true);
           for (const sub of job.sub_jobs) {
             expect(isRecord(sub)).toBe(true);
-            for (const field of FIELDS) expect(['string', 'undefined']).toContain(typeof sub[field]);
+            for (const field of FIELDS)
+              expect(['string', 'undefined']).toContain(typeof sub[field]);
           }
         }
         expect(warnings.length > 0).toBe(!fits(body as Record<string, unknown>));

@@ -50,17 +50,30 @@ type Issue = v.InferIssue<typeof JobSchema>;
  * The repair of one value the schema refused, where that is honest (a number shown as text)
  * else its removal (`undefined`), and the warning that says so. `label` names the value.
  */
-function repair(issue: Issue, label: string, refused: 'text' | 'list' | 'sub-job'): { value: unknown; warning: string } {
+function repair(
+  issue: Issue,
+  label: string,
+  refused: 'text' | 'list' | 'sub-job',
+): { value: unknown; warning: string } {
   const value = issue.input;
   if (refused === 'sub-job') {
-    return { value: {}, warning: `${label} was ${describe(value)}, not a sub-job object; shown as an empty row` };
+    return {
+      value: {},
+      warning: `${label} was ${describe(value)}, not a sub-job object; shown as an empty row`,
+    };
   }
   if (refused === 'list') {
     // `sub_jobs: 0` is no list, and its text would not be one.
-    return { value: undefined, warning: `${label} was ${describe(value)}, expected a list; left out` };
+    return {
+      value: undefined,
+      warning: `${label} was ${describe(value)}, expected a list; left out`,
+    };
   }
   if (typeof value === 'number' || typeof value === 'boolean') {
-    return { value: String(value), warning: `${label} was ${describe(value)} (${String(value)}), shown as text` };
+    return {
+      value: String(value),
+      warning: `${label} was ${describe(value)} (${String(value)}), shown as text`,
+    };
   }
   return { value: undefined, warning: `${label} was ${describe(value)}, expected text; left out` };
 }
@@ -106,7 +119,13 @@ export function parseJobBody(body: unknown): ParsedJob | null {
       }
     }
     const refused =
-      typeof index === 'number' ? (subField === undefined ? 'sub-job' : 'text') : field === 'sub_jobs' ? 'list' : 'text';
+      typeof index === 'number'
+        ? subField === undefined
+          ? 'sub-job'
+          : 'text'
+        : field === 'sub_jobs'
+          ? 'list'
+          : 'text';
     const { value, warning } = repair(issue, label, refused);
     if (value === undefined) delete holder[key];
     else holder[key] = value;

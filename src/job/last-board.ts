@@ -1,7 +1,7 @@
 import { JOB_ID_PATTERN, PROJECT_ID_PATTERN, REGION_PATTERN } from '../../common/contract';
 import type { LookupTarget } from '../lib/api-error';
-import type { BoardSpec } from './board-link';
 import { createLocalStore } from '../lib/local-store';
+import type { BoardSpec } from './board-link';
 
 const EMPTY: BoardSpec = { title: '', jobs: [] };
 
@@ -9,9 +9,12 @@ function isTarget(value: unknown): value is LookupTarget {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
-    typeof v.region === 'string' && REGION_PATTERN.test(v.region) &&
-    typeof v.projectId === 'string' && PROJECT_ID_PATTERN.test(v.projectId) &&
-    typeof v.jobId === 'string' && JOB_ID_PATTERN.test(v.jobId)
+    typeof v.region === 'string' &&
+    REGION_PATTERN.test(v.region) &&
+    typeof v.projectId === 'string' &&
+    PROJECT_ID_PATTERN.test(v.projectId) &&
+    typeof v.jobId === 'string' &&
+    JOB_ID_PATTERN.test(v.jobId)
   );
 }
 
@@ -20,7 +23,9 @@ function decode(raw: string | null): BoardSpec {
   try {
     const parsed = raw ? (JSON.parse(raw) as { title?: unknown; jobs?: unknown }) : undefined;
     if (!parsed || !Array.isArray(parsed.jobs)) return EMPTY;
-    const jobs = parsed.jobs.filter(isTarget).map(({ region, projectId, jobId }) => ({ region, projectId, jobId }));
+    const jobs = parsed.jobs
+      .filter(isTarget)
+      .map(({ region, projectId, jobId }) => ({ region, projectId, jobId }));
     return { title: typeof parsed.title === 'string' ? parsed.title.slice(0, 200) : '', jobs };
   } catch {
     return EMPTY;

@@ -9,7 +9,12 @@ import { formatDateTime, formatDuration, parseApiTime } from './time';
 
 /** Makes text safe inside a Markdown table cell: one line, pipes and backticks escaped. */
 export function cell(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'");
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/`/g, "'");
 }
 
 export function code(text: string | undefined): string {
@@ -36,7 +41,10 @@ export function timeText(raw: string | undefined): string {
   return `${text} ${zone}`;
 }
 
-export function durationText(item: Pick<SubJob, 'begin_time' | 'end_time' | 'status'>, now: number): string {
+export function durationText(
+  item: Pick<SubJob, 'begin_time' | 'end_time' | 'status'>,
+  now: number,
+): string {
   const info = durationOf(item, !isFinal(statusKind(item.status)), now);
   switch (info.kind) {
     case 'finished':
@@ -53,7 +61,11 @@ export function durationText(item: Pick<SubJob, 'begin_time' | 'end_time' | 'sta
 export function failureText(item: Pick<SubJob, 'error_code' | 'fail_reason'>): string {
   if (!item.error_code && !item.fail_reason) return '';
   const meaning = explainCode(item.error_code);
-  return [item.error_code && code(item.error_code), meaning, item.fail_reason && cell(item.fail_reason)]
+  return [
+    item.error_code && code(item.error_code),
+    meaning,
+    item.fail_reason && cell(item.fail_reason),
+  ]
     .filter(Boolean)
     .join(' — ');
 }

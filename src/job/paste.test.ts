@@ -10,7 +10,12 @@ const JOB = '26f6b565-4d8a-4e1b-9c7f-03f0bd975433';
 
 describe('extractIds (support engineer pastes whatever they have)', () => {
   it('reads an API path with its endpoint host', () => {
-    expect(extractIds(`GET https://sfs-turbo.eu-nl.otc.t-systems.com/v1/${PROJECT}/sfs-turbo/jobs/${JOB}`, REGIONS)).toEqual({
+    expect(
+      extractIds(
+        `GET https://sfs-turbo.eu-nl.otc.t-systems.com/v1/${PROJECT}/sfs-turbo/jobs/${JOB}`,
+        REGIONS,
+      ),
+    ).toEqual({
       region: 'eu-nl',
       projectId: PROJECT,
       jobId: JOB,
@@ -18,7 +23,12 @@ describe('extractIds (support engineer pastes whatever they have)', () => {
   });
 
   it('reads a dashboard link', () => {
-    expect(extractIds(`https://jobs.example.net/cn-north-4/projects/${PROJECT}/jobs/${JOB}?sub=x`, REGIONS)).toEqual({
+    expect(
+      extractIds(
+        `https://jobs.example.net/cn-north-4/projects/${PROJECT}/jobs/${JOB}?sub=x`,
+        REGIONS,
+      ),
+    ).toEqual({
       region: 'cn-north-4',
       projectId: PROJECT,
       jobId: JOB,
@@ -26,7 +36,11 @@ describe('extractIds (support engineer pastes whatever they have)', () => {
   });
 
   it('reads a JSON body', () => {
-    const body = JSON.stringify({ job_id: JOB, status: 'failed', project_id: PROJECT.toUpperCase() });
+    const body = JSON.stringify({
+      job_id: JOB,
+      status: 'failed',
+      project_id: PROJECT.toUpperCase(),
+    });
     expect(extractIds(body, REGIONS)).toEqual({ projectId: PROJECT, jobId: JOB });
   });
 
@@ -37,7 +51,10 @@ describe('extractIds (support engineer pastes whatever they have)', () => {
 
   it('reads an SDK error message with a jobId', () => {
     const text = `{"jobId" : "72362d12a8a04d419dbd5e6d9fe5a1b2"} in project ${PROJECT}`;
-    expect(extractIds(text, REGIONS)).toEqual({ projectId: PROJECT, jobId: '72362d12a8a04d419dbd5e6d9fe5a1b2' });
+    expect(extractIds(text, REGIONS)).toEqual({
+      projectId: PROJECT,
+      jobId: '72362d12a8a04d419dbd5e6d9fe5a1b2',
+    });
   });
 
   it('reads a console URL with a region parameter', () => {
@@ -72,7 +89,9 @@ describe('extractIds, property-tested', () => {
     fc.stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$/),
   );
   /** Text around a link that cannot run into it: no slash, ID characters only after a space. */
-  const noise = fc.string({ unit: 'binary', maxLength: 200 }).map((text) => text.replace(/[/\\]/g, ' '));
+  const noise = fc
+    .string({ unit: 'binary', maxLength: 200 })
+    .map((text) => text.replace(/[/\\]/g, ' '));
 
   it('never throws on any text, however long or odd, and returns only IDs the form accepts', () => {
     fc.assert(
@@ -80,7 +99,25 @@ describe('extractIds, property-tested', () => {
         fc.oneof(
           fc.string({ unit: 'binary', maxLength: 500 }),
           fc.string({ maxLength: 30_000 }),
-          fc.array(fc.constantFrom('project_id', 'job_id', 'jobId', '=', ':', '"', '/v1/', PROJECT, JOB, '-', 'eu-de', ' '), { maxLength: 60 }).map((parts) => parts.join('')),
+          fc
+            .array(
+              fc.constantFrom(
+                'project_id',
+                'job_id',
+                'jobId',
+                '=',
+                ':',
+                '"',
+                '/v1/',
+                PROJECT,
+                JOB,
+                '-',
+                'eu-de',
+                ' ',
+              ),
+              { maxLength: 60 },
+            )
+            .map((parts) => parts.join('')),
         ),
         (text) => {
           const found = extractIds(text, REGIONS);
@@ -95,10 +132,17 @@ describe('extractIds, property-tested', () => {
 
   it('finds the IDs of a dashboard link wherever it sits in a paste', () => {
     fc.assert(
-      fc.property(noise, fc.constantFrom(...REGIONS), hex32, jobId, noise, (before, region, projectId, job, after) => {
-        const text = `${before} https://dashboard.example/${region}/projects/${projectId}/jobs/${job} ${after}`;
-        expect(extractIds(text, REGIONS)).toEqual({ region, projectId, jobId: job });
-      }),
+      fc.property(
+        noise,
+        fc.constantFrom(...REGIONS),
+        hex32,
+        jobId,
+        noise,
+        (before, region, projectId, job, after) => {
+          const text = `${before} https://dashboard.example/${region}/projects/${projectId}/jobs/${job} ${after}`;
+          expect(extractIds(text, REGIONS)).toEqual({ region, projectId, jobId: job });
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -135,7 +179,11 @@ describe('readPaste: labels decide, competing IDs are offered, never guessed', (
   it('never takes a trace_id at the start of a log line', () => {
     const text = `trace_id=${TRACE} span_id=00f067aa0ba902b7 2026-11-30T08:41:07Z INFO polling job ${JOB} in project ${PROJECT}`;
     expect(extractIds(text, REGIONS)).toEqual({ projectId: PROJECT, jobId: JOB });
-    expect(readPaste(text, REGIONS).jobId).toEqual({ kind: 'found', value: JOB, from: `job ${JOB}` });
+    expect(readPaste(text, REGIONS).jobId).toEqual({
+      kind: 'found',
+      value: JOB,
+      from: `job ${JOB}`,
+    });
   });
 
   it('never takes a share UUID before the job ID as the job ID', () => {
@@ -173,18 +221,27 @@ describe('readPaste: labels decide, competing IDs are offered, never guessed', (
     const text = `job_id=${JOB} retried as job_id=${HEX_JOB} project_id=${PROJECT}`;
     const reading = readPaste(text, REGIONS);
     expect(reading.jobId.kind).toBe('choice');
-    expect(reading.jobId.kind === 'choice' && reading.jobId.options.map((o) => o.value)).toEqual([JOB, HEX_JOB]);
+    expect(reading.jobId.kind === 'choice' && reading.jobId.options.map((o) => o.value)).toEqual([
+      JOB,
+      HEX_JOB,
+    ]);
     expect(reading.projectId).toMatchObject({ kind: 'found', value: PROJECT });
   });
 
   it('reads "the job successfully ended" as no job ID', () => {
-    expect(readPaste(`the job successfully ended in project ${PROJECT}`, REGIONS).jobId).toEqual({ kind: 'none' });
+    expect(readPaste(`the job successfully ended in project ${PROJECT}`, REGIONS).jobId).toEqual({
+      kind: 'none',
+    });
   });
 
   it('names the link a dashboard path came from', () => {
     const link = `https://jobs.example.net/eu-de/projects/${PROJECT}/jobs/${JOB}`;
     const reading = readPaste(`see ${link}`, REGIONS);
-    expect(reading.projectId).toEqual({ kind: 'found', value: PROJECT, from: `/eu-de/projects/${PROJECT}/jobs/${JOB}` });
+    expect(reading.projectId).toEqual({
+      kind: 'found',
+      value: PROJECT,
+      from: `/eu-de/projects/${PROJECT}/jobs/${JOB}`,
+    });
     expect(reading.region).toMatchObject({ kind: 'found', value: 'eu-de' });
   });
 });
@@ -192,10 +249,29 @@ describe('readPaste: labels decide, competing IDs are offered, never guessed', (
 describe('readPaste, property-tested with competing labelled IDs', () => {
   const hex32 = fc.stringMatching(/^[0-9a-f]{32}$/);
   const uuid = fc.uuid();
-  const otherLabel = fc.constantFrom('request_id', 'X-Request-Id', 'trace_id', 'traceId', 'span_id', 'share_id', 'instance_id', '"request_id"', 'shareId');
-  const projectLabel = fc.constantFrom('project_id=', 'project=', '"project_id": ', 'projectId: ', 'in project ', 'tenant_id=');
+  const otherLabel = fc.constantFrom(
+    'request_id',
+    'X-Request-Id',
+    'trace_id',
+    'traceId',
+    'span_id',
+    'share_id',
+    'instance_id',
+    '"request_id"',
+    'shareId',
+  );
+  const projectLabel = fc.constantFrom(
+    'project_id=',
+    'project=',
+    '"project_id": ',
+    'projectId: ',
+    'in project ',
+    'tenant_id=',
+  );
   const jobLabel = fc.constantFrom('job_id=', 'job=', '"job_id": ', 'jobId: ', 'job ', 'JobId=');
-  const decoy = fc.tuple(otherLabel, fc.constantFrom('=', ': ', '": "'), fc.oneof(hex32, uuid)).map(([label, sep, value]) => `${label}${sep}${value}`);
+  const decoy = fc
+    .tuple(otherLabel, fc.constantFrom('=', ': ', '": "'), fc.oneof(hex32, uuid))
+    .map(([label, sep, value]) => `${label}${sep}${value}`);
 
   it('takes the labelled project and job IDs whatever request, trace, span, share or instance IDs sit around them', () => {
     fc.assert(
@@ -209,12 +285,15 @@ describe('readPaste, property-tested with competing labelled IDs', () => {
         fc.boolean(),
         (before, pLabel, projectId, jLabel, jobId, after, jobFirst) => {
           fc.pre(projectId !== jobId.toLowerCase());
-          const ids = jobFirst ? [`${jLabel}${jobId}`, `${pLabel}${projectId}`] : [`${pLabel}${projectId}`, `${jLabel}${jobId}`];
+          const ids = jobFirst
+            ? [`${jLabel}${jobId}`, `${pLabel}${projectId}`]
+            : [`${pLabel}${projectId}`, `${jLabel}${jobId}`];
           const text = [...before, ...ids, ...after].join(' ');
           const reading = readPaste(text, REGIONS);
           expect(reading.projectId).toMatchObject({ kind: 'found', value: projectId });
           expect(reading.jobId).toMatchObject({ kind: 'found', value: jobId });
-          if (reading.projectId.kind === 'found') expect(reading.projectId.from).toContain(projectId);
+          if (reading.projectId.kind === 'found')
+            expect(reading.projectId.from).toContain(projectId);
           if (reading.jobId.kind === 'found') expect(text).toContain(reading.jobId.from);
         },
       ),
@@ -226,7 +305,10 @@ describe('readPaste, property-tested with competing labelled IDs', () => {
     fc.assert(
       fc.property(fc.uniqueArray(hex32, { minLength: 2, maxLength: 5 }), (values) => {
         const reading = readPaste(values.join(' , '), REGIONS);
-        expect(reading.projectId).toEqual({ kind: 'choice', options: values.map((value) => ({ value, from: value })) });
+        expect(reading.projectId).toEqual({
+          kind: 'choice',
+          options: values.map((value) => ({ value, from: value })),
+        });
       }),
       { numRuns: 100 },
     );
@@ -251,15 +333,27 @@ describe('pulling job references out of pasted text', () => {
       `GET https://sfs-turbo.eu-ch2.otc.t-systems.com/v1/${P1}/sfs-turbo/jobs/${J1} 200`,
       `again /eu-nl/projects/${P2}/jobs/${J1}`,
     ].join('\n');
-    expect(extract(text)).toEqual([`eu-nl/${P2}/${J1}`, `eu-de/${P1}/${J2}`, `eu-de/${P1}/${J3}`, `eu-ch2/${P1}/${J1}`]);
+    expect(extract(text)).toEqual([
+      `eu-nl/${P2}/${J1}`,
+      `eu-de/${P1}/${J2}`,
+      `eu-de/${P1}/${J3}`,
+      `eu-ch2/${P1}/${J1}`,
+    ]);
   });
 
   it('reads log lines and JSON with keyed IDs, a job without a region taking the one named last before it', () => {
     const text = [
       `2026-11-30T10:00:01Z ERROR region=eu-nl project_id=${P2} job_id=${J1} share_id=4f1c2d3e-aaaa-bbbb-cccc-000000000001 failed`,
-      JSON.stringify([{ jobId: J2, projectId: P1, region: 'cn-north-4' }, { job_id: J3, project_id: P1 }]),
+      JSON.stringify([
+        { jobId: J2, projectId: P1, region: 'cn-north-4' },
+        { job_id: J3, project_id: P1 },
+      ]),
     ].join('\n');
-    expect(extract(text)).toEqual([`eu-nl/${P2}/${J1}`, `cn-north-4/${P1}/${J2}`, `cn-north-4/${P1}/${J3}`]);
+    expect(extract(text)).toEqual([
+      `eu-nl/${P2}/${J1}`,
+      `cn-north-4/${P1}/${J2}`,
+      `cn-north-4/${P1}/${J3}`,
+    ]);
   });
 
   it('reads a list of job IDs under one project ID, in the region the text names', () => {
@@ -285,57 +379,105 @@ describe('pulling job references out of pasted text', () => {
 
 const boardHex32 = fc.stringMatching(/^[0-9a-f]{32}$/);
 const boardJobId = fc.oneof(
-  fc.stringMatching(/^[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}$/),
+  fc.stringMatching(
+    /^[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}$/,
+  ),
   fc.stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,20}[A-Za-z0-9])?$/),
 );
-const boardTarget = fc.record({ region: fc.constantFrom(...BOARD_REGIONS), projectId: boardHex32, jobId: boardJobId });
+const boardTarget = fc.record({
+  region: fc.constantFrom(...BOARD_REGIONS),
+  projectId: boardHex32,
+  jobId: boardJobId,
+});
 
 describe('extractRefs, properties', () => {
   it('never throws and returns only valid, distinct references', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 200 }), (a, b) => {
-        const refs = extractRefs(`${a}\n${b}`, BOARD_REGIONS, 'eu-de');
-        for (const ref of refs) {
-          expect(ref.projectId).toMatch(PROJECT_ID_PATTERN);
-          expect(ref.jobId).toMatch(JOB_ID_PATTERN);
-        }
-        expect(new Set(refs.map(boardRef)).size).toBe(refs.length);
-      }),
+      fc.property(
+        fc.string({ maxLength: 400 }),
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        (a, b) => {
+          const refs = extractRefs(`${a}\n${b}`, BOARD_REGIONS, 'eu-de');
+          for (const ref of refs) {
+            expect(ref.projectId).toMatch(PROJECT_ID_PATTERN);
+            expect(ref.jobId).toMatch(JOB_ID_PATTERN);
+          }
+          expect(new Set(refs.map(boardRef)).size).toBe(refs.length);
+        },
+      ),
     );
   });
 
   it('finds every linked job, in order and once, whatever separates the links', () => {
-    const link = fc.tuple(boardTarget, fc.constantFrom('dashboard', 'board', 'api')).map(([t, kind]) =>
-      kind === 'dashboard'
-        ? { t, text: `https://jobs.example.com/${t.region}/projects/${t.projectId}/jobs/${t.jobId}` }
-        : kind === 'board'
-          ? { t, text: `${t.region}/${t.projectId}/${t.jobId}` }
-          : { t, text: `/api/${t.region}/v1/${t.projectId}/sfs-turbo/jobs/${t.jobId}` },
-    );
+    const link = fc
+      .tuple(boardTarget, fc.constantFrom('dashboard', 'board', 'api'))
+      .map(([t, kind]) =>
+        kind === 'dashboard'
+          ? {
+              t,
+              text: `https://jobs.example.com/${t.region}/projects/${t.projectId}/jobs/${t.jobId}`,
+            }
+          : kind === 'board'
+            ? { t, text: `${t.region}/${t.projectId}/${t.jobId}` }
+            : { t, text: `/api/${t.region}/v1/${t.projectId}/sfs-turbo/jobs/${t.jobId}` },
+      );
     fc.assert(
-      fc.property(fc.array(link, { maxLength: 8 }), fc.constantFrom('\n', ', ', ' ', '\t', ' ; ', '\r\n'), (links, separator) => {
-        const expected = [...new Set(links.map(({ t }) => boardRef(t)))];
-        expect(extractRefs(links.map(({ text }) => text).join(separator), BOARD_REGIONS, 'eu-de').map(boardRef)).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(link, { maxLength: 8 }),
+        fc.constantFrom('\n', ', ', ' ', '\t', ' ; ', '\r\n'),
+        (links, separator) => {
+          const expected = [...new Set(links.map(({ t }) => boardRef(t)))];
+          expect(
+            extractRefs(links.map(({ text }) => text).join(separator), BOARD_REGIONS, 'eu-de').map(
+              boardRef,
+            ),
+          ).toEqual(expected);
+        },
+      ),
     );
   });
 
   it('never takes a value labelled request, trace or span ID', () => {
-    const label = fc.constantFrom('request_id: ', 'X-Request-Id: ', '"request_id": "', 'trace_id=', 'traceId: ', 'span-id ', 'spanId=', 'x-b3-traceid: ', 'requestId=');
-    const value = fc.oneof(boardHex32, boardJobId.filter((id) => id.length >= 6));
+    const label = fc.constantFrom(
+      'request_id: ',
+      'X-Request-Id: ',
+      '"request_id": "',
+      'trace_id=',
+      'traceId: ',
+      'span-id ',
+      'spanId=',
+      'x-b3-traceid: ',
+      'requestId=',
+    );
+    const value = fc.oneof(
+      boardHex32,
+      boardJobId.filter((id) => id.length >= 6),
+    );
     fc.assert(
-      fc.property(fc.array(boardTarget, { minLength: 1, maxLength: 3 }), label, value, fc.boolean(), (targets, key, id, before) => {
-        const links = targets.map((t) => `https://x.example/${t.region}/projects/${t.projectId}/jobs/${t.jobId}`).join('\n');
-        const labelled = `${key}${id}`;
-        const refs = extractRefs(before ? `${labelled}\n${links}` : `${links}\n${labelled}`, BOARD_REGIONS, 'eu-de');
-        const taken = targets.some((t) => t.jobId === id || t.projectId === id);
-        if (!taken) {
-          for (const ref of refs) {
-            expect(ref.jobId).not.toBe(id);
-            expect(ref.projectId).not.toBe(id.toLowerCase());
+      fc.property(
+        fc.array(boardTarget, { minLength: 1, maxLength: 3 }),
+        label,
+        value,
+        fc.boolean(),
+        (targets, key, id, before) => {
+          const links = targets
+            .map((t) => `https://x.example/${t.region}/projects/${t.projectId}/jobs/${t.jobId}`)
+            .join('\n');
+          const labelled = `${key}${id}`;
+          const refs = extractRefs(
+            before ? `${labelled}\n${links}` : `${links}\n${labelled}`,
+            BOARD_REGIONS,
+            'eu-de',
+          );
+          const taken = targets.some((t) => t.jobId === id || t.projectId === id);
+          if (!taken) {
+            for (const ref of refs) {
+              expect(ref.jobId).not.toBe(id);
+              expect(ref.projectId).not.toBe(id.toLowerCase());
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 });
@@ -345,17 +487,27 @@ describe('one reader, the stricter rule of the two', () => {
   it('takes no sub-job or parent job ID as a job (the board took sub_job_id)', () => {
     expect(extract(`sub_job_id=${J1} project_id=${P1}`)).toEqual([]);
     expect(extract(`{"parent.job_id": "${J2}", "project_id": "${P1}"}`)).toEqual([]);
-    expect(extractIds(`sub_job_id=${JOB} project_id=${PROJECT}`, REGIONS)).toEqual({ projectId: PROJECT });
+    expect(extractIds(`sub_job_id=${JOB} project_id=${PROJECT}`, REGIONS)).toEqual({
+      projectId: PROJECT,
+    });
   });
 
   it('takes no task or other keyed ID as a job (the lookup took task_id and any unknown key)', () => {
-    expect(extractIds(`task_id=${JOB} project_id=${PROJECT}`, REGIONS)).toEqual({ projectId: PROJECT });
-    expect(extractIds(`backup_id: ${JOB}, project_id: ${PROJECT}`, REGIONS)).toEqual({ projectId: PROJECT });
-    expect(extractIds(`req_id=${JOB} project_id=${PROJECT}`, REGIONS)).toEqual({ projectId: PROJECT });
+    expect(extractIds(`task_id=${JOB} project_id=${PROJECT}`, REGIONS)).toEqual({
+      projectId: PROJECT,
+    });
+    expect(extractIds(`backup_id: ${JOB}, project_id: ${PROJECT}`, REGIONS)).toEqual({
+      projectId: PROJECT,
+    });
+    expect(extractIds(`req_id=${JOB} project_id=${PROJECT}`, REGIONS)).toEqual({
+      projectId: PROJECT,
+    });
   });
 
   it("takes a dashboard link's region only when the dashboard serves it (the board took any)", () => {
-    expect(extract(`https://x.example/xx-fake-9/projects/${P1}/jobs/${J1}`)).toEqual([`eu-de/${P1}/${J1}`]);
+    expect(extract(`https://x.example/xx-fake-9/projects/${P1}/jobs/${J1}`)).toEqual([
+      `eu-de/${P1}/${J1}`,
+    ]);
   });
 
   it('takes no job ID cut out of a longer word (the lookup cut API paths at 64 characters)', () => {
@@ -365,7 +517,9 @@ describe('one reader, the stricter rule of the two', () => {
 
   it('reads the first 20,000 characters of a paste (the board read 200,000)', () => {
     const link = `https://x.example/eu-nl/projects/${P1}/jobs/${J1}`;
-    expect(extract(`${' '.repeat(PASTE_MAX_CHARS - link.length)}${link}`)).toEqual([`eu-nl/${P1}/${J1}`]);
+    expect(extract(`${' '.repeat(PASTE_MAX_CHARS - link.length)}${link}`)).toEqual([
+      `eu-nl/${P1}/${J1}`,
+    ]);
     expect(extract(`${' '.repeat(PASTE_MAX_CHARS)}${link}`)).toEqual([]);
   });
 });

@@ -13,24 +13,42 @@ const REGION = String.raw`[a-z]{2,4}(?:-[a-z0-9]{1,12}){1,3}`;
 const HEX32 = String.raw`[0-9a-fA-F]{32}`;
 const JOB = String.raw`[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?`;
 /** The endpoints whose host name carries the region (the API, IAM, the console). */
-const HOST_REGION = new RegExp(String.raw`\b(?:sfs-turbo|iam|console)\.(${REGION})\.(?:otc\.t-systems\.com|sc\.otc\.t-systems\.com|myhuaweicloud\.(?:com|eu))`, 'gi');
+const HOST_REGION = new RegExp(
+  String.raw`\b(?:sfs-turbo|iam|console)\.(${REGION})\.(?:otc\.t-systems\.com|sc\.otc\.t-systems\.com|myhuaweicloud\.(?:com|eu))`,
+  'gi',
+);
 /** The dashboard's job page (`…/eu-de/projects/P/jobs/J`), as the dashboard writes it: lower case. */
-const DASHBOARD_PATH = new RegExp(String.raw`/(${REGION})/projects/([0-9a-f]{32})/jobs/(${JOB})(?![A-Za-z0-9-])`, 'g');
+const DASHBOARD_PATH = new RegExp(
+  String.raw`/(${REGION})/projects/([0-9a-f]{32})/jobs/(${JOB})(?![A-Za-z0-9-])`,
+  'g',
+);
 /** The API (`/v1/P/sfs-turbo/jobs/J`, with or without the dashboard's `/api/{region}`). */
-const API_PATH = new RegExp(String.raw`(?:/api/(${REGION}))?/v1/(${HEX32})/sfs-turbo/jobs/(${JOB})(?![A-Za-z0-9-])`, 'gi');
-const KEYED_REGION = new RegExp(String.raw`["']?region(?:[_\s-]?(?:id|name))?["']?\s*[:=]\s*["']?(${REGION})(?![a-z0-9-])`, 'gi');
+const API_PATH = new RegExp(
+  String.raw`(?:/api/(${REGION}))?/v1/(${HEX32})/sfs-turbo/jobs/(${JOB})(?![A-Za-z0-9-])`,
+  'gi',
+);
+const KEYED_REGION = new RegExp(
+  String.raw`["']?region(?:[_\s-]?(?:id|name))?["']?\s*[:=]\s*["']?(${REGION})(?![a-z0-9-])`,
+  'gi',
+);
 /**
  * Labels of IDs that are never a job or a project to look up, however much they look like
  * one: request, trace and span IDs, sub-jobs and parents, and the other resources of a log line.
  */
-const NOT_OURS_WORDS = 'request|req|trace|span|correlation|parent|sub[_\\s.-]?job|share|instance|session|user|domain|server|volume|subnet|vpc|order|agency|resource';
+const NOT_OURS_WORDS =
+  'request|req|trace|span|correlation|parent|sub[_\\s.-]?job|share|instance|session|user|domain|server|volume|subnet|vpc|order|agency|resource';
 const NOT_OURS_LABEL = new RegExp(NOT_OURS_WORDS.replaceAll('[_\\s.-]?', ''));
 const UUID_LIKE = /^[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}$/;
 const known = (knownRegions: readonly string[], region: string | undefined) => {
   const lower = region?.toLowerCase();
   return lower !== undefined && knownRegions.includes(lower) ? lower : undefined;
 };
-function firstIn(text: string, pattern: RegExp, start = 0, end = text.length): RegExpExecArray | undefined {
+function firstIn(
+  text: string,
+  pattern: RegExp,
+  start = 0,
+  end = text.length,
+): RegExpExecArray | undefined {
   for (const match of text.slice(start, end).matchAll(pattern)) return match;
   return undefined;
 }
@@ -50,7 +68,8 @@ export interface Found {
 }
 
 /** One field's reading: nothing, one value, or several candidates to offer (never a guess). */
-export type FieldReading = { kind: 'none' } | ({ kind: 'found' } & Found) | { kind: 'choice'; options: Found[] };
+export type FieldReading =
+  { kind: 'none' } | ({ kind: 'found' } & Found) | { kind: 'choice'; options: Found[] };
 
 export interface PasteReading {
   region: FieldReading;
@@ -100,18 +119,29 @@ function tokensOf(input: string): Token[] {
     const before = input.slice(Math.max(0, start - 48), start);
     const label = LABEL_BEFORE.exec(before);
     const labelStart = label ? start - before.length + label.index : start;
-    tokens.push({ value, start, end: start + value.length, label: label?.[1] ? classify(label[1]) : 'none', labelStart });
+    tokens.push({
+      value,
+      start,
+      end: start + value.length,
+      label: label?.[1] ? classify(label[1]) : 'none',
+      labelStart,
+    });
   }
   return tokens;
 }
 
 function found(input: string, token: Token): Found {
-  return { value: token.value, from: fromText(input, token.label === 'none' ? token.start : token.labelStart, token.end) };
+  return {
+    value: token.value,
+    from: fromText(input, token.label === 'none' ? token.start : token.labelStart, token.end),
+  };
 }
 
 /** One value, or a choice among distinct values (first occurrence of each), or nothing. */
 function decide(options: Found[]): FieldReading {
-  const distinct = options.filter((option, index) => options.findIndex((o) => o.value === option.value) === index);
+  const distinct = options.filter(
+    (option, index) => options.findIndex((o) => o.value === option.value) === index,
+  );
   if (distinct.length === 0) return { kind: 'none' };
   if (distinct.length === 1) return { kind: 'found', ...(distinct[0] as Found) };
   return { kind: 'choice', options: distinct.slice(0, 6) };
@@ -121,7 +151,12 @@ function readRegion(input: string, knownRegions: readonly string[]): FieldReadin
   for (const pattern of [DASHBOARD_PATH, KEYED_REGION, HOST_REGION]) {
     const match = firstIn(input, pattern);
     const region = known(knownRegions, match?.[1]);
-    if (match && region) return { kind: 'found', value: region, from: fromText(input, match.index, match.index + match[0].length) };
+    if (match && region)
+      return {
+        kind: 'found',
+        value: region,
+        from: fromText(input, match.index, match.index + match[0].length),
+      };
   }
   for (const region of knownRegions) {
     const match = new RegExp(`(^|[^a-z0-9-])(${region})($|[^a-z0-9-])`, 'i').exec(input);
@@ -146,13 +181,20 @@ export function readPaste(text: string, knownRegions: readonly string[]): PasteR
   const region = readRegion(input, knownRegions);
 
   // A dashboard link or an API path names both IDs by their place: nothing beats it.
-  for (const [pattern, projectGroup, jobGroup] of [[DASHBOARD_PATH, 2, 3], [API_PATH, 2, 3]] as const) {
+  for (const [pattern, projectGroup, jobGroup] of [
+    [DASHBOARD_PATH, 2, 3],
+    [API_PATH, 2, 3],
+  ] as const) {
     const match = firstIn(input, pattern);
     const projectId = match?.[projectGroup]?.toLowerCase();
     const jobId = match?.[jobGroup];
     if (match && projectId && jobId && JOB_ID_PATTERN.test(jobId)) {
       const from = fromText(input, match.index, match.index + match[0].length);
-      return { region, projectId: { kind: 'found', value: projectId, from }, jobId: { kind: 'found', value: jobId, from } };
+      return {
+        region,
+        projectId: { kind: 'found', value: projectId, from },
+        jobId: { kind: 'found', value: jobId, from },
+      };
     }
   }
 
@@ -168,25 +210,41 @@ export function readPaste(text: string, knownRegions: readonly string[]): PasteR
   let jobId = decide(labelledJobs);
   let projectId = decide(labelledProjects);
 
-  const taken = (value: string, reading: FieldReading) => reading.kind === 'found' && reading.value.toLowerCase() === value.toLowerCase();
+  const taken = (value: string, reading: FieldReading) =>
+    reading.kind === 'found' && reading.value.toLowerCase() === value.toLowerCase();
   if (projectId.kind === 'none') {
     const jobValue = jobId;
-    projectId = decide(tokens.filter((t) => t.label === 'none' && hex(t) && !taken(t.value, jobValue)).map(asProject));
+    projectId = decide(
+      tokens
+        .filter((t) => t.label === 'none' && hex(t) && !taken(t.value, jobValue))
+        .map(asProject),
+    );
   }
   if (jobId.kind === 'none') {
-    const uuids = tokens.filter((t) => t.label === 'none' && UUID_LIKE.test(t.value)).map((t) => found(input, t));
+    const uuids = tokens
+      .filter((t) => t.label === 'none' && UUID_LIKE.test(t.value))
+      .map((t) => found(input, t));
     const projectValue = projectId;
     jobId = decide(
-      uuids.length > 0 ? uuids : tokens.filter((t) => t.label === 'none' && hex(t) && !taken(t.value, projectValue)).map((t) => found(input, t)),
+      uuids.length > 0
+        ? uuids
+        : tokens
+            .filter((t) => t.label === 'none' && hex(t) && !taken(t.value, projectValue))
+            .map((t) => found(input, t)),
     );
   }
   // Values the form would refuse are never offered.
   const valid = (reading: FieldReading, pattern: RegExp): FieldReading => {
     if (reading.kind === 'found') return pattern.test(reading.value) ? reading : { kind: 'none' };
-    if (reading.kind === 'choice') return decide(reading.options.filter((option) => pattern.test(option.value)));
+    if (reading.kind === 'choice')
+      return decide(reading.options.filter((option) => pattern.test(option.value)));
     return reading;
   };
-  return { region, projectId: valid(projectId, PROJECT_ID_PATTERN), jobId: valid(jobId, JOB_ID_PATTERN) };
+  return {
+    region,
+    projectId: valid(projectId, PROJECT_ID_PATTERN),
+    jobId: valid(jobId, JOB_ID_PATTERN),
+  };
 }
 
 /** The values a paste decides (a field with several candidates is left out). */
@@ -210,14 +268,24 @@ const NOT_A_JOB = new RegExp(
   'gi',
 );
 /** A board's own address lists its jobs as `eu-de/P/J`. */
-const BOARD_ITEM = new RegExp(String.raw`(?<![A-Za-z0-9-])(${REGION})(?:/|%2F)(${HEX32})(?:/|%2F)(${JOB})(?![A-Za-z0-9-])`, 'gi');
+const BOARD_ITEM = new RegExp(
+  String.raw`(?<![A-Za-z0-9-])(${REGION})(?:/|%2F)(${HEX32})(?:/|%2F)(${JOB})(?![A-Za-z0-9-])`,
+  'gi',
+);
 /** `job_id`, `jobId`, `"job id"`; not `sub_job_id` nor `parent.job_id` (someone else's job). */
-const KEYED_JOB = new RegExp(String.raw`["']?(?<![A-Za-z0-9_.-])job[_\s-]?id["']?\s*[:=]?\s*["']?(${JOB})(?![A-Za-z0-9-])`, 'gi');
-const KEYED_PROJECT = new RegExp(String.raw`["']?(?:project|tenant)[_\s-]?id["']?\s*[:=]?\s*["']?(${HEX32})(?![A-Za-z0-9-])`, 'gi');
+const KEYED_JOB = new RegExp(
+  String.raw`["']?(?<![A-Za-z0-9_.-])job[_\s-]?id["']?\s*[:=]?\s*["']?(${JOB})(?![A-Za-z0-9-])`,
+  'gi',
+);
+const KEYED_PROJECT = new RegExp(
+  String.raw`["']?(?:project|tenant)[_\s-]?id["']?\s*[:=]?\s*["']?(${HEX32})(?![A-Za-z0-9-])`,
+  'gi',
+);
 /** Any other labelled ID (share, instance, VPC, user…): blanked before bare IDs are read. */
 const OTHER_KEYED = /(?<![a-z])([a-z]+)[_\s.-]?id["']?\s*[:=]\s*["']?([A-Za-z0-9-]{6,})/gi;
 const OURS = new Set(['job', 'project', 'tenant']);
-const UUID_IN_TEXT = /(?<![A-Za-z0-9-])[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}(?![A-Za-z0-9-])/g;
+const UUID_IN_TEXT =
+  /(?<![A-Za-z0-9-])[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}(?![A-Za-z0-9-])/g;
 const BARE_32 = /(?<![A-Za-z0-9-])[A-Za-z0-9]{32}(?![A-Za-z0-9-])/g;
 
 interface Reference {
@@ -245,7 +313,11 @@ function blankAll(text: string, pattern: RegExp, group = 0): string {
 
 /** The segment (line, or JSON object on one line) around `at`: where keyed values belong together. */
 function segmentAround(text: string, at: number): [number, number] {
-  const before = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('{', at), text.lastIndexOf('}', at - 1));
+  const before = Math.max(
+    text.lastIndexOf('\n', at),
+    text.lastIndexOf('{', at),
+    text.lastIndexOf('}', at - 1),
+  );
   const afterCandidates = [text.indexOf('\n', at), text.indexOf('}', at)].filter((i) => i >= 0);
   return [before + 1, afterCandidates.length ? Math.min(...afterCandidates) : text.length];
 }
@@ -258,7 +330,11 @@ function segmentAround(text: string, at: number): [number, number] {
  * nearest before it, else `defaultRegion`; only `knownRegions` are taken from free text.
  * Values labelled request, trace or span ID are never taken. Pure; never throws.
  */
-export function extractRefs(input: string, knownRegions: readonly string[], defaultRegion: string): LookupTarget[] {
+export function extractRefs(
+  input: string,
+  knownRegions: readonly string[],
+  defaultRegion: string,
+): LookupTarget[] {
   // Links copied from an address bar may carry `/` and `,` percent-encoded.
   const plain = input.slice(0, PASTE_MAX_CHARS).replace(/%2F/gi, '/').replace(/%2C/gi, ',');
   let text = blankAll(plain, NOT_A_JOB, 1);
@@ -267,14 +343,24 @@ export function extractRefs(input: string, knownRegions: readonly string[], defa
   // 1. Explicit references, taken whole and blanked so that later steps do not see them again.
   for (const pattern of [DASHBOARD_PATH, BOARD_ITEM]) {
     for (const match of text.matchAll(pattern)) {
-      found.push({ at: match.index, region: known(knownRegions, match[1]), projectId: match[2]?.toLowerCase(), jobId: match[3] ?? '' });
+      found.push({
+        at: match.index,
+        region: known(knownRegions, match[1]),
+        projectId: match[2]?.toLowerCase(),
+        jobId: match[3] ?? '',
+      });
     }
     text = blankAll(text, pattern);
   }
   for (const match of text.matchAll(API_PATH)) {
     const [start, end] = segmentAround(text, match.index);
     const host = firstIn(text, HOST_REGION, start, end)?.[1];
-    found.push({ at: match.index, region: known(knownRegions, match[1]) ?? known(knownRegions, host), projectId: match[2]?.toLowerCase(), jobId: match[3] ?? '' });
+    found.push({
+      at: match.index,
+      region: known(knownRegions, match[1]) ?? known(knownRegions, host),
+      projectId: match[2]?.toLowerCase(),
+      jobId: match[3] ?? '',
+    });
   }
   text = blankAll(text, API_PATH);
 
@@ -285,8 +371,14 @@ export function extractRefs(input: string, knownRegions: readonly string[], defa
     if (jobId.length < 8 || !/\d/.test(jobId)) continue;
     const [start, end] = segmentAround(text, match.index);
     const project = firstIn(text, KEYED_PROJECT, start, end)?.[1];
-    const region = firstIn(text, KEYED_REGION, start, end)?.[1] ?? firstIn(text, HOST_REGION, start, end)?.[1];
-    found.push({ at: match.index, region: known(knownRegions, region), projectId: project?.toLowerCase(), jobId });
+    const region =
+      firstIn(text, KEYED_REGION, start, end)?.[1] ?? firstIn(text, HOST_REGION, start, end)?.[1];
+    found.push({
+      at: match.index,
+      region: known(knownRegions, region),
+      projectId: project?.toLowerCase(),
+      jobId,
+    });
   }
   text = blankAll(text, KEYED_JOB, 1);
   for (const match of text.matchAll(OTHER_KEYED)) {
@@ -299,9 +391,11 @@ export function extractRefs(input: string, knownRegions: readonly string[], defa
   // 3. Bare IDs: project IDs are keyed or hexadecimal; job IDs UUID-like, or 32 characters
   // once a project is known. Each bare job belongs to the project named last before it.
   const projects: { at: number; id: string }[] = [];
-  for (const match of text.matchAll(KEYED_PROJECT)) projects.push({ at: match.index, id: (match[1] ?? '').toLowerCase() });
+  for (const match of text.matchAll(KEYED_PROJECT))
+    projects.push({ at: match.index, id: (match[1] ?? '').toLowerCase() });
   text = blankAll(text, KEYED_PROJECT, 1);
-  for (const match of text.matchAll(UUID_IN_TEXT)) found.push({ at: match.index, region: undefined, projectId: undefined, jobId: match[0] });
+  for (const match of text.matchAll(UUID_IN_TEXT))
+    found.push({ at: match.index, region: undefined, projectId: undefined, jobId: match[0] });
   for (const match of text.matchAll(BARE_32)) {
     const value = match[0];
     const isHex = /^[0-9a-fA-F]{32}$/.test(value);
@@ -316,7 +410,9 @@ export function extractRefs(input: string, knownRegions: readonly string[], defa
   // Regions named in free text, for jobs that have none of their own.
   const regionMentions: { at: number; region: string }[] = [];
   for (const region of knownRegions) {
-    for (const match of plain.matchAll(new RegExp(`(?<![a-z0-9-])${region.replace(/[-]/g, '\\-')}(?![a-z0-9-])`, 'gi'))) {
+    for (const match of plain.matchAll(
+      new RegExp(`(?<![a-z0-9-])${region.replace(/[-]/g, '\\-')}(?![a-z0-9-])`, 'gi'),
+    )) {
       regionMentions.push({ at: match.index, region });
     }
   }
@@ -329,7 +425,12 @@ export function extractRefs(input: string, knownRegions: readonly string[], defa
   const seen = new Set<string>();
   for (const item of found) {
     const projectId = item.projectId ?? lastBefore(projects, item.at)?.id;
-    if (projectId === undefined || !PROJECT_ID_PATTERN.test(projectId) || !JOB_ID_PATTERN.test(item.jobId)) continue;
+    if (
+      projectId === undefined ||
+      !PROJECT_ID_PATTERN.test(projectId) ||
+      !JOB_ID_PATTERN.test(item.jobId)
+    )
+      continue;
     if (item.jobId.toLowerCase() === projectId) continue;
     const region = item.region ?? lastBefore(regionMentions, item.at)?.region ?? defaultRegion;
     const target = { region, projectId, jobId: item.jobId };

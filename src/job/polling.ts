@@ -69,7 +69,11 @@ export function pollState(input: PollInput): PollState {
   if (input.error && !isRetryable(input.error)) return { mode: 'stopped', reason: 'lookup-failed' };
   if (input.hidden && !input.notifyRequested) return { mode: 'paused-hidden' };
   if (input.error && input.failureCount > 0) {
-    return { mode: 'retrying', delayMs: retryDelay(input.failureCount, input.error), failureCount: input.failureCount };
+    return {
+      mode: 'retrying',
+      delayMs: retryDelay(input.failureCount, input.error),
+      failureCount: input.failureCount,
+    };
   }
   const base =
     input.status === 'unknown' ? UNKNOWN_STATUS_INTERVAL_MS : intervalForAge(input.ageMs);

@@ -27,7 +27,12 @@ describe('recent jobs', () => {
     rememberJob({ ...job(1, 'waiting'), seenAt: 1_000 });
     rememberJob({ ...job(2), seenAt: 2_000 });
     rememberJob({ ...job(1, 'running'), seenAt: 5_000 });
-    expect(readRecentJobs()[0]).toMatchObject({ jobId: 'job-1', status: 'running', seenAt: 5_000, firstSeenAt: 1_000 });
+    expect(readRecentJobs()[0]).toMatchObject({
+      jobId: 'job-1',
+      status: 'running',
+      seenAt: 5_000,
+      firstSeenAt: 1_000,
+    });
     expect(readRecentJobs()[1]).toMatchObject({ jobId: 'job-2', firstSeenAt: 2_000 });
   });
 

@@ -19,9 +19,12 @@ function isRecentJob(value: unknown): value is RecentJob {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
-    typeof v.region === 'string' && REGION_PATTERN.test(v.region) &&
-    typeof v.projectId === 'string' && PROJECT_ID_PATTERN.test(v.projectId) &&
-    typeof v.jobId === 'string' && JOB_ID_PATTERN.test(v.jobId) &&
+    typeof v.region === 'string' &&
+    REGION_PATTERN.test(v.region) &&
+    typeof v.projectId === 'string' &&
+    PROJECT_ID_PATTERN.test(v.projectId) &&
+    typeof v.jobId === 'string' &&
+    JOB_ID_PATTERN.test(v.jobId) &&
     typeof v.seenAt === 'number' &&
     (v.firstSeenAt === undefined || typeof v.firstSeenAt === 'number') &&
     (v.status === undefined || typeof v.status === 'string') &&
@@ -48,7 +51,10 @@ function write(jobs: RecentJob[]) {
   store.set(JSON.stringify(jobs));
 }
 
-function sameJob(a: Pick<RecentJob, 'region' | 'projectId' | 'jobId'>, b: Pick<RecentJob, 'region' | 'projectId' | 'jobId'>) {
+function sameJob(
+  a: Pick<RecentJob, 'region' | 'projectId' | 'jobId'>,
+  b: Pick<RecentJob, 'region' | 'projectId' | 'jobId'>,
+) {
   return a.region === b.region && a.projectId === b.projectId && a.jobId === b.jobId;
 }
 
@@ -56,9 +62,21 @@ function sameJob(a: Pick<RecentJob, 'region' | 'projectId' | 'jobId'>, b: Pick<R
 export function rememberJob(job: RecentJob): void {
   const current = readRecentJobs();
   const existing = current[0];
-  if (existing && sameJob(existing, job) && existing.status === job.status && existing.jobType === job.jobType) return;
-  const firstSeenAt = current.find((other) => sameJob(other, job))?.firstSeenAt ?? job.firstSeenAt ?? job.seenAt;
-  write([{ ...job, firstSeenAt }, ...current.filter((other) => !sameJob(other, job))].slice(0, RECENT_LIMIT));
+  if (
+    existing &&
+    sameJob(existing, job) &&
+    existing.status === job.status &&
+    existing.jobType === job.jobType
+  )
+    return;
+  const firstSeenAt =
+    current.find((other) => sameJob(other, job))?.firstSeenAt ?? job.firstSeenAt ?? job.seenAt;
+  write(
+    [{ ...job, firstSeenAt }, ...current.filter((other) => !sameJob(other, job))].slice(
+      0,
+      RECENT_LIMIT,
+    ),
+  );
 }
 
 export function clearRecentJobs(): void {

@@ -8,12 +8,15 @@ describe('statusTone', () => {
   it('gives every status its own colour in every look', () => {
     for (const look of ['chip', 'text', 'fill', 'bar'] as const) {
       const classes = KINDS.map((kind) => statusTone({ look, kind }));
-      for (const [index, kind] of KINDS.entries()) expect(classes[index]).toContain(`status-${kind}`);
+      for (const [index, kind] of KINDS.entries())
+        expect(classes[index]).toContain(`status-${kind}`);
       expect(new Set(classes).size).toBe(KINDS.length);
     }
   });
 
   it('keeps the soft background with the strong text for a chip', () => {
-    expect(statusTone({ look: 'chip', kind: 'failed' })).toBe('bg-status-failed-soft text-status-failed');
+    expect(statusTone({ look: 'chip', kind: 'failed' })).toBe(
+      'bg-status-failed-soft text-status-failed',
+    );
   });
 });

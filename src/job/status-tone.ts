@@ -10,7 +10,10 @@ import type { StatusKind } from './status';
 export const statusTone = cva('', {
   variants: {
     look: { chip: '', text: '', fill: '', bar: '' },
-    kind: { success: '', failed: '', running: '', waiting: '', unknown: '' } satisfies Record<StatusKind, string>,
+    kind: { success: '', failed: '', running: '', waiting: '', unknown: '' } satisfies Record<
+      StatusKind,
+      string
+    >,
   },
   compoundVariants: [
     { look: 'chip', kind: 'success', class: 'bg-status-success-soft text-status-success' },

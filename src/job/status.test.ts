@@ -4,7 +4,8 @@ import { statusKind, statusText } from './status';
 describe('statusKind', () => {
   // Found by the job page's property test: these reached Object.prototype.
   it('treats names of Object.prototype members as unknown statuses', () => {
-    for (const raw of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(statusKind(raw)).toBe('unknown');
+    for (const raw of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+      expect(statusKind(raw)).toBe('unknown');
   });
 
   it('matches the documented statuses case-insensitively', () => {

@@ -46,7 +46,8 @@ export function undocumentedForm(raw: string | undefined): string | undefined {
 /** The status as one line of text: "Failed", "Failed (FAIL)", "suspended", "No status". */
 export function statusText(raw: string | undefined): string {
   const kind = statusKind(raw);
-  if (kind === 'unknown') return raw === undefined ? 'No status' : raw === '' ? 'Empty status' : raw;
+  if (kind === 'unknown')
+    return raw === undefined ? 'No status' : raw === '' ? 'Empty status' : raw;
   const form = undocumentedForm(raw);
   return form === undefined ? STATUS_LABEL[kind] : `${STATUS_LABEL[kind]} (${form})`;
 }

@@ -15,12 +15,17 @@ const COLOURS: Record<TabState, string> = {
 
 // Shapes as well as colours, so the tab tells its story to colour-blind users too.
 const GLYPHS: Record<TabState, string> = {
-  success: '<path d="M9 16.5l4.5 4.5L23 11" stroke="#fff" stroke-width="3.5" fill="none" stroke-linecap="round" stroke-linejoin="round"/>',
-  failed: '<path d="M10.5 10.5l11 11M21.5 10.5l-11 11" stroke="#fff" stroke-width="3.5" stroke-linecap="round"/>',
+  success:
+    '<path d="M9 16.5l4.5 4.5L23 11" stroke="#fff" stroke-width="3.5" fill="none" stroke-linecap="round" stroke-linejoin="round"/>',
+  failed:
+    '<path d="M10.5 10.5l11 11M21.5 10.5l-11 11" stroke="#fff" stroke-width="3.5" stroke-linecap="round"/>',
   running: '<path d="M12 9.5l11 6.5-11 6.5z" fill="#fff"/>',
-  waiting: '<path d="M11 16h.01M16 16h.01M21 16h.01" stroke="#fff" stroke-width="4" stroke-linecap="round"/>',
-  unknown: '<path d="M12.5 12.5a3.5 3.5 0 117 0c0 2.5-3.5 2.5-3.5 5M16 22h.01" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round"/>',
-  'lookup-failed': '<path d="M16 9v9M16 22.5h.01" stroke="#fff" stroke-width="3.5" stroke-linecap="round"/>',
+  waiting:
+    '<path d="M11 16h.01M16 16h.01M21 16h.01" stroke="#fff" stroke-width="4" stroke-linecap="round"/>',
+  unknown:
+    '<path d="M12.5 12.5a3.5 3.5 0 117 0c0 2.5-3.5 2.5-3.5 5M16 22h.01" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round"/>',
+  'lookup-failed':
+    '<path d="M16 9v9M16 22.5h.01" stroke="#fff" stroke-width="3.5" stroke-linecap="round"/>',
   loading: '<circle cx="16" cy="16" r="4" fill="#fff"/>',
 };
 
@@ -31,7 +36,11 @@ export function faviconFor(state: TabState): string {
 
 /** The word for a tab state, as titles say it. */
 export function tabWord(state: TabState): string {
-  return state === 'lookup-failed' ? 'Lookup failed' : state === 'loading' ? 'Loading' : STATUS_LABEL[state];
+  return state === 'lookup-failed'
+    ? 'Lookup failed'
+    : state === 'loading'
+      ? 'Loading'
+      : STATUS_LABEL[state];
 }
 
 export function tabTitle(state: TabState, jobType: string | undefined, jobId: string): string {

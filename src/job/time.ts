@@ -1,10 +1,9 @@
 export type ParsedTime =
-  | { kind: 'ok'; ms: number; raw: string }
-  | { kind: 'missing' }
-  | { kind: 'invalid'; raw: string };
+  { kind: 'ok'; ms: number; raw: string } | { kind: 'missing' } | { kind: 'invalid'; raw: string };
 
 // The API's own format: UTC with no zone marker.
-const API_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})?$/;
+const API_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
  * Reads `YYYY-MM-DD HH:mm:ss` (UTC) and ISO 8601. Anything else is `invalid` and keeps its
@@ -16,7 +15,12 @@ export function parseApiTime(raw: string | undefined): ParsedTime {
   if (!match) return { kind: 'invalid', raw };
   const [, y, mo, d, h, mi, s, fraction = '', zone = 'Z'] = match;
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   // Not Date.UTC: it reads years 0-99 as 1900-1999 (found by the round-trip property).
   const check = new Date(0);
@@ -28,7 +32,9 @@ export function parseApiTime(raw: string | undefined): ParsedTime {
     check.getUTCFullYear() !== year ||
     check.getUTCMonth() !== month - 1 ||
     check.getUTCDate() !== day ||
-    hour > 23 || minute > 59 || second > 59
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
   ) {
     return { kind: 'invalid', raw };
   }
@@ -103,7 +109,10 @@ export function formatDuration(ms: number): string {
   const last = parts.findLastIndex((part) => part.value > 0);
   return parts
     .slice(first, last + 1)
-    .map((part, index) => `${index === 0 || part.label === 'h' ? part.value : pad(part.value)} ${part.label}`)
+    .map(
+      (part, index) =>
+        `${index === 0 || part.label === 'h' ? part.value : pad(part.value)} ${part.label}`,
+    )
     .join(' ');
 }
 

@@ -1,5 +1,5 @@
-import { formatAgo } from './time';
 import { useNow } from '../lib/use-now';
+import { formatAgo } from './time';
 
 /** Relative times move on slowly; a finished job's page has no other clock running. */
 const AGO_TICK_MS = 15_000;

@@ -1,7 +1,9 @@
 import { createLocalStore } from '../lib/local-store';
 import type { ZoneChoice } from './time';
 
-const zoneStore = createLocalStore<ZoneChoice>('sfs-turbo-jobs:zone', (raw) => (raw === 'local' ? 'local' : 'utc'));
+const zoneStore = createLocalStore<ZoneChoice>('sfs-turbo-jobs:zone', (raw) =>
+  raw === 'local' ? 'local' : 'utc',
+);
 const setZone = (zone: ZoneChoice) => zoneStore.set(zone);
 
 /** UTC unless the user chose the browser's zone; the choice is remembered across reloads. */

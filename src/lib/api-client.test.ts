@@ -52,7 +52,15 @@ describe('fetchJob (whatever the server answers)', () => {
           expect(result.requestId).toBe(requestId);
           // Every documented field that came as text arrives unchanged (not: whatever the parser says).
           const body = JSON.parse(sent) as Record<string, unknown>;
-          for (const key of ['status', 'job_id', 'job_type', 'begin_time', 'end_time', 'error_code', 'fail_reason'] as const) {
+          for (const key of [
+            'status',
+            'job_id',
+            'job_type',
+            'begin_time',
+            'end_time',
+            'error_code',
+            'fail_reason',
+          ] as const) {
             if (typeof body[key] === 'string') expect(result.job[key]).toBe(body[key]);
           }
           return;

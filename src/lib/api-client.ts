@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { jobApiPath } from '../../common/contract';
-import { appUrl } from './base-path';
-import { ApiError, errorFromResponse, type LookupTarget } from './api-error';
 import { parseJobBody, type Job } from '../job/job-schema';
+import { ApiError, errorFromResponse, type LookupTarget } from './api-error';
+import { appUrl } from './base-path';
 
 // The one way the browser asks the dashboard server: every answer is checked against a
 // valibot schema, and every failure (no answer, an error status, a body that is not what was
@@ -59,7 +59,10 @@ async function request(path: string, { signal, target }: RequestOptions): Promis
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw unreachable('The dashboard server did not answer (network error or server stopped)', target);
+    throw unreachable(
+      'The dashboard server did not answer (network error or server stopped)',
+      target,
+    );
   }
 
   const requestId = response.headers.get('X-request-id') ?? undefined;
@@ -68,10 +71,21 @@ async function request(path: string, { signal, target }: RequestOptions): Promis
     raw = await response.text();
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw unreachable('The answer broke off before its end (network error or server stopped)', target, response.status, requestId);
+    throw unreachable(
+      'The answer broke off before its end (network error or server stopped)',
+      target,
+      response.status,
+      requestId,
+    );
   }
   if (!response.ok) {
-    throw errorFromResponse(response.status, raw, requestId, target, response.headers.get('Retry-After'));
+    throw errorFromResponse(
+      response.status,
+      raw,
+      requestId,
+      target,
+      response.headers.get('Retry-After'),
+    );
   }
 
   const unexpected = (message: string) =>
@@ -123,5 +137,10 @@ export async function fetchJob(target: LookupTarget, signal?: AbortSignal): Prom
   if (!parsed) throw answer.unexpected('The answer is JSON but not a job object');
   const age = Number(answer.response.headers.get('Age'));
   const ageMs = Number.isFinite(age) && age > 0 ? age * 1000 : 0;
-  return { ...parsed, requestId: answer.requestId, receivedAt: Date.now() - ageMs, raw: answer.raw };
+  return {
+    ...parsed,
+    requestId: answer.requestId,
+    receivedAt: Date.now() - ageMs,
+    raw: answer.raw,
+  };
 }

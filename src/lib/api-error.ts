@@ -190,9 +190,12 @@ export function retryAfterMs(
  * The request IDs to quote, each with where it came from: one when header and body agree
  * (or only one is there), both, labelled, when they differ.
  */
-export function requestIdsOf(error: Pick<ApiError, 'requestId' | 'bodyRequestId'>): { label: string; value: string }[] {
+export function requestIdsOf(
+  error: Pick<ApiError, 'requestId' | 'bodyRequestId'>,
+): { label: string; value: string }[] {
   const body = error.bodyRequestId?.trim() ? error.bodyRequestId : undefined;
-  const header = error.requestId !== undefined && error.requestId !== body ? error.requestId : undefined;
+  const header =
+    error.requestId !== undefined && error.requestId !== body ? error.requestId : undefined;
   if (header !== undefined && body !== undefined) {
     return [
       { label: 'Request ID (X-request-id header)', value: header },

@@ -4,7 +4,10 @@ import { lazy, useEffect, type ComponentType } from 'react';
  * A component whose code is its own chunk, loaded when first drawn (under a Suspense) or
  * earlier through `preload`. For what the first paint of a page does not need (decision 0006).
  */
-export function lazyComponent<M, P extends object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>) {
+export function lazyComponent<M, P extends object>(
+  load: () => Promise<M>,
+  pick: (module: M) => ComponentType<P>,
+) {
   const Lazy = lazy(async () => ({ default: pick(await load()) }));
   return Object.assign(Lazy, { preload: load });
 }

@@ -32,13 +32,20 @@ describe('fetchRegions', () => {
     answer(Response.json({ errCode: 'PROXY.INTERNAL', errMsg: 'broken' }, { status: 500 }));
     const refused = await fetchRegions().catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ApiError);
-    expect(refused).toMatchObject({ kind: 'upstream', status: 500, code: 'PROXY.INTERNAL', message: 'broken' });
+    expect(refused).toMatchObject({
+      kind: 'upstream',
+      status: 500,
+      code: 'PROXY.INTERNAL',
+      message: 'broken',
+    });
 
     answer(Response.json({ ...REGIONS, credentials: { kind: 'root' } }));
     const odd = await fetchRegions().catch((error: unknown) => error);
     expect(odd).toBeInstanceOf(ApiError);
     expect(odd).toMatchObject({ kind: 'unexpected', status: 200 });
-    expect((odd as ApiError).message).toMatch(/^The answer is JSON but not the dashboard server's region list \(credentials\.kind: /);
+    expect((odd as ApiError).message).toMatch(
+      /^The answer is JSON but not the dashboard server's region list \(credentials\.kind: /,
+    );
   });
 
   it('says "unreachable" when no answer comes', async () => {
@@ -46,13 +53,19 @@ describe('fetchRegions', () => {
       'fetch',
       vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
     );
-    await expect(fetchRegions()).rejects.toMatchObject({ name: 'ApiError', kind: 'unreachable', status: 0 });
+    await expect(fetchRegions()).rejects.toMatchObject({
+      name: 'ApiError',
+      kind: 'unreachable',
+      status: 0,
+    });
   });
 });
 
 describe('region names', () => {
   it('drops the code from a name shown beside the code', () => {
-    expect(regionNameBeside('eu-de', 'Open Telekom Cloud · Germany (eu-de)')).toBe('Open Telekom Cloud · Germany');
+    expect(regionNameBeside('eu-de', 'Open Telekom Cloud · Germany (eu-de)')).toBe(
+      'Open Telekom Cloud · Germany',
+    );
     expect(regionNameBeside('eu-de', 'Somewhere (eu-nl)')).toBe('Somewhere (eu-nl)');
     expect(regionNameBeside('eu-de', undefined)).toBeUndefined();
   });
@@ -73,7 +86,10 @@ describe('region names', () => {
           { id: 'eu-nl', text: 'Netherlands (eu-nl)' },
         ],
       },
-      { cloud: 'Huawei Cloud', options: [{ id: 'ap-southeast-1', text: 'Hong Kong (ap-southeast-1)' }] },
+      {
+        cloud: 'Huawei Cloud',
+        options: [{ id: 'ap-southeast-1', text: 'Hong Kong (ap-southeast-1)' }],
+      },
       { cloud: '', options: [{ id: 'lab', text: 'lab' }] },
     ]);
   });

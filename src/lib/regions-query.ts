@@ -5,7 +5,9 @@ import { getJson } from './api-client';
 
 /** `GET /api/regions`, as common/contract.ts describes it (the type check below keeps them equal). */
 export const RegionsSchema = v.object({
-  regions: v.array(v.object({ id: v.string(), name: v.string(), cloud: v.picklist(['otc', 'huawei', 'custom']) })),
+  regions: v.array(
+    v.object({ id: v.string(), name: v.string(), cloud: v.picklist(['otc', 'huawei', 'custom']) }),
+  ),
   otherRegions: v.optional(v.array(v.string())),
   defaultRegion: v.string(),
   simulated: v.boolean(),

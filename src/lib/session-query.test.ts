@@ -55,7 +55,15 @@ describe('who is signed in', () => {
     expect(wrongUser).toBeInstanceOf(ApiError);
     expect(wrongUser).toMatchObject({ kind: 'unexpected', status: 200, target: undefined });
     expect((wrongUser as ApiError).message).toMatch(/not a session \(user: /);
-    await expect(fetchSession()).rejects.toMatchObject({ name: 'ApiError', kind: 'unexpected', message: 'The answer is not JSON' });
-    await expect(fetchSession()).rejects.toMatchObject({ name: 'ApiError', kind: 'upstream', status: 500 });
+    await expect(fetchSession()).rejects.toMatchObject({
+      name: 'ApiError',
+      kind: 'unexpected',
+      message: 'The answer is not JSON',
+    });
+    await expect(fetchSession()).rejects.toMatchObject({
+      name: 'ApiError',
+      kind: 'upstream',
+      status: 500,
+    });
   });
 });

@@ -11,14 +11,21 @@ export type NotifyState = 'unsupported' | 'off' | 'on' | 'denied' | 'sent';
  * the reason to open it) rather than only after someone asks (the job page, opened many times
  * a day, where the note would otherwise stand on every page).
  */
-export function useNotificationPermission({ deniedAtOnce = false }: { deniedAtOnce?: boolean } = {}) {
+export function useNotificationPermission({
+  deniedAtOnce = false,
+}: { deniedAtOnce?: boolean } = {}) {
   const supported = typeof window !== 'undefined' && 'Notification' in window;
   const [state, setState] = useState<NotifyState>(() =>
-    !supported ? 'unsupported' : deniedAtOnce && Notification.permission === 'denied' ? 'denied' : 'off',
+    !supported
+      ? 'unsupported'
+      : deniedAtOnce && Notification.permission === 'denied'
+        ? 'denied'
+        : 'off',
   );
   const request = useCallback(async () => {
     if (!supported) return;
-    const permission = Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
+    const permission =
+      Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
     setState(permission === 'granted' ? 'on' : permission === 'denied' ? 'denied' : 'off');
   }, [supported]);
   const cancel = useCallback(() => setState((current) => (current === 'on' ? 'off' : current)), []);

@@ -1,6 +1,10 @@
 import { useState, type RefObject } from 'react';
 
-export type PngState = { kind: 'idle' } | { kind: 'working' } | { kind: 'saved'; fileName: string } | { kind: 'failed'; message: string };
+export type PngState =
+  | { kind: 'idle' }
+  | { kind: 'working' }
+  | { kind: 'saved'; fileName: string }
+  | { kind: 'failed'; message: string };
 
 /** What the status line beside the button says, the same on every page that offers a PNG. */
 export function pngWords(state: PngState): string {
@@ -20,7 +24,10 @@ export function pngWords(state: PngState): string {
  * A PNG of the element behind `regionRef`, saved by `save` (which draws it, saves it and
  * returns the file name), with the state of the attempt for the status line.
  */
-export function usePngDownload(regionRef: RefObject<HTMLElement | null>, save: (region: HTMLElement) => Promise<string>) {
+export function usePngDownload(
+  regionRef: RefObject<HTMLElement | null>,
+  save: (region: HTMLElement) => Promise<string>,
+) {
   const [state, setState] = useState<PngState>({ kind: 'idle' });
   const download = async () => {
     const region = regionRef.current;

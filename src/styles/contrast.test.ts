@@ -11,7 +11,9 @@ const css = fs.readFileSync('src/styles/index.css', 'utf8');
 /** WCAG 2 relative luminance of `#rrggbb`. */
 function luminance(hex: string): number {
   const channels = [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16) / 255);
-  const [r = 0, g = 0, b = 0] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r = 0, g = 0, b = 0] = channels.map((c) =>
+    c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4,
+  );
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -21,7 +23,12 @@ function contrast(a: string, b: string): number {
 }
 
 function tokens(block: string): Record<string, string> {
-  return Object.fromEntries([...block.matchAll(/--color-([a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  return Object.fromEntries(
+    [...block.matchAll(/--color-([a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [
+      m[1] ?? '',
+      m[2] ?? '',
+    ]),
+  );
 }
 
 /** The declarations of the first rule whose prelude is `selector` (no nested braces inside). */
@@ -44,11 +51,13 @@ const PAIRS: [string, string][] = [
   ['accent-ink', 'accent'],
   ['ink', 'status-failed-soft'],
   ['ink-muted', 'status-failed-soft'],
-  ...(['success', 'failed', 'running', 'waiting', 'unknown'] as const).flatMap((s): [string, string][] => [
-    [`status-${s}`, `status-${s}-soft`],
-    [`status-${s}`, 'panel'],
-    [`status-${s}`, 'surface'],
-  ]),
+  ...(['success', 'failed', 'running', 'waiting', 'unknown'] as const).flatMap(
+    (s): [string, string][] => [
+      [`status-${s}`, `status-${s}-soft`],
+      [`status-${s}`, 'panel'],
+      [`status-${s}`, 'surface'],
+    ],
+  ),
 ];
 
 describe('colour tokens meet WCAG AA (4.5:1) for text', () => {
@@ -69,7 +78,10 @@ describe('colour tokens meet WCAG AA (4.5:1) for text', () => {
         const b = palette[bg];
         if (!a || !b) throw new Error(`token missing: ${!a ? fg : bg}`);
         return contrast(a, b) < 4.5;
-      }).map(([fg, bg]) => `${fg} on ${bg}: ${contrast(palette[fg] ?? '', palette[bg] ?? '').toFixed(2)}`);
+      }).map(
+        ([fg, bg]) =>
+          `${fg} on ${bg}: ${contrast(palette[fg] ?? '', palette[bg] ?? '').toFixed(2)}`,
+      );
       expect(failing).toEqual([]);
     });
   }

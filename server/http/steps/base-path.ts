@@ -1,6 +1,6 @@
 import { PROXY_ERROR } from '../../../common/contract.ts';
-import { sendProxyError } from '../responses.ts';
 import type { Step } from '../context.ts';
+import { sendProxyError } from '../responses.ts';
 
 /**
  * Everything lives under `BASE_PATH`. Sets `ctx.path` (below the base, without the query)

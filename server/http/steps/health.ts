@@ -1,10 +1,10 @@
 import { PROXY_ERROR } from '../../../common/contract.ts';
 import type { AuthConfig } from '../../auth/config.ts';
 import { metricsAccess } from '../../auth/metrics-access.ts';
-import { sendJson, sendProxyError } from '../responses.ts';
 import type { Step } from '../context.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Readiness } from '../readiness.ts';
+import { sendJson, sendProxyError } from '../responses.ts';
 
 /**
  * `/healthz` (the process serves), `/readyz` (requests can go upstream) and `/metrics`,

@@ -1,7 +1,7 @@
 import { PROXY_ERROR } from '../../../common/contract.ts';
-import { sendProxyError } from '../responses.ts';
 import { chooseCoding } from '../accept-encoding.ts';
 import type { Step } from '../context.ts';
+import { sendProxyError } from '../responses.ts';
 import type { StaticFile, StaticSite } from '../static-site.ts';
 
 /**

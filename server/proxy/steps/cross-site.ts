@@ -6,6 +6,12 @@ import { fromAnotherSite } from '../cross-site.ts';
 export function crossSite(): ApiStep {
   return async (req, res, api, next) => {
     if (!fromAnotherSite(req)) return next();
-    refuse(res, api, 403, PROXY_ERROR.crossSite, 'The dashboard API only answers the dashboard’s own pages');
+    refuse(
+      res,
+      api,
+      403,
+      PROXY_ERROR.crossSite,
+      'The dashboard API only answers the dashboard’s own pages',
+    );
   };
 }

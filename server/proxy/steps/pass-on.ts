@@ -14,7 +14,8 @@ export function passOn(): ApiStep {
       return refuse(res, api, failure.status, failure.code, failure.message);
     }
     const answer = passable(result, api.secrets, at);
-    if (!answer) return refuse(res, api, LEAK_FAILURE.status, LEAK_FAILURE.code, LEAK_FAILURE.message);
+    if (!answer)
+      return refuse(res, api, LEAK_FAILURE.status, LEAK_FAILURE.code, LEAK_FAILURE.message);
     // Only for the request whose own exchange it was: a shared answer's status was counted there.
     api.log.upstreamStatus = api.log.upstreamMs === null ? null : answer.status;
     api.log.upstreamRequestId = answer.requestId ?? null;

@@ -8,6 +8,12 @@ export function regionKnown(config: ServerConfig, simulated: boolean): ApiStep {
   return async (_req, res, api, next) => {
     const { region } = jobOf(api);
     if (hasUpstream(config, simulated, region)) return next();
-    refuse(res, api, 400, PROXY_ERROR.unknownRegion, `Region ${region} is not configured on this proxy`);
+    refuse(
+      res,
+      api,
+      400,
+      PROXY_ERROR.unknownRegion,
+      `Region ${region} is not configured on this proxy`,
+    );
   };
 }

@@ -1,8 +1,9 @@
-import { Breakable } from './breakable';
 import { jobTypeLabel } from '../../job/job-types';
+import { Breakable } from './breakable';
 
 export function JobTypeText({ raw }: { raw: string | undefined }) {
-  if (raw === undefined || raw === '') return <span className="text-ink-muted">{raw === '' ? '(empty)' : '—'}</span>;
+  if (raw === undefined || raw === '')
+    return <span className="text-ink-muted">{raw === '' ? '(empty)' : '—'}</span>;
   const label = jobTypeLabel(raw);
   return (
     <span>

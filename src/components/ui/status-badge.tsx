@@ -1,7 +1,7 @@
 import { CircleCheck, CircleDashed, CircleHelp, CircleX, LoaderCircle } from 'lucide-react';
 import { STATUS_LABEL, statusKind, undocumentedForm, type StatusKind } from '../../job/status';
-import { cn } from '../../lib/cn';
 import { statusTone } from '../../job/status-tone';
+import { cn } from '../../lib/cn';
 
 interface StatusIconProps {
   kind: StatusKind;
@@ -12,14 +12,22 @@ interface StatusIconProps {
 }
 
 export function StatusIcon({ kind, size = 'md', spin = true, className }: StatusIconProps) {
-  const props = { className: cn('shrink-0', size === 'lg' ? 'size-5' : 'size-4', className), 'aria-hidden': true } as const;
+  const props = {
+    className: cn('shrink-0', size === 'lg' ? 'size-5' : 'size-4', className),
+    'aria-hidden': true,
+  } as const;
   switch (kind) {
     case 'success':
       return <CircleCheck {...props} />;
     case 'failed':
       return <CircleX {...props} />;
     case 'running':
-      return <LoaderCircle {...props} className={cn(props.className, spin && 'motion-safe:animate-spin')} />;
+      return (
+        <LoaderCircle
+          {...props}
+          className={cn(props.className, spin && 'motion-safe:animate-spin')}
+        />
+      );
     case 'waiting':
       return <CircleDashed {...props} />;
     default:
@@ -44,7 +52,14 @@ export function StatusBadge({
 }) {
   const kind = statusKind(status);
   const form = undocumentedForm(status);
-  const label = kind === 'unknown' ? (status === undefined ? 'No status' : status === '' ? 'Empty status' : status) : STATUS_LABEL[kind];
+  const label =
+    kind === 'unknown'
+      ? status === undefined
+        ? 'No status'
+        : status === ''
+          ? 'Empty status'
+          : status
+      : STATUS_LABEL[kind];
   return (
     <span
       data-status={kind}
@@ -58,8 +73,12 @@ export function StatusBadge({
     >
       <StatusIcon kind={kind} size={size === 'lg' ? 'lg' : 'md'} spin={spin} />
       <span>{label}</span>
-      {form !== undefined ? <code className="font-mono text-[0.85em] font-normal">({form})</code> : null}
-      {kind === 'unknown' && status ? <span className="sr-only">(unrecognised status value)</span> : null}
+      {form !== undefined ? (
+        <code className="font-mono text-[0.85em] font-normal">({form})</code>
+      ) : null}
+      {kind === 'unknown' && status ? (
+        <span className="sr-only">(unrecognised status value)</span>
+      ) : null}
     </span>
   );
 }

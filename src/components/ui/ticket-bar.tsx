@@ -53,7 +53,12 @@ export function TicketBar({
         Ticket view
         <span className="sr-only">(opens in a new tab)</span>
       </Link>
-      <span role="status" className={png.state.kind === 'failed' ? 'text-sm text-status-failed' : 'text-sm text-ink-muted'}>
+      <span
+        role="status"
+        className={
+          png.state.kind === 'failed' ? 'text-sm text-status-failed' : 'text-sm text-ink-muted'
+        }
+      >
         {pngWords(png.state)}
       </span>
     </div>

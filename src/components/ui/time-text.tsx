@@ -2,7 +2,15 @@ import { TriangleAlert } from 'lucide-react';
 import { formatDateTime, parseApiTime, type ZoneChoice } from '../../job/time';
 
 /** A timestamp with its zone written beside it; a malformed one is shown raw and flagged. */
-export function TimeText({ raw, zone, missing = '—' }: { raw: string | undefined; zone: ZoneChoice; missing?: string }) {
+export function TimeText({
+  raw,
+  zone,
+  missing = '—',
+}: {
+  raw: string | undefined;
+  zone: ZoneChoice;
+  missing?: string;
+}) {
   const parsed = parseApiTime(raw);
   if (parsed.kind === 'missing') return <span className="text-ink-muted">{missing}</span>;
   if (parsed.kind === 'invalid') {

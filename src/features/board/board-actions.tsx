@@ -10,7 +10,17 @@ import { boardSummary } from './board-summary';
 import type { BoardEntry } from './board-url';
 
 /** The board into a ticket: Markdown summary, link, PNG of every row (light scheme), print, ticket view. */
-export function BoardActions({ title, entries, link, regionRef }: { title: string; entries: readonly BoardEntry[]; link: string; regionRef: RefObject<HTMLElement | null> }) {
+export function BoardActions({
+  title,
+  entries,
+  link,
+  regionRef,
+}: {
+  title: string;
+  entries: readonly BoardEntry[];
+  link: string;
+  regionRef: RefObject<HTMLElement | null>;
+}) {
   const queryClient = useQueryClient();
   const regions = useQuery(regionsQuery);
 
@@ -21,8 +31,17 @@ export function BoardActions({ title, entries, link, regionRef }: { title: strin
       const state = queryClient.getQueryState(jobQueries.detail(entry.target).queryKey);
       return { entry, data: state?.data, error: state?.fetchFailureReason ?? state?.error ?? null };
     });
-    const counts = boardCounts(rows.filter((row) => row.entry.kind === 'job').map((row) => rowSnapshot(row.data, row.error)));
-    return boardSummary({ title, rows, counts, now: Date.now(), link, simulated: regions.data?.simulated ?? false });
+    const counts = boardCounts(
+      rows.filter((row) => row.entry.kind === 'job').map((row) => rowSnapshot(row.data, row.error)),
+    );
+    return boardSummary({
+      title,
+      rows,
+      counts,
+      now: Date.now(),
+      link,
+      simulated: regions.data?.simulated ?? false,
+    });
   };
 
   const savePng = async (region: HTMLElement) => {
@@ -31,5 +50,13 @@ export function BoardActions({ title, entries, link, regionRef }: { title: strin
     return fileName;
   };
 
-  return <TicketBar label="Take this board into a ticket" summary={summary} link={link} regionRef={regionRef} savePng={savePng} />;
+  return (
+    <TicketBar
+      label="Take this board into a ticket"
+      summary={summary}
+      link={link}
+      regionRef={regionRef}
+      savePng={savePng}
+    />
+  );
 }

@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { ListPlus } from 'lucide-react';
 import { useId, useState } from 'react';
 import { Button } from '../../components/ui/button';
-import type { LookupTarget } from '../../lib/api-error';
 import { BOARD_MAX_JOBS, BOARD_MAX_URL_CHARS } from '../../job/board-link';
-import { regionsQuery } from '../../lib/regions-query';
 import { extractRefs } from '../../job/paste';
+import type { LookupTarget } from '../../lib/api-error';
+import { regionsQuery } from '../../lib/regions-query';
 
 /**
  * Building the board: paste any text (links, API paths, log lines, JSON, a list of job IDs
@@ -44,14 +44,18 @@ export function BoardBuilder({
   const tooMany = jobCount > BOARD_MAX_JOBS;
   const tooLong = urlLength > BOARD_MAX_URL_CHARS;
   return (
-    <section aria-labelledby="board-builder-title" className="rounded-card border border-line bg-panel p-3 print:hidden">
+    <section
+      aria-labelledby="board-builder-title"
+      className="rounded-card border border-line bg-panel p-3 print:hidden"
+    >
       <h2 id="board-builder-title" className="text-sm font-semibold">
         Build the board
       </h2>
       <div className="mt-2 grid gap-3 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="space-y-1">
           <label htmlFor={ids.paste} className="text-sm">
-            Paste anything with job references: links, API paths, log lines, JSON, or job IDs under a project ID
+            Paste anything with job references: links, API paths, log lines, JSON, or job IDs under
+            a project ID
           </label>
           <textarea
             id={ids.paste}
@@ -83,8 +87,13 @@ export function BoardBuilder({
         </div>
       </div>
       {tooMany || tooLong ? (
-        <p role="alert" className="mt-2 rounded-md bg-status-waiting-soft px-2 py-1 text-sm text-status-waiting">
-          {tooMany ? `This board has ${jobCount} jobs; past ${BOARD_MAX_JOBS} it polls slowly and is hard to read. ` : ''}
+        <p
+          role="alert"
+          className="mt-2 rounded-md bg-status-waiting-soft px-2 py-1 text-sm text-status-waiting"
+        >
+          {tooMany
+            ? `This board has ${jobCount} jobs; past ${BOARD_MAX_JOBS} it polls slowly and is hard to read. `
+            : ''}
           {tooLong
             ? `Its link is ${urlLength} characters long; past ${BOARD_MAX_URL_CHARS} some servers, proxies and chat tools refuse or cut it. Split the incident into two boards.`
             : ''}

@@ -1,8 +1,8 @@
-import type { JobResponse } from '../../lib/api-client';
-import type { ApiError } from '../../lib/api-error';
 import { isRetryable } from '../../job/polling';
 import { isFinal, statusKind } from '../../job/status';
 import type { TabState } from '../../job/tab-status';
+import type { JobResponse } from '../../lib/api-client';
+import type { ApiError } from '../../lib/api-error';
 
 /** What one row of the board shows, and whether it can still change. */
 export interface RowSnapshot {
@@ -21,7 +21,15 @@ export function rowSnapshot(data: JobResponse | undefined, error: ApiError | nul
 }
 
 /** Worst first: the tab title and icon show the first of these that any row is in. */
-export const WORST_FIRST: readonly TabState[] = ['failed', 'lookup-failed', 'running', 'waiting', 'unknown', 'loading', 'success'];
+export const WORST_FIRST: readonly TabState[] = [
+  'failed',
+  'lookup-failed',
+  'running',
+  'waiting',
+  'unknown',
+  'loading',
+  'success',
+];
 
 export const COUNT_WORDS: Record<TabState, string> = {
   failed: 'failed',
@@ -42,7 +50,10 @@ export interface BoardCounts {
 }
 
 export function boardCounts(rows: readonly RowSnapshot[]): BoardCounts {
-  const counts = Object.fromEntries(WORST_FIRST.map((state) => [state, 0])) as Record<TabState, number>;
+  const counts = Object.fromEntries(WORST_FIRST.map((state) => [state, 0])) as Record<
+    TabState,
+    number
+  >;
   for (const row of rows) counts[row.state] += 1;
   return {
     counts,
@@ -60,11 +71,16 @@ export function countsText({ counts }: BoardCounts): string {
 }
 
 /** Sub-jobs per status, in the order the row lists them: "2 failed · 3 succeeded". */
-export function subJobCounts(subJobs: readonly { status?: string | undefined }[] | undefined): { state: TabState; count: number }[] {
+export function subJobCounts(
+  subJobs: readonly { status?: string | undefined }[] | undefined,
+): { state: TabState; count: number }[] {
   const counts = new Map<TabState, number>();
   for (const sub of subJobs ?? []) {
     const kind = statusKind(sub.status);
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
-  return WORST_FIRST.filter((state) => counts.has(state)).map((state) => ({ state, count: counts.get(state) ?? 0 }));
+  return WORST_FIRST.filter((state) => counts.has(state)).map((state) => ({
+    state,
+    count: counts.get(state) ?? 0,
+  }));
 }

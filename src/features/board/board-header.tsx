@@ -3,9 +3,9 @@ import { useEffect, useMemo } from 'react';
 import { Button } from '../../components/ui/button';
 import { StatusIcon } from '../../components/ui/status-badge';
 import { ZoneSwitch } from '../../components/ui/zone-switch';
-import type { LookupTarget } from '../../lib/api-error';
 import { tabWord, useFavicon } from '../../job/tab-status';
 import type { ZoneChoice } from '../../job/time';
+import type { LookupTarget } from '../../lib/api-error';
 import { boardCounts, COUNT_WORDS, rowSnapshot, WORST_FIRST } from './board-counts';
 import { useBoardAlerts, type useNotifyOptIn } from './use-board-alerts';
 import { useBoardSnapshots } from './use-board-snapshots';
@@ -31,7 +31,10 @@ export function BoardHeader({
   notify: ReturnType<typeof useNotifyOptIn>;
 }) {
   const snapshots = useBoardSnapshots(jobs);
-  const counts = useMemo(() => boardCounts(snapshots.map(({ data, error }) => rowSnapshot(data, error))), [snapshots]);
+  const counts = useMemo(
+    () => boardCounts(snapshots.map(({ data, error }) => rowSnapshot(data, error))),
+    [snapshots],
+  );
   const worst = counts.worst;
   useFavicon(worst ?? 'loading');
   useEffect(() => {
@@ -55,25 +58,34 @@ export function BoardHeader({
               <Bell className="size-3.5" aria-hidden /> Notify me when a job fails or all end
             </Button>
           ) : notify.state === 'denied' ? (
-            <span className="text-sm text-ink-muted print:hidden">Notifications are blocked for this site</span>
+            <span className="text-sm text-ink-muted print:hidden">
+              Notifications are blocked for this site
+            </span>
           ) : null}
           <ZoneSwitch zone={zone} onChange={onZone} />
         </div>
       </div>
-      <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" role="status" data-testid="board-counts">
+      <p
+        className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm"
+        role="status"
+        data-testid="board-counts"
+      >
         <span>
           {counts.total} {counts.total === 1 ? 'job' : 'jobs'}
           {invalid > 0 ? `, ${invalid} not understood` : ''}:
         </span>
         {WORST_FIRST.filter((state) => counts.counts[state] > 0).map((state) => (
           <span key={state} className="inline-flex items-center gap-1" data-count={state}>
-            {state === 'loading' || state === 'lookup-failed' ? null : <StatusIcon kind={state} spin={false} className="size-3.5" />}
+            {state === 'loading' || state === 'lookup-failed' ? null : (
+              <StatusIcon kind={state} spin={false} className="size-3.5" />
+            )}
             {counts.counts[state]} {COUNT_WORDS[state]}
           </span>
         ))}
         {counts.allFinished ? (
           <span className="inline-flex items-center gap-1 font-semibold" data-all-finished>
-            <CircleCheckBig className="size-4" aria-hidden /> All finished: nothing on this board will change any more
+            <CircleCheckBig className="size-4" aria-hidden /> All finished: nothing on this board
+            will change any more
           </span>
         ) : null}
       </p>

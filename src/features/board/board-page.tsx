@@ -3,6 +3,7 @@ import { useLocation } from 'react-router';
 import { rememberBoard } from '../../job/last-board';
 import { useTicketView } from '../../job/use-ticket-view';
 import { useZone } from '../../job/use-zone';
+import { publicLink } from '../../lib/base-path';
 import { BoardActions } from './board-actions';
 import { BoardBuilder } from './board-builder';
 import { BoardHeader } from './board-header';
@@ -11,7 +12,6 @@ import { BoardTimeline } from './board-timeline';
 import { jobsOf } from './board-url';
 import { boardSearch, useBoard } from './use-board';
 import { useNotifyOptIn } from './use-board-alerts';
-import { publicLink } from '../../lib/base-path';
 
 /**
  * `/board?jobs=…&title=…`: every job of an incident, live, in the order given. The address is
@@ -42,8 +42,13 @@ export function BoardPage() {
       move(key, delta);
       requestAnimationFrame(() => {
         const row = document.querySelector<HTMLElement>(`[data-board-row="${CSS.escape(key)}"]`);
-        const button = row?.querySelector<HTMLButtonElement>(`[data-action="${delta < 0 ? 'up' : 'down'}"]`);
-        (button && !button.disabled ? button : row?.querySelector<HTMLButtonElement>('[data-action="remove"]'))?.focus();
+        const button = row?.querySelector<HTMLButtonElement>(
+          `[data-action="${delta < 0 ? 'up' : 'down'}"]`,
+        );
+        (button && !button.disabled
+          ? button
+          : row?.querySelector<HTMLButtonElement>('[data-action="remove"]')
+        )?.focus();
       });
     },
     [move],
@@ -51,16 +56,32 @@ export function BoardPage() {
   return (
     <div className="space-y-3">
       <div ref={captureRef} data-ticket-region className="space-y-3">
-        <BoardHeader title={board.title} jobs={jobs} invalid={invalid} zone={zone} onZone={setZone} notify={notify} />
-        {editable ? <BoardActions title={board.title} entries={board.entries} link={link} regionRef={captureRef} /> : null}
+        <BoardHeader
+          title={board.title}
+          jobs={jobs}
+          invalid={invalid}
+          zone={zone}
+          onZone={setZone}
+          notify={notify}
+        />
+        {editable ? (
+          <BoardActions
+            title={board.title}
+            entries={board.entries}
+            link={link}
+            regionRef={captureRef}
+          />
+        ) : null}
         {board.duplicates > 0 ? (
           <p className="text-sm text-ink-muted">
-            {board.duplicates} repeated {board.duplicates === 1 ? 'entry was' : 'entries were'} merged into the first.
+            {board.duplicates} repeated {board.duplicates === 1 ? 'entry was' : 'entries were'}{' '}
+            merged into the first.
           </p>
         ) : null}
         {board.entries.length === 0 ? (
           <p className="rounded-card border border-line bg-panel p-4 text-sm">
-            This board has no jobs yet. Paste an incident's text below: every job reference in it is added.
+            This board has no jobs yet. Paste an incident's text below: every job reference in it is
+            added.
           </p>
         ) : (
           <ol className="space-y-1.5" aria-label="Jobs of the incident">
@@ -79,20 +100,31 @@ export function BoardPage() {
                   onRemove={remove}
                 />
               ) : (
-                <InvalidEntryCard key={entry.key} entryKey={entry.key} raw={entry.raw} problem={entry.problem} position={index + 1} editable={editable} onRemove={remove} />
+                <InvalidEntryCard
+                  key={entry.key}
+                  entryKey={entry.key}
+                  raw={entry.raw}
+                  problem={entry.problem}
+                  position={index + 1}
+                  editable={editable}
+                  onRemove={remove}
+                />
               ),
             )}
           </ol>
         )}
         {jobs.length > 0 ? <BoardTimeline jobs={jobs} zone={zone} /> : null}
-        <p className="png-only text-xs text-ink-muted">
-          {link}
-        </p>
+        <p className="png-only text-xs text-ink-muted">{link}</p>
       </div>
       {editable ? (
-        <BoardBuilder title={board.title} jobCount={jobs.length} urlLength={link.length} onTitle={board.setTitle} onAdd={board.add} />
+        <BoardBuilder
+          title={board.title}
+          jobCount={jobs.length}
+          urlLength={link.length}
+          onTitle={board.setTitle}
+          onAdd={board.add}
+        />
       ) : null}
     </div>
   );
 }
-

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
+import { jobQueries } from '../../job/job-queries';
 import { fetchJob } from '../../lib/api-client';
 import type { LookupTarget } from '../../lib/api-error';
-import { jobQueries } from '../../job/job-queries';
 import { createGate } from './concurrency-gate';
 
 /** Requests in flight from the board at once (DESIGN.md, "Polling"). */

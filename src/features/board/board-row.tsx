@@ -5,13 +5,13 @@ import { Link } from 'react-router';
 import { paths } from '../../app/paths';
 import { Button } from '../../components/ui/button';
 import { StatusBadge } from '../../components/ui/status-badge';
-import type { LookupTarget } from '../../lib/api-error';
 import { firstFailure } from '../../job/first-failure';
 import { statusKind } from '../../job/status';
 import { formatClock, type ZoneChoice } from '../../job/time';
+import type { LookupTarget } from '../../lib/api-error';
 import { boardJobQuery } from './board-query';
-import { RowFailure, RowLookupFailure } from './row-problems';
 import { RowIds, RowTimesText, RowType, SubJobCounts } from './row-facts';
+import { RowFailure, RowLookupFailure } from './row-problems';
 
 export interface RowControls {
   onMove(key: string, delta: -1 | 1): void;
@@ -33,7 +33,8 @@ interface BoardRowProps extends RowControls {
  * memoised, so that the board re-rendering (a new row, the zone) leaves unchanged rows alone.
  */
 export const BoardRow = memo(function BoardRow(props: BoardRowProps) {
-  const { entryKey, target, position, count, zone, notifyRequested, editable, onMove, onRemove } = props;
+  const { entryKey, target, position, count, zone, notifyRequested, editable, onMove, onRemove } =
+    props;
   const query = useQuery(boardJobQuery(target, notifyRequested));
   const data = query.data;
   const error = query.failureReason ?? query.error;
@@ -42,10 +43,18 @@ export const BoardRow = memo(function BoardRow(props: BoardRowProps) {
   const kind = job ? statusKind(job.status) : error ? 'lookup-failed' : 'loading';
   const label = `job ${target.jobId}`;
   return (
-    <li data-board-row={entryKey} data-status={kind} className="rounded-card border border-line bg-panel px-3 py-1.5 [contain:content]">
+    <li
+      data-board-row={entryKey}
+      data-status={kind}
+      className="rounded-card border border-line bg-panel px-3 py-1.5 [contain:content]"
+    >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-sm">
         <span className="w-5 shrink-0 text-right font-mono text-xs text-ink-muted">{position}</span>
-        {job ? <StatusBadge status={job.status} size="sm" spin={false} /> : <span className="text-ink-muted">{error ? 'no data' : 'asking…'}</span>}
+        {job ? (
+          <StatusBadge status={job.status} size="sm" spin={false} />
+        ) : (
+          <span className="text-ink-muted">{error ? 'no data' : 'asking…'}</span>
+        )}
         {job ? <RowType raw={job.job_type} /> : null}
         <span className="font-mono">{target.region}</span>
         {job ? <RowTimesText job={job} zone={zone} /> : null}
@@ -66,13 +75,33 @@ export const BoardRow = memo(function BoardRow(props: BoardRowProps) {
           </Link>
           {editable ? (
             <span className="flex items-center print:hidden">
-              <Button variant="ghost" size="sm" aria-label={`Move ${label} up`} data-action="up" disabled={position === 1} onClick={() => onMove(entryKey, -1)}>
+              <Button
+                variant="ghost"
+                size="sm"
+                aria-label={`Move ${label} up`}
+                data-action="up"
+                disabled={position === 1}
+                onClick={() => onMove(entryKey, -1)}
+              >
                 <ArrowUp className="size-3.5" aria-hidden />
               </Button>
-              <Button variant="ghost" size="sm" aria-label={`Move ${label} down`} data-action="down" disabled={position === count} onClick={() => onMove(entryKey, 1)}>
+              <Button
+                variant="ghost"
+                size="sm"
+                aria-label={`Move ${label} down`}
+                data-action="down"
+                disabled={position === count}
+                onClick={() => onMove(entryKey, 1)}
+              >
                 <ArrowDown className="size-3.5" aria-hidden />
               </Button>
-              <Button variant="ghost" size="sm" aria-label={`Remove ${label} from the board`} data-action="remove" onClick={() => onRemove(entryKey)}>
+              <Button
+                variant="ghost"
+                size="sm"
+                aria-label={`Remove ${label} from the board`}
+                data-action="remove"
+                onClick={() => onRemove(entryKey)}
+              >
                 <X className="size-3.5" aria-hidden />
               </Button>
             </span>
@@ -81,7 +110,9 @@ export const BoardRow = memo(function BoardRow(props: BoardRowProps) {
       </div>
       {(failure && job && statusKind(job.status) === 'failed') || error ? (
         <div className="pl-8">
-          {failure && job && statusKind(job.status) === 'failed' ? <RowFailure failure={failure} /> : null}
+          {failure && job && statusKind(job.status) === 'failed' ? (
+            <RowFailure failure={failure} />
+          ) : null}
           {error ? <RowLookupFailure error={error} stale={data !== undefined} /> : null}
         </div>
       ) : null}
@@ -90,16 +121,39 @@ export const BoardRow = memo(function BoardRow(props: BoardRowProps) {
 });
 
 /** An entry of the address that is not a job: kept in its place, saying what is wrong. */
-export function InvalidEntryCard({ raw, problem, position, onRemove, editable, entryKey }: { raw: string; problem: string; position: number; entryKey: string; editable: boolean; onRemove(key: string): void }) {
+export function InvalidEntryCard({
+  raw,
+  problem,
+  position,
+  onRemove,
+  editable,
+  entryKey,
+}: {
+  raw: string;
+  problem: string;
+  position: number;
+  entryKey: string;
+  editable: boolean;
+  onRemove(key: string): void;
+}) {
   return (
-    <li data-board-row={entryKey} data-status="invalid" className="rounded-card border-2 border-dashed border-status-waiting bg-panel px-3 py-2 text-sm">
+    <li
+      data-board-row={entryKey}
+      data-status="invalid"
+      className="rounded-card border-2 border-dashed border-status-waiting bg-panel px-3 py-2 text-sm"
+    >
       <div className="flex flex-wrap items-center gap-x-3">
         <span className="w-6 text-right font-mono text-xs text-ink-muted">{position}</span>
         <span className="font-semibold text-status-waiting">Not a job reference:</span>{' '}
-        <code className="min-w-0 font-mono break-all">{raw}</code>{' '}
-        <span>{problem}</span>
+        <code className="min-w-0 font-mono break-all">{raw}</code> <span>{problem}</span>
         {editable ? (
-          <Button className="ml-auto" variant="ghost" size="sm" aria-label={`Remove the entry ${raw}`} onClick={() => onRemove(entryKey)}>
+          <Button
+            className="ml-auto"
+            variant="ghost"
+            size="sm"
+            aria-label={`Remove the entry ${raw}`}
+            onClick={() => onRemove(entryKey)}
+          >
             <X className="size-3.5" aria-hidden />
           </Button>
         ) : null}

@@ -1,9 +1,9 @@
-import type { JobResponse } from '../../lib/api-client';
-import type { ApiError, LookupTarget } from '../../lib/api-error';
 import { explainCode } from '../../job/error-codes';
 import { firstFailure } from '../../job/first-failure';
 import { cell, code, durationText, statusText, timeText, typeText } from '../../job/markdown-cells';
 import { formatDateTime } from '../../job/time';
+import type { JobResponse } from '../../lib/api-client';
+import type { ApiError, LookupTarget } from '../../lib/api-error';
 import { countsText, type BoardCounts } from './board-counts';
 import type { BoardEntry } from './board-url';
 
@@ -16,10 +16,18 @@ export interface SummaryRow {
 function failureCell(data: JobResponse): string {
   const failure = firstFailure(data.job);
   if (!failure) return '';
-  const where = failure.subJob ? ` (sub-job ${code(failure.subJob.id ?? `#${failure.subJob.index + 1}`)})` : '';
-  return [failure.code && code(failure.code), explainCode(failure.code), failure.reason && cell(failure.reason)]
-    .filter(Boolean)
-    .join(' — ') + where;
+  const where = failure.subJob
+    ? ` (sub-job ${code(failure.subJob.id ?? `#${failure.subJob.index + 1}`)})`
+    : '';
+  return (
+    [
+      failure.code && code(failure.code),
+      explainCode(failure.code),
+      failure.reason && cell(failure.reason),
+    ]
+      .filter(Boolean)
+      .join(' — ') + where
+  );
 }
 
 function lookupCell(error: ApiError): string {
@@ -27,7 +35,13 @@ function lookupCell(error: ApiError): string {
   return `Lookup failed: ${status} ${code(error.code)} ${cell(error.message)}; request ID ${code(error.requestId)}`;
 }
 
-function jobLine(index: number, target: LookupTarget, data: JobResponse | undefined, error: ApiError | null, now: number): string {
+function jobLine(
+  index: number,
+  target: LookupTarget,
+  data: JobResponse | undefined,
+  error: ApiError | null,
+  now: number,
+): string {
   const ids = `${code(target.region)} | ${code(target.projectId)} | ${code(target.jobId)}`;
   if (!data) {
     const what = error ? lookupCell(error) : 'not yet received';
@@ -43,7 +57,14 @@ function jobLine(index: number, target: LookupTarget, data: JobResponse | undefi
  * The board as Markdown for a ticket: title, when, counts, one table line per job with its
  * first failure (or its lookup failure), and the link that rebuilds the board.
  */
-export function boardSummary(input: { title: string; rows: readonly SummaryRow[]; counts: BoardCounts; now: number; link: string; simulated: boolean }): string {
+export function boardSummary(input: {
+  title: string;
+  rows: readonly SummaryRow[];
+  counts: BoardCounts;
+  now: number;
+  link: string;
+  simulated: boolean;
+}): string {
   const { title, rows, counts, now, link, simulated } = input;
   const at = formatDateTime(now, 'utc');
   const lines = [
@@ -55,7 +76,10 @@ export function boardSummary(input: { title: string; rows: readonly SummaryRow[]
     '|---|---|---|---|---|---|---|---|---|---|',
   ];
   rows.forEach(({ entry, data, error }, i) => {
-    if (entry.kind === 'invalid') lines.push(`| ${i + 1} | not a job reference | — | — | — | ${code(entry.raw)} | — | — | — | ${cell(entry.problem)} |`);
+    if (entry.kind === 'invalid')
+      lines.push(
+        `| ${i + 1} | not a job reference | — | — | — | ${code(entry.raw)} | — | — | — | ${cell(entry.problem)} |`,
+      );
     else lines.push(jobLine(i + 1, entry.target, data, error, now));
   });
   lines.push('', `Board: ${link}`);

@@ -1,6 +1,6 @@
 import { JOB_ID_PATTERN, PROJECT_ID_PATTERN, REGION_PATTERN } from '../../../common/contract';
-import type { LookupTarget } from '../../lib/api-error';
 import { boardRef } from '../../job/board-link';
+import type { LookupTarget } from '../../lib/api-error';
 
 /** One entry of the address's job list: a job, or what is wrong with the text. */
 export type BoardEntry =
@@ -19,13 +19,20 @@ export interface ParsedBoard {
 export function parseBoardEntry(raw: string): { target: LookupTarget } | { problem: string } {
   const parts = raw.split('/');
   if (parts.length !== 3) {
-    return { problem: `"region/project ID/job ID" expected; this has ${parts.length} part${parts.length === 1 ? '' : 's'}.` };
+    return {
+      problem: `"region/project ID/job ID" expected; this has ${parts.length} part${parts.length === 1 ? '' : 's'}.`,
+    };
   }
   const [region = '', projectId = '', jobId = ''] = parts;
-  if (!REGION_PATTERN.test(region)) return { problem: 'The region is malformed (for example eu-de).' };
-  if (!PROJECT_ID_PATTERN.test(projectId)) return { problem: 'The project ID must be 32 lower-case hexadecimal characters.' };
+  if (!REGION_PATTERN.test(region))
+    return { problem: 'The region is malformed (for example eu-de).' };
+  if (!PROJECT_ID_PATTERN.test(projectId))
+    return { problem: 'The project ID must be 32 lower-case hexadecimal characters.' };
   if (!JOB_ID_PATTERN.test(jobId)) {
-    return { problem: 'The job ID must be 1 to 64 letters, digits and dashes, starting and ending with a letter or digit.' };
+    return {
+      problem:
+        'The job ID must be 1 to 64 letters, digits and dashes, starting and ending with a letter or digit.',
+    };
   }
   return { target: { region, projectId, jobId } };
 }
@@ -56,7 +63,12 @@ export function parseBoardSearch(search: string): ParsedBoard {
     seen.add(key);
     entries.push({ kind: 'job', key, target: parsed.target });
   });
-  return { title: params.get('title') ?? '', entries, duplicates, ticketView: params.get('view') === 'ticket' };
+  return {
+    title: params.get('title') ?? '',
+    entries,
+    duplicates,
+    ticketView: params.get('view') === 'ticket',
+  };
 }
 
 export function jobsOf(entries: readonly BoardEntry[]): LookupTarget[] {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGate } from './concurrency-gate';
 
-const sleep = (ms: number) => new Promise<string>((resolve) => setTimeout(() => resolve(`after ${ms}`), ms));
+const sleep = (ms: number) =>
+  new Promise<string>((resolve) => setTimeout(() => resolve(`after ${ms}`), ms));
 
 describe('the board request gate', () => {
   beforeEach(() => vi.useFakeTimers());

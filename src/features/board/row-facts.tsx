@@ -2,8 +2,8 @@ import { TriangleAlert } from 'lucide-react';
 import { CopyButton } from '../../components/ui/copy-button';
 import { JobTypeText } from '../../components/ui/job-type-text';
 import { StatusIcon } from '../../components/ui/status-badge';
-import type { Job } from '../../job/job-schema';
 import { durationOf } from '../../job/durations';
+import type { Job } from '../../job/job-schema';
 import { isFinal, statusKind } from '../../job/status';
 import { formatDuration, type ZoneChoice } from '../../job/time';
 import { useNow } from '../../lib/use-now';
@@ -20,7 +20,11 @@ function Time({ cell, missing }: { cell: TimeCell; missing: string }) {
       </span>
     );
   }
-  return <time dateTime={cell.iso} className="font-mono whitespace-nowrap">{cell.text}</time>;
+  return (
+    <time dateTime={cell.iso} className="font-mono whitespace-nowrap">
+      {cell.text}
+    </time>
+  );
 }
 
 /** Duration, ticking on its own while the job runs: the row itself does not re-render each second. */
@@ -31,8 +35,17 @@ function Duration({ job }: { job: Job }) {
   if (info.kind === 'unknown') return null;
   const text = formatDuration(info.ms);
   return (
-    <span className={info.kind === 'negative' ? 'font-mono text-status-failed' : 'font-mono'} data-ticking={info.kind === 'elapsed' ? '' : undefined}>
-      ({info.kind === 'elapsed' ? `${text} so far` : info.kind === 'negative' ? `${text}, end before begin` : text})
+    <span
+      className={info.kind === 'negative' ? 'font-mono text-status-failed' : 'font-mono'}
+      data-ticking={info.kind === 'elapsed' ? '' : undefined}
+    >
+      (
+      {info.kind === 'elapsed'
+        ? `${text} so far`
+        : info.kind === 'negative'
+          ? `${text}, end before begin`
+          : text}
+      )
     </span>
   );
 }
@@ -59,7 +72,9 @@ export function SubJobCounts({ job }: { job: Job }) {
       <span className="text-ink-muted">sub-jobs</span>
       {counts.map(({ state, count }) => (
         <span key={state} className="inline-flex items-center gap-0.5" data-sub-count={state}>
-          {state === 'loading' || state === 'lookup-failed' ? null : <StatusIcon kind={state} spin={false} className="size-3.5" />}
+          {state === 'loading' || state === 'lookup-failed' ? null : (
+            <StatusIcon kind={state} spin={false} className="size-3.5" />
+          )}
           {count} {COUNT_WORDS[state]}
         </span>
       ))}

@@ -1,17 +1,24 @@
 import { OctagonAlert } from 'lucide-react';
-import type { ApiError } from '../../lib/api-error';
 import { explainCode } from '../../job/error-codes';
 import type { FirstFailure } from '../../job/first-failure';
+import type { ApiError } from '../../lib/api-error';
 
 /** The job failed (data): its first failure in full, code, meaning and reason. */
 export function RowFailure({ failure }: { failure: FirstFailure }) {
   const meaning = explainCode(failure.code);
   return (
-    <p className="mt-0.5 rounded-md bg-status-failed-soft px-2 py-0.5 text-sm text-ink" data-row-failure>
+    <p
+      className="mt-0.5 rounded-md bg-status-failed-soft px-2 py-0.5 text-sm text-ink"
+      data-row-failure
+    >
       <span className="font-semibold text-status-failed">First failure</span>
       {failure.subJob ? (
         <>
-          {' '}in sub-job <code className="font-mono break-all">{failure.subJob.id ?? `#${failure.subJob.index + 1}`}</code>
+          {' '}
+          in sub-job{' '}
+          <code className="font-mono break-all">
+            {failure.subJob.id ?? `#${failure.subJob.index + 1}`}
+          </code>
         </>
       ) : null}
       {': '}
@@ -33,7 +40,8 @@ export function RowLookupFailure({ error, stale }: { error: ApiError; stale: boo
       <OctagonAlert className="mr-1 inline size-3.5 text-status-failed" aria-hidden />
       <span className="font-semibold text-status-failed">Lookup failed</span>
       {': '}
-      {error.status === 0 ? 'no answer' : `HTTP ${error.status}`} · <code className="font-mono break-all">{error.code ?? 'no code'}</code> ·{' '}
+      {error.status === 0 ? 'no answer' : `HTTP ${error.status}`} ·{' '}
+      <code className="font-mono break-all">{error.code ?? 'no code'}</code> ·{' '}
       <span className="break-words">{error.message}</span> · request ID{' '}
       <code className="font-mono break-all">{error.requestId ?? '—'}</code>
       {stale ? <span className="text-ink-muted"> (the row shows the last good answer)</span> : null}

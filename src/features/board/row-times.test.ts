@@ -11,7 +11,12 @@ describe('a row’s begin and end', () => {
   });
 
   it('keeps the end’s date across midnight, and shows bad or missing times as such', () => {
-    expect(rowTimes('2026-11-30 23:59:00', '2026-12-01 00:01:00', 'utc').end).toMatchObject({ text: '2026-12-01 00:01:00' });
-    expect(rowTimes('yesterday', undefined, 'utc')).toMatchObject({ begin: { kind: 'invalid', raw: 'yesterday' }, end: { kind: 'missing' } });
+    expect(rowTimes('2026-11-30 23:59:00', '2026-12-01 00:01:00', 'utc').end).toMatchObject({
+      text: '2026-12-01 00:01:00',
+    });
+    expect(rowTimes('yesterday', undefined, 'utc')).toMatchObject({
+      begin: { kind: 'invalid', raw: 'yesterday' },
+      end: { kind: 'missing' },
+    });
   });
 });

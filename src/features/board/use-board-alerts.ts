@@ -17,10 +17,16 @@ export function useBoardAlerts(on: boolean, counts: BoardCounts, title: string):
     if (!on) return;
     const name = title || 'Incident board';
     if (counts.counts.failed > before.failed) {
-      new Notification(`A job failed: ${name}`, { body: `${counts.counts.failed} of ${counts.total} jobs failed`, tag: 'sfs-turbo-board-failed' });
+      new Notification(`A job failed: ${name}`, {
+        body: `${counts.counts.failed} of ${counts.total} jobs failed`,
+        tag: 'sfs-turbo-board-failed',
+      });
     }
     if (counts.allFinished && !before.allFinished) {
-      new Notification(`All jobs ended: ${name}`, { body: `${counts.total} jobs, nothing will change any more`, tag: 'sfs-turbo-board-ended' });
+      new Notification(`All jobs ended: ${name}`, {
+        body: `${counts.total} jobs, nothing will change any more`,
+        tag: 'sfs-turbo-board-ended',
+      });
     }
   }, [on, counts, title]);
 }

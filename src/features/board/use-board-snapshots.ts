@@ -12,6 +12,7 @@ export interface JobSnapshot {
 export function useBoardSnapshots(targets: readonly LookupTarget[]): JobSnapshot[] {
   return useQueries({
     queries: targets.map((target) => boardJobReader(target)),
-    combine: (results) => results.map(({ data, error, failureReason }) => ({ data, error: failureReason ?? error })),
+    combine: (results) =>
+      results.map(({ data, error, failureReason }) => ({ data, error: failureReason ?? error })),
   });
 }

@@ -1,12 +1,21 @@
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { LookupTarget } from '../../lib/api-error';
 import { boardRef } from '../../job/board-link';
+import type { LookupTarget } from '../../lib/api-error';
 import { parseBoardSearch, type BoardEntry, type ParsedBoard } from './board-url';
 
 /** The address's spelling of entries: valid IDs need no escaping, so `/` and `,` stay readable. */
-export function boardSearch(entries: readonly BoardEntry[], title: string, ticketView: boolean): string {
-  const items = entries.map((entry) => encodeURIComponent(entry.kind === 'job' ? boardRef(entry.target) : entry.raw).replace(/%2F/g, '/'));
+export function boardSearch(
+  entries: readonly BoardEntry[],
+  title: string,
+  ticketView: boolean,
+): string {
+  const items = entries.map((entry) =>
+    encodeURIComponent(entry.kind === 'job' ? boardRef(entry.target) : entry.raw).replace(
+      /%2F/g,
+      '/',
+    ),
+  );
   const parts = [`jobs=${items.join(',')}`];
   if (title) parts.push(`title=${encodeURIComponent(title)}`);
   if (ticketView) parts.push('view=ticket');
@@ -28,7 +37,10 @@ export function useBoard(): BoardControls {
 
   const write = useCallback(
     (entries: readonly BoardEntry[], title: string) =>
-      void navigate({ pathname, search: boardSearch(entries, title, board.ticketView) }, { replace: true }),
+      void navigate(
+        { pathname, search: boardSearch(entries, title, board.ticketView) },
+        { replace: true },
+      ),
     [navigate, pathname, board.ticketView],
   );
 
@@ -44,13 +56,25 @@ export function useBoard(): BoardControls {
       add: (targets: readonly LookupTarget[]) => {
         const { entries, title } = latest.current;
         const known = new Set(entries.map((entry) => entry.key));
-        const fresh = targets.filter((target) => !known.has(boardRef(target)) && known.add(boardRef(target)));
+        const fresh = targets.filter(
+          (target) => !known.has(boardRef(target)) && known.add(boardRef(target)),
+        );
         if (fresh.length > 0) {
-          write([...entries, ...fresh.map((target) => ({ kind: 'job' as const, key: boardRef(target), target }))], title);
+          write(
+            [
+              ...entries,
+              ...fresh.map((target) => ({ kind: 'job' as const, key: boardRef(target), target })),
+            ],
+            title,
+          );
         }
         return fresh.length;
       },
-      remove: (key: string) => write(latest.current.entries.filter((entry) => entry.key !== key), latest.current.title),
+      remove: (key: string) =>
+        write(
+          latest.current.entries.filter((entry) => entry.key !== key),
+          latest.current.title,
+        ),
       move: (key: string, delta: -1 | 1) => {
         const entries = [...latest.current.entries];
         const from = entries.findIndex((entry) => entry.key === key);

@@ -1,14 +1,19 @@
 import { LayoutList } from 'lucide-react';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths';
-import type { LookupTarget } from '../../lib/api-error';
 import { withJob } from '../../job/board-link';
 import { useLastBoard } from '../../job/last-board';
+import type { LookupTarget } from '../../lib/api-error';
 
 /** Adds this job to the board last open in this browser (or starts a board with it). */
 export function AddToBoardLink({ target }: { target: LookupTarget }) {
   const last = useLastBoard();
-  const name = last.jobs.length === 0 ? 'a new board' : last.title ? `the board “${last.title}”` : 'the last board';
+  const name =
+    last.jobs.length === 0
+      ? 'a new board'
+      : last.title
+        ? `the board “${last.title}”`
+        : 'the last board';
   return (
     <Link
       to={paths.board(withJob(last, target))}

@@ -6,7 +6,13 @@ const SHOWN = 20;
  * What in the answer did not fit the API contract, and how the page treated it. The first 20
  * on screen; all of them in print and when `expanded` (the ticket view).
  */
-export function ContractWarnings({ warnings, expanded = false }: { warnings: string[]; expanded?: boolean }) {
+export function ContractWarnings({
+  warnings,
+  expanded = false,
+}: {
+  warnings: string[];
+  expanded?: boolean;
+}) {
   if (warnings.length === 0) return null;
   return (
     <section className="rounded-card border border-status-waiting bg-status-waiting-soft p-4 text-sm">
@@ -16,7 +22,10 @@ export function ContractWarnings({ warnings, expanded = false }: { warnings: str
       </h2>
       <ul className="mt-1 list-disc pl-5">
         {warnings.map((warning, index) => (
-          <li key={index} className={expanded || index < SHOWN ? 'break-all' : 'hidden break-all print:list-item'}>
+          <li
+            key={index}
+            className={expanded || index < SHOWN ? 'break-all' : 'hidden break-all print:list-item'}
+          >
             {warning}
           </li>
         ))}

@@ -27,7 +27,17 @@ describe('adviceFor', () => {
   });
 
   it('has advice for every failure kind', () => {
-    const kinds: LookupFailureKind[] = ['invalid-input', 'not-found', 'unauthorized', 'forbidden', 'throttled', 'upstream', 'unreachable', 'timeout', 'unexpected'];
+    const kinds: LookupFailureKind[] = [
+      'invalid-input',
+      'not-found',
+      'unauthorized',
+      'forbidden',
+      'throttled',
+      'upstream',
+      'unreachable',
+      'timeout',
+      'unexpected',
+    ];
     for (const kind of kinds) expect(adviceFor(error(kind, 500)).title.length).toBeGreaterThan(5);
   });
 });

@@ -9,7 +9,9 @@ interface Advice {
 const ADVICE: Record<LookupFailureKind, Advice> = {
   'invalid-input': {
     title: 'The lookup was refused: invalid input',
-    causes: ['The project ID or job ID is malformed, or the region is not one this dashboard serves.'],
+    causes: [
+      'The project ID or job ID is malformed, or the region is not one this dashboard serves.',
+    ],
     next: 'Check the IDs against the ticket or the console and look the job up again.',
   },
   'not-found': {
@@ -39,7 +41,9 @@ const ADVICE: Record<LookupFailureKind, Advice> = {
   },
   throttled: {
     title: 'Throttled by the API gateway',
-    causes: ['Too many requests to this API right now (the gateway’s default limit is 200 per second).'],
+    causes: [
+      'Too many requests to this API right now (the gateway’s default limit is 200 per second).',
+    ],
     next: 'The dashboard retries with backoff by itself; nothing to do unless this persists.',
   },
   upstream: {
@@ -59,7 +63,9 @@ const ADVICE: Record<LookupFailureKind, Advice> = {
   },
   unexpected: {
     title: 'Unexpected response',
-    causes: ['Something other than SFS Turbo answered (a load balancer or captive proxy), or the API changed.'],
+    causes: [
+      'Something other than SFS Turbo answered (a load balancer or captive proxy), or the API changed.',
+    ],
     next: 'The dashboard retries. The first part of the answer is shown below for the ticket.',
   },
 };
@@ -68,12 +74,16 @@ const ADVICE: Record<LookupFailureKind, Advice> = {
 const BY_CODE: Record<string, Advice> = {
   'PROXY.NO_CREDENTIALS': {
     title: 'No cloud credentials are configured on the dashboard server',
-    causes: ['The dashboard points at a real SFS Turbo endpoint but was started without a credential.'],
+    causes: [
+      'The dashboard points at a real SFS Turbo endpoint but was started without a credential.',
+    ],
     next: 'The operator of this dashboard must set OS_TOKEN, OS_ACCESS_KEY and OS_SECRET_KEY, OS_USERNAME and OS_PASSWORD (with OS_AUTH_URL), or OS_CLOUD, and restart it.',
   },
   'PROXY.AUTH_FAILED': {
     title: 'The dashboard server could not log in to IAM',
-    causes: ['The IAM user name, password or domain configured on the server is wrong, or IAM is unreachable.'],
+    causes: [
+      'The IAM user name, password or domain configured on the server is wrong, or IAM is unreachable.',
+    ],
     next: 'The operator must check OS_USERNAME, OS_PASSWORD, OS_USER_DOMAIN_NAME and OS_AUTH_URL (or the clouds.yaml entry).',
   },
   'PROXY.REGION_NOT_ALLOWED': {
@@ -94,7 +104,9 @@ const BY_CODE: Record<string, Advice> = {
   },
   'PROXY.UPSTREAM_LEAK': {
     title: 'The answer was withheld: it contained the dashboard’s credential',
-    causes: ['Something between the dashboard server and the cloud echoes requests back (a debug page, a misconfigured gateway or proxy).'],
+    causes: [
+      'Something between the dashboard server and the cloud echoes requests back (a debug page, a misconfigured gateway or proxy).',
+    ],
     next: 'Tell the operator of this dashboard, with the time and the IDs asked for.',
   },
   'PROXY.FORBIDDEN': {
@@ -111,5 +123,7 @@ const BY_CODE: Record<string, Advice> = {
 
 export function adviceFor(error: ApiError): Advice {
   // Own keys only: an errCode of "constructor" must not find Object.prototype's.
-  return (error.code && Object.hasOwn(BY_CODE, error.code) && BY_CODE[error.code]) || ADVICE[error.kind];
+  return (
+    (error.code && Object.hasOwn(BY_CODE, error.code) && BY_CODE[error.code]) || ADVICE[error.kind]
+  );
 }

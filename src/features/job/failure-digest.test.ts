@@ -44,8 +44,16 @@ describe('failure digest (all failures on the first screen)', () => {
   });
 
   it('writes later codes without the prefix they share with the first', () => {
-    expect(shortCodes(['SFS.TURBO.0029', 'SFS.TURBO.0030', 'SFS.TURBO.0032'])).toEqual(['SFS.TURBO.0029', '0030', '0032']);
-    expect(shortCodes(['SFS.TURBO.0029', 'APIG.0301', 'SFS.TURBO.'])).toEqual(['SFS.TURBO.0029', 'APIG.0301', 'SFS.TURBO.']);
+    expect(shortCodes(['SFS.TURBO.0029', 'SFS.TURBO.0030', 'SFS.TURBO.0032'])).toEqual([
+      'SFS.TURBO.0029',
+      '0030',
+      '0032',
+    ]);
+    expect(shortCodes(['SFS.TURBO.0029', 'APIG.0301', 'SFS.TURBO.'])).toEqual([
+      'SFS.TURBO.0029',
+      'APIG.0301',
+      'SFS.TURBO.',
+    ]);
     expect(shortCodes(['E1', 'E2'])).toEqual(['E1', 'E2']);
     expect(shortCodes([])).toEqual([]);
   });

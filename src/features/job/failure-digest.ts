@@ -29,7 +29,8 @@ export function failedSubJobs(job: Job): DigestItem[] {
     .map(({ sub, index }) => ({
       index,
       id: sub.job_id,
-      linkId: sub.job_id !== undefined && firstIndexOf.get(sub.job_id) === index ? sub.job_id : undefined,
+      linkId:
+        sub.job_id !== undefined && firstIndexOf.get(sub.job_id) === index ? sub.job_id : undefined,
       code: sub.error_code?.trim() ? sub.error_code : undefined,
     }));
 }

@@ -13,7 +13,11 @@ function useCodeMeaning(code: string | undefined): string | undefined {
   const [, setLoaded] = useState(explainCode !== undefined);
   useEffect(() => {
     // A table that fails to load leaves the code without its meaning, which the code still says.
-    if (code && !explainCode) void loadMeanings().then(() => setLoaded(true), () => undefined);
+    if (code && !explainCode)
+      void loadMeanings().then(
+        () => setLoaded(true),
+        () => undefined,
+      );
   }, [code]);
   return explainCode?.(code);
 }

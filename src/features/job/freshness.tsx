@@ -1,9 +1,9 @@
 import { RefreshCw } from 'lucide-react';
 import { Button } from '../../components/ui/button';
+import type { PollState } from '../../job/polling';
 import { formatDateTime, type ZoneChoice } from '../../job/time';
 import type { ApiError } from '../../lib/api-error';
 import { pollStateWords } from './poll-words';
-import type { PollState } from '../../job/polling';
 
 /**
  * "Data as of …" and what the page is doing about it; always on screen, also in screenshots,
@@ -50,7 +50,12 @@ export function Freshness({
       <span role="status" data-poll-mode={state.mode}>
         {pollStateWords(state, { now, error, hasData: dataAt !== undefined, inFlightMs })}
       </span>
-      <Button size="sm" onClick={onRefresh} disabled={fetching && !retrying} aria-label={retrying ? 'Retry now' : 'Refresh now'}>
+      <Button
+        size="sm"
+        onClick={onRefresh}
+        disabled={fetching && !retrying}
+        aria-label={retrying ? 'Retry now' : 'Refresh now'}
+      >
         <RefreshCw
           className={fetching && !retrying ? 'size-3.5 motion-safe:animate-spin' : 'size-3.5'}
           aria-hidden

@@ -6,7 +6,11 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 export function InvalidTarget({ target, problems }: { target: LookupTarget; problems: string[] }) {
   useDocumentTitle('Invalid job address · SFS Turbo jobs');
   return (
-    <section role="alert" data-failure-kind="invalid-input" className="rounded-card border-2 border-dashed border-status-failed bg-panel p-5">
+    <section
+      role="alert"
+      data-failure-kind="invalid-input"
+      className="rounded-card border-2 border-dashed border-status-failed bg-panel p-5"
+    >
       <h1 className="text-lg font-semibold text-status-failed">Lookup failed: invalid input</h1>
       <ul className="mt-2 list-disc pl-5 text-sm">
         {problems.map((problem) => (

@@ -1,11 +1,11 @@
 import { Info } from 'lucide-react';
 import { Link } from 'react-router';
+import { firstFailure } from '../../job/first-failure';
 import type { Job } from '../../job/job-schema';
+import { UNKNOWN_STATUS_INTERVAL_MS } from '../../job/polling';
 import { statusKind } from '../../job/status';
 import { formatDuration } from '../../job/time';
 import { failedSubJobs, shortCodes } from './failure-digest';
-import { UNKNOWN_STATUS_INTERVAL_MS } from '../../job/polling';
-import { firstFailure } from '../../job/first-failure';
 import { domIdOf } from './timeline/dom-id';
 
 /** Failed sub-jobs named in the digest; the rest are counted. */
@@ -25,11 +25,15 @@ export function OddStateNote({ job }: { job: Job }) {
         ? `The answer has no status, so the page cannot tell whether the job is over and keeps checking every ${every}.`
         : `“${job.status}” is not a documented status (success, failed, running, waiting), so the page cannot tell whether the job is over and keeps checking every ${every}.`;
   } else if (kind === 'failed' && firstFailure(job) === undefined) {
-    text = 'SFS Turbo gave no error code or reason for this failure. Quote the job ID and the end time to the service team.';
+    text =
+      'SFS Turbo gave no error code or reason for this failure. Quote the job ID and the end time to the service team.';
   }
   if (text === undefined) return null;
   return (
-    <p data-odd-state className="mt-3 flex items-start gap-2 rounded-md bg-surface px-3 py-2 text-sm">
+    <p
+      data-odd-state
+      className="mt-3 flex items-start gap-2 rounded-md bg-surface px-3 py-2 text-sm"
+    >
       <Info className="mt-0.5 size-4 shrink-0 text-ink-muted" aria-hidden />
       <span>{text}</span>
     </p>
@@ -48,18 +52,27 @@ export function FailureDigest({ job }: { job: Job }) {
     <p data-failure-digest className="mt-3 text-sm">
       <span className="font-semibold text-status-failed">{failed.length} sub-jobs failed:</span>{' '}
       {named.map((item, i) => {
-        const text = short.get(item.index) ?? `${item.id?.trim() ? item.id : `#${item.index + 1}`} (no code)`;
+        const text =
+          short.get(item.index) ?? `${item.id?.trim() ? item.id : `#${item.index + 1}`} (no code)`;
         const label = `Sub-job ${item.id?.trim() ? item.id : `#${item.index + 1}`}${item.code ? `, ${item.code}` : ''}`;
         const className = 'font-mono break-all text-accent underline underline-offset-2';
         return (
           <span key={item.index}>
             {i > 0 ? ', ' : null}
             {item.linkId !== undefined ? (
-              <Link to={{ search: `?sub=${encodeURIComponent(item.linkId)}` }} aria-label={label} className={className}>
+              <Link
+                to={{ search: `?sub=${encodeURIComponent(item.linkId)}` }}
+                aria-label={label}
+                className={className}
+              >
                 {text}
               </Link>
             ) : (
-              <a href={`#${domIdOf({ isJob: false, sourceIndex: item.index })}`} aria-label={label} className={className}>
+              <a
+                href={`#${domIdOf({ isJob: false, sourceIndex: item.index })}`}
+                aria-label={label}
+                className={className}
+              >
                 {text}
               </a>
             )}

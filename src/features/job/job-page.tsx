@@ -19,7 +19,8 @@ export function JobPage() {
   };
   const problems = [
     !REGION_PATTERN.test(target.region) && 'The region in the address is malformed.',
-    !PROJECT_ID_PATTERN.test(target.projectId) && 'The project ID must be 32 lower-case hexadecimal characters.',
+    !PROJECT_ID_PATTERN.test(target.projectId) &&
+      'The project ID must be 32 lower-case hexadecimal characters.',
     !JOB_ID_PATTERN.test(target.jobId) &&
       'The job ID must be 1 to 64 letters, digits and dashes, starting and ending with a letter or digit.',
   ].filter((problem): problem is string => typeof problem === 'string');

@@ -17,7 +17,17 @@ async function notesDrawn() {
 function show(job: Job, firstSeenAt?: number) {
   return render(
     <MemoryRouter>
-      <JobSummary job={job} target={target} regionName={undefined} requestId="req-9" zone="utc" now={NOW} permalink="http://x/" simulated={false} firstSeenAt={firstSeenAt} />
+      <JobSummary
+        job={job}
+        target={target}
+        regionName={undefined}
+        requestId="req-9"
+        zone="utc"
+        now={NOW}
+        permalink="http://x/"
+        simulated={false}
+        firstSeenAt={firstSeenAt}
+      />
     </MemoryRouter>,
   );
 }
@@ -58,7 +68,9 @@ describe('the job card says what the API really said, and explains odd states', 
   it('says when SFS Turbo gave no error code or reason for a failure', async () => {
     show({ status: 'failed', sub_jobs: [{ status: 'failed' }] });
     await notesDrawn();
-    expect(document.querySelector('[data-odd-state]')?.textContent).toContain('SFS Turbo gave no error code or reason');
+    expect(document.querySelector('[data-odd-state]')?.textContent).toContain(
+      'SFS Turbo gave no error code or reason',
+    );
   });
 
   it('says nothing odd about an ordinary failure', async () => {
@@ -74,21 +86,42 @@ describe('the job card says what the API really said, and explains odd states', 
 
   it('says how long a job not yet begun has waited at least, and since when', () => {
     show({ status: 'waiting' }, Date.UTC(2026, 10, 30, 9, 44, 0));
-    expect(screen.getByText('· waiting at least 9 min (first seen 09:44:00 UTC)', { exact: false })).toBeTruthy();
+    expect(
+      screen.getByText('· waiting at least 9 min (first seen 09:44:00 UTC)', { exact: false }),
+    ).toBeTruthy();
   });
 
   it('names every failed sub-job in time order, each a link to its row', async () => {
     show({
       status: 'failed',
       sub_jobs: [
-        { job_id: 'c', status: 'failed', begin_time: '2026-11-30 08:00:12', error_code: 'SFS.TURBO.0032' },
-        { job_id: 'a', status: 'failed', begin_time: '2026-11-30 08:00:05', error_code: 'SFS.TURBO.0029' },
-        { job_id: 'b', status: 'failed', begin_time: '2026-11-30 08:00:10', error_code: 'SFS.TURBO.0030' },
+        {
+          job_id: 'c',
+          status: 'failed',
+          begin_time: '2026-11-30 08:00:12',
+          error_code: 'SFS.TURBO.0032',
+        },
+        {
+          job_id: 'a',
+          status: 'failed',
+          begin_time: '2026-11-30 08:00:05',
+          error_code: 'SFS.TURBO.0029',
+        },
+        {
+          job_id: 'b',
+          status: 'failed',
+          begin_time: '2026-11-30 08:00:10',
+          error_code: 'SFS.TURBO.0030',
+        },
       ],
     });
     await notesDrawn();
     const digest = document.querySelector('[data-failure-digest]');
     expect(digest?.textContent).toBe('3 sub-jobs failed: SFS.TURBO.0029, 0030, 0032');
-    expect([...(digest?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toEqual(['/?sub=a', '/?sub=b', '/?sub=c']);
+    expect([...(digest?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toEqual([
+      '/?sub=a',
+      '/?sub=b',
+      '/?sub=c',
+    ]);
   });
 });

@@ -1,20 +1,20 @@
 import { Suspense, type ReactNode } from 'react';
+import { AgoText } from '../../components/ui/ago-text';
 import { CopyButton } from '../../components/ui/copy-button';
+import { JobTypeText } from '../../components/ui/job-type-text';
 import { StatusBadge } from '../../components/ui/status-badge';
-import type { LookupTarget } from '../../lib/api-error';
+import { TimeText } from '../../components/ui/time-text';
+import { durationOf } from '../../job/durations';
+import { firstFailure } from '../../job/first-failure';
 import type { Job } from '../../job/job-schema';
 import { statusKind, isFinal } from '../../job/status';
 import { formatDuration, parseApiTime, type ZoneChoice } from '../../job/time';
-import { AgoText } from '../../components/ui/ago-text';
-import { WaitingSince } from './waiting-since';
-import { durationOf } from '../../job/durations';
-import { FailureReason } from './failure-reason';
-import { JobTypeText } from '../../components/ui/job-type-text';
-import { firstFailure } from '../../job/first-failure';
-import { PermalinkField, SimulatedMark } from './ticket/permalink-field';
-import { TimeText } from '../../components/ui/time-text';
+import type { LookupTarget } from '../../lib/api-error';
 import { cn } from '../../lib/cn';
 import { lazyComponent } from '../../lib/on-demand';
+import { FailureReason } from './failure-reason';
+import { PermalinkField, SimulatedMark } from './ticket/permalink-field';
+import { WaitingSince } from './waiting-since';
 
 // Notes on a failed or odd job, below its status and reason: not needed to paint them (decision 0006).
 const OddStateNote = lazyComponent(
@@ -26,7 +26,15 @@ const FailureDigest = lazyComponent(
   (module) => module.FailureDigest,
 );
 
-function Field({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
+function Field({
+  label,
+  children,
+  className,
+}: {
+  label: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium tracking-wide text-ink-muted uppercase">{label}</dt>
@@ -46,7 +54,13 @@ function IdField({ label, value }: { label: string; value: string }) {
   );
 }
 
-export function DurationText({ job, now }: { job: Pick<Job, 'begin_time' | 'end_time' | 'status'>; now: number }) {
+export function DurationText({
+  job,
+  now,
+}: {
+  job: Pick<Job, 'begin_time' | 'end_time' | 'status'>;
+  now: number;
+}) {
   const kind = statusKind(job.status);
   const info = durationOf(job, !isFinal(kind), now);
   switch (info.kind) {
@@ -55,7 +69,11 @@ export function DurationText({ job, now }: { job: Pick<Job, 'begin_time' | 'end_
     case 'elapsed':
       return <span className="font-mono">{formatDuration(info.ms)} so far</span>;
     case 'negative':
-      return <span className="font-mono text-status-failed">{formatDuration(info.ms)} (end before begin)</span>;
+      return (
+        <span className="font-mono text-status-failed">
+          {formatDuration(info.ms)} (end before begin)
+        </span>
+      );
     default:
       return <span className="text-ink-muted">—</span>;
   }
@@ -88,7 +106,11 @@ export function JobSummary({
   const begin = parseApiTime(job.begin_time);
   const end = parseApiTime(job.end_time);
   return (
-    <section aria-labelledby="job-title" data-ticket-card className="rounded-card border border-line bg-panel p-5">
+    <section
+      aria-labelledby="job-title"
+      data-ticket-card
+      className="rounded-card border border-line bg-panel p-5"
+    >
       <div className="flex flex-wrap items-center gap-3">
         <StatusBadge status={job.status} size="lg" />
         <h1 id="job-title" className="text-xl font-semibold">
@@ -107,13 +129,19 @@ export function JobSummary({
             the row does not shrink when the job starts (or ends) and the note gives way. */}
         <Field label="Begin" className="min-h-[2lh]">
           <TimeText raw={job.begin_time} zone={zone} missing="not started" />
-          {begin.kind === 'ok' && end.kind !== 'ok' ? <AgoText at={begin.ms} prefix="began " /> : null}
+          {begin.kind === 'ok' && end.kind !== 'ok' ? (
+            <AgoText at={begin.ms} prefix="began " />
+          ) : null}
           {begin.kind === 'missing' && kind === 'waiting' && firstSeenAt !== undefined ? (
             <WaitingSince firstSeenAt={firstSeenAt} zone={zone} />
           ) : null}
         </Field>
         <Field label="End">
-          <TimeText raw={job.end_time} zone={zone} missing={isFinal(kind) ? 'not given' : 'not ended'} />
+          <TimeText
+            raw={job.end_time}
+            zone={zone}
+            missing={isFinal(kind) ? 'not given' : 'not ended'}
+          />
           {end.kind === 'ok' ? <AgoText at={end.ms} prefix="ended " /> : null}
         </Field>
         <Field label="Duration">
@@ -140,8 +168,11 @@ export function JobSummary({
           source={
             failure.subJob ? (
               <>
-                <span className="font-medium tracking-wide uppercase">First failure</span> in sub-job{' '}
-                <code className="font-mono break-all">{failure.subJob.id ?? `#${failure.subJob.index + 1}`}</code>
+                <span className="font-medium tracking-wide uppercase">First failure</span> in
+                sub-job{' '}
+                <code className="font-mono break-all">
+                  {failure.subJob.id ?? `#${failure.subJob.index + 1}`}
+                </code>
               </>
             ) : undefined
           }

@@ -14,9 +14,14 @@ export function NotifyButton({
   onCancel: () => void;
 }) {
   if (state === 'unsupported' || (finished && state !== 'sent')) return null;
-  if (state === 'sent') return <span className="text-sm text-ink-muted print:hidden">Notification sent</span>;
+  if (state === 'sent')
+    return <span className="text-sm text-ink-muted print:hidden">Notification sent</span>;
   if (state === 'denied') {
-    return <span className="text-sm text-ink-muted print:hidden">Notifications are blocked for this site</span>;
+    return (
+      <span className="text-sm text-ink-muted print:hidden">
+        Notifications are blocked for this site
+      </span>
+    );
   }
   return state === 'on' ? (
     <Button size="sm" onClick={onCancel} aria-pressed>

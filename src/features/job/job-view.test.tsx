@@ -75,13 +75,16 @@ async function showJob(answer: Answer) {
     </QueryClientProvider>,
   );
   try {
-    await waitFor(() => {
-      expect(thrown).toEqual([]);
-      const shown = view.container.querySelector('[data-failure-kind], #job-title');
-      expect(shown).not.toBeNull();
-      // With a job, wait for its timeline too: the whole page has rendered.
-      if (shown?.id === 'job-title') screen.getByTestId('timeline-counts');
-    }, { timeout: 5_000 });
+    await waitFor(
+      () => {
+        expect(thrown).toEqual([]);
+        const shown = view.container.querySelector('[data-failure-kind], #job-title');
+        expect(shown).not.toBeNull();
+        // With a job, wait for its timeline too: the whole page has rendered.
+        if (shown?.id === 'job-title') screen.getByTestId('timeline-counts');
+      },
+      { timeout: 5_000 },
+    );
     return {
       failureKind:
         view.container.querySelector('[data-failure-kind]')?.getAttribute('data-failure-kind') ??
@@ -161,7 +164,10 @@ describe('the job page, polish', () => {
   }
 
   it('offers no end notification on a page that found no job', async () => {
-    vi.stubGlobal('Notification', Object.assign(vi.fn(), { permission: 'default', requestPermission: vi.fn() }));
+    vi.stubGlobal(
+      'Notification',
+      Object.assign(vi.fn(), { permission: 'default', requestPermission: vi.fn() }),
+    );
     const view = open({
       status: 404,
       headers: { 'content-type': 'application/json' },
@@ -178,7 +184,9 @@ describe('the job page, polish', () => {
       body: JSON.stringify({ job_id: 'job-1', status: 'running', job_type: 'create_share' }),
     });
     await waitFor(() => expect(view.container.querySelector('#job-title')).not.toBeNull());
-    await waitFor(() => expect(view.container.textContent).toContain('eu-de · Open Telekom Cloud · Germany'));
+    await waitFor(() =>
+      expect(view.container.textContent).toContain('eu-de · Open Telekom Cloud · Germany'),
+    );
     expect(view.container.textContent).not.toContain('(eu-de)');
   });
 });

@@ -1,16 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useRef } from 'react';
-import type { LookupTarget } from '../../lib/api-error';
-import { regionsQuery } from '../../lib/regions-query';
+import { ZoneSwitch } from '../../components/ui/zone-switch';
 import type { ZoneChoice } from '../../job/time';
+import { useTicketView } from '../../job/use-ticket-view';
 import { useZone } from '../../job/use-zone';
+import type { LookupTarget } from '../../lib/api-error';
+import { lazyComponent, usePreloadOnIdle } from '../../lib/on-demand';
+import { regionsQuery } from '../../lib/regions-query';
 import { ContractWarnings } from './contract-warnings';
 import { Freshness } from './freshness';
 import { JobSummary } from './job-summary';
-import { ZoneSwitch } from '../../components/ui/zone-switch';
 import { NotifyButton } from './job-toolbar';
-import { useTicketView } from '../../job/use-ticket-view';
-import { lazyComponent, usePreloadOnIdle } from '../../lib/on-demand';
 import { loadTicketExports } from './ticket/load-exports';
 import { useJobLookup, type JobLookup } from './use-job-lookup';
 import { useJobPlace } from './use-job-place';
@@ -58,12 +58,23 @@ export function JobView({ target }: { target: LookupTarget }) {
   const [zone, setZone] = useZone();
   const lookup = useJobLookup(target);
   const { data, dataAt, now, error, display, signedOut } = lookup;
-  const failure = error && !signedOut && display === 'full' ? (
-    <Suspense fallback={null}>
-      <LookupFailure error={error} stale={data !== undefined} regions={regions.data?.regions ?? []} zone={zone} />
-    </Suspense>
-  ) : null;
-  usePreloadOnIdle(Timeline.preload, TicketActions.preload, LookupFailure.preload, loadTicketExports);
+  const failure =
+    error && !signedOut && display === 'full' ? (
+      <Suspense fallback={null}>
+        <LookupFailure
+          error={error}
+          stale={data !== undefined}
+          regions={regions.data?.regions ?? []}
+          zone={zone}
+        />
+      </Suspense>
+    ) : null;
+  usePreloadOnIdle(
+    Timeline.preload,
+    TicketActions.preload,
+    LookupFailure.preload,
+    loadTicketExports,
+  );
   const { firstSeenAt, regionName, simulated, permalink } = useJobPlace(target);
   const ticket = useTicketView();
   const captureRef = useRef<HTMLDivElement>(null);
@@ -147,32 +158,32 @@ function JobTools({
   const { notify } = lookup;
   return (
     <>
-    {/* The freshness line has a row of its own: a longer line (a failed poll, "Retry now") never
+      {/* The freshness line has a row of its own: a longer line (a failed poll, "Retry now") never
         wraps the tools below it, so the card below them never moves. */}
-    <div className="space-y-3">
-      <Freshness
-        dataAt={lookup.data ? lookup.dataAt : undefined}
-        state={lookup.state}
-        now={lookup.now}
-        zone={zone}
-        error={lookup.error}
-        inFlightMs={lookup.inFlightMs}
-        fetching={lookup.query.isFetching}
-        onRefresh={() => void lookup.query.refetch()}
-      />
-      <div className="flex flex-wrap items-center gap-3">
-        <Suspense fallback={null}>
-          <AddToBoardLink target={target} />
-        </Suspense>
-        <NotifyButton
-          state={notify.state}
-          finished={lookup.state.mode === 'stopped' || (!lookup.data && !!lookup.error)}
-          onRequest={() => void notify.request()}
-          onCancel={notify.cancel}
+      <div className="space-y-3">
+        <Freshness
+          dataAt={lookup.data ? lookup.dataAt : undefined}
+          state={lookup.state}
+          now={lookup.now}
+          zone={zone}
+          error={lookup.error}
+          inFlightMs={lookup.inFlightMs}
+          fetching={lookup.query.isFetching}
+          onRefresh={() => void lookup.query.refetch()}
         />
-        <ZoneSwitch zone={zone} onChange={onZone} />
+        <div className="flex flex-wrap items-center gap-3">
+          <Suspense fallback={null}>
+            <AddToBoardLink target={target} />
+          </Suspense>
+          <NotifyButton
+            state={notify.state}
+            finished={lookup.state.mode === 'stopped' || (!lookup.data && !!lookup.error)}
+            onRequest={() => void notify.request()}
+            onCancel={notify.cancel}
+          />
+          <ZoneSwitch zone={zone} onChange={onZone} />
+        </div>
       </div>
-    </div>
     </>
   );
 }

@@ -8,9 +8,15 @@ describe('lookupFailureSummary (a copyable error summary for the ticket)', () =>
   it('names the IDs asked for, the time of the attempt in UTC, the answer and both request IDs', () => {
     vi.useFakeTimers({ now: Date.UTC(2026, 10, 30, 8, 41, 7) });
     try {
-      const body = JSON.stringify({ error_code: 'APIG.0307', error_msg: 'The token must be updated.', request_id: 'gw-1' });
+      const body = JSON.stringify({
+        error_code: 'APIG.0307',
+        error_msg: 'The token must be updated.',
+        request_id: 'gw-1',
+      });
       const error = errorFromResponse(401, body, 'hdr-1', target);
-      expect(lookupFailureSummary(error, 'https://jobs.example/eu-de/projects/p/jobs/job-404')).toBe(
+      expect(
+        lookupFailureSummary(error, 'https://jobs.example/eu-de/projects/p/jobs/job-404'),
+      ).toBe(
         [
           'SFS Turbo job lookup failed: Not authorised: the token must be renewed',
           'Asked for: region eu-de, project e9993fc787d94b6c886cbaa340f9c0f4, job job-404',

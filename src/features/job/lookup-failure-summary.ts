@@ -1,5 +1,5 @@
-import { requestIdsOf, type JobLookupError } from '../../lib/api-error';
 import { formatDateTime } from '../../job/time';
+import { requestIdsOf, type JobLookupError } from '../../lib/api-error';
 import { adviceFor } from './failure-advice';
 
 /**

@@ -3,11 +3,11 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { RegionInfo } from '../../../common/contract';
 import { paths } from '../../app/paths';
+import { AgoText } from '../../components/ui/ago-text';
 import { CopyButton } from '../../components/ui/copy-button';
-import { requestIdsOf, type JobLookupError } from '../../lib/api-error';
 import { explainCode } from '../../job/error-codes';
 import { formatDateTime, type ZoneChoice } from '../../job/time';
-import { AgoText } from '../../components/ui/ago-text';
+import { requestIdsOf, type JobLookupError } from '../../lib/api-error';
 import { adviceFor } from './failure-advice';
 import { lookupFailureSummary } from './lookup-failure-summary';
 import { RegionProbe } from './region-probe';
@@ -53,7 +53,10 @@ export function LookupFailure({
       data-failure-kind={error.kind}
       className="rounded-card border-2 border-dashed border-status-failed bg-panel p-5"
     >
-      <Heading id="lookup-failure-title" className="flex items-center gap-2 text-lg font-semibold text-status-failed">
+      <Heading
+        id="lookup-failure-title"
+        className="flex items-center gap-2 text-lg font-semibold text-status-failed"
+      >
         <OctagonAlert className="size-5" aria-hidden />
         Lookup failed: {advice.title}
       </Heading>
@@ -77,7 +80,10 @@ export function LookupFailure({
           </Row>
         ))}
         {error.retryAfterMs !== undefined ? (
-          <Row label="Try again in">{Math.ceil(error.retryAfterMs / 1000)} s (the answer asked to wait that long before asking again)</Row>
+          <Row label="Try again in">
+            {Math.ceil(error.retryAfterMs / 1000)} s (the answer asked to wait that long before
+            asking again)
+          </Row>
         ) : null}
         <Row label="Asked for">
           region {error.target.region}, project {error.target.projectId}, job {error.target.jobId}
@@ -105,7 +111,12 @@ export function LookupFailure({
           <Pencil className="size-3.5" aria-hidden />
           Edit lookup
         </Link>
-        <CopyButton variant="secondary" value={() => lookupFailureSummary(error, link)} label="Copy error summary" text="Copy error summary" />
+        <CopyButton
+          variant="secondary"
+          value={() => lookupFailureSummary(error, link)}
+          label="Copy error summary"
+          text="Copy error summary"
+        />
       </div>
     </section>
   );

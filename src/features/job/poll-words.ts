@@ -1,6 +1,6 @@
-import type { ApiError } from '../../lib/api-error';
-import { formatDuration } from '../../job/time';
 import type { PollState } from '../../job/polling';
+import { formatDuration } from '../../job/time';
+import type { ApiError } from '../../lib/api-error';
 
 export interface PollWordsContext {
   now: number;
@@ -14,7 +14,9 @@ export interface PollWordsContext {
 
 /** "500 SFS.TURBO.0005", "no answer PROXY.UPSTREAM_UNREACHABLE": what the failure was, briefly. */
 export function failureBrief(error: ApiError): string {
-  return [error.status === 0 ? 'no answer' : String(error.status), error.code].filter(Boolean).join(' ');
+  return [error.status === 0 ? 'no answer' : String(error.status), error.code]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**

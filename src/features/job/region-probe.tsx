@@ -33,7 +33,8 @@ export function RegionProbe({ target, regions }: { target: LookupTarget; regions
   if (others.length === 0) {
     return (
       <p className="mt-3 text-sm">
-        This dashboard may ask region {target.region} only; if the job ran elsewhere, look it up in the console of that region.
+        This dashboard may ask region {target.region} only; if the job ran elsewhere, look it up in
+        the console of that region.
       </p>
     );
   }
@@ -58,7 +59,10 @@ export function RegionProbe({ target, regions }: { target: LookupTarget; regions
             ))}
           </select>
         </div>
-        <Link to={paths.job(chosen)} className="rounded-md border border-line px-3 py-1.5 font-medium text-accent hover:bg-surface">
+        <Link
+          to={paths.job(chosen)}
+          className="rounded-md border border-line px-3 py-1.5 font-medium text-accent hover:bg-surface"
+        >
           Look in {choice}
         </Link>
         {probing ? null : (
@@ -68,22 +72,33 @@ export function RegionProbe({ target, regions }: { target: LookupTarget; regions
         )}
       </div>
       {probing ? (
-        <ul aria-label="The job in the other regions" className="divide-y divide-line rounded-md border border-line">
+        <ul
+          aria-label="The job in the other regions"
+          className="divide-y divide-line rounded-md border border-line"
+        >
           {others.map((region, index) => {
             const result = results[index];
             return (
-              <li key={region.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-1.5">
+              <li
+                key={region.id}
+                className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-1.5"
+              >
                 <span className="min-w-40 font-mono">{region.id}</span>
                 {result?.data ? (
                   <>
                     <StatusBadge status={result.data.job.status} size="sm" />
-                    <Link to={paths.job({ ...target, region: region.id })} className="font-medium text-accent underline underline-offset-2">
+                    <Link
+                      to={paths.job({ ...target, region: region.id })}
+                      className="font-medium text-accent underline underline-offset-2"
+                    >
                       Found: open it in {region.id}
                     </Link>
                   </>
                 ) : result?.error ? (
                   <span className="text-ink-muted">
-                    {result.error.kind === 'not-found' ? 'not found' : `not known: ${failureBrief(result.error)}`}
+                    {result.error.kind === 'not-found'
+                      ? 'not found'
+                      : `not known: ${failureBrief(result.error)}`}
                   </span>
                 ) : (
                   <span className="text-ink-muted">asking…</span>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { errorFromResponse } from '../../lib/api-error';
 import { explainCode } from '../../job/error-codes';
+import { pollState, retryDelay } from '../../job/polling';
+import { errorFromResponse } from '../../lib/api-error';
 import { adviceFor } from './failure-advice';
 import { pollStateWords } from './poll-words';
-import { pollState, retryDelay } from '../../job/polling';
 
 const target = { region: 'eu-de', projectId: '0d5e0c0f2a8b4c6e9f1a3b5c7d9e1f20', jobId: 'job-1' };
 
@@ -26,7 +26,9 @@ describe('rate limited by the dashboard (429 PROXY.RATE_LIMITED)', () => {
       notifyRequested: false,
     });
     expect(state).toEqual({ mode: 'retrying', delayMs: 40_000, failureCount: 1 });
-    expect(pollStateWords(state, { now: error.at, error, hasData: false, inFlightMs: undefined })).toBe('lookup failed: 429 PROXY.RATE_LIMITED, retrying in 40 s');
+    expect(
+      pollStateWords(state, { now: error.at, error, hasData: false, inFlightMs: undefined }),
+    ).toBe('lookup failed: 429 PROXY.RATE_LIMITED, retrying in 40 s');
     expect(adviceFor(error).title).toBe(
       'The dashboard server is holding back its IAM logins, or you made too many lookups',
     );

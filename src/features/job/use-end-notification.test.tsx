@@ -5,7 +5,10 @@ import { useEndNotification } from './use-end-notification';
 
 function blockNotifications() {
   const requestPermission = vi.fn(async () => 'denied' as NotificationPermission);
-  vi.stubGlobal('Notification', Object.assign(vi.fn(), { permission: 'denied', requestPermission }));
+  vi.stubGlobal(
+    'Notification',
+    Object.assign(vi.fn(), { permission: 'denied', requestPermission }),
+  );
   return requestPermission;
 }
 
@@ -27,7 +30,9 @@ describe('a site that blocks notifications', () => {
     );
     expect(screen.queryByText(/blocked/)).toBeNull();
     expect(screen.getByRole('button', { name: 'Notify me when it ends' })).toBeTruthy();
-    rerender(<NotifyButton state="denied" finished={false} onRequest={() => {}} onCancel={() => {}} />);
+    rerender(
+      <NotifyButton state="denied" finished={false} onRequest={() => {}} onCancel={() => {}} />,
+    );
     expect(screen.getByText('Notifications are blocked for this site')).toBeTruthy();
     // Nothing to wait for (a finished job, or an error page without a job): nothing shown.
     rerender(<NotifyButton state="denied" finished onRequest={() => {}} onCancel={() => {}} />);

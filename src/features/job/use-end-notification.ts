@@ -16,7 +16,10 @@ export function useEndNotification(status: StatusKind | undefined, describe: () 
 
   useEffect(() => {
     if (state !== 'on' || status === undefined || !isFinal(status)) return;
-    new Notification(`SFS Turbo job ${STATUS_LABEL[status].toLowerCase()}`, { body: describeRef.current(), tag: 'sfs-turbo-job' });
+    new Notification(`SFS Turbo job ${STATUS_LABEL[status].toLowerCase()}`, {
+      body: describeRef.current(),
+      tag: 'sfs-turbo-job',
+    });
     // Sent once: the job cannot end twice.
     queueMicrotask(markSent);
   }, [state, status, markSent]);

@@ -1,14 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { isSignedOut, type LookupTarget } from '../../lib/api-error';
-import { rememberJob } from '../../job/recent-jobs';
-import { isFinal, statusKind } from '../../job/status';
-import { useNow } from '../../lib/use-now';
 import { jobQueries, pollStateOf } from '../../job/job-queries';
 import { failureDisplay } from '../../job/polling';
+import { rememberJob } from '../../job/recent-jobs';
+import { isFinal, statusKind } from '../../job/status';
 import type { TabState } from '../../job/tab-status';
-import { useEndNotification } from './use-end-notification';
+import { isSignedOut, type LookupTarget } from '../../lib/api-error';
+import { useNow } from '../../lib/use-now';
 import { usePageVisible } from '../../lib/use-page-visible';
+import { useEndNotification } from './use-end-notification';
 
 /**
  * One job, live: the answer on screen and its time, the page clock, the polling state, the

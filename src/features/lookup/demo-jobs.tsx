@@ -10,7 +10,10 @@ export function DemoJobs({ jobs, region }: { jobs: DemoJobInfo[]; region: string
   const groups = new Map<string, DemoJobInfo[]>();
   for (const job of jobs) groups.set(job.group, [...(groups.get(job.group) ?? []), job]);
   return (
-    <section aria-labelledby="demo-jobs-heading" className="rounded-card border border-line bg-panel p-5">
+    <section
+      aria-labelledby="demo-jobs-heading"
+      className="rounded-card border border-line bg-panel p-5"
+    >
       <h2 id="demo-jobs-heading" className="text-lg font-semibold">
         Demo jobs
       </h2>
@@ -20,12 +23,18 @@ export function DemoJobs({ jobs, region }: { jobs: DemoJobInfo[]; region: string
       <div className="mt-4 grid gap-5 md:grid-cols-2">
         {[...groups].map(([group, items]) => (
           <div key={group}>
-            <h3 className="text-sm font-semibold tracking-wide text-ink-muted uppercase">{group}</h3>
+            <h3 className="text-sm font-semibold tracking-wide text-ink-muted uppercase">
+              {group}
+            </h3>
             {group === INCIDENT_GROUP ? (
               <Link
                 to={paths.board({
                   title: 'Demo incident: file system resize',
-                  jobs: items.map((job) => ({ region: job.region ?? region, projectId: job.projectId, jobId: job.jobId })),
+                  jobs: items.map((job) => ({
+                    region: job.region ?? region,
+                    projectId: job.projectId,
+                    jobId: job.jobId,
+                  })),
                 })}
                 className="mt-2 inline-block font-semibold text-accent underline-offset-2 hover:underline"
               >
@@ -36,7 +45,11 @@ export function DemoJobs({ jobs, region }: { jobs: DemoJobInfo[]; region: string
               {items.map((job) => (
                 <li key={job.jobId}>
                   <Link
-                    to={paths.job({ region: job.region ?? region, projectId: job.projectId, jobId: job.jobId })}
+                    to={paths.job({
+                      region: job.region ?? region,
+                      projectId: job.projectId,
+                      jobId: job.jobId,
+                    })}
                     className="font-medium text-accent underline-offset-2 hover:underline"
                   >
                     {job.title}

@@ -44,7 +44,9 @@ describe('the lookup form and a pasted text', () => {
     renderForm();
     const user = userEvent.setup();
     await user.click(screen.getByLabelText(/Paste anything/));
-    await user.paste(`ClientRequestException: {"status_code": 400, "request_id": "${REQUEST}"} job_id=${JOB} project=${OTHER}`);
+    await user.paste(
+      `ClientRequestException: {"status_code": 400, "request_id": "${REQUEST}"} job_id=${JOB} project=${OTHER}`,
+    );
     expect(screen.getByLabelText('Project ID')).toHaveProperty('value', OTHER);
     expect(screen.getByLabelText('Job ID')).toHaveProperty('value', JOB);
     expect(screen.getByText(`project=${OTHER}`)).toBeTruthy();
@@ -60,7 +62,9 @@ describe('the lookup form and a pasted text', () => {
     expect(screen.getByRole('status').textContent).toContain('2 possible project IDs');
     await user.click(screen.getByRole('button', { name: new RegExp(OTHER) }));
     expect(screen.getByLabelText('Project ID')).toHaveProperty('value', OTHER);
-    expect(screen.getByRole('button', { name: new RegExp(OTHER) }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      screen.getByRole('button', { name: new RegExp(OTHER) }).getAttribute('aria-pressed'),
+    ).toBe('true');
   });
 
   it('Back from the job page, and Edit lookup, return to a filled form', async () => {

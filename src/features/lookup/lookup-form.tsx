@@ -22,13 +22,19 @@ export function LookupForm({
   const { region, setRegion, project, setProject, job, setJob, reading } = form;
 
   return (
-    <form onSubmit={form.submit} noValidate className="rounded-card border border-line bg-panel p-5" aria-labelledby={`${ids}-title`}>
+    <form
+      onSubmit={form.submit}
+      noValidate
+      className="rounded-card border border-line bg-panel p-5"
+      aria-labelledby={`${ids}-title`}
+    >
       <h1 id={`${ids}-title`} className="text-xl font-semibold">
         Look up an SFS Turbo job
       </h1>
       <div className="mt-4">
         <label htmlFor={`${ids}-paste`} className="text-sm font-medium">
-          Paste anything with the IDs in it <span className="font-normal text-ink-muted">(optional)</span>
+          Paste anything with the IDs in it{' '}
+          <span className="font-normal text-ink-muted">(optional)</span>
         </label>
         <textarea
           id={`${ids}-paste`}
@@ -48,8 +54,18 @@ export function LookupForm({
           <label htmlFor={`${ids}-region`} className="text-sm font-medium">
             Region
           </label>
-          <RegionSelect id={`${ids}-region`} regions={regions} value={region} onChange={setRegion} />
-          <PasteSource id={`${ids}-region-source`} reading={reading?.region} value={region} onPick={(found) => setRegion(found.value)} />
+          <RegionSelect
+            id={`${ids}-region`}
+            regions={regions}
+            value={region}
+            onChange={setRegion}
+          />
+          <PasteSource
+            id={`${ids}-region-source`}
+            reading={reading?.region}
+            value={region}
+            onPick={(found) => setRegion(found.value)}
+          />
         </div>
         <IdInput
           id={`${ids}-project`}
@@ -90,7 +106,17 @@ export function LookupForm({
 }
 
 /** The regions this server may query, grouped by cloud where there is more than one. */
-function RegionSelect({ id, regions, value, onChange }: { id: string; regions: RegionInfo[]; value: string; onChange: (region: string) => void }) {
+function RegionSelect({
+  id,
+  regions,
+  value,
+  onChange,
+}: {
+  id: string;
+  regions: RegionInfo[];
+  value: string;
+  onChange: (region: string) => void;
+}) {
   return (
     <select
       id={id}

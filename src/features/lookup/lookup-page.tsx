@@ -18,7 +18,11 @@ export function LookupPage() {
   }
   return (
     <div className="space-y-6">
-      <LookupForm regions={data.regions} otherRegions={data.otherRegions ?? []} defaultRegion={data.defaultRegion} />
+      <LookupForm
+        regions={data.regions}
+        otherRegions={data.otherRegions ?? []}
+        defaultRegion={data.defaultRegion}
+      />
       <RecentJobsList />
       <DemoJobs jobs={data.demoJobs} region={data.defaultRegion} />
     </div>

@@ -8,7 +8,8 @@ import { clearRecentJobs, useRecentJobs } from '../../job/recent-jobs';
 import { formatDateTime } from '../../job/time';
 import { useZone } from '../../job/use-zone';
 
-const keyOf = (job: { region: string; projectId: string; jobId: string }) => `${job.region}/${job.projectId}/${job.jobId}`;
+const keyOf = (job: { region: string; projectId: string; jobId: string }) =>
+  `${job.region}/${job.projectId}/${job.jobId}`;
 
 export function RecentJobsList() {
   const jobs = useRecentJobs();
@@ -23,7 +24,10 @@ export function RecentJobsList() {
       return next;
     });
   return (
-    <section aria-labelledby="recent-heading" className="rounded-card border border-line bg-panel p-5">
+    <section
+      aria-labelledby="recent-heading"
+      className="rounded-card border border-line bg-panel p-5"
+    >
       <div className="flex items-center justify-between gap-3">
         <h2 id="recent-heading" className="text-lg font-semibold">
           Recent jobs
@@ -47,7 +51,9 @@ export function RecentJobsList() {
         ) : null}
       </div>
       {jobs.length === 0 ? (
-        <p className="mt-2 text-sm text-ink-muted">Jobs you open appear here, kept in this browser only.</p>
+        <p className="mt-2 text-sm text-ink-muted">
+          Jobs you open appear here, kept in this browser only.
+        </p>
       ) : (
         <ul className="mt-3 divide-y divide-line">
           {jobs.map((job) => {
@@ -62,11 +68,15 @@ export function RecentJobsList() {
                   className="size-4 accent-accent"
                 />
                 <StatusBadge status={job.status} size="sm" />
-                <Link to={paths.job(job)} className="font-mono text-sm break-all text-accent underline-offset-2 hover:underline">
+                <Link
+                  to={paths.job(job)}
+                  className="font-mono text-sm break-all text-accent underline-offset-2 hover:underline"
+                >
                   {job.jobId}
                 </Link>
                 <span className="text-sm text-ink-muted">
-                  {job.jobType ?? 'type unknown'} · {job.region} · project {job.projectId.slice(0, 8)}… · seen {seen.text} {seen.zone}
+                  {job.jobType ?? 'type unknown'} · {job.region} · project{' '}
+                  {job.projectId.slice(0, 8)}… · seen {seen.text} {seen.zone}
                   <AgoText at={job.seenAt} prefix="" />
                 </span>
               </li>

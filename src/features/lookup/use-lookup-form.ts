@@ -6,7 +6,8 @@ import { extractIds, readPaste, type PasteReading } from '../../job/paste';
 import type { Field } from './id-input';
 import { jobIdProblem, normaliseProjectId, projectIdProblem } from './validation';
 
-const count = (reading: PasteReading[keyof PasteReading]) => (reading.kind === 'choice' ? reading.options.length : 0);
+const count = (reading: PasteReading[keyof PasteReading]) =>
+  reading.kind === 'choice' ? reading.options.length : 0;
 
 /**
  * The lookup form's state: the three fields (filled from the address on "Edit lookup" and
@@ -25,8 +26,13 @@ export function useLookupForm({
   // "Edit lookup" and Back from a job page come here with the IDs in the address.
   const [params] = useSearchParams();
   const asked = params.get('region');
-  const [region, setRegion] = useState(asked && regions.some((r) => r.id === asked) ? asked : defaultRegion);
-  const [project, setProject] = useState<Field>({ value: params.get('project') ?? '', touched: false });
+  const [region, setRegion] = useState(
+    asked && regions.some((r) => r.id === asked) ? asked : defaultRegion,
+  );
+  const [project, setProject] = useState<Field>({
+    value: params.get('project') ?? '',
+    touched: false,
+  });
   const [job, setJob] = useState<Field>({ value: params.get('job') ?? '', touched: false });
   const [paste, setPaste] = useState('');
   const [reading, setReading] = useState<PasteReading | null>(null);
@@ -45,13 +51,19 @@ export function useLookupForm({
       setForbiddenRegion(undefined);
       return;
     }
-    const found = readPaste(text, regions.map((r) => r.id));
+    const found = readPaste(
+      text,
+      regions.map((r) => r.id),
+    );
     setReading(found);
     if (found.region.kind === 'found') setRegion(found.region.value);
-    if (found.projectId.kind === 'found') setProject({ value: found.projectId.value, touched: true });
+    if (found.projectId.kind === 'found')
+      setProject({ value: found.projectId.value, touched: true });
     if (found.jobId.kind === 'found') setJob({ value: found.jobId.value, touched: true });
     // The same parser, asked only about the regions this server may not query.
-    setForbiddenRegion(found.region.kind === 'found' ? undefined : extractIds(text, otherRegions).region);
+    setForbiddenRegion(
+      found.region.kind === 'found' ? undefined : extractIds(text, otherRegions).region,
+    );
   };
 
   const forbiddenNote = forbiddenRegion
@@ -63,7 +75,11 @@ export function useLookupForm({
     event.preventDefault();
     setSubmitted(true);
     if (projectError || jobError) return;
-    const target = { region, projectId: normaliseProjectId(project.value), jobId: job.value.trim() };
+    const target = {
+      region,
+      projectId: normaliseProjectId(project.value),
+      jobId: job.value.trim(),
+    };
     // The form's entry in the history keeps the IDs: Back from the job page finds them filled in.
     void navigate(paths.lookup(target), { replace: true });
     void navigate(paths.job(target));
@@ -96,7 +112,8 @@ function noteFor(reading: PasteReading): string {
     count(reading.projectId) > 0 && `${count(reading.projectId)} possible project IDs`,
     count(reading.jobId) > 0 && `${count(reading.jobId)} possible job IDs`,
   ].filter(Boolean);
-  if (parts.length === 0 && choices.length === 0) return 'No region, project ID or job ID found in that text.';
+  if (parts.length === 0 && choices.length === 0)
+    return 'No region, project ID or job ID found in that text.';
   return [
     parts.length ? `Found ${parts.join(', ')}.` : '',
     choices.length ? `${choices.join(' and ')}: pick one below the field.` : '',

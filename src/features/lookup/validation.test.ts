@@ -5,12 +5,16 @@ describe('lookup form validation', () => {
   it('accepts a 32-hex project ID, in either case', () => {
     expect(projectIdProblem('e9993fc787d94b6c886cbaa340f9c0f4')).toBeNull();
     expect(projectIdProblem(' E9993FC787D94B6C886CBAA340F9C0F4 ')).toBeNull();
-    expect(normaliseProjectId(' E9993FC787D94B6C886CBAA340F9C0F4 ')).toBe('e9993fc787d94b6c886cbaa340f9c0f4');
+    expect(normaliseProjectId(' E9993FC787D94B6C886CBAA340F9C0F4 ')).toBe(
+      'e9993fc787d94b6c886cbaa340f9c0f4',
+    );
   });
 
   it('says what is wrong with a project ID', () => {
     expect(projectIdProblem('')).toBe('Enter the project ID.');
-    expect(projectIdProblem('e9993fc787d9')).toBe('A project ID has 32 characters; this one has 12.');
+    expect(projectIdProblem('e9993fc787d9')).toBe(
+      'A project ID has 32 characters; this one has 12.',
+    );
     expect(projectIdProblem('g9993fc787d94b6c886cbaa340f9c0f4')).toMatch(/0-9 and a-f/);
   });
 

@@ -17,7 +17,8 @@ export function normaliseProjectId(value: string): string {
 export function jobIdProblem(value: string): string | null {
   const id = value.trim();
   if (id === '') return 'Enter the job ID.';
-  if (id.length > JOB_ID_MAX_LENGTH) return `A job ID has at most ${JOB_ID_MAX_LENGTH} characters; this one has ${id.length}.`;
+  if (id.length > JOB_ID_MAX_LENGTH)
+    return `A job ID has at most ${JOB_ID_MAX_LENGTH} characters; this one has ${id.length}.`;
   if (!JOB_ID_PATTERN.test(id)) {
     return 'A job ID has only letters, digits and dashes, and starts and ends with a letter or digit.';
   }

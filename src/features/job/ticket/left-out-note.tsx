@@ -1,6 +1,6 @@
 import type { Job } from '../../../job/job-schema';
-import { statusKind } from '../../../job/status';
 import { leftOutText, rowsToDraw } from '../../../job/rows-to-draw';
+import { statusKind } from '../../../job/status';
 
 /** Drawn only into a PNG that leaves sub-jobs out: says how many, and where the rest are. */
 export function LeftOutNote({ job }: { job: Job }) {

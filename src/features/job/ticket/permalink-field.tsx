@@ -9,7 +9,10 @@ export function PermalinkField({ permalink }: { permalink: string }) {
     <div className="min-w-0 sm:col-span-2" data-testid="permalink">
       <dt className="text-xs font-medium tracking-wide text-ink-muted uppercase">Link</dt>
       <dd className="mt-0.5 text-sm">
-        <a href={permalink} className="font-mono text-xs break-all text-accent underline-offset-2 hover:underline">
+        <a
+          href={permalink}
+          className="font-mono text-xs break-all text-accent underline-offset-2 hover:underline"
+        >
           {permalink}
         </a>
       </dd>

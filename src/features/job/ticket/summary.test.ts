@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { cell } from '../../../job/markdown-cells';
 import { ticketSummary } from './summary';
 
-const target = { region: 'eu-de', projectId: 'e9993fc787d94b6c886cbaa340f9c0f4', jobId: '26f6b565-xxxx-XXXX-xxxx-03f0bd975433' };
+const target = {
+  region: 'eu-de',
+  projectId: 'e9993fc787d94b6c886cbaa340f9c0f4',
+  jobId: '26f6b565-xxxx-XXXX-xxxx-03f0bd975433',
+};
 
 describe('ticketSummary', () => {
   it('carries everything a ticket needs, times in UTC with the zone', () => {
@@ -14,7 +18,14 @@ describe('ticketSummary', () => {
         end_time: '2026-11-29 11:57:03',
         error_code: 'SFS.TURBO.0030',
         fail_reason: 'ECS | resources\nexhausted',
-        sub_jobs: [{ job_id: 's1', status: 'success', begin_time: '2026-11-29 10:00:05', end_time: '2026-11-29 10:01:05' }],
+        sub_jobs: [
+          {
+            job_id: 's1',
+            status: 'success',
+            begin_time: '2026-11-29 10:00:05',
+            end_time: '2026-11-29 10:01:05',
+          },
+        ],
       },
       target,
       regionName: 'Open Telekom Cloud · Germany (eu-de)',
@@ -28,11 +39,15 @@ describe('ticketSummary', () => {
     expect(text).toContain('| Job type | Expand capacity (`extend_share`) |');
     expect(text).toContain('| Begin | 2026-11-29 10:00:00 UTC |');
     expect(text).toContain('| Duration | 1 h 57 min 03 s |');
-    expect(text).toContain('`SFS.TURBO.0030` — Not enough ECS resources in this availability zone. — ECS \\| resources exhausted');
+    expect(text).toContain(
+      '`SFS.TURBO.0030` — Not enough ECS resources in this availability zone. — ECS \\| resources exhausted',
+    );
     expect(text).toContain('| Lookup request ID, this refresh | `req-42` |');
     expect(text).toContain('| Data as of | 2026-11-29 12:00:00 UTC |');
     expect(text).toContain('| Link | https://jobs.example/eu-de/projects/x/jobs/y |');
-    expect(text).toContain('| 1 | Succeeded (`success`) | — | `s1` | 2026-11-29 10:00:05 UTC | 2026-11-29 10:01:05 UTC | 1 min | — |');
+    expect(text).toContain(
+      '| 1 | Succeeded (`success`) | — | `s1` | 2026-11-29 10:00:05 UTC | 2026-11-29 10:01:05 UTC | 1 min | — |',
+    );
   });
 
   it('shows unknown and malformed values as they came', () => {
@@ -57,7 +72,13 @@ describe('ticketSummary', () => {
         status: 'failed',
         sub_jobs: [
           { job_id: 's1', status: 'success' },
-          { job_id: 's2', status: 'failed', begin_time: '2026-11-29 10:00:05', error_code: 'SFS.TURBO.0029', fail_reason: 'Subnet has not enough ips' },
+          {
+            job_id: 's2',
+            status: 'failed',
+            begin_time: '2026-11-29 10:00:05',
+            error_code: 'SFS.TURBO.0029',
+            fail_reason: 'Subnet has not enough ips',
+          },
         ],
       },
       target,

@@ -1,11 +1,19 @@
-import type { LookupTarget } from '../../../lib/api-error';
+import { firstFailure } from '../../../job/first-failure';
 import type { Job, SubJob } from '../../../job/job-schema';
+
+import {
+  cell,
+  code,
+  durationText,
+  failureText,
+  statusText,
+  timeText,
+  typeText,
+} from '../../../job/markdown-cells';
+import { rowsToDraw } from '../../../job/rows-to-draw';
 import { STATUS_LABEL, statusKind } from '../../../job/status';
 import { formatDateTime } from '../../../job/time';
-import { firstFailure } from '../../../job/first-failure';
-import { rowsToDraw } from '../../../job/rows-to-draw';
-
-import { cell, code, durationText, failureText, statusText, timeText, typeText } from '../../../job/markdown-cells';
+import type { LookupTarget } from '../../../lib/api-error';
 
 /** Sub-jobs listed in the table; Jira fields stop at 32,767 characters, a row is ~250. */
 export const SUMMARY_SUB_JOB_LIMIT = 50;
@@ -77,7 +85,11 @@ export function ticketSummary(input: SummaryInput): string {
         `Listed: ${pick.drawn} of ${pick.total}, every failed one first, then at least one of every other state, then the others in order; the full list is at the link.`,
       );
     }
-    lines.push('', '| # | Status | Type | Sub-job ID | Begin | End | Duration | Failure |', '|---|---|---|---|---|---|---|---|');
+    lines.push(
+      '',
+      '| # | Status | Type | Sub-job ID | Begin | End | Duration | Failure |',
+      '|---|---|---|---|---|---|---|---|',
+    );
     subJobs.forEach((sub, index) => {
       if (!pick.keep[index]) return;
       lines.push(

@@ -25,7 +25,15 @@ export function TicketActions({
   regionRef: RefObject<HTMLElement | null>;
 }) {
   const summary = async () =>
-    (await loadTicketExports()).ticketSummary({ job: data.job, target, regionName, requestId: data.requestId, dataAt, permalink, simulated });
+    (await loadTicketExports()).ticketSummary({
+      job: data.job,
+      target,
+      regionName,
+      requestId: data.requestId,
+      dataAt,
+      permalink,
+      simulated,
+    });
   // The capture code is loaded on the first click (decision 0006).
   const savePng = async (region: HTMLElement) => {
     const { captureRegionPng, pngFileName, saveBlob } = await loadTicketExports();
@@ -35,7 +43,13 @@ export function TicketActions({
   };
 
   return (
-    <TicketBar label="Take this job into a ticket" summary={summary} link={permalink} regionRef={regionRef} savePng={savePng}>
+    <TicketBar
+      label="Take this job into a ticket"
+      summary={summary}
+      link={permalink}
+      regionRef={regionRef}
+      savePng={savePng}
+    >
       <CopyButton variant="secondary" value={data.raw} label="Copy raw JSON" text="Copy raw JSON" />
     </TicketBar>
   );

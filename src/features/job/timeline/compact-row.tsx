@@ -1,11 +1,17 @@
 import { memo } from 'react';
 import type { StatusKind } from '../../../job/status';
-import { RowFailure } from './row-failure';
-import { TimelineBar } from './timeline-bar';
-import { RowWarning, SubJobId } from './row-parts';
-import { barProps, idNoteText, rowItemProps, sameRowProps, type TimelineRowProps } from './row-props';
-import { TlIcon } from './tl-icon';
 import { statusTone } from '../../../job/status-tone';
+import { RowFailure } from './row-failure';
+import { RowWarning, SubJobId } from './row-parts';
+import {
+  barProps,
+  idNoteText,
+  rowItemProps,
+  sameRowProps,
+  type TimelineRowProps,
+} from './row-props';
+import { TimelineBar } from './timeline-bar';
+import { TlIcon } from './tl-icon';
 
 // One line of about 24 px: state, ID, begin and duration, then the bar on the shared axis.
 // Plain class strings: this runs a thousand times on a large job.
@@ -49,7 +55,9 @@ function CompactRowView({ row, selected, shareUrl, onSelect, reasonAbove }: Time
         <TimelineBar {...barProps(row)} isJob={false} compact />
       </div>
       {row.problem || row.idNote ? (
-        <RowWarning className="xl:col-span-2">{[row.problem, idNoteText(row.idNote)].filter(Boolean).join(' ')}</RowWarning>
+        <RowWarning className="xl:col-span-2">
+          {[row.problem, idNoteText(row.idNote)].filter(Boolean).join(' ')}
+        </RowWarning>
       ) : null}
       {row.errorCode || row.failReason ? (
         <div className="pb-1 xl:col-span-2">

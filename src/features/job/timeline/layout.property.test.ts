@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Job, SubJob } from '../../../job/job-schema';
 import { AXIS_GEOMETRY, tickLabelChars, type Tick } from '../../../job/axis';
+import type { Job, SubJob } from '../../../job/job-schema';
 import { layoutTimeline, type TimelineLayout } from './layout';
 
 const apiTime = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
@@ -117,52 +117,60 @@ function overlaps(ticks: Tick[], widthPx: number, narrow: boolean): string | und
 const CPU_BOUND_MS = 60_000;
 
 describe('layoutTimeline properties', () => {
-  it('yields, for any job, finite numbers, bars within the axis and no negative widths', () => {
-    fc.assert(
-      fc.property(jobArbitrary, ({ job, now, zone }) => {
-        const layout = layoutTimeline(job, now, zone);
-        expect(numbersOf(layout).every(Number.isFinite)).toBe(true);
-        expect(layout.rows).toHaveLength((job.sub_jobs?.length ?? 0) + 1);
-        expect(new Set(layout.rows.map((r) => r.key)).size).toBe(layout.rows.length);
-        for (const row of layout.rows) {
-          expect(row.barWidth).toBeGreaterThanOrEqual(0);
-          expect(row.barLeft).toBeGreaterThanOrEqual(0);
-          expect(row.barLeft + row.barWidth).toBeLessThanOrEqual(100.001);
-          if (row.queueLeft !== null) {
-            expect(row.queueLeft).toBeGreaterThanOrEqual(0);
-            expect(row.queueLeft).toBeLessThanOrEqual(row.barLeft);
+  it(
+    'yields, for any job, finite numbers, bars within the axis and no negative widths',
+    () => {
+      fc.assert(
+        fc.property(jobArbitrary, ({ job, now, zone }) => {
+          const layout = layoutTimeline(job, now, zone);
+          expect(numbersOf(layout).every(Number.isFinite)).toBe(true);
+          expect(layout.rows).toHaveLength((job.sub_jobs?.length ?? 0) + 1);
+          expect(new Set(layout.rows.map((r) => r.key)).size).toBe(layout.rows.length);
+          for (const row of layout.rows) {
+            expect(row.barWidth).toBeGreaterThanOrEqual(0);
+            expect(row.barLeft).toBeGreaterThanOrEqual(0);
+            expect(row.barLeft + row.barWidth).toBeLessThanOrEqual(100.001);
+            if (row.queueLeft !== null) {
+              expect(row.queueLeft).toBeGreaterThanOrEqual(0);
+              expect(row.queueLeft).toBeLessThanOrEqual(row.barLeft);
+            }
+            expect(row.barLabel.length).toBeGreaterThan(0);
           }
-          expect(row.barLabel.length).toBeGreaterThan(0);
-        }
-        if (layout.nowPct !== null) {
-          expect(layout.nowPct).toBeGreaterThanOrEqual(0);
-          expect(layout.nowPct).toBeLessThanOrEqual(100);
-        }
-      }),
-      { numRuns: 400 },
-    );
-  }, CPU_BOUND_MS);
+          if (layout.nowPct !== null) {
+            expect(layout.nowPct).toBeGreaterThanOrEqual(0);
+            expect(layout.nowPct).toBeLessThanOrEqual(100);
+          }
+        }),
+        { numRuns: 400 },
+      );
+    },
+    CPU_BOUND_MS,
+  );
 
-  it('draws at most 8 ticks, in order, from 0 % to 100 %, whose labels never overlap on a laptop or a phone', () => {
-    fc.assert(
-      fc.property(jobArbitrary, ({ job, now, zone }) => {
-        const axis = layoutTimeline(job, now, zone).axis;
-        if (!axis) return;
-        const ticks = axis.ticks;
-        expect(ticks.length).toBeGreaterThanOrEqual(2);
-        expect(ticks.length).toBeLessThanOrEqual(8);
-        expect(ticks[0]?.pct).toBe(0);
-        expect(ticks.at(-1)?.pct).toBe(100);
-        ticks
-          .slice(1)
-          .forEach((tick, i) => expect(tick.pct).toBeGreaterThan(ticks[i]?.pct ?? Infinity));
-        expect(ticks.some((t) => t.major)).toBe(true);
-        expect(overlaps(ticks, AXIS_GEOMETRY.wide.minWidthPx, false)).toBeUndefined();
-        expect(overlaps(ticks, AXIS_GEOMETRY.narrow.minWidthPx, true)).toBeUndefined();
-      }),
-      { numRuns: 400 },
-    );
-  }, CPU_BOUND_MS);
+  it(
+    'draws at most 8 ticks, in order, from 0 % to 100 %, whose labels never overlap on a laptop or a phone',
+    () => {
+      fc.assert(
+        fc.property(jobArbitrary, ({ job, now, zone }) => {
+          const axis = layoutTimeline(job, now, zone).axis;
+          if (!axis) return;
+          const ticks = axis.ticks;
+          expect(ticks.length).toBeGreaterThanOrEqual(2);
+          expect(ticks.length).toBeLessThanOrEqual(8);
+          expect(ticks[0]?.pct).toBe(0);
+          expect(ticks.at(-1)?.pct).toBe(100);
+          ticks
+            .slice(1)
+            .forEach((tick, i) => expect(tick.pct).toBeGreaterThan(ticks[i]?.pct ?? Infinity));
+          expect(ticks.some((t) => t.major)).toBe(true);
+          expect(overlaps(ticks, AXIS_GEOMETRY.wide.minWidthPx, false)).toBeUndefined();
+          expect(overlaps(ticks, AXIS_GEOMETRY.narrow.minWidthPx, true)).toBeUndefined();
+        }),
+        { numRuns: 400 },
+      );
+    },
+    CPU_BOUND_MS,
+  );
 
   it('is pure: the same input gives an equal layout', () => {
     fc.assert(

@@ -1,7 +1,7 @@
+import { axisFor, type Axis } from '../../../job/axis';
 import type { Job, SubJob } from '../../../job/job-schema';
 import { isFinal, statusKind, type StatusKind } from '../../../job/status';
 import { formatDateTime, parseApiTime, type ZoneChoice } from '../../../job/time';
-import { axisFor, type Axis } from '../../../job/axis';
 import { buildRow, domIdOf, round, timeText, type Item, type TimelineRow } from './rows';
 
 export interface TimelineLayout {
@@ -285,7 +285,8 @@ export function planTimeline(
     if (spanCache) return spanCache;
     const out = new Float32Array(order.length * 2).fill(-1);
     order.forEach((item, index) => {
-      const from = item.begin.kind === 'ok' ? item.begin.ms : item.end.kind === 'ok' ? item.end.ms : undefined;
+      const from =
+        item.begin.kind === 'ok' ? item.begin.ms : item.end.kind === 'ok' ? item.end.ms : undefined;
       if (from === undefined) return;
       const to =
         item.end.kind === 'ok'

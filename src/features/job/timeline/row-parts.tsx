@@ -27,7 +27,8 @@ function SubJobLink({
   children: ReactNode;
 }) {
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
     event.preventDefault();
     onSelect(linkId);
   };
@@ -43,13 +44,21 @@ function SubJobLink({
       >
         {children}
       </a>
-      {selected && shareUrl ? <CopyButton value={shareUrl} label="Copy link to this sub-job" /> : null}
+      {selected && shareUrl ? (
+        <CopyButton value={shareUrl} label="Copy link to this sub-job" />
+      ) : null}
     </>
   );
 }
 
 /** The sub-job's ID: its link where it has one (one line in the compact row, with its link icon in the comfortable one). */
-export function SubJobId({ row, selected, shareUrl, onSelect, compact }: Omit<TimelineRowProps, 'reasonAbove'> & { compact: boolean }) {
+export function SubJobId({
+  row,
+  selected,
+  shareUrl,
+  onSelect,
+  compact,
+}: Omit<TimelineRowProps, 'reasonAbove'> & { compact: boolean }) {
   if (!row.linkId) {
     if (compact) return <code className="min-w-0 truncate font-mono">{row.id ?? ''}</code>;
     return row.id ? <code className="font-mono break-all">{row.id}</code> : null;

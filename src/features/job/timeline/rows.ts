@@ -1,5 +1,6 @@
 import { explainCode } from '../../../job/error-codes';
 import type { Job, SubJob } from '../../../job/job-schema';
+import { jobTypeLabel } from '../../../job/job-types';
 import { isFinal, statusText as statusTextOf, type StatusKind } from '../../../job/status';
 import {
   formatDateTime,
@@ -7,7 +8,6 @@ import {
   type ParsedTime,
   type ZoneChoice,
 } from '../../../job/time';
-import { jobTypeLabel } from '../../../job/job-types';
 import { domIdOf } from './dom-id';
 
 /**

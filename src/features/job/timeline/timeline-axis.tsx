@@ -1,5 +1,5 @@
-import { cn } from '../../../lib/cn';
 import type { Axis } from '../../../job/axis';
+import { cn } from '../../../lib/cn';
 import { AxisFrame } from './timeline-bar';
 
 /**

@@ -1,6 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
-import type { TimelineRow } from './rows';
 import { statusTone } from '../../../job/status-tone';
+import type { TimelineRow } from './rows';
 
 /** The inset that keeps bars aligned with the axis ticks (see `AXIS_GEOMETRY`). */
 export const TRACK_INSET = 'px-7 sm:px-9';

@@ -1,14 +1,20 @@
 import { memo } from 'react';
 import { Breakable } from '../../../components/ui/breakable';
-import { TlIcon } from './tl-icon';
+import { statusTone } from '../../../job/status-tone';
+import { RowFailure } from './row-failure';
+import { RowWarning, SubJobId } from './row-parts';
+import {
+  barProps,
+  idNoteText,
+  rowItemProps,
+  sameRowProps,
+  type TimelineRowProps,
+} from './row-props';
 import type { TimelineRow as Row } from './rows';
-import { barProps, idNoteText, rowItemProps, sameRowProps, type TimelineRowProps } from './row-props';
+import { TimelineBar } from './timeline-bar';
+import { TlIcon } from './tl-icon';
 
 export type { TimelineRowProps } from './row-props';
-import { RowFailure } from './row-failure';
-import { TimelineBar } from './timeline-bar';
-import { RowWarning, SubJobId } from './row-parts';
-import { statusTone } from '../../../job/status-tone';
 
 const ROW =
   'grid scroll-my-24 gap-x-4 gap-y-1 border-l-4 py-2 pr-2 pl-2 outline-none sm:pr-3 xl:grid-cols-[28rem_minmax(0,1fr)] xl:items-center print:break-inside-avoid [contain-intrinsic-size:auto_4.5rem] [content-visibility:auto] print:[content-visibility:visible]';
@@ -23,10 +29,7 @@ function rowClass(row: Row, selected: boolean): string {
 function RowView({ row, selected, shareUrl, onSelect, reasonAbove }: TimelineRowProps) {
   const unknown = row.statusKind === 'unknown' && row.status;
   return (
-    <li
-      {...rowItemProps(row, selected)}
-      className={rowClass(row, selected)}
-    >
+    <li {...rowItemProps(row, selected)} className={rowClass(row, selected)}>
       <div className="min-w-0">
         <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
           <span
@@ -58,17 +61,28 @@ function RowView({ row, selected, shareUrl, onSelect, reasonAbove }: TimelineRow
         </p>
         {!row.isJob ? (
           <p className="flex min-h-6 flex-wrap items-center gap-x-1.5 text-xs">
-            <SubJobId row={row} selected={selected} shareUrl={shareUrl} onSelect={onSelect} compact={false} />
-            {row.idNote ? <span className="text-status-waiting">{idNoteText(row.idNote)}</span> : null}
+            <SubJobId
+              row={row}
+              selected={selected}
+              shareUrl={shareUrl}
+              onSelect={onSelect}
+              compact={false}
+            />
+            {row.idNote ? (
+              <span className="text-status-waiting">{idNoteText(row.idNote)}</span>
+            ) : null}
           </p>
         ) : null}
         <p className="font-mono text-xs">{row.timesText}</p>
-        {row.problem ? (
-          <RowWarning className="text-xs">{row.problem}</RowWarning>
-        ) : null}
+        {row.problem ? <RowWarning className="text-xs">{row.problem}</RowWarning> : null}
       </div>
       <TimelineBar {...barProps(row)} />
-      <RowFailure code={row.errorCode} meaning={row.errorMeaning} reason={row.failReason} reasonAbove={reasonAbove} />
+      <RowFailure
+        code={row.errorCode}
+        meaning={row.errorMeaning}
+        reason={row.failReason}
+        reasonAbove={reasonAbove}
+      />
     </li>
   );
 }

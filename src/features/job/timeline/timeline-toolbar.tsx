@@ -1,10 +1,10 @@
 import { ArrowDownToLine, ChevronDown, ChevronUp } from 'lucide-react';
 import { Button } from '../../../components/ui/button';
 import { StatusIcon } from '../../../components/ui/status-badge';
-import { cn } from '../../../lib/cn';
 import { STATUS_LABEL, type StatusKind } from '../../../job/status';
-import type { Density } from './density';
 import { statusTone } from '../../../job/status-tone';
+import { cn } from '../../../lib/cn';
+import type { Density } from './density';
 
 const ORDER: StatusKind[] = ['failed', 'running', 'waiting', 'success', 'unknown'];
 export interface LargeJobTools {
@@ -49,8 +49,20 @@ export function TimelineToolbar({
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-        <StatusCounts total={total} listed={listed} counts={counts} present={present} tools={tools} />
-        {onJumpToFailure ? <FailureNav onFirst={onJumpToFailure} onPrevious={onPreviousFailure} onNext={onNextFailure} /> : null}
+        <StatusCounts
+          total={total}
+          listed={listed}
+          counts={counts}
+          present={present}
+          tools={tools}
+        />
+        {onJumpToFailure ? (
+          <FailureNav
+            onFirst={onJumpToFailure}
+            onPrevious={onPreviousFailure}
+            onNext={onNextFailure}
+          />
+        ) : null}
         {tools ? <DensitySwitch density={tools.density} onDensity={tools.onDensity} /> : null}
       </div>
       {tools && tools.shown.size > 0 ? (
@@ -140,7 +152,15 @@ function StatusCounts({
   );
 }
 
-function FailureNav({ onFirst, onPrevious, onNext }: { onFirst: () => void; onPrevious?: (() => void) | undefined; onNext?: (() => void) | undefined }) {
+function FailureNav({
+  onFirst,
+  onPrevious,
+  onNext,
+}: {
+  onFirst: () => void;
+  onPrevious?: (() => void) | undefined;
+  onNext?: (() => void) | undefined;
+}) {
   return (
     <span className="inline-flex flex-wrap gap-1">
       <Button size="sm" onClick={onFirst}>
@@ -163,7 +183,13 @@ function FailureNav({ onFirst, onPrevious, onNext }: { onFirst: () => void; onPr
   );
 }
 
-function DensitySwitch({ density, onDensity }: { density: Density; onDensity: (density: Density) => void }) {
+function DensitySwitch({
+  density,
+  onDensity,
+}: {
+  density: Density;
+  onDensity: (density: Density) => void;
+}) {
   return (
     <span
       role="group"

@@ -209,7 +209,10 @@ describe('Timeline', () => {
     const job: Job = {
       ...failedJob,
       fail_reason: REASON,
-      sub_jobs: [{ ...failedJob.sub_jobs![1]!, fail_reason: REASON }, { ...failedJob.sub_jobs![2]!, fail_reason: 'short reason' }],
+      sub_jobs: [
+        { ...failedJob.sub_jobs![1]!, fail_reason: REASON },
+        { ...failedJob.sub_jobs![2]!, fail_reason: 'short reason' },
+      ],
     };
     renderTimeline(job);
     const references = document.querySelectorAll('details[data-reason-ref]');
@@ -234,7 +237,9 @@ describe('Timeline', () => {
         status: i === 30 || i === 90 ? 'failed' : i > 110 ? 'running' : 'success',
         begin_time: at(i),
         ...(i > 110 ? {} : { end_time: at(i + 5) }),
-        ...(i === 30 || i === 90 ? { error_code: 'SFS.TURBO.0030', fail_reason: `reason ${i}` } : {}),
+        ...(i === 30 || i === 90
+          ? { error_code: 'SFS.TURBO.0030', fail_reason: `reason ${i}` }
+          : {}),
       })),
     };
     const list = () => screen.getByRole('list', { name: /time axis/ });
@@ -260,7 +265,9 @@ describe('Timeline', () => {
       view.unmount();
       renderTimeline(large);
       expect(list().dataset.density).toBe('comfortable');
-      expect(screen.getByRole('button', { name: 'Comfortable' }).getAttribute('aria-pressed')).toBe('true');
+      expect(screen.getByRole('button', { name: 'Comfortable' }).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
     });
 
     it('keeps a small job comfortable, without filters', () => {
@@ -274,7 +281,9 @@ describe('Timeline', () => {
       renderTimeline(large);
       await user.click(screen.getByRole('button', { name: '2 failed' }));
       expect(subRows().map((row) => row.dataset.rowKey)).toEqual(['id:s30', 'id:s90']);
-      expect(screen.getByRole('status').textContent).toContain('Showing 2 of 120 sub-jobs: failed.');
+      expect(screen.getByRole('status').textContent).toContain(
+        'Showing 2 of 120 sub-jobs: failed.',
+      );
       await user.click(screen.getByRole('button', { name: '9 running' }));
       expect(subRows()).toHaveLength(11);
       await user.click(screen.getByRole('button', { name: 'Show all' }));

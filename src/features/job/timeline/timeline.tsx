@@ -7,7 +7,12 @@ import './timeline.css';
 import { TimelineAxis } from './timeline-axis';
 import { TimelineRow } from './timeline-row';
 import { TimelineToolbar } from './timeline-toolbar';
-import { useReasonAbove, useSubJobSelection, useTimelinePlan, useTimelineRows } from './use-timeline';
+import {
+  useReasonAbove,
+  useSubJobSelection,
+  useTimelinePlan,
+  useTimelineRows,
+} from './use-timeline';
 
 // Only large jobs have it: loaded with the first one, not with the page (the first-load budget).
 const OverviewStrip = lazy(() =>
@@ -55,7 +60,17 @@ export const Timeline = memo(function Timeline({
         onPreviousFailure={severalFailures ? nav.stepFailure(false) : undefined}
         onNextFailure={severalFailures ? nav.stepFailure(true) : undefined}
         missingSelection={selected !== undefined && !selectedRow ? selected : undefined}
-        tools={large ? { shown: nav.shown, onToggle: nav.toggle, onShowAll: nav.showAll, density, onDensity: setDensity } : undefined}
+        tools={
+          large
+            ? {
+                shown: nav.shown,
+                onToggle: nav.toggle,
+                onShowAll: nav.showAll,
+                density,
+                onDensity: setDensity,
+              }
+            : undefined
+        }
       />
       <div
         className="group/timeline rounded-card border border-line bg-panel"
@@ -90,7 +105,8 @@ export const Timeline = memo(function Timeline({
         </ol>
         {nav.drawn < nav.shownCount ? (
           <p className="border-t border-line px-3 py-2 text-sm text-ink-muted">
-            Drawing {nav.shownCount - nav.drawn} more row{nav.shownCount - nav.drawn === 1 ? '' : 's'}…
+            Drawing {nav.shownCount - nav.drawn} more row
+            {nav.shownCount - nav.drawn === 1 ? '' : 's'}…
           </p>
         ) : null}
       </div>

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useLocation, useSearchParams } from 'react-router';
-import { publicLink } from '../../../lib/base-path';
 import type { Job } from '../../../job/job-schema';
 import type { StatusKind } from '../../../job/status';
 import type { ZoneChoice } from '../../../job/time';
+import { publicLink } from '../../../lib/base-path';
 import { useNow } from '../../../lib/use-now';
 import { usePageVisible } from '../../../lib/use-page-visible';
 import { isLiveJob, planTimeline, type TimelinePlan } from './layout';
@@ -13,7 +13,11 @@ import { useDrawnRows } from './use-drawn-rows';
 import { useSelectedRowFocus } from './use-row-focus';
 
 /** The job laid out on its axis, on the page's clock (or its own while live). */
-export function useTimelinePlan(job: Job, zone: ZoneChoice, pageNow: number | undefined): TimelinePlan {
+export function useTimelinePlan(
+  job: Job,
+  zone: ZoneChoice,
+  pageNow: number | undefined,
+): TimelinePlan {
   const live = isLiveJob(job);
   const visible = usePageVisible();
   const ownNow = useNow(live && visible && pageNow === undefined);
@@ -23,7 +27,10 @@ export function useTimelinePlan(job: Job, zone: ZoneChoice, pageNow: number | un
   // rows cost; their bars still reach the now line, drawn by CSS).
   const layoutNow = live ? now : 0;
   const subJobNow = (job.sub_jobs?.length ?? 0) > 200 ? layoutNow - (layoutNow % 5000) : layoutNow;
-  return useMemo(() => planTimeline(job, layoutNow, zone, { subJobNow }), [job, layoutNow, subJobNow, zone]);
+  return useMemo(
+    () => planTimeline(job, layoutNow, zone, { subJobNow }),
+    [job, layoutNow, subJobNow, zone],
+  );
 }
 
 /** The sub-job the address selects (`?sub=`), a stable way to select one, and its link. */
@@ -60,7 +67,10 @@ export function useSubJobSelection(layout: TimelinePlan) {
  * The rows drawn so far under the status filters, and the moves between them: to a row (drawn,
  * selected and focused, the filters cleared if they hide it) and from failure to failure.
  */
-export function useTimelineRows(layout: TimelinePlan, selection: ReturnType<typeof useSubJobSelection>) {
+export function useTimelineRows(
+  layout: TimelinePlan,
+  selection: ReturnType<typeof useSubJobSelection>,
+) {
   const { selectedIndex, selectedRow, select } = selection;
   const [shown, setShown] = useState<ReadonlySet<StatusKind>>(() => new Set());
   const shownRows = useMemo(() => visibleRows(layout.kinds, shown), [layout.kinds, shown]);
@@ -70,7 +80,10 @@ export function useTimelineRows(layout: TimelinePlan, selection: ReturnType<type
 
   const [drawn, drawAtLeast] = useDrawnRows(shownRows.length, selectedPosition + 1);
   // Rows are built as they are drawn: a large job's first screen does not wait for the rest.
-  const rows = useMemo(() => shownRows.slice(0, drawn).map((index) => layout.rowAt(index)), [layout, shownRows, drawn]);
+  const rows = useMemo(
+    () => shownRows.slice(0, drawn).map((index) => layout.rowAt(index)),
+    [layout, shownRows, drawn],
+  );
   const focusNow = useSelectedRowFocus(selectedRow?.domId);
   const goTo = (index: number) => {
     const row = layout.rowAt(index);
@@ -87,7 +100,12 @@ export function useTimelineRows(layout: TimelinePlan, selection: ReturnType<type
     const from = selectedIndex < 0 ? (forward ? 0 : layout.rowCount) : selectedIndex;
     const found = forward ? nextFailure(layout.kinds, from) : previousFailure(layout.kinds, from);
     // At either end, go round: the list of failures is short and a dead button is confusing.
-    const target = found >= 0 ? found : forward ? nextFailure(layout.kinds, 0) : previousFailure(layout.kinds, layout.rowCount);
+    const target =
+      found >= 0
+        ? found
+        : forward
+          ? nextFailure(layout.kinds, 0)
+          : previousFailure(layout.kinds, layout.rowCount);
     if (target >= 0) goTo(target);
   };
   const toggle = (kind: StatusKind) =>
@@ -96,7 +114,16 @@ export function useTimelineRows(layout: TimelinePlan, selection: ReturnType<type
       if (!next.delete(kind)) next.add(kind);
       return next;
     });
-  return { shown, toggle, showAll: () => setShown(new Set()), shownCount: shownRows.length, drawn, rows, goTo, stepFailure };
+  return {
+    shown,
+    toggle,
+    showAll: () => setShown(new Set()),
+    shownCount: shownRows.length,
+    drawn,
+    rows,
+    goTo,
+    stepFailure,
+  };
 }
 
 /**
@@ -106,7 +133,11 @@ export function useTimelineRows(layout: TimelinePlan, selection: ReturnType<type
 export function useReasonAbove(job: Job, layout: TimelinePlan): string | undefined {
   return useMemo(() => {
     if (job.error_code || job.fail_reason) return job.fail_reason;
-    for (let index = nextFailure(layout.kinds, 0); index > 0; index = nextFailure(layout.kinds, index)) {
+    for (
+      let index = nextFailure(layout.kinds, 0);
+      index > 0;
+      index = nextFailure(layout.kinds, index)
+    ) {
       const row = layout.rowAt(index);
       if (row.errorCode || row.failReason) return row.failReason;
     }
