@@ -151,7 +151,8 @@ export function isLiveJob(job: Job): boolean {
   return !isFinal(statusKind(job.status)) && parseApiTime(job.end_time).kind !== 'ok';
 }
 
-type SubJobIds = ReturnType<typeof subJobKeys>[number];
+/** A row's key, the ID a `?sub=` link can name, and why it cannot. */
+type SubJobIds = Pick<TimelineRow, 'key' | 'linkId' | 'idNote'>;
 
 /** Where open bars end and how times map onto the axis: everything a row is placed by. */
 interface Frame {
