@@ -112,44 +112,61 @@ function lacksClaims(config: OidcAuthConfig, idClaims: Claims): boolean {
 /** `sub` is at most 255 ASCII characters (OpenID Connect Core 2); it becomes part of a log key. */
 const SUBJECT = /^[\x20-\x7e]{1,255}$/;
 
+function discover(config: OidcAuthConfig): Promise<client.Configuration> {
+  return client
+    .discovery(
+      config.issuer,
+      config.clientId,
+      config.clientSecret,
+      config.clientSecret === undefined
+        ? client.None()
+        : client.ClientSecretBasic(config.clientSecret),
+      {
+        timeout: PROVIDER_TIMEOUT_SEC,
+        // Checked at start: http:// only for a provider on a loopback address.
+        execute: config.issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [],
+      },
+    )
+    .catch((error: unknown) => {
+      throw isUnreachable(error)
+        ? new ProviderUnreachableError('discovery failed', { cause: error })
+        : error;
+    });
+}
+
+async function call<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUnreachable(error))
+      throw new ProviderUnreachableError('provider did not answer', { cause: error });
+    throw error;
+  }
+}
+
+/** The ID token's claims, with a `sub` fit to be a log key. */
+function idClaimsOf(tokens: { claims(): client.IDToken | undefined }): client.IDToken {
+  const idClaims = tokens.claims();
+  if (!idClaims) throw new Error('the provider sent no ID token');
+  if (!SUBJECT.test(idClaims.sub)) {
+    throw new IdentityClaimError(
+      'the provider sent a "sub" that is not 1 to 255 printable ASCII characters',
+    );
+  }
+  return idClaims;
+}
+
 export function createOidcClient(config: OidcAuthConfig): OidcClient {
-  const loopbackHttp = config.issuer.protocol === 'http:';
   let discovered: Promise<client.Configuration> | undefined;
 
   // Discovered on first use, not at start: the server starts (and serves /healthz) while the
   // provider is down, and a failed discovery is tried again by the next sign-in.
   function configuration(): Promise<client.Configuration> {
-    discovered ??= client
-      .discovery(
-        config.issuer,
-        config.clientId,
-        config.clientSecret,
-        config.clientSecret === undefined
-          ? client.None()
-          : client.ClientSecretBasic(config.clientSecret),
-        {
-          timeout: PROVIDER_TIMEOUT_SEC,
-          // Checked at start: http:// only for a provider on a loopback address.
-          execute: loopbackHttp ? [client.allowInsecureRequests] : [],
-        },
-      )
-      .catch((error: unknown) => {
-        discovered = undefined;
-        throw isUnreachable(error)
-          ? new ProviderUnreachableError('discovery failed', { cause: error })
-          : error;
-      });
-    return discovered;
-  }
-
-  async function call<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isUnreachable(error))
-        throw new ProviderUnreachableError('provider did not answer', { cause: error });
+    discovered ??= discover(config).catch((error: unknown) => {
+      discovered = undefined;
       throw error;
-    }
+    });
+    return discovered;
   }
 
   return {
@@ -181,13 +198,7 @@ export function createOidcClient(config: OidcAuthConfig): OidcClient {
           idTokenExpected: true,
         }),
       );
-      const idClaims = tokens.claims();
-      if (!idClaims) throw new Error('the provider sent no ID token');
-      if (!SUBJECT.test(idClaims.sub)) {
-        throw new IdentityClaimError(
-          'the provider sent a "sub" that is not 1 to 255 printable ASCII characters',
-        );
-      }
+      const idClaims = idClaimsOf(tokens);
       const sources: Claims[] = [{ ...idClaims }];
       // Many providers put the e-mail and groups in the ID token only when asked; the
       // userinfo endpoint then has them (oidc-provider does this by default). openid-client

@@ -51,6 +51,71 @@ function query(req: IncomingMessage): URLSearchParams {
   return new URLSearchParams(at < 0 ? '' : url.slice(at + 1));
 }
 
+function providerDownPage(res: ServerResponse, issuerHost: string, retryHref: string): void {
+  sendPage(res, 502, {
+    title: 'The sign-in service is not answering',
+    lines: [
+      `The dashboard could not reach its identity provider (${issuerHost}), so nobody can sign in right now.`,
+      'Try again in a minute. If it persists, tell the team that runs the dashboard.',
+    ],
+    links: [{ href: retryHref, label: 'Try again' }],
+  });
+}
+
+function alreadySignedInPage(res: ServerResponse, name: string, base: string): void {
+  sendPage(res, 200, {
+    title: 'You are already signed in',
+    lines: [
+      `You are signed in as ${name}: a sign-in in another tab of this browser finished first.`,
+    ],
+    links: [{ href: base, label: 'Go to the dashboard' }],
+  });
+}
+
+function unmatchedPage(res: ServerResponse, replaced: boolean, loginHref: string): void {
+  sendPage(res, 400, {
+    title: 'Sign-in did not complete',
+    lines: [
+      replaced
+        ? 'A newer sign-in was started in this browser (in another tab?) and replaced this one. Finish that one, or start again from here.'
+        : 'This sign-in answer does not belong to a sign-in started in this browser, or it took longer than 10 minutes.',
+      'Nothing was signed in.',
+    ],
+    links: [{ href: loginHref, label: 'Start sign-in again' }],
+  });
+}
+
+function signedOutPage(res: ServerResponse, loginHref: string): void {
+  sendPage(res, 200, {
+    title: 'You are signed out',
+    lines: ['You have signed out of the SFS Turbo jobs dashboard.'],
+    links: [{ href: loginHref, label: 'Sign in again' }],
+  });
+}
+
+/** Why the provider's answer did not sign anyone in (other than the provider being down). */
+function finishFailure(error: unknown): {
+  reason: CallbackFailure;
+  status: number;
+  lines: string[];
+} {
+  if (error instanceof IdentityClaimError) {
+    return {
+      reason: 'identity',
+      status: 403,
+      lines: [
+        `The identity provider signed you in, but ${error.message}, so the dashboard cannot tell who you are.`,
+        'Tell the team that runs the dashboard: the provider must send that claim (OIDC_USER_CLAIM) for every user.',
+      ],
+    };
+  }
+  return {
+    reason: 'exchange',
+    status: 400,
+    lines: ["The identity provider's answer could not be verified, so nothing was signed in."],
+  };
+}
+
 export function createOidcRoutes(
   config: OidcAuthConfig,
   oidc: OidcClient,
@@ -68,16 +133,8 @@ export function createOidcRoutes(
   const loginHref = (returnTo: string) =>
     `${base}auth/login?return=${encodeURIComponent(returnTo)}`;
 
-  function providerDown(res: ServerResponse): void {
-    sendPage(res, 502, {
-      title: 'The sign-in service is not answering',
-      lines: [
-        `The dashboard could not reach its identity provider (${config.issuer.host}), so nobody can sign in right now.`,
-        'Try again in a minute. If it persists, tell the team that runs the dashboard.',
-      ],
-      links: [{ href: loginHref(base), label: 'Try again' }],
-    });
-  }
+  const providerDown = (res: ServerResponse) =>
+    providerDownPage(res, config.issuer.host, loginHref(base));
 
   async function login(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const returnTo = safeReturnPath(query(req).get('return'), base);
@@ -134,27 +191,9 @@ export function createOidcRoutes(
   ): Promise<void> {
     observer.callbackFailed('state');
     const signedIn = (await sessions.read(req)).user;
-    if (signedIn) {
-      sendPage(res, 200, {
-        title: 'You are already signed in',
-        lines: [
-          `You are signed in as ${signedIn.name}: a sign-in in another tab of this browser finished first.`,
-        ],
-        links: [{ href: base, label: 'Go to the dashboard' }],
-      });
-      return;
-    }
-    sendPage(res, 400, {
-      title: 'Sign-in did not complete',
-      lines: [
-        pending
-          ? 'A newer sign-in was started in this browser (in another tab?) and replaced this one. Finish that one, or start again from here.'
-          : 'This sign-in answer does not belong to a sign-in started in this browser, or it took longer than 10 minutes.',
-        'Nothing was signed in.',
-      ],
-      // This tab's own return path went with the replaced cookie.
-      links: [{ href: loginHref(base), label: 'Start sign-in again' }],
-    });
+    if (signedIn) alreadySignedInPage(res, signedIn.name, base);
+    // This tab's own return path went with the replaced cookie.
+    else unmatchedPage(res, pending !== undefined, loginHref(base));
   }
 
   async function callback(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -193,25 +232,8 @@ export function createOidcRoutes(
         observer.callbackFailed('unreachable');
         return providerDown(res);
       }
-      if (error instanceof IdentityClaimError) {
-        return failed(
-          res,
-          'identity',
-          403,
-          [
-            `The identity provider signed you in, but ${error.message}, so the dashboard cannot tell who you are.`,
-            'Tell the team that runs the dashboard: the provider must send that claim (OIDC_USER_CLAIM) for every user.',
-          ],
-          flow.returnTo,
-        );
-      }
-      return failed(
-        res,
-        'exchange',
-        400,
-        ["The identity provider's answer could not be verified, so nothing was signed in."],
-        flow.returnTo,
-      );
+      const { reason, status, lines } = finishFailure(error);
+      return failed(res, reason, status, lines, flow.returnTo);
     }
     await sessions.write(res, user);
     observer.signIn();
@@ -222,14 +244,6 @@ export function createOidcRoutes(
     sessions.clear(res);
     const endSession = await oidc.endSessionUrl(`${config.publicOrigin}${signedOutPath}`);
     redirect(res, endSession?.href ?? signedOutPath);
-  }
-
-  function signedOut(res: ServerResponse): void {
-    sendPage(res, 200, {
-      title: 'You are signed out',
-      lines: ['You have signed out of the SFS Turbo jobs dashboard.'],
-      links: [{ href: loginHref(base), label: 'Sign in again' }],
-    });
   }
 
   return {
@@ -248,7 +262,7 @@ export function createOidcRoutes(
           await logout(res);
           return true;
         case '/auth/signed-out':
-          signedOut(res);
+          signedOutPage(res, loginHref(base));
           return true;
         default:
           return false;

@@ -70,6 +70,83 @@ export function describeDomain(domain: PasswordIdentity['domain']): string {
   return 'name' in domain ? `domain ${domain.name}` : `domain ID ${domain.id}`;
 }
 
+function newEntry(pauseMs: number): CacheEntry {
+  return {
+    token: undefined,
+    pending: undefined,
+    failed: undefined,
+    forcedAt: undefined,
+    forced: false,
+    inUse: false,
+    loggedInAt: undefined,
+    renewGapMs: pauseMs,
+  };
+}
+
+/** Any other error is told in general words: its message was not written for the page. */
+function asCredentialError(error: unknown): CredentialError {
+  return error instanceof CredentialError
+    ? error
+    : new CredentialError('The IAM login failed unexpectedly', 502);
+}
+
+/*
+ * Why a login is held back, each answered 429 with how long to wait. Pauses are shown in
+ * whole seconds.
+ */
+const seconds = (ms: number) => Math.round(ms / 1000);
+
+function lastLoginFailed(
+  projectId: string,
+  failed: NonNullable<CacheEntry['failed']>,
+  pauseMs: number,
+  t: number,
+): CredentialError {
+  return new CredentialError(
+    `The last IAM login for project ${projectId} failed (${failed.error.message}); ` +
+      `the dashboard waits ${seconds(pauseMs)} s before trying again, so that the IAM user is not locked`,
+    429,
+    retryAfterSeconds(failed.until - t),
+  );
+}
+
+function renewalsPaused(pauseMs: number, waitMs: number): CredentialError {
+  return new CredentialError(
+    'IAM refused the dashboard’s last token renewal (has its password changed?); ' +
+      `renewals wait ${seconds(pauseMs)} s, so that the IAM user is not locked`,
+    429,
+    retryAfterSeconds(waitMs),
+  );
+}
+
+function renewedTooSoon(projectId: string, waitMs: number): CredentialError {
+  return new CredentialError(
+    `IAM issued the dashboard a token for project ${projectId} that is no longer usable ` +
+      'moments later; the dashboard waits before logging in again',
+    429,
+    retryAfterSeconds(waitMs),
+  );
+}
+
+function budgetSpent(waitMs: number): CredentialError {
+  return new CredentialError(
+    'The dashboard server has made all the IAM logins for new projects it may make in a minute ' +
+      'for you or for everyone (OS_AUTH_MAX_LOGINS_PER_MIN, of which one user may take a third); ' +
+      'new projects are looked up again shortly',
+    429,
+    retryAfterSeconds(waitMs),
+  );
+}
+
+function rejectedAgain(projectId: string, pauseMs: number, waitMs: number): CredentialError {
+  return new CredentialError(
+    `The cloud rejected the dashboard’s token for project ${projectId} again, less than ` +
+      `${seconds(pauseMs)} s after a fresh login; the dashboard waits before logging in again`,
+    429,
+    retryAfterSeconds(waitMs),
+  );
+}
+
 /**
  * IAM password login: one project-scoped token per (IAM endpoint, project), cached (the least
  * recently used projects go beyond `maxCachedProjects`), renewed ahead of `expires_at` in the
@@ -101,16 +178,7 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
     if (entry) {
       cache.delete(key); // re-inserted below: Map order is the recency order
     } else {
-      entry = {
-        token: undefined,
-        pending: undefined,
-        failed: undefined,
-        forcedAt: undefined,
-        forced: false,
-        inUse: false,
-        loggedInAt: undefined,
-        renewGapMs: pauseMs,
-      };
+      entry = newEntry(pauseMs);
       for (const [oldKey, old] of cache) {
         if (cache.size < maxCached) break;
         if (!old.pending) cache.delete(oldKey);
@@ -146,10 +214,7 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
       },
       (error: unknown) => {
         entry.pending = undefined;
-        const safe =
-          error instanceof CredentialError
-            ? error
-            : new CredentialError('The IAM login failed unexpectedly', 502);
+        const safe = asCredentialError(error);
         entry.failed = { error: safe, until: now() + pauseMs };
         if (renewal && safe.status === 401) renewalsPausedUntil = now() + pauseMs;
         observer?.login(safe.status === 401 ? 'refused' : 'error', now());
@@ -167,43 +232,19 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
   ): CredentialError | undefined {
     const t = now();
     if (entry.failed && t < entry.failed.until) {
-      return new CredentialError(
-        `The last IAM login for project ${projectId} failed (${entry.failed.error.message}); ` +
-          `the dashboard waits ${Math.round(pauseMs / 1000)} s before trying again, so that the IAM user is not locked`,
-        429,
-        retryAfterSeconds(entry.failed.until - t),
-      );
+      return lastLoginFailed(projectId, entry.failed, pauseMs, t);
     }
     if (entry.inUse) {
       // A renewal: never held up by logins for new projects, bounded for this project alone.
       if (t < renewalsPausedUntil) {
-        return new CredentialError(
-          'IAM refused the dashboard’s last token renewal (has its password changed?); ' +
-            `renewals wait ${Math.round(pauseMs / 1000)} s, so that the IAM user is not locked`,
-          429,
-          retryAfterSeconds(renewalsPausedUntil - t),
-        );
+        return renewalsPaused(pauseMs, renewalsPausedUntil - t);
       }
       const last = entry.loggedInAt;
       if (entry.forced || last === undefined || t >= last + entry.renewGapMs) return undefined;
-      return new CredentialError(
-        `IAM issued the dashboard a token for project ${projectId} that is no longer usable ` +
-          'moments later; the dashboard waits before logging in again',
-        429,
-        retryAfterSeconds(last + entry.renewGapMs - t),
-      );
+      return renewedTooSoon(projectId, last + entry.renewGapMs - t);
     }
     const wait = budget.take(limitKey);
-    if (wait > 0) {
-      return new CredentialError(
-        'The dashboard server has made all the IAM logins for new projects it may make in a minute ' +
-          'for you or for everyone (OS_AUTH_MAX_LOGINS_PER_MIN, of which one user may take a third); ' +
-          'new projects are looked up again shortly',
-        429,
-        retryAfterSeconds(wait),
-      );
-    }
-    return undefined;
+    return wait > 0 ? budgetSpent(wait) : undefined;
   }
 
   function heldBack(error: CredentialError): CredentialError {
@@ -257,14 +298,7 @@ export function passwordLogin(options: PasswordProviderOptions): CredentialProvi
         // One already renewed by a concurrent request stays.
         if (!entry.token || entry.token.token !== token) continue;
         if (entry.forcedAt !== undefined && t < entry.forcedAt + pauseMs) {
-          throw heldBack(
-            new CredentialError(
-              `The cloud rejected the dashboard’s token for project ${projectId} again, less than ` +
-                `${Math.round(pauseMs / 1000)} s after a fresh login; the dashboard waits before logging in again`,
-              429,
-              retryAfterSeconds(entry.forcedAt + pauseMs - t),
-            ),
-          );
+          throw heldBack(rejectedAgain(projectId, pauseMs, entry.forcedAt + pauseMs - t));
         }
         entry.forcedAt = t;
         entry.forced = true;

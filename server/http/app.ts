@@ -29,7 +29,7 @@ import { hostCheck } from './steps/host-check.ts';
 import { observeExcept } from './steps/observe.ts';
 import { securityHeaders } from './steps/security-headers.ts';
 import { staticFiles } from './steps/static.ts';
-import { forwardedClient, normaliseAddress } from './trusted-proxies.ts';
+import { forwardedClient, normaliseAddress, type TrustedProxies } from './trusted-proxies.ts';
 
 export interface AppConfig {
   proxy: ServerConfig;
@@ -72,6 +72,27 @@ const notFound = (res: ServerResponse): Promise<void> => {
   res.end('Not found\n');
   return Promise.resolve();
 };
+
+/** A new request's context: its id, and who sent it (through a trusted proxy or not). */
+function contextOf(req: IncomingMessage, trustedProxies: TrustedProxies): RequestContext {
+  const peer = normaliseAddress(req.socket.remoteAddress ?? '');
+  const viaTrustedProxy = trustedProxies.has(peer);
+  const forwardedFor = req.headers['x-forwarded-for'];
+  return {
+    id: randomUUID(),
+    peer,
+    client: viaTrustedProxy
+      ? forwardedClient(
+          peer,
+          Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor,
+          trustedProxies,
+        )
+      : peer,
+    viaTrustedProxy,
+    path: '/',
+    log: {},
+  };
+}
 
 /**
  * The whole request path of `npm start` and `npm run dev`, in the order a request takes it.
@@ -122,23 +143,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
   const { trustedProxies } = serving;
   return {
     async handle(req, res, last = () => notFound(res)) {
-      const peer = normaliseAddress(req.socket.remoteAddress ?? '');
-      const viaTrustedProxy = trustedProxies.has(peer);
-      const forwardedFor = req.headers['x-forwarded-for'];
-      const ctx: RequestContext = {
-        id: randomUUID(),
-        peer,
-        client: viaTrustedProxy
-          ? forwardedClient(
-              peer,
-              Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor,
-              trustedProxies,
-            )
-          : peer,
-        viaTrustedProxy,
-        path: '/',
-        log: {},
-      };
+      const ctx = contextOf(req, trustedProxies);
       try {
         await run(req, res, ctx, () => {
           ctx.log.route = options.mode === 'dev' ? 'vite' : 'not-found';

@@ -132,6 +132,64 @@ async function decodeBody(
   return { ok: true, body: decoded };
 }
 
+interface Exchange {
+  fail: (reason: UpstreamFailure, detail: string) => void;
+  finish: (result: UpstreamResult) => void;
+  /** The whole body is in: from here the socket may serve another request. */
+  markReceived: () => void;
+  elapsed: () => number;
+}
+
+/** Reads an answer's body, no more than `maxBytes`, undoes its codings and settles the exchange. */
+function readAnswer(incoming: http.IncomingMessage, maxBytes: number, exchange: Exchange): void {
+  const declared = Number(incoming.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    exchange.fail('too-large', `declared ${declared} bytes, limit ${maxBytes}`);
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  incoming.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > maxBytes) {
+      exchange.fail('too-large', `more than ${maxBytes} bytes`);
+      return;
+    }
+    chunks.push(chunk);
+  });
+  incoming.on('error', (error: NodeJS.ErrnoException) =>
+    exchange.fail('unreachable', error.code ?? error.message),
+  );
+  incoming.on('close', () => {
+    if (!incoming.complete)
+      exchange.fail('unreachable', 'connection reset while reading the answer');
+  });
+  incoming.on('end', () => {
+    exchange.markReceived();
+    const raw = chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size);
+    const answered = (body: Buffer) =>
+      exchange.finish({
+        ok: true,
+        status: incoming.statusCode ?? 502,
+        headers: incoming.headers,
+        contentType: headerValue(incoming.headers['content-type']),
+        requestId: headerValue(incoming.headers['x-request-id']),
+        body,
+        ms: exchange.elapsed(),
+      });
+    const codings = contentCodings(incoming.headers['content-encoding']);
+    // An empty body has nothing to decode (HEAD, 204, 304 carry the header of the GET).
+    if (codings.length === 0 || raw.length === 0) {
+      answered(raw);
+      return;
+    }
+    void decodeBody(raw, codings, maxBytes).then((decoded) => {
+      if (decoded.ok) answered(decoded.body);
+      else exchange.fail(decoded.reason, decoded.detail);
+    });
+  });
+}
+
 /**
  * One HTTP exchange with a complete, size-capped body, or a classified failure. Never rejects.
  * The timeout covers the whole exchange (connect, headers and body), not just idle time.
@@ -166,6 +224,14 @@ export function requestUpstream(request: UpstreamRequest): Promise<UpstreamResul
       request.timeoutMs,
     );
     const onAbort = () => fail('aborted', 'the client went away');
+    const exchange: Exchange = {
+      fail,
+      finish,
+      markReceived: () => {
+        received = true;
+      },
+      elapsed,
+    };
 
     const send = (mayRetry: boolean) => {
       const outgoing = transport.request({
@@ -199,51 +265,7 @@ export function requestUpstream(request: UpstreamRequest): Promise<UpstreamResul
 
       outgoing.on('response', (incoming) => {
         answered = true;
-        const declared = Number(incoming.headers['content-length']);
-        if (Number.isFinite(declared) && declared > request.maxBytes) {
-          fail('too-large', `declared ${declared} bytes, limit ${request.maxBytes}`);
-          return;
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        incoming.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > request.maxBytes) {
-            fail('too-large', `more than ${request.maxBytes} bytes`);
-            return;
-          }
-          chunks.push(chunk);
-        });
-        incoming.on('error', (error: NodeJS.ErrnoException) =>
-          fail('unreachable', error.code ?? error.message),
-        );
-        incoming.on('close', () => {
-          if (!incoming.complete) fail('unreachable', 'connection reset while reading the answer');
-        });
-        incoming.on('end', () => {
-          received = true;
-          const raw = chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size);
-          const answered = (body: Buffer) =>
-            finish({
-              ok: true,
-              status: incoming.statusCode ?? 502,
-              headers: incoming.headers,
-              contentType: headerValue(incoming.headers['content-type']),
-              requestId: headerValue(incoming.headers['x-request-id']),
-              body,
-              ms: elapsed(),
-            });
-          const codings = contentCodings(incoming.headers['content-encoding']);
-          // An empty body has nothing to decode (HEAD, 204, 304 carry the header of the GET).
-          if (codings.length === 0 || raw.length === 0) {
-            answered(raw);
-            return;
-          }
-          void decodeBody(raw, codings, request.maxBytes).then((decoded) => {
-            if (decoded.ok) answered(decoded.body);
-            else fail(decoded.reason, decoded.detail);
-          });
-        });
+        readAnswer(incoming, request.maxBytes, exchange);
       });
 
       outgoing.end(request.body);

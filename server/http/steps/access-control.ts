@@ -49,6 +49,63 @@ export function accessControl(config: AuthConfig, observer: AuthObserver): Step 
   };
 }
 
+function oidcOf(
+  config: OidcAuthConfig,
+  options: AccessControlOptions,
+  observer: AuthObserver,
+): Oidc {
+  const sessions = createSessionStore(config);
+  const routes = createOidcRoutes(
+    config,
+    options.oidcClient ?? createOidcClient(config),
+    sessions,
+    observer,
+  );
+  return { config, routes, sessions };
+}
+
+/** Who is asking: the trusted proxy's header, or our own session cookie. */
+async function userOf(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RequestContext,
+  config: AuthConfig,
+  oidc: Oidc | undefined,
+): Promise<User | undefined> {
+  if (config.mode === 'header') return headerIdentity(req, config, ctx.viaTrustedProxy);
+  if (!oidc) return undefined;
+  const read = await oidc.sessions.read(req);
+  // A tampered or expired cookie is dropped, so the browser stops sending it.
+  if (!read.user && read.invalid) oidc.sessions.clear(res);
+  return read.user;
+}
+
+/** `loginHref` when this server signs users in itself; undefined behind a signing-in proxy. */
+function notSignedInPage(res: ServerResponse, loginHref: string | undefined): void {
+  sendPage(res, 401, {
+    title: 'You are not signed in',
+    lines: loginHref
+      ? ['Sign in to use the SFS Turbo jobs dashboard.']
+      : [
+          "This dashboard is reached through the company's sign-in, and this request did not come through it.",
+          'Open the dashboard at its usual address; if that is what you did, tell the team that runs it.',
+        ],
+    links: loginHref ? [{ href: loginHref, label: 'Sign in' }] : [],
+  });
+}
+
+function forbiddenPage(res: ServerResponse, name: string, logoutUrl: string | null): void {
+  sendPage(res, 403, {
+    title: 'No access to this dashboard',
+    lines: [
+      `You are signed in as ${name}.`,
+      "This account is not on the dashboard's list of allowed users or groups, so it cannot look up jobs here.",
+      'Ask the team that runs the dashboard to add you or one of your groups, or sign in with another account.',
+    ],
+    links: logoutUrl ? [{ href: logoutUrl, label: 'Sign out' }] : [],
+  });
+}
+
 /**
  * The access-control step: who is asking (a trusted proxy's header, or our own session
  * cookie), whether they may, and the sign-in routes. It knows nothing about jobs; later steps
@@ -56,19 +113,7 @@ export function accessControl(config: AuthConfig, observer: AuthObserver): Step 
  */
 export function createAccessControl(config: AuthConfig, options: AccessControlOptions = {}): Step {
   const observer = options.observer ?? noObserver;
-  const oidc: Oidc | undefined =
-    config.mode === 'oidc'
-      ? (() => {
-          const sessions = createSessionStore(config);
-          const routes = createOidcRoutes(
-            config,
-            options.oidcClient ?? createOidcClient(config),
-            sessions,
-            observer,
-          );
-          return { config, routes, sessions };
-        })()
-      : undefined;
+  const oidc = config.mode === 'oidc' ? oidcOf(config, options, observer) : undefined;
   const base = config.basePath;
   const logoutUrl =
     oidc?.routes.logoutHref ?? (config.mode === 'header' ? (config.logoutUrl ?? null) : null);
@@ -104,16 +149,7 @@ export function createAccessControl(config: AuthConfig, options: AccessControlOp
       res.end();
       return;
     }
-    sendPage(res, 401, {
-      title: 'You are not signed in',
-      lines: oidc
-        ? ['Sign in to use the SFS Turbo jobs dashboard.']
-        : [
-            "This dashboard is reached through the company's sign-in, and this request did not come through it.",
-            'Open the dashboard at its usual address; if that is what you did, tell the team that runs it.',
-          ],
-      links: oidc ? [{ href: oidc.routes.loginHref(base), label: 'Sign in' }] : [],
-    });
+    notSignedInPage(res, oidc?.routes.loginHref(base));
   }
 
   function refuseForbidden(res: ServerResponse, ctx: RequestContext, user: User): void {
@@ -127,15 +163,7 @@ export function createAccessControl(config: AuthConfig, options: AccessControlOp
       );
       return;
     }
-    sendPage(res, 403, {
-      title: 'No access to this dashboard',
-      lines: [
-        `You are signed in as ${user.name}.`,
-        "This account is not on the dashboard's list of allowed users or groups, so it cannot look up jobs here.",
-        'Ask the team that runs the dashboard to add you or one of your groups, or sign in with another account.',
-      ],
-      links: logoutUrl ? [{ href: logoutUrl, label: 'Sign out' }] : [],
-    });
+    forbiddenPage(res, user.name, logoutUrl);
   }
 
   return async (req, res, ctx, next) => {
@@ -147,15 +175,7 @@ export function createAccessControl(config: AuthConfig, options: AccessControlOp
     }
     if (oidc && path.startsWith('/auth/') && (await oidc.routes.handle(req, res, ctx))) return;
 
-    let user: User | undefined;
-    if (config.mode === 'header') {
-      user = headerIdentity(req, config, ctx.viaTrustedProxy);
-    } else if (oidc) {
-      const read = await oidc.sessions.read(req);
-      user = read.user;
-      // A tampered or expired cookie is dropped, so the browser stops sending it.
-      if (!read.user && read.invalid) oidc.sessions.clear(res);
-    }
+    const user = await userOf(req, res, ctx, config, oidc);
     if (!user) return refuseUnauthenticated(req, res, ctx);
     ctx.user = user;
     ctx.log.user = user.name;

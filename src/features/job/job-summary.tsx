@@ -79,6 +79,71 @@ export function DurationText({
   }
 }
 
+/** Begin, end and duration, with how long ago and how long a waiting job has waited. */
+function TimeFields({
+  job,
+  zone,
+  now,
+  firstSeenAt,
+}: {
+  job: Job;
+  zone: ZoneChoice;
+  now: number;
+  firstSeenAt: number | undefined;
+}) {
+  const kind = statusKind(job.status);
+  const begin = parseApiTime(job.begin_time);
+  const end = parseApiTime(job.end_time);
+  return (
+    <>
+      {/* Two lines are kept for "not started · waiting at least … (first seen …)" in every state:
+          the row does not shrink when the job starts (or ends) and the note gives way. */}
+      <Field label="Begin" className="min-h-[2lh]">
+        <TimeText raw={job.begin_time} zone={zone} missing="not started" />
+        {begin.kind === 'ok' && end.kind !== 'ok' ? (
+          <AgoText at={begin.ms} prefix="began " />
+        ) : null}
+        {begin.kind === 'missing' && kind === 'waiting' && firstSeenAt !== undefined ? (
+          <WaitingSince firstSeenAt={firstSeenAt} zone={zone} />
+        ) : null}
+      </Field>
+      <Field label="End">
+        <TimeText
+          raw={job.end_time}
+          zone={zone}
+          missing={isFinal(kind) ? 'not given' : 'not ended'}
+        />
+        {end.kind === 'ok' ? <AgoText at={end.ms} prefix="ended " /> : null}
+      </Field>
+      <Field label="Duration">
+        <DurationText job={job} now={now} />
+      </Field>
+    </>
+  );
+}
+
+/** The job's first failure and where it came from. */
+function FirstFailure({ job }: { job: Job }) {
+  const failure = firstFailure(job);
+  if (!failure) return null;
+  return (
+    <FailureReason
+      code={failure.code}
+      reason={failure.reason}
+      source={
+        failure.subJob ? (
+          <>
+            <span className="font-medium tracking-wide uppercase">First failure</span> in sub-job{' '}
+            <code className="font-mono break-all">
+              {failure.subJob.id ?? `#${failure.subJob.index + 1}`}
+            </code>
+          </>
+        ) : undefined
+      }
+    />
+  );
+}
+
 export function JobSummary({
   job,
   target,
@@ -101,10 +166,6 @@ export function JobSummary({
   /** When this browser first saw the job, for how long a waiting job has waited at least. */
   firstSeenAt: number | undefined;
 }) {
-  const failure = firstFailure(job);
-  const kind = statusKind(job.status);
-  const begin = parseApiTime(job.begin_time);
-  const end = parseApiTime(job.end_time);
   return (
     <section
       aria-labelledby="job-title"
@@ -125,28 +186,7 @@ export function JobSummary({
         </Field>
         <IdField label="Project ID" value={target.projectId} />
         <IdField label="Job ID" value={target.jobId} />
-        {/* Two lines are kept for "not started · waiting at least … (first seen …)" in every state:
-            the row does not shrink when the job starts (or ends) and the note gives way. */}
-        <Field label="Begin" className="min-h-[2lh]">
-          <TimeText raw={job.begin_time} zone={zone} missing="not started" />
-          {begin.kind === 'ok' && end.kind !== 'ok' ? (
-            <AgoText at={begin.ms} prefix="began " />
-          ) : null}
-          {begin.kind === 'missing' && kind === 'waiting' && firstSeenAt !== undefined ? (
-            <WaitingSince firstSeenAt={firstSeenAt} zone={zone} />
-          ) : null}
-        </Field>
-        <Field label="End">
-          <TimeText
-            raw={job.end_time}
-            zone={zone}
-            missing={isFinal(kind) ? 'not given' : 'not ended'}
-          />
-          {end.kind === 'ok' ? <AgoText at={end.ms} prefix="ended " /> : null}
-        </Field>
-        <Field label="Duration">
-          <DurationText job={job} now={now} />
-        </Field>
+        <TimeFields job={job} zone={zone} now={now} firstSeenAt={firstSeenAt} />
         <Field label="Lookup request ID, this refresh">
           <code className="font-mono break-all">{requestId ?? '—'}</code>
         </Field>
@@ -161,23 +201,7 @@ export function JobSummary({
         <OddStateNote job={job} />
         <FailureDigest job={job} />
       </Suspense>
-      {failure ? (
-        <FailureReason
-          code={failure.code}
-          reason={failure.reason}
-          source={
-            failure.subJob ? (
-              <>
-                <span className="font-medium tracking-wide uppercase">First failure</span> in
-                sub-job{' '}
-                <code className="font-mono break-all">
-                  {failure.subJob.id ?? `#${failure.subJob.index + 1}`}
-                </code>
-              </>
-            ) : undefined
-          }
-        />
-      ) : null}
+      <FirstFailure job={job} />
     </section>
   );
 }

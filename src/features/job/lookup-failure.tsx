@@ -24,6 +24,56 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** What was asked, when, and what came back: the facts a ticket needs. */
+function FailureDetails({ error, zone }: { error: JobLookupError; zone: ZoneChoice }) {
+  const meaning = explainCode(error.code);
+  const at = formatDateTime(error.at, zone);
+  return (
+    <dl className="mt-3 space-y-1 text-sm">
+      <Row label="Attempt at">
+        {at.text} {at.zone}
+        <AgoText at={error.at} prefix="" />
+      </Row>
+      <Row label="HTTP status">{error.status === 0 ? 'no answer' : error.status}</Row>
+      <Row label="Code">{error.code ?? '—'}</Row>
+      <Row label="Message">{error.message}</Row>
+      {meaning ? <Row label="Meaning">{meaning}</Row> : null}
+      {requestIdsOf(error).map(({ label, value }) => (
+        <Row key={label} label={label}>
+          {value}
+        </Row>
+      ))}
+      {error.retryAfterMs !== undefined ? (
+        <Row label="Try again in">
+          {Math.ceil(error.retryAfterMs / 1000)} s (the answer asked to wait that long before asking
+          again)
+        </Row>
+      ) : null}
+      <Row label="Asked for">
+        region {error.target.region}, project {error.target.projectId}, job {error.target.jobId}
+      </Row>
+      {error.bodySnippet ? <Row label="Answer began">{error.bodySnippet}</Row> : null}
+    </dl>
+  );
+}
+
+function LikelyCauses({ advice }: { advice: ReturnType<typeof adviceFor> }) {
+  return (
+    <div className="mt-3 text-sm">
+      <p className="font-medium">Likely causes</p>
+      <ul className="mt-1 list-disc pl-5">
+        {advice.causes.map((cause) => (
+          <li key={cause}>{cause}</li>
+        ))}
+      </ul>
+      <p className="mt-2">
+        <span className="font-medium">Next step: </span>
+        {advice.next}
+      </p>
+    </div>
+  );
+}
+
 /**
  * A failed lookup: the request did not yield the job. Kept visually apart from a failed job
  * (which is data): this panel is about the dashboard's request, never about the job. It
@@ -41,8 +91,6 @@ export function LookupFailure({
   zone: ZoneChoice;
 }) {
   const advice = adviceFor(error);
-  const meaning = explainCode(error.code);
-  const at = formatDateTime(error.at, zone);
   const link = `${window.location.origin}${paths.job(error.target)}`;
   // With no job on screen the failure is what the page is about: its level-one heading.
   const Heading = stale ? 'h2' : 'h1';
@@ -65,43 +113,8 @@ export function LookupFailure({
           The job data above is from the last successful lookup and may be out of date.
         </p>
       ) : null}
-      <dl className="mt-3 space-y-1 text-sm">
-        <Row label="Attempt at">
-          {at.text} {at.zone}
-          <AgoText at={error.at} prefix="" />
-        </Row>
-        <Row label="HTTP status">{error.status === 0 ? 'no answer' : error.status}</Row>
-        <Row label="Code">{error.code ?? '—'}</Row>
-        <Row label="Message">{error.message}</Row>
-        {meaning ? <Row label="Meaning">{meaning}</Row> : null}
-        {requestIdsOf(error).map(({ label, value }) => (
-          <Row key={label} label={label}>
-            {value}
-          </Row>
-        ))}
-        {error.retryAfterMs !== undefined ? (
-          <Row label="Try again in">
-            {Math.ceil(error.retryAfterMs / 1000)} s (the answer asked to wait that long before
-            asking again)
-          </Row>
-        ) : null}
-        <Row label="Asked for">
-          region {error.target.region}, project {error.target.projectId}, job {error.target.jobId}
-        </Row>
-        {error.bodySnippet ? <Row label="Answer began">{error.bodySnippet}</Row> : null}
-      </dl>
-      <div className="mt-3 text-sm">
-        <p className="font-medium">Likely causes</p>
-        <ul className="mt-1 list-disc pl-5">
-          {advice.causes.map((cause) => (
-            <li key={cause}>{cause}</li>
-          ))}
-        </ul>
-        <p className="mt-2">
-          <span className="font-medium">Next step: </span>
-          {advice.next}
-        </p>
-      </div>
+      <FailureDetails error={error} zone={zone} />
+      <LikelyCauses advice={advice} />
       {error.kind === 'not-found' ? <RegionProbe target={error.target} regions={regions} /> : null}
       <div className="mt-4 flex flex-wrap items-center gap-2 print:hidden">
         <Link

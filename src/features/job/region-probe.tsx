@@ -9,16 +9,11 @@ import { fetchJob } from '../../lib/api-client';
 import type { LookupTarget } from '../../lib/api-error';
 import { failureBrief } from './poll-words';
 
-/**
- * After a 404: the same job in the other regions this dashboard may ask, one by one (a
- * region switch) or all at once. Each region is asked once; nothing here polls.
- */
-export function RegionProbe({ target, regions }: { target: LookupTarget; regions: RegionInfo[] }) {
-  const ids = useId();
-  const others = regions.filter((region) => region.id !== target.region);
-  const [choice, setChoice] = useState(others[0]?.id ?? '');
-  const [probing, setProbing] = useState(false);
-  const results = useQueries({
+type ProbeResult = ReturnType<typeof useRegionProbe>[number];
+
+/** The job asked for in each of the other regions, once each, when `probing` turns on. */
+function useRegionProbe(target: LookupTarget, others: RegionInfo[], probing: boolean) {
+  return useQueries({
     queries: others.map((region) => {
       const asked = { ...target, region: region.id };
       return {
@@ -30,6 +25,76 @@ export function RegionProbe({ target, regions }: { target: LookupTarget; regions
       };
     }),
   });
+}
+
+function ProbeOutcome({
+  target,
+  region,
+  result,
+}: {
+  target: LookupTarget;
+  region: string;
+  result: ProbeResult | undefined;
+}) {
+  if (result?.data) {
+    return (
+      <>
+        <StatusBadge status={result.data.job.status} size="sm" />
+        <Link
+          to={paths.job({ ...target, region })}
+          className="font-medium text-accent underline underline-offset-2"
+        >
+          Found: open it in {region}
+        </Link>
+      </>
+    );
+  }
+  if (result?.error) {
+    return (
+      <span className="text-ink-muted">
+        {result.error.kind === 'not-found'
+          ? 'not found'
+          : `not known: ${failureBrief(result.error)}`}
+      </span>
+    );
+  }
+  return <span className="text-ink-muted">asking…</span>;
+}
+
+function ProbeResults({
+  target,
+  others,
+  results,
+}: {
+  target: LookupTarget;
+  others: RegionInfo[];
+  results: ProbeResult[];
+}) {
+  return (
+    <ul
+      aria-label="The job in the other regions"
+      className="divide-y divide-line rounded-md border border-line"
+    >
+      {others.map((region, index) => (
+        <li key={region.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-1.5">
+          <span className="min-w-40 font-mono">{region.id}</span>
+          <ProbeOutcome target={target} region={region.id} result={results[index]} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * After a 404: the same job in the other regions this dashboard may ask, one by one (a
+ * region switch) or all at once. Each region is asked once; nothing here polls.
+ */
+export function RegionProbe({ target, regions }: { target: LookupTarget; regions: RegionInfo[] }) {
+  const ids = useId();
+  const others = regions.filter((region) => region.id !== target.region);
+  const [choice, setChoice] = useState(others[0]?.id ?? '');
+  const [probing, setProbing] = useState(false);
+  const results = useRegionProbe(target, others, probing);
   if (others.length === 0) {
     return (
       <p className="mt-3 text-sm">
@@ -71,43 +136,7 @@ export function RegionProbe({ target, regions }: { target: LookupTarget; regions
           </Button>
         )}
       </div>
-      {probing ? (
-        <ul
-          aria-label="The job in the other regions"
-          className="divide-y divide-line rounded-md border border-line"
-        >
-          {others.map((region, index) => {
-            const result = results[index];
-            return (
-              <li
-                key={region.id}
-                className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-1.5"
-              >
-                <span className="min-w-40 font-mono">{region.id}</span>
-                {result?.data ? (
-                  <>
-                    <StatusBadge status={result.data.job.status} size="sm" />
-                    <Link
-                      to={paths.job({ ...target, region: region.id })}
-                      className="font-medium text-accent underline underline-offset-2"
-                    >
-                      Found: open it in {region.id}
-                    </Link>
-                  </>
-                ) : result?.error ? (
-                  <span className="text-ink-muted">
-                    {result.error.kind === 'not-found'
-                      ? 'not found'
-                      : `not known: ${failureBrief(result.error)}`}
-                  </span>
-                ) : (
-                  <span className="text-ink-muted">asking…</span>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
+      {probing ? <ProbeResults target={target} others={others} results={results} /> : null}
     </div>
   );
 }

@@ -151,30 +151,47 @@ export function isLiveJob(job: Job): boolean {
   return !isFinal(statusKind(job.status)) && parseApiTime(job.end_time).kind !== 'ok';
 }
 
-/** `layoutTimeline` with rows built on demand; see `TimelinePlan`. */
-export function planTimeline(
-  job: Job,
+/** A row's key, the ID a `?sub=` link can name, and why it cannot. */
+type SubJobIds = Pick<TimelineRow, 'key' | 'linkId' | 'idNote'>;
+
+/** Where open bars end and how times map onto the axis: everything a row is placed by. */
+interface Frame {
+  axis: Axis | null;
+  jobStart: number | undefined;
+  live: boolean;
+  /** The job's own open bar ends here. */
+  openEnd: number;
+  /** Sub-jobs' open bars end here. */
+  subOpenEnd: number;
+  pct: (ms: number) => number;
+  /** The axis origin's date, so rows on that day show the clock time only. */
+  refDate: string | undefined;
+}
+
+function anyOpen(items: readonly Item[]): boolean {
+  return items.some(
+    (item) => item.begin.kind === 'ok' && item.end.kind === 'missing' && !isFinal(item.kind),
+  );
+}
+
+function frameOf(
+  jobItem: Item,
+  subItems: readonly Item[],
+  live: boolean,
   now: number,
   zone: ZoneChoice,
-  options: LayoutOptions = {},
-): TimelinePlan {
-  const subJobs = job.sub_jobs ?? [];
-  const jobItem = itemOf(job, true, -1);
-  const subItems = subJobs.map((sub, index) => itemOf(sub, false, index));
-  const live = isLiveJob(job);
-
+  options: LayoutOptions,
+): Frame {
+  const all = [jobItem, ...subItems];
   const known: number[] = [];
-  for (const item of [jobItem, ...subItems]) {
+  for (const item of all) {
     if (item.begin.kind === 'ok') known.push(item.begin.ms);
     if (item.end.kind === 'ok') known.push(item.end.ms);
   }
   const latestKnown = known.length > 0 ? Math.max(...known) : undefined;
   // Open bars run to now while the job is live; once the job is over, to its end at most.
   const openEnd = live ? now : jobItem.end.kind === 'ok' ? jobItem.end.ms : (latestKnown ?? now);
-  const anyOpen = [jobItem, ...subItems].some(
-    (item) => item.begin.kind === 'ok' && item.end.kind === 'missing' && !isFinal(item.kind),
-  );
-  if (known.length > 0 && (live || anyOpen)) known.push(openEnd);
+  if (known.length > 0 && (live || anyOpen(all))) known.push(openEnd);
 
   const jobStart =
     jobItem.begin.kind === 'ok'
@@ -193,12 +210,21 @@ export function planTimeline(
           zone,
           maxTicks: options.maxTicks ?? 8,
         });
-  const pct = (ms: number) =>
-    axis ? clampPct(((ms - axis.startMs) / (axis.endMs - axis.startMs)) * 100) : 0;
-  const refDate =
-    jobStart === undefined ? undefined : formatDateTime(jobStart, zone).text.slice(0, 10);
+  return {
+    axis,
+    jobStart,
+    live,
+    openEnd,
+    // Sub-jobs' open bars end at the coarser clock, never past the job's own open end.
+    subOpenEnd: live ? Math.min(openEnd, options.subJobNow ?? openEnd) : openEnd,
+    pct: (ms: number) =>
+      axis ? clampPct(((ms - axis.startMs) / (axis.endMs - axis.startMs)) * 100) : 0,
+    refDate: jobStart === undefined ? undefined : formatDateTime(jobStart, zone).text.slice(0, 10),
+  };
+}
 
-  const keys = subJobKeys(subJobs);
+/** The job first, then sub-jobs in start order (ties in source order), then those not started. */
+function displayOrder(jobItem: Item, subItems: readonly Item[]): Item[] {
   const started = subItems
     .filter((item) => item.begin.kind === 'ok')
     .sort((a, b) => {
@@ -207,20 +233,33 @@ export function planTimeline(
       return am - bm || a.sourceIndex - b.sourceIndex;
     });
   const notStarted = subItems.filter((item) => item.begin.kind !== 'ok');
+  return [jobItem, ...started, ...notStarted];
+}
 
+function idsOf(item: Item, keys: readonly SubJobIds[]): SubJobIds {
+  if (item.isJob) return { key: 'job', linkId: undefined, idNote: undefined };
+  return (
+    keys[item.sourceIndex] ?? {
+      key: `index:${item.sourceIndex}`,
+      linkId: undefined,
+      idNote: undefined,
+    }
+  );
+}
+
+/** Builds an item's row, or hands back the one built before if nothing it depends on changed. */
+function rowMaker(
+  jobItem: Item,
+  keys: readonly SubJobIds[],
+  frame: Frame,
+  zone: ZoneChoice,
+): (item: Item) => TimelineRow {
+  const { live, refDate, pct } = frame;
   const jobBeginKey = jobItem.begin.kind === 'ok' ? jobItem.begin.ms : jobItem.begin.kind;
-  const axisKey = axis ? `${axis.startMs}-${axis.endMs}` : 'none';
-  // Sub-jobs' open bars end at the coarser clock, never past the job's own open end.
-  const subOpenEnd = live ? Math.min(openEnd, options.subJobNow ?? openEnd) : openEnd;
-  const rowOf = (item: Item): TimelineRow => {
-    const itemOpenEnd = item.isJob ? openEnd : subOpenEnd;
-    const ids = item.isJob
-      ? { key: 'job', linkId: undefined, idNote: undefined }
-      : (keys[item.sourceIndex] ?? {
-          key: `index:${item.sourceIndex}`,
-          linkId: undefined,
-          idNote: undefined,
-        });
+  const axisKey = frame.axis ? `${frame.axis.startMs}-${frame.axis.endMs}` : 'none';
+  return (item) => {
+    const itemOpenEnd = item.isJob ? frame.openEnd : frame.subOpenEnd;
+    const ids = idsOf(item, keys);
     const mayBeOpen =
       item.begin.kind === 'ok' && item.end.kind === 'missing' && !isFinal(item.kind);
     // Everything besides the item itself that its row depends on.
@@ -250,15 +289,12 @@ export function planTimeline(
     rowCache.set(item.source, { context, row });
     return row;
   };
-  const order = [jobItem, ...started, ...notStarted];
-  const built: (TimelineRow | undefined)[] = [];
-  const rowAt = (index: number): TimelineRow => {
-    const item = order[index];
-    if (!item) throw new RangeError(`no timeline row ${index}`);
-    return (built[index] ??= rowOf(item));
-  };
+}
+
+/** Display index of the row a `?sub=` link names, the index built on first use. */
+function linkFinder(order: readonly Item[], keys: readonly SubJobIds[]) {
   let linkIndex: Map<string, number> | undefined;
-  const indexOfLink = (linkId: string): number => {
+  return (linkId: string): number => {
     linkIndex ??= new Map(
       order.flatMap((item, index) => {
         const id = item.isJob ? undefined : keys[item.sourceIndex]?.linkId;
@@ -267,7 +303,9 @@ export function planTimeline(
     );
     return linkIndex.get(linkId) ?? -1;
   };
+}
 
+function statusCounts(items: readonly Item[]): Record<StatusKind, number> {
   const counts: Record<StatusKind, number> = {
     success: 0,
     failed: 0,
@@ -275,13 +313,23 @@ export function planTimeline(
     waiting: 0,
     unknown: 0,
   };
-  for (const item of subItems) counts[item.kind] += 1;
-  const failedIndex = order.findIndex((item) => !item.isJob && item.kind === 'failed');
-  const failedItem = order[failedIndex];
-  const failedIds = failedItem ? keys[failedItem.sourceIndex] : undefined;
+  for (const item of items) counts[item.kind] += 1;
+  return counts;
+}
 
+function firstFailedOf(order: readonly Item[], keys: readonly SubJobIds[]) {
+  const index = order.findIndex((item) => !item.isJob && item.kind === 'failed');
+  const item = order[index];
+  const ids = item ? keys[item.sourceIndex] : undefined;
+  return item && ids
+    ? { index, key: ids.key, domId: domIdOf(item), linkId: ids.linkId }
+    : undefined;
+}
+
+/** Each row's `[left, right]` on the axis, computed once on first use; see `TimelinePlan`. */
+function spanFinder(order: readonly Item[], frame: Frame): () => Float32Array {
   let spanCache: Float32Array | undefined;
-  const spans = (): Float32Array => {
+  return () => {
     if (spanCache) return spanCache;
     const out = new Float32Array(order.length * 2).fill(-1);
     order.forEach((item, index) => {
@@ -293,37 +341,52 @@ export function planTimeline(
           ? item.end.ms
           : item.begin.kind === 'ok' && !isFinal(item.kind)
             ? item.isJob
-              ? openEnd
-              : subOpenEnd
+              ? frame.openEnd
+              : frame.subOpenEnd
             : from;
-      out[index * 2] = pct(Math.min(from, to));
-      out[index * 2 + 1] = pct(Math.max(from, to));
+      out[index * 2] = frame.pct(Math.min(from, to));
+      out[index * 2 + 1] = frame.pct(Math.max(from, to));
     });
     spanCache = out;
     return out;
   };
+}
 
+/** `layoutTimeline` with rows built on demand; see `TimelinePlan`. */
+export function planTimeline(
+  job: Job,
+  now: number,
+  zone: ZoneChoice,
+  options: LayoutOptions = {},
+): TimelinePlan {
+  const subJobs = job.sub_jobs ?? [];
+  const jobItem = itemOf(job, true, -1);
+  const subItems = subJobs.map((sub, index) => itemOf(sub, false, index));
+  const live = isLiveJob(job);
+  const frame = frameOf(jobItem, subItems, live, now, zone, options);
+  const { axis, jobStart } = frame;
+  const keys = subJobKeys(subJobs);
+  const order = displayOrder(jobItem, subItems);
+  const rowOf = rowMaker(jobItem, keys, frame, zone);
+  const built: (TimelineRow | undefined)[] = [];
+  const counts = statusCounts(subItems);
   return {
     rowCount: order.length,
-    rowAt,
-    indexOfLink,
+    rowAt: (index: number): TimelineRow => {
+      const item = order[index];
+      if (!item) throw new RangeError(`no timeline row ${index}`);
+      return (built[index] ??= rowOf(item));
+    },
+    indexOfLink: linkFinder(order, keys),
     kinds: kindsOf(job, order),
-    spans,
+    spans: spanFinder(order, frame),
     axis,
     startText: jobStart === undefined ? undefined : timeText(jobStart, zone, true, undefined),
-    nowPct: live && axis ? pct(now) : null,
+    nowPct: live && axis ? frame.pct(now) : null,
     live,
     subJobCount: subJobs.length,
     counts,
     failedCount: counts.failed,
-    firstFailed:
-      failedItem && failedIds
-        ? {
-            index: failedIndex,
-            key: failedIds.key,
-            domId: domIdOf(failedItem),
-            linkId: failedIds.linkId,
-          }
-        : undefined,
+    firstFailed: firstFailedOf(order, keys),
   };
 }

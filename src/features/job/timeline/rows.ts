@@ -123,167 +123,245 @@ export interface RowContext {
   pct: (ms: number) => number;
 }
 
-/** One row, all of it text and percentages: what the row component draws. */
-export function buildRow(item: Item, context: RowContext): TimelineRow {
+/** Where the bar lies and how long the item ran, before any of it is put into words. */
+interface Bar {
+  state: RowState;
+  barKind: TimelineRow['barKind'];
+  from: number;
+  to: number;
+  open: boolean;
+  problem: string | undefined;
+  durationKind: TimelineRow['durationKind'];
+  durationMs: number;
+}
+
+const noBar = {
+  barKind: 'none',
+  from: 0,
+  to: 0,
+  open: false,
+  problem: undefined,
+  durationKind: 'unknown',
+  durationMs: 0,
+} as const;
+
+/** Both times known: a span, a mark when they are equal, or a flagged span when reversed. */
+function finishedBar(beginMs: number, endMs: number): Bar {
+  const durationMs = endMs - beginMs;
+  if (durationMs > 0) {
+    return {
+      ...noBar,
+      state: 'finished',
+      barKind: 'span',
+      from: beginMs,
+      to: endMs,
+      durationKind: 'finished',
+      durationMs,
+    };
+  }
+  if (durationMs === 0) {
+    return {
+      ...noBar,
+      state: 'instant',
+      barKind: 'mark',
+      from: beginMs,
+      to: beginMs,
+      durationKind: 'finished',
+      durationMs,
+    };
+  }
+  return {
+    ...noBar,
+    state: 'reversed',
+    barKind: 'span',
+    from: endMs,
+    to: beginMs,
+    durationKind: 'negative',
+    durationMs,
+    problem: `The end time is ${formatDuration(-durationMs)} before the begin time.`,
+  };
+}
+
+/** Begun and not ended: the bar grows to the open end. */
+function runningBar(beginMs: number, isJob: boolean, context: RowContext): Bar {
+  const to = Math.max(beginMs, context.openEnd);
+  return {
+    ...noBar,
+    state: 'running',
+    barKind: 'span',
+    from: beginMs,
+    to,
+    open: true,
+    durationKind: 'elapsed',
+    durationMs: to - beginMs,
+    problem:
+      !context.jobLive && !isJob
+        ? 'The job has ended but this sub-job still reports no end.'
+        : undefined,
+  };
+}
+
+/** A malformed time, or one missing that the status says must exist: a mark where it can be. */
+function timeProblemBar(begin: ParsedTime, end: ParsedTime, itemLive: boolean, noun: string): Bar {
+  const problems: string[] = [];
+  if (begin.kind === 'invalid') problems.push('the begin time is malformed');
+  if (begin.kind === 'missing') problems.push('the begin time is missing');
+  if (end.kind === 'invalid') problems.push('the end time is malformed');
+  if (end.kind === 'missing' && !itemLive)
+    problems.push(`the end time is missing though the ${noun} is over`);
+  const sentence = problems.join(', and ');
+  const problem = `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+  const point = begin.kind === 'ok' ? begin.ms : end.kind === 'ok' ? end.ms : undefined;
+  return point === undefined
+    ? { ...noBar, state: 'time-problem', problem }
+    : { ...noBar, state: 'time-problem', barKind: 'mark', from: point, to: point, problem };
+}
+
+function barOf(item: Item, context: RowContext): Bar {
   const { begin, end, kind, isJob } = item;
-  const { zone, refDate, pct } = context;
   const itemLive = !isFinal(kind);
-  const noun = isJob ? 'job' : 'sub-job';
-
-  const shown = (time: ParsedTime, missing: string) =>
-    time.kind === 'ok'
-      ? timeText(time.ms, zone, isJob, refDate)
-      : time.kind === 'invalid'
-        ? time.raw
-        : missing;
-
-  let state: RowState;
-  let barKind: TimelineRow['barKind'] = 'none';
-  let from = 0;
-  let to = 0;
-  let open = false;
-  let problem: string | undefined;
-  let durationKind: TimelineRow['durationKind'] = 'unknown';
-  let durationMs = 0;
-
-  if (begin.kind === 'ok' && end.kind === 'ok') {
-    durationMs = end.ms - begin.ms;
-    barKind = 'span';
-    if (durationMs > 0) {
-      state = 'finished';
-      durationKind = 'finished';
-      [from, to] = [begin.ms, end.ms];
-    } else if (durationMs === 0) {
-      state = 'instant';
-      durationKind = 'finished';
-      barKind = 'mark';
-      [from, to] = [begin.ms, begin.ms];
-    } else {
-      state = 'reversed';
-      durationKind = 'negative';
-      [from, to] = [end.ms, begin.ms];
-      problem = `The end time is ${formatDuration(-durationMs)} before the begin time.`;
-    }
-  } else if (begin.kind === 'ok' && end.kind === 'missing' && itemLive) {
-    state = 'running';
-    durationKind = 'elapsed';
-    open = true;
-    barKind = 'span';
-    to = Math.max(begin.ms, context.openEnd);
-    from = begin.ms;
-    durationMs = to - from;
-    if (!context.jobLive && !isJob) {
-      problem = 'The job has ended but this sub-job still reports no end.';
-    }
-  } else if (begin.kind === 'missing' && end.kind === 'missing' && itemLive) {
-    state = 'waiting';
-  } else {
-    state = 'time-problem';
-    const problems: string[] = [];
-    if (begin.kind === 'invalid') problems.push('the begin time is malformed');
-    if (begin.kind === 'missing') problems.push('the begin time is missing');
-    if (end.kind === 'invalid') problems.push('the end time is malformed');
-    if (end.kind === 'missing' && !itemLive)
-      problems.push(`the end time is missing though the ${noun} is over`);
-    const sentence = problems.join(', and ');
-    problem = `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
-    const point = begin.kind === 'ok' ? begin.ms : end.kind === 'ok' ? end.ms : undefined;
-    if (point !== undefined) {
-      barKind = 'mark';
-      [from, to] = [point, point];
-    }
+  if (begin.kind === 'ok' && end.kind === 'ok') return finishedBar(begin.ms, end.ms);
+  if (begin.kind === 'ok' && end.kind === 'missing' && itemLive) {
+    return runningBar(begin.ms, isJob, context);
   }
+  if (begin.kind === 'missing' && end.kind === 'missing' && itemLive) {
+    return { ...noBar, state: 'waiting' };
+  }
+  return timeProblemBar(begin, end, itemLive, isJob ? 'job' : 'sub-job');
+}
 
-  const barLeft = barKind === 'none' ? 0 : pct(from);
-  const barWidth = barKind === 'span' ? round(Math.max(0, pct(to) - barLeft)) : 0;
-
-  let queuedText: string | undefined;
-  let queueLeft: number | null = null;
-  let offsetMs: number | undefined;
-  if (!isJob && begin.kind === 'ok' && context.jobBegin.kind === 'ok') {
-    offsetMs = begin.ms - context.jobBegin.ms;
-    if (offsetMs > 0) {
-      queuedText = `queued ${formatDuration(offsetMs)}`;
+/** A sub-job's wait since the job's start (or how early it began), and where to draw it. */
+function queueOf(item: Item, context: RowContext, state: RowState) {
+  const { begin } = item;
+  if (item.isJob || begin.kind !== 'ok' || context.jobBegin.kind !== 'ok') {
+    return { queuedText: undefined, queueLeft: null, offsetMs: undefined };
+  }
+  const offsetMs = begin.ms - context.jobBegin.ms;
+  if (offsetMs > 0) {
+    return {
+      queuedText: `queued ${formatDuration(offsetMs)}`,
       // The wait is drawn up to the bar's left end, which is the begin except when reversed.
-      if (state !== 'reversed') queueLeft = pct(context.jobBegin.ms);
-    } else if (offsetMs < 0) {
-      queuedText = `began ${formatDuration(-offsetMs)} before the job`;
-    }
+      queueLeft: state !== 'reversed' ? context.pct(context.jobBegin.ms) : null,
+      offsetMs,
+    };
   }
+  return {
+    queuedText: offsetMs < 0 ? `began ${formatDuration(-offsetMs)} before the job` : undefined,
+    queueLeft: null,
+    offsetMs,
+  };
+}
 
-  const beginShown = shown(begin, state === 'waiting' ? 'not started' : 'not given');
-  const endShown = shown(
-    end,
-    state === 'running' ? 'not ended' : state === 'waiting' ? '—' : 'not given',
-  );
-  const durationText =
-    durationKind === 'finished'
-      ? formatDuration(durationMs)
-      : durationKind === 'elapsed'
-        ? `${formatDuration(durationMs)} so far`
-        : durationKind === 'negative'
-          ? `${formatDuration(durationMs)} (end before begin)`
-          : '—';
+function durationWords(kind: TimelineRow['durationKind'], ms: number): string {
+  if (kind === 'finished') return formatDuration(ms);
+  if (kind === 'elapsed') return `${formatDuration(ms)} so far`;
+  if (kind === 'negative') return `${formatDuration(ms)} (end before begin)`;
+  return '—';
+}
 
-  const labelParts: string[] = [];
-  if (state === 'waiting') {
-    labelParts.push('not started');
-  } else {
-    if (begin.kind === 'ok') labelParts.push(`began ${beginShown}`);
-    if (offsetMs !== undefined) labelParts.push(offsetWords(offsetMs));
-    if (state === 'finished' || state === 'instant') labelParts.push(`ran ${durationText}`);
-    if (state === 'running') labelParts.push(`running for ${durationText}`);
-    if (state === 'reversed') labelParts.push(`ended ${endShown}, before it began`);
-    if (problem && state !== 'reversed') labelParts.push(problem.replace(/\.$/, '').toLowerCase());
-  }
+interface RowWords {
+  beginShown: string;
+  endShown: string;
+  durationText: string;
+  queuedText: string | undefined;
+  offsetMs: number | undefined;
+}
 
-  const status = item.source.status;
-  // "Failed (FAIL)": a status in another form than the documented word is shown as it came.
-  const statusText = statusTextOf(status);
+/** The bar in words, for screen readers. */
+function barLabelOf(item: Item, bar: Bar, words: RowWords): string {
+  const { state, problem } = bar;
+  if (state === 'waiting') return 'not started';
+  const parts: string[] = [];
+  if (item.begin.kind === 'ok') parts.push(`began ${words.beginShown}`);
+  if (words.offsetMs !== undefined) parts.push(offsetWords(words.offsetMs));
+  if (state === 'finished' || state === 'instant') parts.push(`ran ${words.durationText}`);
+  if (state === 'running') parts.push(`running for ${words.durationText}`);
+  if (state === 'reversed') parts.push(`ended ${words.endShown}, before it began`);
+  if (problem && state !== 'reversed') parts.push(problem.replace(/\.$/, '').toLowerCase());
+  return parts.join(', ');
+}
+
+/** Begin, end, duration and wait on one line. */
+function timesTextOf(item: Item, words: RowWords): string {
   // Each part keeps together when the line wraps (no-break spaces inside, breaks between).
-  const timesText = [
-    `Begin ${beginShown}${begin.kind === 'invalid' ? ' (unrecognised format)' : ''}`,
-    `End ${endShown}${end.kind === 'invalid' ? ' (unrecognised format)' : ''}`,
-    `Took ${durationText}`,
-    ...(queuedText ? [queuedText] : []),
+  return [
+    `Begin ${words.beginShown}${item.begin.kind === 'invalid' ? ' (unrecognised format)' : ''}`,
+    `End ${words.endShown}${item.end.kind === 'invalid' ? ' (unrecognised format)' : ''}`,
+    `Took ${words.durationText}`,
+    ...(words.queuedText ? [words.queuedText] : []),
   ]
     .map((part) => (part.length <= 40 ? part.replaceAll(' ', '\u00a0') : part))
     .join(' · ');
+}
 
-  const errorCode = item.source.error_code?.trim() ? item.source.error_code : undefined;
-  const failReason = item.source.fail_reason?.trim() ? item.source.fail_reason : undefined;
+/** A time as the row shows it, or what stands in for it when it is not known. */
+function shownTime(
+  time: ParsedTime,
+  missing: string,
+  isJob: boolean,
+  { zone, refDate }: RowContext,
+): string {
+  if (time.kind === 'ok') return timeText(time.ms, zone, isJob, refDate);
+  return time.kind === 'invalid' ? time.raw : missing;
+}
 
+function nonBlank(value: string | undefined): string | undefined {
+  return value?.trim() ? value : undefined;
+}
+
+/** One row, all of it text and percentages: what the row component draws. */
+export function buildRow(item: Item, context: RowContext): TimelineRow {
+  const { begin, end, kind, isJob, source } = item;
+  const bar = barOf(item, context);
+  const { state, barKind } = bar;
+  const barLeft = barKind === 'none' ? 0 : context.pct(bar.from);
+  const barWidth = barKind === 'span' ? round(Math.max(0, context.pct(bar.to) - barLeft)) : 0;
+  const { queuedText, queueLeft, offsetMs } = queueOf(item, context, state);
+  const words: RowWords = {
+    beginShown: shownTime(begin, state === 'waiting' ? 'not started' : 'not given', isJob, context),
+    endShown: shownTime(
+      end,
+      state === 'running' ? 'not ended' : state === 'waiting' ? '—' : 'not given',
+      isJob,
+      context,
+    ),
+    durationText: durationWords(bar.durationKind, bar.durationMs),
+    queuedText,
+    offsetMs,
+  };
+  const errorCode = nonBlank(source.error_code);
   return {
     key: context.key,
     domId: domIdOf(item),
     isJob,
     sourceIndex: item.sourceIndex,
-    id: item.source.job_id,
+    id: source.job_id,
     linkId: context.linkId,
     idNote: context.idNote,
-    status,
+    status: source.status,
     statusKind: kind,
-    statusText,
-    jobType: item.source.job_type,
-    jobTypeLabel: jobTypeLabel(item.source.job_type),
+    // "Failed (FAIL)": a status in another form than the documented word is shown as it came.
+    statusText: statusTextOf(source.status),
+    jobType: source.job_type,
+    jobTypeLabel: jobTypeLabel(source.job_type),
     state,
     barKind,
     barLeft,
     barWidth: Math.min(barWidth, round(100 - barLeft)),
-    open,
+    open: bar.open,
     queueLeft,
-    beginText: beginShown,
+    beginText: words.beginShown,
     beginKind: begin.kind,
-    endText: endShown,
+    endText: words.endShown,
     endKind: end.kind,
-    durationText,
-    durationKind,
+    durationText: words.durationText,
+    durationKind: bar.durationKind,
     queuedText,
-    timesText,
-    problem,
-    barLabel: labelParts.join(', '),
+    timesText: timesTextOf(item, words),
+    problem: bar.problem,
+    barLabel: barLabelOf(item, bar, words),
     errorCode,
     errorMeaning: explainCode(errorCode),
-    failReason,
+    failReason: nonBlank(source.fail_reason),
   };
 }
