@@ -53,10 +53,10 @@ function unreachable(
 async function request(path: string, { signal, target }: RequestOptions): Promise<Answer> {
   let response: Response;
   try {
-    // No request headers of our own (the proxy answers JSON anyway): a job page's first
-    // request is preloaded by the page itself (server/http/static-site.ts, `jobPreload`), and
-    // Chromium hands a preloaded answer only to a fetch whose headers match the preload's.
-    response = await fetch(appUrl(path), { signal: signal ?? null });
+    response = await fetch(appUrl(path), {
+      headers: { Accept: 'application/json' },
+      signal: signal ?? null,
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw unreachable(
