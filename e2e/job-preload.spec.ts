@@ -21,7 +21,12 @@ test("opening a job's address asks for its answer once, by the page's preload, a
     if (request.url().includes(`/sfs-turbo/jobs/${jobId}`)) requests.push(request.url());
   });
   await openJob(page, DEMO_PROJECT_ID, jobId);
-  await expect(page.locator('[data-ticket-card] [data-status]').first()).toContainText('Succeeded');
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toContainText(
+    'Succeeded',
+    {
+      timeout: 30_000,
+    },
+  );
   await settle(page);
   expect(requests).toEqual([
     `http://127.0.0.1:${new URL(page.url()).port}/api/eu-de/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/${jobId}`,
