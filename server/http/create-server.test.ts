@@ -147,9 +147,10 @@ describe('the production server', () => {
     expect(otherCoding.status).toBe(200);
     const page = await rawRequest(app.port, '/', 'GET', 'Accept-Encoding: br\r\n');
     expect(page.headers['content-encoding']).toBe('br');
+    // Any page route but a job's (whose page names its job, job-preload.test.ts) is index.html.
     const pageAgain = await rawRequest(
       app.port,
-      DEEP_LINK,
+      '/board',
       'GET',
       `Accept-Encoding: br\r\nIf-None-Match: ${page.headers.etag}\r\n`,
     );

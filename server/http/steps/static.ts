@@ -29,7 +29,8 @@ export function staticFiles(site: StaticSite): Step {
         res.end('Not found\n');
         return;
       }
-      file = site.index;
+      file = site.page(ctx.path);
+      ctx.log.route = 'page';
     }
     if (file === site.index) ctx.log.route = 'page';
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -1,0 +1,75 @@
+import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
+import { expect, openJob, settle, test } from './fixtures.ts';
+
+/*
+ * A job's address: the page the server sends asks for the job's answer itself
+ * (`<link rel="preload" as="fetch">`), before the script has loaded, and the app takes that
+ * answer instead of asking again (issue 22 item 8).
+ */
+
+test.beforeEach(async ({ simulator }) => {
+  await simulator.post('/__simulator/reset');
+});
+
+test("opening a job's address asks for its answer once, by the page's preload, and shows it", async ({
+  page,
+}) => {
+  // A finished job: no poll follows its answer, so every request for it is the first one's.
+  const jobId = SCENARIO.success;
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes(`/sfs-turbo/jobs/${jobId}`)) requests.push(request.url());
+  });
+  await openJob(page, DEMO_PROJECT_ID, jobId);
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toContainText(
+    'Succeeded',
+    {
+      timeout: 30_000,
+    },
+  );
+  await settle(page);
+  expect(requests).toEqual([
+    `http://127.0.0.1:${new URL(page.url()).port}/api/eu-de/v1/${DEMO_PROJECT_ID}/sfs-turbo/jobs/${jobId}`,
+  ]);
+  // The one request was the page's preload (initiator `link`), not the app's `fetch`: the app
+  // used the preloaded answer.
+  const initiators = await page.evaluate(
+    (id) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.includes(`/sfs-turbo/jobs/${id}`))
+        .map((entry) => (entry as PerformanceResourceTiming).initiatorType),
+    jobId,
+  );
+  expect(initiators).toEqual(['link']);
+});
+
+test('a live job: its answer comes from the preload, and the app polls on its own after that', async ({
+  page,
+}) => {
+  const jobId = SCENARIO.running;
+  const initiators = () =>
+    page.evaluate(
+      (id) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.includes(`/sfs-turbo/jobs/${id}`))
+          .map((entry) => (entry as PerformanceResourceTiming).initiatorType),
+      jobId,
+    );
+  await openJob(page, DEMO_PROJECT_ID, jobId);
+  await expect(page.getByTestId('freshness')).toContainText(/refreshing every \d+ s/);
+  // (Whether a later `fetch` is a poll or a second first request cannot be told apart by time
+  // on a loaded machine: the finished job above counts exactly.)
+  await expect
+    .poll(async () => (await initiators()).length, { timeout: 20_000 })
+    .toBeGreaterThan(1);
+  const [first, ...later] = await initiators();
+  expect(first).toBe('link');
+  expect(later.every((initiator) => initiator === 'fetch')).toBe(true);
+  // Chromium warns ("preloaded using link preload but not used within a few seconds") on its
+  // own timer, a few seconds after the load event; the fixture fails the test on any console
+  // warning, so it is given the time to say so.
+  await page.waitForTimeout(3_500);
+  await settle(page);
+});
