@@ -1,6 +1,6 @@
 import { Check, Copy } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { copyText } from '../../lib/clipboard';
+import { copyRich, copyText, type RichText } from '../../lib/clipboard';
 import { Button } from './button';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -8,17 +8,20 @@ const FEEDBACK: Record<CopyState, string> = { idle: '', copied: 'Copied', failed
 
 /**
  * Copies `value` (a function is called at click time, for text that is costly to build or whose code
- * is loaded on demand);
+ * is loaded on demand), or `rich`'s text and HTML together (see `copyRich`);
  * says so in words for two seconds. `label` is the accessible name and stays the same while
  * the feedback shows; with `text` the button shows words, without it only an icon.
  */
 export function CopyButton({
   value,
+  rich,
   label,
   text,
   variant = 'ghost',
-}: {
-  value: string | (() => string | Promise<string>);
+}: (
+  | { value: string | (() => string | Promise<string>); rich?: undefined }
+  | { value?: undefined; rich: () => RichText | Promise<RichText> }
+) & {
   label: string;
   text?: string;
   variant?: 'ghost' | 'secondary';
@@ -33,7 +36,9 @@ export function CopyButton({
 
   const copy = async () => {
     try {
-      await copyText(typeof value === 'function' ? await value() : value);
+      // Called, not awaited, before the copy: the clipboard gets the promise within the click.
+      if (rich) await copyRich(rich());
+      else await copyText(typeof value === 'function' ? value() : value);
       setState('copied');
     } catch {
       setState('failed');
