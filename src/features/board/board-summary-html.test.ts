@@ -19,7 +19,12 @@ describe('summaryHtml of the board summary', () => {
       title: `Incident ${HOSTILE} | 42`,
       rows: [
         {
-          entry: { kind: 'invalid', raw: HOSTILE, problem: 'Not a job reference' },
+          entry: {
+            kind: 'invalid',
+            key: 'invalid-0',
+            raw: HOSTILE,
+            problem: 'Not a job reference',
+          },
           data: undefined,
           error: null,
         },
