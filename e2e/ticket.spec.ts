@@ -391,10 +391,10 @@ async function tablesOf(page: Page, html: string): Promise<{ head: string[]; row
   return page.evaluate((markup) => {
     const doc = new DOMParser().parseFromString(markup, 'text/html');
     if (doc.querySelector('img, script, iframe')) throw new Error('active content in the HTML');
-    return [...doc.querySelectorAll('table')].map((table) => ({
-      head: [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? ''),
-      rows: [...table.querySelectorAll('tbody tr')].map((tr) =>
-        [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+    return Array.from(doc.querySelectorAll('table')).map((table) => ({
+      head: Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent ?? ''),
+      rows: Array.from(table.querySelectorAll('tbody tr')).map((tr) =>
+        Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? ''),
       ),
     }));
   }, html);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { copyRich, copyText } from './clipboard';
+import { copyText } from './clipboard';
+import { copyRich } from './clipboard-rich';
 
 /** The ClipboardItem the page handed over, read back type by type. */
 class FakeItem {

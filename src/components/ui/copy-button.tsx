@@ -1,6 +1,6 @@
 import { Check, Copy } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { copyRich, copyText, type RichText } from '../../lib/clipboard';
+import { copyText } from '../../lib/clipboard';
 import { Button } from './button';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -8,19 +8,19 @@ const FEEDBACK: Record<CopyState, string> = { idle: '', copied: 'Copied', failed
 
 /**
  * Copies `value` (a function is called at click time, for text that is costly to build or whose code
- * is loaded on demand), or `rich`'s text and HTML together (see `copyRich`);
+ * is loaded on demand), or does what `copy` does (text and HTML together, say);
  * says so in words for two seconds. `label` is the accessible name and stays the same while
  * the feedback shows; with `text` the button shows words, without it only an icon.
  */
 export function CopyButton({
   value,
-  rich,
+  copy: copyWith,
   label,
   text,
   variant = 'ghost',
 }: (
-  | { value: string | (() => string | Promise<string>); rich?: undefined }
-  | { value?: undefined; rich: () => RichText | Promise<RichText> }
+  | { value: string | (() => string | Promise<string>); copy?: undefined }
+  | { value?: undefined; copy: () => Promise<void> }
 ) & {
   label: string;
   text?: string;
@@ -36,8 +36,7 @@ export function CopyButton({
 
   const copy = async () => {
     try {
-      // Called, not awaited, before the copy: the clipboard gets the promise within the click.
-      if (rich) await copyRich(rich());
+      if (copyWith) await copyWith();
       else await copyText(typeof value === 'function' ? value() : value);
       setState('copied');
     } catch {

@@ -30,18 +30,18 @@ export function TicketBar({
 }) {
   const png = usePngDownload(regionRef, savePng);
   // The Markdown for plain editors, its HTML for rich ones (one builder for every page's
-  // summary, loaded with the first copy).
-  const richSummary = async () => {
-    const [text, { summaryHtml }] = await Promise.all([
-      summary(),
+  // summary); the code for both is loaded on the first copy (the first-load budget).
+  const copySummary = async () => {
+    const [{ copyRich }, { summaryHtml }] = await Promise.all([
+      import('../../lib/clipboard-rich'),
       import('../../job/summary-html'),
     ]);
-    return { text, html: summaryHtml(text) };
+    await copyRich(Promise.resolve(summary()).then((text) => ({ text, html: summaryHtml(text) })));
   };
   const { pathname, search } = useLocation();
   return (
     <div role="group" aria-label={label} className="flex flex-wrap items-center gap-2 print:hidden">
-      <CopyButton variant="secondary" rich={richSummary} label="Copy summary" text="Copy summary" />
+      <CopyButton variant="secondary" copy={copySummary} label="Copy summary" text="Copy summary" />
       <CopyButton variant="secondary" value={link} label="Copy link" text="Copy link" />
       {children}
       <Button size="sm" onClick={() => void png.download()} disabled={png.state.kind === 'working'}>
