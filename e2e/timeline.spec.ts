@@ -280,7 +280,8 @@ test('a running sub-job’s ID is shown whole in a compact row', async ({ page, 
   const body = (await (await answer).json()) as { sub_jobs: { job_id: string; status: string }[] };
   const running = body.sub_jobs.filter((sub) => sub.status === 'running').map((sub) => sub.job_id);
   expect(running).toHaveLength(4);
-  await expect(timeline(page)).toHaveAttribute('data-density', 'compact', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Compact' }).click({ timeout: 30_000 });
+  await expect(timeline(page)).toHaveAttribute('data-density', 'compact');
   const links = timeline(page).locator('li[data-status="running"] a[data-row-link]');
   await expect(links).toHaveCount(4);
   expect(await links.allTextContents()).toEqual(running);
