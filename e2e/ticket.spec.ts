@@ -371,3 +371,104 @@ test('a job of 40 sub-jobs gives a PNG of the job and 25 of them, the failed one
   );
   await expect(note).toBeHidden();
 });
+
+/** The clipboard's HTML and text, as a rich editor's paste would read them. */
+async function readRichClipboard(page: Page): Promise<{ html: string; text: string }> {
+  return page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    if (!item) throw new Error('the clipboard is empty');
+    if (!item.types.includes('text/html'))
+      throw new Error(`no HTML among ${item.types.join(', ')}`);
+    return {
+      html: await (await item.getType('text/html')).text(),
+      text: await (await item.getType('text/plain')).text(),
+    };
+  });
+}
+
+/** The HTML's tables as text, row by row, read by the browser's own parser. */
+async function tablesOf(page: Page, html: string): Promise<{ head: string[]; rows: string[][] }[]> {
+  return page.evaluate((markup) => {
+    const doc = new DOMParser().parseFromString(markup, 'text/html');
+    if (doc.querySelector('img, script, iframe')) throw new Error('active content in the HTML');
+    return Array.from(doc.querySelectorAll('table')).map((table) => ({
+      head: Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent ?? ''),
+      rows: Array.from(table.querySelectorAll('tbody tr')).map((tr) =>
+        Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? ''),
+      ),
+    }));
+  }, html);
+}
+
+test('Copy summary puts an HTML table beside the Markdown, for a paste into Jira or Outlook', async ({
+  page,
+  simulator,
+}) => {
+  const hostile = '<img src=x onerror=alert(1)>';
+  const { jobId } = (await simulator.post('/__simulator/jobs', {
+    jobType: 'create_share',
+    subJobs: [
+      { start: -600_000, duration: 15_000 },
+      {
+        start: -500_000,
+        duration: 15_000,
+        status: 'failed',
+        errorCode: 'SFS.TURBO.0030',
+        failReason: `Ecs resource not enough ${hostile} | quota`,
+      },
+    ],
+  })) as { jobId: string };
+  const { job } = await openAndCapture(page, jobId);
+  const actions = page.getByRole('group', { name: 'Take this job into a ticket' });
+  await actions.getByRole('button', { name: 'Copy summary' }).click();
+  await expect(shownWords(actions.getByRole('button', { name: 'Copy summary' }))).toHaveText(
+    'Copied',
+  );
+  const { html, text } = await readRichClipboard(page);
+  expect(text).toContain(`### SFS Turbo job ${jobId}: Failed`);
+  expect(html).not.toContain('<img');
+  expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  const [fields, subJobs] = await tablesOf(page, html);
+  expect(fields?.head).toEqual(['Field', 'Value']);
+  const field = (name: string) => fields?.rows.find((row) => row[0] === name)?.[1];
+  expect(field('Job ID')).toBe(jobId);
+  expect(field('Project ID')).toBe(DEMO_PROJECT_ID);
+  expect(field('Status')).toBe(`Failed (${job.status})`);
+  expect(field('Begin')).toBe(`${job.begin_time} UTC`);
+  expect(field('Data as of')).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+  expect(field('Region')).toContain('simulated data');
+  expect(subJobs?.head).toEqual([
+    '#',
+    'Status',
+    'Type',
+    'Sub-job ID',
+    'Begin',
+    'End',
+    'Duration',
+    'Failure',
+  ]);
+  const failedRow = subJobs?.rows.find((row) => row[1]?.startsWith('Failed'));
+  expect(failedRow?.[3]).toBe(job.sub_jobs?.[1]?.job_id);
+  expect(failedRow?.[7]).toContain(`SFS.TURBO.0030`);
+  expect(failedRow?.[7]).toContain(`Ecs resource not enough ${hostile} | quota`);
+  expect(failedRow?.[4]).toMatch(/ UTC$/);
+});
+
+test('the board’s Copy summary carries the same kind of HTML table', async ({ page }) => {
+  await page.goto(`/board?jobs=eu-de/${DEMO_PROJECT_ID}/${SCENARIO.failed}&title=Outage`);
+  await expect(page.getByText(SCENARIO.failed).first()).toBeVisible();
+  await expect(page.locator('[data-status="failed"]').first()).toBeVisible();
+  const actions = page.getByRole('group', { name: 'Take this board into a ticket' });
+  await actions.getByRole('button', { name: 'Copy summary' }).click();
+  await expect(shownWords(actions.getByRole('button', { name: 'Copy summary' }))).toHaveText(
+    'Copied',
+  );
+  const { html, text } = await readRichClipboard(page);
+  expect(text).toContain('## Outage');
+  const [jobs] = await tablesOf(page, html);
+  expect(jobs?.head[5]).toBe('Job ID');
+  expect(jobs?.rows[0]?.[5]).toBe(SCENARIO.failed);
+  expect(jobs?.rows[0]?.[1]).toMatch(/^Failed/);
+  expect(html).toMatch(/Data as of \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+  expect(html).toContain('Simulated data.');
+});

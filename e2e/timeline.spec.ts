@@ -204,3 +204,95 @@ test('the rows stay where they are when a waiting job starts and its axis appear
   await expect(page.getByText('now', { exact: true })).toBeVisible();
   expect(await top()).toBe(before);
 });
+
+test('support engineer finds a sub-job by its error code, and the address gives a colleague the same view', async ({
+  page,
+  simulator,
+}) => {
+  const S = 1_000;
+  const { jobId } = (await simulator.post('/__simulator/jobs', {
+    jobType: 'create_share',
+    subJobs: Array.from({ length: 40 }, (_, i) => ({
+      start: -3_600 * S + i * 20 * S,
+      // The last four are still running.
+      duration: i >= 36 ? 7_200 * S : 15 * S,
+      ...(i === 12
+        ? { status: 'failed', errorCode: 'SFS.TURBO.0029', failReason: 'Subnet has not enough ips' }
+        : i === 31
+          ? { status: 'failed', errorCode: 'SFS.TURBO.0030', failReason: 'Ecs resource not enough' }
+          : {}),
+    })),
+  })) as { jobId: string };
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openJob(page, DEMO_PROJECT_ID, jobId);
+  const rows = timeline(page).locator('li[data-row-key]');
+  // The timeline's chunk can take a while on a busy machine.
+  await expect(rows).toHaveCount(41, { timeout: 30_000 });
+  const entries = await page.evaluate(() => history.length);
+
+  const field = page.getByRole('searchbox', { name: 'Find a sub-job' });
+  await field.pressSequentially('sfs.turbo.0030');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('SFS.TURBO.0030');
+  await expect(page.getByTestId('search-count')).toHaveText('1 of 40');
+  await expect(page).toHaveURL(/[?&]q=sfs\.turbo\.0030(&|$)/);
+  // Typing replaced the address rather than adding a step for every key.
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+
+  await field.fill('ips');
+  await page.getByRole('button', { name: '2 failed' }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('SFS.TURBO.0029');
+  await expect(page).toHaveURL(/[?&]status=failed(&|$)/);
+  await expect(page).toHaveURL(/[?&]q=ips(&|$)/);
+
+  // The copied address, opened afresh: the same view.
+  await page.goto(page.url());
+  await expect(rows).toHaveCount(2, { timeout: 30_000 });
+  await expect(rows.nth(1)).toContainText('SFS.TURBO.0029');
+  await expect(page.getByRole('searchbox', { name: 'Find a sub-job' })).toHaveValue('ips');
+  await expect(page.getByRole('button', { name: '2 failed' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'Showing 1 of 40' })).toContainText(
+    'failed; matching “ips”',
+  );
+  await page.getByRole('button', { name: 'Show all' }).click();
+  await expect(rows).toHaveCount(41);
+  await expect(page).not.toHaveURL(/[?&](q|status)=/);
+});
+
+test('a running sub-job’s ID is shown whole in a compact row', async ({ page, simulator }) => {
+  const S = 1_000;
+  const { jobId } = (await simulator.post('/__simulator/jobs', {
+    jobType: 'create_share',
+    subJobs: Array.from({ length: 30 }, (_, i) => ({
+      start: -3_600 * S + i * 20 * S,
+      duration: i >= 26 ? 7_200 * S : 15 * S,
+    })),
+  })) as { jobId: string };
+  const answer = page.waitForResponse(
+    (response) => response.url().includes(`/sfs-turbo/jobs/${jobId}`) && response.ok(),
+  );
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${jobId}?status=running`);
+  const body = (await (await answer).json()) as { sub_jobs: { job_id: string; status: string }[] };
+  const running = body.sub_jobs.filter((sub) => sub.status === 'running').map((sub) => sub.job_id);
+  expect(running).toHaveLength(4);
+  await page.getByRole('button', { name: 'Compact' }).click({ timeout: 30_000 });
+  await expect(timeline(page)).toHaveAttribute('data-density', 'compact');
+  const links = timeline(page).locator('li[data-status="running"] a[data-row-link]');
+  await expect(links).toHaveCount(4);
+  expect(await links.allTextContents()).toEqual(running);
+  for (const link of await links.all()) {
+    // Nothing of it clipped: no ellipsis, no hidden overflow.
+    expect(
+      await link.evaluate(
+        (element) =>
+          element.scrollWidth <= element.clientWidth + 1 &&
+          element.scrollHeight <= element.clientHeight + 1,
+      ),
+    ).toBe(true);
+  }
+});

@@ -8,17 +8,20 @@ const FEEDBACK: Record<CopyState, string> = { idle: '', copied: 'Copied', failed
 
 /**
  * Copies `value` (a function is called at click time, for text that is costly to build or whose code
- * is loaded on demand);
+ * is loaded on demand), or does what `copy` does (text and HTML together, say);
  * says so in words for two seconds. `label` is the accessible name and stays the same while
  * the feedback shows; with `text` the button shows words, without it only an icon.
  */
 export function CopyButton({
   value,
+  copy: copyWith,
   label,
   text,
   variant = 'ghost',
-}: {
-  value: string | (() => string | Promise<string>);
+}: (
+  | { value: string | (() => string | Promise<string>); copy?: undefined }
+  | { value?: undefined; copy: () => Promise<void> }
+) & {
   label: string;
   text?: string;
   variant?: 'ghost' | 'secondary';
@@ -33,7 +36,8 @@ export function CopyButton({
 
   const copy = async () => {
     try {
-      await copyText(typeof value === 'function' ? await value() : value);
+      if (copyWith) await copyWith();
+      else await copyText(typeof value === 'function' ? value() : value);
       setState('copied');
     } catch {
       setState('failed');

@@ -8,7 +8,7 @@ import { CopyButton } from './copy-button';
 
 /**
  * Everything that takes a page into a ticket, the same on the job page and the board: the
- * Markdown summary, the link, anything the page adds (`children`), a PNG of `regionRef`, a
+ * summary (Markdown and HTML), the link, anything the page adds (`children`), a PNG of `regionRef`, a
  * printout, and the ticket view (a clean page to screenshot).
  */
 export function TicketBar({
@@ -29,10 +29,19 @@ export function TicketBar({
   children?: ReactNode;
 }) {
   const png = usePngDownload(regionRef, savePng);
+  // The Markdown for plain editors, its HTML for rich ones (one builder for every page's
+  // summary); the code for both is loaded on the first copy (the first-load budget).
+  const copySummary = async () => {
+    const [{ copyRich }, { summaryHtml }] = await Promise.all([
+      import('../../lib/clipboard-rich'),
+      import('../../job/summary-html'),
+    ]);
+    await copyRich(Promise.resolve(summary()).then((text) => ({ text, html: summaryHtml(text) })));
+  };
   const { pathname, search } = useLocation();
   return (
     <div role="group" aria-label={label} className="flex flex-wrap items-center gap-2 print:hidden">
-      <CopyButton variant="secondary" value={summary} label="Copy summary" text="Copy summary" />
+      <CopyButton variant="secondary" copy={copySummary} label="Copy summary" text="Copy summary" />
       <CopyButton variant="secondary" value={link} label="Copy link" text="Copy link" />
       {children}
       <Button size="sm" onClick={() => void png.download()} disabled={png.state.kind === 'working'}>

@@ -13,7 +13,8 @@ import {
 import { TimelineBar } from './timeline-bar';
 import { TlIcon } from './tl-icon';
 
-// One line of about 24 px: state, ID, begin and duration, then the bar on the shared axis.
+// One line of about 24 px (two where a long ID needs them): state, ID, begin and duration,
+// then the bar on the shared axis.
 // Plain class strings: this runs a thousand times on a large job.
 // The columns are the comfortable row's, so the bars stay on the axis above them.
 const ROW =
@@ -33,7 +34,7 @@ function CompactRowView({ row, selected, shareUrl, onSelect, reasonAbove }: Time
       data-density="compact"
       className={rowClass(row.statusKind, selected)}
     >
-      <div className="flex h-5 min-w-0 items-center gap-2">
+      <div className="flex min-h-5 min-w-0 items-center gap-2">
         <span
           className={`inline-flex w-22 shrink-0 items-center gap-1 font-semibold ${statusTone({ look: 'text', kind: row.statusKind })}`}
         >

@@ -35,6 +35,11 @@ export interface TimelinePlan extends Omit<TimelineLayout, 'rows' | 'firstFailed
   /** Each row's state, in display order (index 0 is the whole job). */
   kinds: StatusKind[];
   /**
+   * What a search finds row `index` by, lower-cased: its sub-job ID, error code and failure
+   * reason. Read from the data, without building the row; worked out on the first search.
+   */
+  searchText: (index: number) => string;
+  /**
    * Where each row lies on the axis, for the overview: `[left, right]` in percent per row in
    * display order (`[-1, -1]` when it has no time to place it; a running one ends at now).
    * Computed on first use, without building the rows.
@@ -88,6 +93,25 @@ function kindsOf(job: Job, order: readonly Item[]): StatusKind[] {
   return kinds;
 }
 
+/** Display order's search texts per job object, like `kindsCache`: once per answer. */
+const searchCache = new WeakMap<Job, string[]>();
+
+function searchTextsOf(job: Job, order: readonly Item[]): string[] {
+  let texts = searchCache.get(job);
+  if (!texts) {
+    texts = order.map((item) => {
+      if (item.isJob) return '';
+      const sub: SubJob = item.source;
+      return [sub.job_id, sub.error_code, sub.fail_reason]
+        .filter((part) => part !== undefined)
+        .join('\n')
+        .toLowerCase();
+    });
+    searchCache.set(job, texts);
+  }
+  return texts;
+}
+
 function clampPct(value: number): number {
   if (!Number.isFinite(value)) return 0;
   return round(Math.min(100, Math.max(0, value)));
@@ -129,6 +153,7 @@ export function layoutTimeline(
     firstFailed,
     kinds: _kinds,
     spans: _spans,
+    searchText: _searchText,
     ...rest
   } = planTimeline(job, now, zone, options);
   return {
@@ -379,6 +404,7 @@ export function planTimeline(
     },
     indexOfLink: linkFinder(order, keys),
     kinds: kindsOf(job, order),
+    searchText: (index: number): string => searchTextsOf(job, order)[index] ?? '',
     spans: spanFinder(order, frame),
     axis,
     startText: jobStart === undefined ? undefined : timeText(jobStart, zone, true, undefined),

@@ -16,20 +16,67 @@ export function previousFailure(kinds: readonly StatusKind[], from: number): num
   return -1;
 }
 
+/** What narrows the rows: states (empty: every state) and a search, both from the address. */
+export interface RowFilter {
+  shown: ReadonlySet<StatusKind>;
+  /** As typed; matched case-insensitively as a substring, ignoring surrounding spaces. */
+  query: string;
+}
+
 /**
  * The display indexes to draw: the whole job, then the sub-jobs whose state is in `shown`
- * (every sub-job when `shown` is empty).
+ * (every sub-job when `shown` is empty) and, with a query, whose ID, error code or failure
+ * reason contains it. `searchText(index)` gives a row's searchable text, lower-cased.
  */
 export function visibleRows(
   kinds: readonly StatusKind[],
-  shown: ReadonlySet<StatusKind>,
+  filter: RowFilter,
+  searchText?: (index: number) => string,
 ): number[] {
-  if (shown.size === 0) return kinds.map((_, index) => index);
+  const needle = filter.query.trim().toLowerCase();
+  const { shown } = filter;
+  if (shown.size === 0 && (needle === '' || !searchText)) return kinds.map((_, index) => index);
   const rows = [0];
   for (let index = 1; index < kinds.length; index += 1) {
-    if (shown.has(kinds[index] ?? 'unknown')) rows.push(index);
+    if (shown.size > 0 && !shown.has(kinds[index] ?? 'unknown')) continue;
+    if (needle !== '' && searchText && !searchText(index).includes(needle)) continue;
+    rows.push(index);
   }
   return rows;
+}
+
+/** The states the address can filter by, in the order the toolbar shows them. */
+export const FILTER_ORDER: readonly StatusKind[] = [
+  'failed',
+  'running',
+  'waiting',
+  'success',
+  'unknown',
+];
+
+/**
+ * `?status=failed,running` read: the states named, and the words that name none (the page
+ * says it leaves those out). Case and spaces do not matter; an empty value filters nothing.
+ */
+export function parseStatusParam(value: string | null): {
+  shown: ReadonlySet<StatusKind>;
+  unknown: string[];
+} {
+  const shown = new Set<StatusKind>();
+  const unknown: string[] = [];
+  for (const word of (value ?? '').split(',')) {
+    const name = word.trim().toLowerCase();
+    if (name === '') continue;
+    const kind = FILTER_ORDER.find((candidate) => candidate === name);
+    if (kind) shown.add(kind);
+    else if (!unknown.includes(word.trim())) unknown.push(word.trim());
+  }
+  return { shown, unknown };
+}
+
+/** The `status` value for a set of states, in a fixed order (one view, one address); '' for none. */
+export function statusParam(shown: ReadonlySet<StatusKind>): string {
+  return FILTER_ORDER.filter((kind) => shown.has(kind)).join(',');
 }
 
 /**

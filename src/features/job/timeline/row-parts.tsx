@@ -51,7 +51,11 @@ function SubJobLink({
   );
 }
 
-/** The sub-job's ID: its link where it has one (one line in the compact row, with its link icon in the comfortable one). */
+/**
+ * The sub-job's ID: its link where it has one (with its link icon in the comfortable row).
+ * Always whole: where the line is short (a running row's "so far" takes room) it wraps
+ * rather than ending in an ellipsis, since the end of an ID is what tells two apart.
+ */
 export function SubJobId({
   row,
   selected,
@@ -60,7 +64,12 @@ export function SubJobId({
   compact,
 }: Omit<TimelineRowProps, 'reasonAbove'> & { compact: boolean }) {
   if (!row.linkId) {
-    if (compact) return <code className="min-w-0 truncate font-mono">{row.id ?? ''}</code>;
+    if (compact)
+      return (
+        <code className="min-w-0 font-mono wrap-anywhere" title={row.id}>
+          {row.id ?? ''}
+        </code>
+      );
     return row.id ? <code className="font-mono break-all">{row.id}</code> : null;
   }
   return (
@@ -72,7 +81,7 @@ export function SubJobId({
       title={compact ? row.linkId : undefined}
       className={
         compact
-          ? 'min-w-0 truncate rounded font-mono text-accent underline-offset-2 hover:underline print:text-ink'
+          ? 'min-w-0 rounded font-mono wrap-anywhere text-accent underline-offset-2 hover:underline print:text-ink'
           : 'inline-flex min-w-0 items-center gap-1 rounded font-mono break-all text-accent underline-offset-2 hover:underline print:text-ink'
       }
     >

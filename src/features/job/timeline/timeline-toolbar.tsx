@@ -1,4 +1,5 @@
-import { ArrowDownToLine, ChevronDown, ChevronUp } from 'lucide-react';
+import { ArrowDownToLine, ChevronDown, ChevronUp, Search } from 'lucide-react';
+import { useId } from 'react';
 import { Button } from '../../../components/ui/button';
 import { StatusIcon } from '../../../components/ui/status-badge';
 import { STATUS_LABEL, type StatusKind } from '../../../job/status';
@@ -6,14 +7,27 @@ import { statusTone } from '../../../job/status-tone';
 import { cn } from '../../../lib/cn';
 import type { Density } from './density';
 
-const ORDER: StatusKind[] = ['failed', 'running', 'waiting', 'success', 'unknown'];
-export interface LargeJobTools {
+import { FILTER_ORDER as ORDER } from './row-nav';
+
+/** The status filters and the search, as `useRowFilter` keeps them in the address. */
+export interface RowFilterTools {
   /** The states shown; empty: all. */
   shown: ReadonlySet<StatusKind>;
-  onToggle: (kind: StatusKind) => void;
-  onShowAll: () => void;
-  density: Density;
-  onDensity: (density: Density) => void;
+  query: string;
+  unknownStatuses: readonly string[];
+  active: boolean;
+  toggle: (kind: StatusKind) => void;
+  setQuery: (query: string) => void;
+  clear: () => void;
+}
+
+export interface LargeJobTools {
+  filter: RowFilterTools;
+  /** Sub-jobs the filters and the search leave. */
+  shownSubJobs: number;
+  /** Given on a large job only. */
+  density?: Density;
+  onDensity?: (density: Density) => void;
 }
 
 /**
@@ -42,10 +56,7 @@ export function TimelineToolbar({
   tools?: LargeJobTools | undefined;
 }) {
   const present = ORDER.filter((kind) => counts[kind] > 0);
-  const shownCount =
-    tools && tools.shown.size > 0
-      ? present.filter((kind) => tools.shown.has(kind)).reduce((sum, kind) => sum + counts[kind], 0)
-      : total;
+  const filter = tools?.filter;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
@@ -54,7 +65,7 @@ export function TimelineToolbar({
           listed={listed}
           counts={counts}
           present={present}
-          tools={tools}
+          filter={filter}
         />
         {onJumpToFailure ? (
           <FailureNav
@@ -63,19 +74,46 @@ export function TimelineToolbar({
             onNext={onNextFailure}
           />
         ) : null}
-        {tools ? <DensitySwitch density={tools.density} onDensity={tools.onDensity} /> : null}
+        {tools?.density && tools.onDensity ? (
+          <DensitySwitch density={tools.density} onDensity={tools.onDensity} />
+        ) : null}
       </div>
-      {tools && tools.shown.size > 0 ? (
+      {tools && filter ? (
+        <SubJobSearch filter={filter} shownSubJobs={tools.shownSubJobs} total={total} />
+      ) : null}
+      {tools && filter?.active ? (
         <p role="status" className="flex flex-wrap items-center gap-2 text-sm">
-          Showing {shownCount.toLocaleString('en')} of {total.toLocaleString('en')} sub-jobs:{' '}
-          {present
-            .filter((kind) => tools.shown.has(kind))
-            .map((kind) => STATUS_LABEL[kind].toLowerCase())
-            .join(', ')}
+          Showing {tools.shownSubJobs.toLocaleString('en')} of {total.toLocaleString('en')} sub-jobs
+          {filter.shown.size > 0
+            ? `: ${ORDER.filter((kind) => filter.shown.has(kind))
+                .map((kind) => STATUS_LABEL[kind].toLowerCase())
+                .join(', ')}`
+            : ''}
+          {filter.query.trim() !== '' ? (
+            <>
+              {filter.shown.size > 0 ? ';' : ''} matching “{filter.query.trim()}”
+            </>
+          ) : null}
           .
-          <Button size="sm" variant="ghost" onClick={tools.onShowAll}>
+          <Button size="sm" variant="ghost" onClick={filter.clear}>
             Show all
           </Button>
+        </p>
+      ) : null}
+      {filter && filter.unknownStatuses.length > 0 ? (
+        <p
+          role="status"
+          className="rounded-md bg-status-waiting-soft px-3 py-1.5 text-sm text-status-waiting"
+        >
+          The link’s status filter names{' '}
+          {filter.unknownStatuses.map((word, index) => (
+            <span key={word}>
+              {index > 0 ? ', ' : ''}
+              <code className="font-mono break-all">{word}</code>
+            </span>
+          ))}
+          , which {filter.unknownStatuses.length === 1 ? 'is not a state' : 'are not states'}{' '}
+          (failed, running, waiting, success, unknown); left out.
         </p>
       ) : null}
       {missingSelection !== undefined ? (
@@ -96,13 +134,13 @@ function StatusCounts({
   listed,
   counts,
   present,
-  tools,
+  filter,
 }: {
   total: number;
   listed: boolean;
   counts: Record<StatusKind, number>;
   present: StatusKind[];
-  tools: LargeJobTools | undefined;
+  filter: RowFilterTools | undefined;
 }) {
   return (
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1" data-testid="timeline-counts">
@@ -122,17 +160,17 @@ function StatusCounts({
           statusTone({ look: 'text', kind: kind }),
           kind === 'failed' && 'font-semibold',
         );
-        return tools ? (
+        return filter ? (
           <button
             key={kind}
             type="button"
-            aria-pressed={tools.shown.has(kind)}
+            aria-pressed={filter.shown.has(kind)}
             title={`Show only ${STATUS_LABEL[kind].toLowerCase()} sub-jobs (another click adds or removes)`}
-            onClick={() => tools.onToggle(kind)}
+            onClick={() => filter.toggle(kind)}
             className={cn(
               look,
               'rounded-full border px-2 py-0.5 hover:bg-surface print:border-0 print:p-0',
-              tools.shown.has(kind) ? 'border-current bg-surface' : 'border-line',
+              filter.shown.has(kind) ? 'border-current bg-surface' : 'border-line',
             )}
           >
             {content}
@@ -149,6 +187,48 @@ function StatusCounts({
         </span>
       ) : null}
     </p>
+  );
+}
+
+/** Finds sub-jobs by ID, error code or failure reason; how many it leaves, beside it. */
+function SubJobSearch({
+  filter,
+  shownSubJobs,
+  total,
+}: {
+  filter: RowFilterTools;
+  shownSubJobs: number;
+  total: number;
+}) {
+  const id = useId();
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm print:hidden">
+      <label htmlFor={id} className="font-medium">
+        Find a sub-job
+      </label>
+      <span className="relative inline-flex items-center">
+        <Search
+          className="pointer-events-none absolute left-2 size-3.5 text-ink-muted"
+          aria-hidden
+        />
+        <input
+          id={id}
+          type="search"
+          value={filter.query}
+          onChange={(event) => filter.setQuery(event.target.value)}
+          placeholder="ID, error code or reason"
+          aria-describedby={`${id}-count`}
+          autoComplete="off"
+          spellCheck={false}
+          className="h-8 w-72 max-w-full rounded-md border border-line bg-panel pr-2 pl-7 font-mono text-sm"
+        />
+      </span>
+      <span id={`${id}-count`} className="text-ink-muted" data-testid="search-count">
+        {filter.query.trim() === ''
+          ? `${total.toLocaleString('en')} sub-jobs`
+          : `${shownSubJobs.toLocaleString('en')} of ${total.toLocaleString('en')}`}
+      </span>
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createElement, useState, type FC } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
@@ -196,6 +196,83 @@ describe('Timeline', () => {
     await waitFor(() => expect(items()).toHaveLength(301));
     expect(screen.queryByText(/more rows/)).toBeNull();
   }, 20_000);
+
+  const searchable: Job = {
+    status: 'running',
+    begin_time: at(0),
+    sub_jobs: Array.from({ length: 40 }, (_, i) => ({
+      job_id: `sub-${String(i).padStart(4, '0')}`,
+      status: i === 32 || i === 37 ? 'failed' : i >= 38 ? 'running' : 'success',
+      begin_time: at(i),
+      ...(i >= 38 ? {} : { end_time: at(i + 5) }),
+      ...(i === 32 || i === 37
+        ? { error_code: 'SFS.TURBO.0030', fail_reason: `ECS resources exhausted in az${i}` }
+        : {}),
+    })),
+  };
+  const subJobRows = () =>
+    [...document.querySelectorAll<HTMLElement>('ol > li')]
+      .map((item) => item.dataset.rowKey)
+      .filter((key) => key !== 'job');
+
+  it('finds a sub-job by ID, code or reason and keeps the search and the filters in the address', async () => {
+    const user = userEvent.setup();
+    const view = renderTimeline(searchable);
+    const field = screen.getByRole('searchbox', { name: 'Find a sub-job' });
+    await user.type(field, '0032');
+    expect(view.search()).toBe('?q=0032');
+    expect(subJobRows()).toEqual(['id:sub-0032']);
+    expect(screen.getByTestId('search-count').textContent).toBe('1 of 40');
+
+    await user.clear(field);
+    await user.type(field, 'sfs.TURBO.0030');
+    expect(subJobRows()).toEqual(['id:sub-0032', 'id:sub-0037']);
+    await user.clear(field);
+    await user.type(field, 'AZ37');
+    expect(subJobRows()).toEqual(['id:sub-0037']);
+
+    await user.clear(field);
+    await user.click(screen.getByRole('button', { name: /running/ }));
+    await user.click(screen.getByRole('button', { name: /failed/ }));
+    expect(new URLSearchParams(view.search()).get('status')).toBe('failed,running');
+    expect(subJobRows()).toEqual(['id:sub-0032', 'id:sub-0037', 'id:sub-0038', 'id:sub-0039']);
+    await user.type(field, '3');
+    expect(view.search()).toBe('?status=failed%2Crunning&q=3');
+    expect(subJobRows()).toEqual(['id:sub-0032', 'id:sub-0037', 'id:sub-0038', 'id:sub-0039']);
+    await user.type(field, '9');
+    expect(subJobRows()).toEqual(['id:sub-0039']);
+    expect(screen.getByRole('status').textContent).toContain(
+      'Showing 1 of 40 sub-jobs: failed, running; matching “39”.',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Show all' }));
+    expect(view.search()).toBe('');
+    expect(subJobRows()).toHaveLength(40);
+    expect((field as HTMLInputElement).value).toBe('');
+  }, 20_000);
+
+  it('opens a link’s filtered view as it was, on a small job too', () => {
+    renderTimeline(searchable, '/eu-de/projects/p/jobs/j?status=failed&q=az3&sub=sub-0037');
+    expect(subJobRows()).toEqual(['id:sub-0032', 'id:sub-0037']);
+    expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Find a sub-job' }).value).toBe(
+      'az3',
+    );
+    expect(screen.getByRole('button', { name: /failed/ }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    cleanup();
+    renderTimeline(failedJob, '/eu-de/projects/p/jobs/j?q=SUB-BAD');
+    expect(subJobRows()).toEqual(['id:sub-bad']);
+    expect(screen.getByRole('button', { name: 'Show all' })).toBeTruthy();
+  });
+
+  it('says which words of a link’s status filter name no state', () => {
+    renderTimeline(searchable, '/eu-de/projects/p/jobs/j?status=failed,paused');
+    expect(subJobRows()).toEqual(['id:sub-0032', 'id:sub-0037']);
+    expect(document.body.textContent).toContain(
+      'The link’s status filter names paused, which is not a state',
+    );
+  });
 
   it('says when the job reports no sub-jobs', () => {
     renderTimeline({ status: 'success', begin_time: at(0), end_time: at(1) });

@@ -61,13 +61,13 @@ export const Timeline = memo(function Timeline({
         onNextFailure={severalFailures ? nav.stepFailure(true) : undefined}
         missingSelection={selected !== undefined && !selectedRow ? selected : undefined}
         tools={
-          large
+          // A link's filters are shown (and can be cleared) on any job; the tools otherwise
+          // come with the large ones.
+          large || nav.filter.active || nav.filter.unknownStatuses.length > 0
             ? {
-                shown: nav.shown,
-                onToggle: nav.toggle,
-                onShowAll: nav.showAll,
-                density,
-                onDensity: setDensity,
+                filter: nav.filter,
+                shownSubJobs: nav.shownSubJobs,
+                ...(large ? { density, onDensity: setDensity } : {}),
               }
             : undefined
         }

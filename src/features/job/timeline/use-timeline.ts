@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import { useLocation, useSearchParams } from 'react-router';
 import type { Job } from '../../../job/job-schema';
@@ -8,7 +8,13 @@ import { publicLink } from '../../../lib/base-path';
 import { useNow } from '../../../lib/use-now';
 import { usePageVisible } from '../../../lib/use-page-visible';
 import { isLiveJob, planTimeline, type TimelinePlan } from './layout';
-import { nextFailure, previousFailure, visibleRows } from './row-nav';
+import {
+  nextFailure,
+  parseStatusParam,
+  previousFailure,
+  statusParam,
+  visibleRows,
+} from './row-nav';
 import { useDrawnRows } from './use-drawn-rows';
 import { useSelectedRowFocus } from './use-row-focus';
 
@@ -33,6 +39,9 @@ export function useTimelinePlan(
   );
 }
 
+/** The address's parameters that narrow the rows (`useRowFilter`). */
+const FILTER_PARAMS = ['status', 'q'] as const;
+
 /** The sub-job the address selects (`?sub=`), a stable way to select one, and its link. */
 export function useSubJobSelection(layout: TimelinePlan) {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -46,11 +55,13 @@ export function useSubJobSelection(layout: TimelinePlan) {
   useEffect(() => {
     setParamsRef.current = setSearchParams;
   }, [setSearchParams]);
-  const select = useCallback((linkId: string) => {
+  /** With `clearFilters`, in the same change of address (a second would undo the first). */
+  const select = useCallback((linkId: string, clearFilters = false) => {
     setParamsRef.current(
       (previous) => {
         const next = new URLSearchParams(previous);
         next.set('sub', linkId);
+        if (clearFilters) for (const name of FILTER_PARAMS) next.delete(name);
         return next;
       },
       { replace: true, preventScrollReset: true },
@@ -64,18 +75,72 @@ export function useSubJobSelection(layout: TimelinePlan) {
 }
 
 /**
- * The rows drawn so far under the status filters, and the moves between them: to a row (drawn,
- * selected and focused, the filters cleared if they hide it) and from failure to failure.
+ * The status filters and the search, kept in the address (`?status=failed,running&q=0032`)
+ * so that a copied link opens the same view. Every change replaces the history entry: typing
+ * does not leave a trail for the back button, as `?sub=` does not.
+ */
+export function useRowFilter() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const statusValue = searchParams.get('status');
+  const { shown, unknown } = useMemo(() => parseStatusParam(statusValue), [statusValue]);
+  const query = searchParams.get('q') ?? '';
+  const update = useCallback(
+    (change: (next: URLSearchParams) => void) =>
+      setSearchParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          change(next);
+          return next;
+        },
+        { replace: true, preventScrollReset: true },
+      ),
+    [setSearchParams],
+  );
+  const setParam = (next: URLSearchParams, name: string, value: string) => {
+    if (value === '') next.delete(name);
+    else next.set(name, value);
+  };
+  return {
+    shown,
+    query,
+    /** Words of `?status=` that name no state. */
+    unknownStatuses: unknown,
+    active: shown.size > 0 || query.trim() !== '',
+    toggle: (kind: StatusKind) =>
+      update((next) => {
+        const states = new Set(shown);
+        if (!states.delete(kind)) states.add(kind);
+        setParam(next, 'status', statusParam(states));
+      }),
+    setQuery: (value: string) => update((next) => setParam(next, 'q', value)),
+    clear: () =>
+      update((next) => {
+        for (const name of FILTER_PARAMS) next.delete(name);
+      }),
+  };
+}
+
+/**
+ * The rows drawn so far under the status filters and the search, and the moves between them:
+ * to a row (drawn, selected and focused, the filters cleared if they hide it) and from
+ * failure to failure.
  */
 export function useTimelineRows(
   layout: TimelinePlan,
   selection: ReturnType<typeof useSubJobSelection>,
 ) {
   const { selectedIndex, selectedRow, select } = selection;
-  const [shown, setShown] = useState<ReadonlySet<StatusKind>>(() => new Set());
-  const shownRows = useMemo(() => visibleRows(layout.kinds, shown), [layout.kinds, shown]);
+  const filter = useRowFilter();
+  const { shown } = filter;
+  // The field follows every key at once; the rows follow when there is time (a large job).
+  const query = useDeferredValue(filter.query);
+  const shownRows = useMemo(
+    () => visibleRows(layout.kinds, { shown, query }, layout.searchText),
+    [layout.kinds, layout.searchText, shown, query],
+  );
+  const filtered = shownRows.length !== layout.rowCount;
   // Position of a display index among the rows drawn (the filters leave some out).
-  const positionOf = (index: number) => (shown.size === 0 ? index : shownRows.indexOf(index));
+  const positionOf = (index: number) => (filtered ? shownRows.indexOf(index) : index);
   const selectedPosition = selectedIndex < 0 ? -1 : positionOf(selectedIndex);
 
   const [drawn, drawAtLeast] = useDrawnRows(shownRows.length, selectedPosition + 1);
@@ -88,13 +153,14 @@ export function useTimelineRows(
   const goTo = (index: number) => {
     const row = layout.rowAt(index);
     let position = positionOf(index);
-    if (position < 0) {
-      flushSync(() => setShown(new Set()));
+    const hidden = position < 0;
+    if (hidden) {
+      flushSync(() => (row.linkId ? select(row.linkId, true) : filter.clear()));
       position = index;
     }
     flushSync(() => drawAtLeast(position + 1));
     focusNow(row.domId);
-    if (row.linkId) select(row.linkId);
+    if (row.linkId && !hidden) select(row.linkId);
   };
   const stepFailure = (forward: boolean) => () => {
     const from = selectedIndex < 0 ? (forward ? 0 : layout.rowCount) : selectedIndex;
@@ -108,16 +174,10 @@ export function useTimelineRows(
           : previousFailure(layout.kinds, layout.rowCount);
     if (target >= 0) goTo(target);
   };
-  const toggle = (kind: StatusKind) =>
-    setShown((current) => {
-      const next = new Set(current);
-      if (!next.delete(kind)) next.add(kind);
-      return next;
-    });
   return {
-    shown,
-    toggle,
-    showAll: () => setShown(new Set()),
+    filter,
+    /** Sub-jobs left by the filters and the search (the job's own row is always drawn). */
+    shownSubJobs: shownRows.length - 1,
     shownCount: shownRows.length,
     drawn,
     rows,
