@@ -369,7 +369,7 @@ describe('the documented team start', () => {
   }
 
   it('passes the checks the server makes at start', async () => {
-    const { loadAppConfig } = await import('../server/http/app-config.ts');
+    const { loadAppConfig } = await import('../server/config/app-config.ts');
     const env = documentedEnv();
     expect(env.AUTH_MODE).toBe('oidc');
     expect(() => loadAppConfig(env)).not.toThrow();
