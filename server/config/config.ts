@@ -2,8 +2,6 @@ import { REGION_PATTERN } from '../../common/contract.ts';
 import { resolveRegions, type RegionEndpoints } from './regions.ts';
 import { reader, type Env, type Read, type VariableName } from './variables.ts';
 
-export type { Env } from './variables.ts';
-
 export interface ServerConfig {
   host: string;
   port: number;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCloud } from '../config/clouds-yaml.ts';
-import { ConfigError, loadConfig, type Env, type ServerConfig } from '../config/config.ts';
+import { ConfigError, loadConfig, type ServerConfig } from '../config/config.ts';
+import type { Env } from '../config/variables.ts';
 import { loadCredentials } from '../config/credentials.ts';
 import { credentialProvider } from './from-config.ts';
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DestinationStream } from 'pino';
 import { loadAppConfig } from '../config/app-config.ts';
-import type { Env, ServerConfig } from '../config/config.ts';
+import type { ServerConfig } from '../config/config.ts';
+import type { Env } from '../config/variables.ts';
 import type { CredentialProvider } from '../credentials/provider.ts';
 import { createServer, type AppServer } from '../http/create-server.ts';
 
