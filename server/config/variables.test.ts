@@ -32,7 +32,9 @@ function variableTables(markdown: string): string[][] {
 const namesIn = (rows: string[][]) =>
   [
     ...new Set(
-      rows.flatMap((row) => [...(row[0] ?? '').matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1])),
+      rows.flatMap((row) =>
+        [...(row[0] ?? '').matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1] ?? ''),
+      ),
     ),
   ].sort();
 

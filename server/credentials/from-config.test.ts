@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCloud } from '../config/clouds-yaml.ts';
 import { ConfigError, loadConfig, type ServerConfig } from '../config/config.ts';
-import type { Env } from '../config/variables.ts';
 import { loadCredentials } from '../config/credentials.ts';
+import type { Env } from '../config/variables.ts';
 import { credentialProvider } from './from-config.ts';
 
 /** The error `run` throws; fails the test when it throws nothing. */

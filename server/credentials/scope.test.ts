@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config/config.ts';
-import type { Env } from '../config/variables.ts';
 import { loadCredentials } from '../config/credentials.ts';
+import type { Env } from '../config/variables.ts';
 import { credentialProvider } from './from-config.ts';
 import { scopeToCredential } from './scope.ts';
 
