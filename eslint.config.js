@@ -208,6 +208,30 @@ export default tseslint.config(
     },
   },
   {
+    // Configuration is read once, at start, by server/config/ (the entry points hand it the
+    // environment; the simulator's CLI reads its own options): everything else receives it.
+    files: ['server/**/*.ts'],
+    ignores: [
+      'server/config/**',
+      'server/main.ts',
+      'server/vite-plugin.ts',
+      'server/cli/**',
+      'server/**/*.test.ts',
+      'server/**/*.cloud-test.ts',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message:
+            'Only server/config/ reads the environment (loadAppConfig, once at start): take the value from the configuration.',
+        },
+      ],
+    },
+  },
+  {
     // One import order everywhere (eslint --fix sorts them): Node built-ins, packages, then
     // the project's own files from the farthest to the nearest, each group alphabetical.
     files: ['**/*.{js,mjs,ts,tsx}'],

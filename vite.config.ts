@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { parseBasePath } from './server/http/serving-config.ts';
+import { parseBasePath } from './server/config/serving.ts';
 import { sfsTurboDev } from './server/vite-plugin.ts';
 import { precompress } from './vite.precompress.ts';
 

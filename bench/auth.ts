@@ -7,10 +7,10 @@
  *   npm run bench:auth
  */
 import autocannon from 'autocannon';
-import { loadAuthConfig } from '../server/auth/config.ts';
 import type { OidcClient } from '../server/auth/oidc-client.ts';
 import { createSealer } from '../server/auth/sealed-token.ts';
 import { SESSION_COOKIE } from '../server/auth/session-store.ts';
+import { loadAuthConfig } from '../server/config/auth.ts';
 import { createAccessControl } from '../server/http/steps/access-control.ts';
 import { createUpstreamLimit } from '../server/proxy/upstream-limit.ts';
 import { startAuthHost } from '../server/testing/auth-host.ts';

@@ -369,9 +369,20 @@ describe('the documented team start', () => {
   }
 
   it('passes the checks the server makes at start', async () => {
-    const { loadAppConfig } = await import('../server/http/app-config.ts');
+    const { loadAppConfig } = await import('../server/config/app-config.ts');
     const env = documentedEnv();
     expect(env.AUTH_MODE).toBe('oidc');
-    expect(() => loadAppConfig(env)).not.toThrow();
+    // The credential is read at start too: the `clouds.yaml` the example's OS_CLOUD names.
+    const dir = mkdtempSync(path.join(tmpdir(), 'team-start-'));
+    try {
+      const cloudsYaml = path.join(dir, 'clouds.yaml');
+      writeFileSync(
+        cloudsYaml,
+        `clouds:\n  ${env.OS_CLOUD}:\n    region_name: eu-de\n    auth:\n      token: a-token-for-the-example\n`,
+      );
+      expect(() => loadAppConfig({ ...env, OS_CLIENT_CONFIG_FILE: cloudsYaml })).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

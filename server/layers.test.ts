@@ -48,6 +48,35 @@ describe('server layers run down only', { timeout: 120_000 }, () => {
   });
 
   it.each([
+    ['server/proxy/probe.ts', 'export const port = process.env.PORT;\n'],
+    [
+      'server/credentials/probe.ts',
+      'const { env } = process;\nexport const token = env.OS_TOKEN;\n',
+    ],
+    ['server/http/probe.ts', "export const dist = process.env['SFS_TURBO_DIST'];\n"],
+  ])('refuses %s reading the environment: %s', async (file, source) => {
+    const [result] = await eslint.lintText(source, { filePath: file });
+    const refusals = (result?.messages ?? []).filter(
+      (message) => message.ruleId === 'no-restricted-properties',
+    );
+    expect(refusals.map((message) => message.message)).toEqual([
+      expect.stringMatching(/Only server\/config\/ reads the environment/),
+    ]);
+  });
+
+  it.each(['server/config/probe.ts', 'server/main.ts', 'server/cli/probe.ts'])(
+    'lets %s read the environment',
+    async (file) => {
+      const [result] = await eslint.lintText('export const port = process.env.PORT;\n', {
+        filePath: file,
+      });
+      expect(
+        (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-properties'),
+      ).toEqual([]);
+    },
+  );
+
+  it.each([
     ['server/http/probe.ts', "export { createApi } from '../proxy/api.ts';\n"],
     ['server/proxy/probe.ts', "export { sendJson } from '../http/responses.ts';\n"],
     ['server/proxy/probe.ts', "export { requestUpstream } from '../net/http-client.ts';\n"],

@@ -3,8 +3,8 @@
  * Configuration comes from the environment, read once; a bad value stops the process here,
  * naming the variable.
  */
+import { loadAppConfig } from './config/app-config.ts';
 import { ConfigError } from './config/config.ts';
-import { loadAppConfig } from './http/app-config.ts';
 import { createServer, type AppServer } from './http/create-server.ts';
 
 const GRACE_MS = 10_000;
@@ -24,7 +24,7 @@ try {
 
 let running: AppServer;
 try {
-  running = await createServer(config, { env: process.env });
+  running = await createServer(config);
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }

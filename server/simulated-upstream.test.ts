@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegionsResponse } from '../common/contract.ts';
-import { ConfigError, type Env } from './config/config.ts';
+import { ConfigError } from './config/config.ts';
+import type { Env } from './config/variables.ts';
 import {
   SCENARIO,
   SECOND_PROJECT_ID,

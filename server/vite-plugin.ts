@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { loadAppConfig } from './http/app-config.ts';
+import { loadAppConfig } from './config/app-config.ts';
 import { createApp, type App } from './http/app.ts';
 
 /**
@@ -16,7 +16,7 @@ export function sfsTurboDev(): Plugin {
     // Vite's default CORS policy lets any page on localhost do so.
     config: () => ({ server: { cors: false } }),
     async configureServer(server) {
-      app ??= createApp(loadAppConfig(process.env), { env: process.env, mode: 'dev' });
+      app ??= createApp(loadAppConfig(process.env), { mode: 'dev' });
       const running = await app;
       server.middlewares.use((req, res, next) => {
         void running.handle(req, res, () => {

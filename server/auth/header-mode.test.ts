@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
+import { loadAuthConfig } from '../config/auth.ts';
 import { createAccessControl } from '../http/steps/access-control.ts';
 import { fakeDist, startApp } from '../testing/app.ts';
 import { startAuthHost, type AuthHost } from '../testing/auth-host.ts';
-import { loadAuthConfig } from './config.ts';
 
 const TEAM = { host: '0.0.0.0', basePath: '/' };
 const JOB_API = '/api/eu-de/v1/e9993fc787d94b6c886cbaa340f9c0f4/sfs-turbo/jobs/job-1';

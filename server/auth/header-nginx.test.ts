@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
+import { loadAuthConfig } from '../config/auth.ts';
 import { createAccessControl } from '../http/steps/access-control.ts';
 import { startAuthHost, type AuthHost } from '../testing/auth-host.ts';
 import { listen, type Running } from '../testing/servers.ts';
-import { loadAuthConfig } from './config.ts';
 
 const NGINX_PEER = '127.0.0.2';
 

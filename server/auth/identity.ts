@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { AuthConfig, HeaderAuthConfig } from './config.ts';
+import type { AuthConfig, HeaderAuthConfig } from '../config/auth.ts';
 
 export interface User {
   /** Who the page shows and the allow-lists match: the header's user, or `OIDC_USER_CLAIM`'s value. */

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { AuthConfig } from './config.ts';
+import type { AuthConfig } from '../config/auth.ts';
 
 /**
  * `open`: no sign-in configured, metrics are as public as the dashboard; `allowed`: the

@@ -1,5 +1,5 @@
 import * as client from 'openid-client';
-import type { OidcAuthConfig } from './config.ts';
+import type { OidcAuthConfig } from '../config/auth.ts';
 import { cleanGroups, cleanName } from './identity.ts';
 import type { SignedIn } from './session-store.ts';
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PROXY_ERROR } from '../../common/contract.ts';
+import { issuerName, type OidcAuthConfig } from '../config/auth.ts';
 import type { Metrics } from '../http/metrics.ts';
 import { fakeDist, startApp, type AppUnderTest } from '../testing/app.ts';
 import { CookieAgent, submitDevLogin, type AgentResponse } from '../testing/cookie-agent.ts';
 import { startTestProvider, type TestProvider } from '../testing/oidc-provider.ts';
 import { closedPort, listen } from '../testing/servers.ts';
-import { issuerName, type OidcAuthConfig } from './config.ts';
 import { LOGIN_COOKIE } from './oidc-routes.ts';
 import { createSealer, type SealerScope } from './sealed-token.ts';
 import { SESSION_COOKIE } from './session-store.ts';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { issuerName, type OidcAuthConfig } from './config.ts';
+import { issuerName, type OidcAuthConfig } from '../config/auth.ts';
 import { clearCookie, readCookie, setCookie } from './cookies.ts';
 import { isNavigation } from './navigation.ts';
 import type { AuthObserver, CallbackFailure } from './observer.ts';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { issuerName, type OidcAuthConfig } from './config.ts';
+import { issuerName, type OidcAuthConfig } from '../config/auth.ts';
 import { clearCookie, readCookie, setCookie } from './cookies.ts';
 import { cleanGroups, cleanName, type User } from './identity.ts';
 import { createSealer } from './sealed-token.ts';

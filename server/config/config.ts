@@ -1,5 +1,6 @@
 import { REGION_PATTERN } from '../../common/contract.ts';
 import { resolveRegions, type RegionEndpoints } from './regions.ts';
+import { reader, type Env, type Read, type VariableName } from './variables.ts';
 
 export interface ServerConfig {
   host: string;
@@ -32,16 +33,16 @@ export interface ServerConfig {
   maxUpstreamBytes: number;
   /** `OS_AUTH_MAX_LOGINS_PER_MIN`: IAM password logins per minute, all projects together. */
   maxLoginsPerMinute: number;
+  /** `SFS_TURBO_SIMULATOR_PORT`: the embedded simulator's port; 0 picks a free one. */
+  simulatorPort: number;
 }
-
-export type Env = Record<string, string | undefined>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-function positiveInt(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
+function positiveInt(read: Read, name: VariableName, fallback: number): number {
+  const raw = read(name);
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) {
@@ -94,12 +95,23 @@ function regionList(raw: string | undefined): string[] | undefined {
   return ids.length > 0 ? ids : undefined;
 }
 
-export function loadConfig(env: Env = process.env): ServerConfig {
-  const explicitDefault = (env.SFS_TURBO_REGION ?? '').trim() || undefined;
+function portOrZero(read: Read, name: VariableName): number {
+  const raw = (read(name) ?? '').trim();
+  if (raw === '') return 0;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(`${name} must be a port number (0 to 65535), got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(env: Env): ServerConfig {
+  const read = reader(env);
+  const explicitDefault = (read('SFS_TURBO_REGION') ?? '').trim() || undefined;
   if (explicitDefault !== undefined && !REGION_PATTERN.test(explicitDefault)) {
     throw new ConfigError(`SFS_TURBO_REGION is not a region ID: "${explicitDefault}"`);
   }
-  const listed = regionList(env.SFS_TURBO_REGIONS);
+  const listed = regionList(read('SFS_TURBO_REGIONS'));
   if (explicitDefault !== undefined && listed && !listed.includes(explicitDefault)) {
     throw new ConfigError(
       `SFS_TURBO_REGION=${explicitDefault} is not one of SFS_TURBO_REGIONS (${listed.join(', ')}): the default region must be an allowed one`,
@@ -108,17 +120,18 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   const defaultRegion = explicitDefault ?? listed?.[0] ?? 'eu-de';
   const allowedRegions = listed ?? [defaultRegion];
   return {
-    host: (env.HOST ?? '').trim() || '127.0.0.1',
-    port: positiveInt(env, 'PORT', 5173),
+    host: (read('HOST') ?? '').trim() || '127.0.0.1',
+    port: positiveInt(read, 'PORT', 5173),
     defaultRegion,
     regions: resolveRegions(allowedRegions),
     allowedRegions,
     regionsFromEnv: explicitDefault !== undefined || listed !== undefined,
-    endpointOverride: endpointUrl(env.SFS_TURBO_ENDPOINT),
-    simulator: simulatorSwitch(env.SFS_TURBO_SIMULATOR),
-    upstreamTimeoutMs: positiveInt(env, 'SFS_TURBO_TIMEOUT_MS', 15_000),
+    endpointOverride: endpointUrl(read('SFS_TURBO_ENDPOINT')),
+    simulator: simulatorSwitch(read('SFS_TURBO_SIMULATOR')),
+    upstreamTimeoutMs: positiveInt(read, 'SFS_TURBO_TIMEOUT_MS', 15_000),
     maxUpstreamBytes: 1024 * 1024,
-    maxLoginsPerMinute: positiveInt(env, 'OS_AUTH_MAX_LOGINS_PER_MIN', 10),
+    maxLoginsPerMinute: positiveInt(read, 'OS_AUTH_MAX_LOGINS_PER_MIN', 10),
+    simulatorPort: portOrZero(read, 'SFS_TURBO_SIMULATOR_PORT'),
   };
 }
 

@@ -1,4 +1,5 @@
-import type { CloudKind, RegionsResponse } from '../../common/contract.ts';
+import type { RegionsResponse } from '../../common/contract.ts';
+import type { CredentialHome } from '../config/credentials.ts';
 import type { LoginObserver } from './login-observer.ts';
 
 export interface SignableRequest {
@@ -11,16 +12,6 @@ export interface SignableRequest {
    * for a new project is taken from that payer's share of the login budget.
    */
   limitKey?: string | undefined;
-}
-
-/** Where a credential belongs, as far as its configuration says. */
-export interface CredentialHome {
-  /** The cloud its IAM address (or its `clouds.yaml` region) belongs to, when known. */
-  cloud: CloudKind | undefined;
-  /** The region its configuration names (`clouds.yaml` `region_name`), if any. */
-  region: string | undefined;
-  /** Where it was configured, for error messages ("clouds.yaml cloud \"otc\""). */
-  source: string;
 }
 
 /**

@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, type Env } from '../config/config.ts';
-import { configureFromEnv } from './scope.ts';
+import { ConfigError, loadConfig } from '../config/config.ts';
+import { loadCredentials } from '../config/credentials.ts';
+import type { Env } from '../config/variables.ts';
+import { credentialProvider } from './from-config.ts';
+import { scopeToCredential } from './scope.ts';
 
 const made: string[] = [];
 afterAll(() => {
@@ -17,7 +20,12 @@ function cloudsYaml(content: string): string {
   return root;
 }
 
-const configure = (env: Env, searchDirs: string[] = []) => configureFromEnv(env, { searchDirs });
+/** Configuration and credential as the proxy runtime makes them, the regions fitted to it. */
+function configure(env: Env, searchDirs: string[] = []) {
+  const config = loadConfig(env);
+  const credentials = credentialProvider(loadCredentials(env, config, { searchDirs }), config);
+  return { config: scopeToCredential(config, credentials), credentials };
+}
 const TOKEN = { OS_TOKEN: 'token-value-123456' };
 
 const OTC_CLOUD = `

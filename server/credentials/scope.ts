@@ -1,7 +1,6 @@
 import type { CloudKind } from '../../common/contract.ts';
-import { ConfigError, loadConfig, type Env, type ServerConfig } from '../config/config.ts';
+import { ConfigError, type ServerConfig } from '../config/config.ts';
 import { CLOUD_NAMES, resolveRegions } from '../config/regions.ts';
-import { credentialsFromEnv, type CredentialOptions } from './from-env.ts';
 import type { CredentialProvider } from './provider.ts';
 
 /**
@@ -56,14 +55,4 @@ export function scopeToCredential(
     );
   }
   return scoped;
-}
-
-/** Configuration and credential from the environment, the regions fitted to the credential. */
-export function configureFromEnv(
-  env: Env,
-  options: CredentialOptions = {},
-): { config: ServerConfig; credentials: CredentialProvider } {
-  const config = loadConfig(env);
-  const credentials = credentialsFromEnv(env, config, options);
-  return { config: scopeToCredential(config, credentials), credentials };
 }

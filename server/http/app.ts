@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DestinationStream, Logger } from 'pino';
 import { PROXY_ERROR } from '../../common/contract.ts';
-import type { AuthConfig } from '../auth/config.ts';
-import type { Env, ServerConfig } from '../config/config.ts';
+import type { AppConfig } from '../config/app-config.ts';
+import {
+  forwardedClient,
+  normaliseAddress,
+  type TrustedProxies,
+} from '../config/trusted-proxies.ts';
 import { leakCheck } from '../credentials/leak-check.ts';
 import type { CredentialProvider } from '../credentials/provider.ts';
 import { createProxyRuntime, type ProxyRuntime } from '../proxy/runtime.ts';
@@ -19,7 +23,6 @@ import {
   SECURITY_HEADERS,
   withTransportSecurity,
 } from './security-headers.ts';
-import type { ServingConfig } from './serving-config.ts';
 import { loadStaticSite } from './static-site.ts';
 import { accessControl } from './steps/access-control.ts';
 import { apiRoute } from './steps/api.ts';
@@ -29,17 +32,8 @@ import { hostCheck } from './steps/host-check.ts';
 import { observeExcept } from './steps/observe.ts';
 import { securityHeaders } from './steps/security-headers.ts';
 import { staticFiles } from './steps/static.ts';
-import { forwardedClient, normaliseAddress, type TrustedProxies } from './trusted-proxies.ts';
-
-export interface AppConfig {
-  proxy: ServerConfig;
-  serving: ServingConfig;
-  auth: AuthConfig;
-}
 
 export interface AppOptions {
-  /** Where credentials are read from (once, at start). */
-  env: Env;
   /**
    * `production`: the built app from `serving.distDir`. `dev`: Vite serves pages and modules
    * (with hot reload) after the chain, through `last`.
@@ -47,10 +41,9 @@ export interface AppOptions {
   mode: 'production' | 'dev';
   /** The access log's destination (default: stdout). */
   logDestination?: DestinationStream;
-  simulatorPort?: number;
   /**
    * Tests and benches: the credential, or an upstream standing in for the simulator, given
-   * rather than read from `env`; `coalesce: false` gives each API request its own exchange.
+   * rather than configured; `coalesce: false` gives each API request its own exchange.
    */
   proxy?: { credentials?: CredentialProvider; simulatorUrl?: string; coalesce?: boolean };
 }
@@ -108,12 +101,11 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
       : undefined;
   const metrics = createMetrics();
   const runtime = await createProxyRuntime({
-    env: options.env,
     config: config.proxy,
+    credentials: config.credentials,
+    ...(options.proxy?.credentials ? { provider: options.proxy.credentials } : {}),
     cacheMs: options.proxy?.coalesce === false ? undefined : serving.cacheMs,
     upstreamLimit: createUpstreamLimit({ perMinute: config.auth.upstreamPerMin }),
-    ...(options.simulatorPort === undefined ? {} : { simulatorPort: options.simulatorPort }),
-    ...(options.proxy?.credentials ? { credentials: options.proxy.credentials } : {}),
     ...(options.proxy?.simulatorUrl ? { simulatorUrl: options.proxy.simulatorUrl } : {}),
   });
   const readiness = createReadiness({

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, type App, type AppConfig, type AppOptions } from './app.ts';
+import type { AppConfig } from '../config/app-config.ts';
+import { createApp, type App, type AppOptions } from './app.ts';
 
 export interface AppServer {
   app: App;
@@ -17,7 +18,7 @@ export interface AppServer {
 /** The production server: a function of its configuration, so tests start as many as they need. */
 export async function createServer(
   config: AppConfig,
-  options: Omit<AppOptions, 'mode'> & { mode?: AppOptions['mode'] },
+  options: Omit<AppOptions, 'mode'> & { mode?: AppOptions['mode'] } = {},
 ): Promise<AppServer> {
   const app = await createApp(config, { mode: 'production', ...options });
   let draining = false;

@@ -1,11 +1,6 @@
-import {
-  ConfigError,
-  isLoopbackHost,
-  loadConfig,
-  type Env,
-  type ServerConfig,
-} from '../config/config.ts';
-import { credentialsFromEnv } from '../credentials/from-env.ts';
+import { ConfigError, isLoopbackHost, type ServerConfig } from '../config/config.ts';
+import type { CredentialSettings } from '../config/credentials.ts';
+import { credentialProvider } from '../credentials/from-config.ts';
 import type { CredentialProvider } from '../credentials/provider.ts';
 import { scopeToCredential } from '../credentials/scope.ts';
 import type { RunningSimulator } from '../simulator/simulator.ts';
@@ -24,17 +19,15 @@ export interface ProxyRuntime {
 }
 
 export interface RuntimeOptions {
-  env?: Env;
-  /** Already loaded from `env` (the production server reads its configuration once). */
-  config?: ServerConfig;
+  config: ServerConfig;
+  /** The configured credential; the runtime makes its provider. */
+  credentials: CredentialSettings;
   /** SFS_TURBO_CACHE_MS: identical job requests share one upstream exchange (undefined: never). */
   cacheMs?: number | undefined;
-  /** Port for the embedded simulator (`SFS_TURBO_SIMULATOR_PORT`); 0 picks a free one. */
-  simulatorPort?: number;
   /** Upstream calls per user (or address): see `ApiOptions.upstreamLimit`. */
   upstreamLimit?: UpstreamLimit;
-  /** Tests and benches: this credential instead of the one the environment names. */
-  credentials?: CredentialProvider;
+  /** Tests and benches: this credential instead of the configured one. */
+  provider?: CredentialProvider;
   /** Tests and benches: a simulator (or a stand-in) already running, instead of an embedded one. */
   simulatorUrl?: string;
 }
@@ -68,14 +61,13 @@ function simulatorChoice(
 }
 
 /**
- * Builds the proxy for the environment: with neither an endpoint nor credentials (on
+ * Builds the proxy for its configuration: with neither an endpoint nor credentials (on
  * loopback, or with `SFS_TURBO_SIMULATOR=1`), starts the embedded simulator and makes it the
  * upstream, through the same forwarding code as the cloud.
  */
-export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<ProxyRuntime> {
-  const env = options.env ?? process.env;
-  const loaded = options.config ?? loadConfig(env);
-  const credentials = options.credentials ?? credentialsFromEnv(env, loaded);
+export async function createProxyRuntime(options: RuntimeOptions): Promise<ProxyRuntime> {
+  const loaded = options.config;
+  const credentials = options.provider ?? credentialProvider(options.credentials, loaded);
   // The regions fitted to the credential: a start that would send it to another cloud stops here.
   const config = scopeToCredential(loaded, credentials);
 
@@ -91,7 +83,7 @@ export async function createProxyRuntime(options: RuntimeOptions = {}): Promise<
       ? await simulatorModule?.startSimulator({
           // Loopback only: the simulator has control routes that must not be reachable from outside.
           host: '127.0.0.1',
-          port: options.simulatorPort ?? Number(env.SFS_TURBO_SIMULATOR_PORT ?? 0),
+          port: config.simulatorPort,
         })
       : undefined;
   const simulatorUrl = choice === 'embedded' ? simulator?.url : choice;

@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DestinationStream } from 'pino';
-import type { Env, ServerConfig } from '../config/config.ts';
+import { loadAppConfig } from '../config/app-config.ts';
+import type { ServerConfig } from '../config/config.ts';
+import type { Env } from '../config/variables.ts';
 import type { CredentialProvider } from '../credentials/provider.ts';
-import { loadAppConfig } from '../http/app-config.ts';
 import { createServer, type AppServer } from '../http/create-server.ts';
 
 export const TEST_ASSET = '/assets/app-abc123.js';
@@ -75,7 +76,6 @@ export async function startApp(
   const config = loadAppConfig(full);
   config.proxy = { ...config.proxy, ...options.config };
   const server = await createServer(config, {
-    env: full,
     logDestination: options.logDestination ?? {
       write: (line: string) => void lines.push(JSON.parse(line)),
     },

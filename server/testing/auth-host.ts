@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { normaliseAddress } from '../config/trusted-proxies.ts';
 import type { RequestContext, Step } from '../http/context.ts';
 import { sendJson } from '../http/responses.ts';
-import { normaliseAddress } from '../http/trusted-proxies.ts';
 import { listen, type Running } from './servers.ts';
 
 type App = (req: IncomingMessage, res: ServerResponse, ctx: RequestContext) => void | Promise<void>;

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PROXY_ERROR, type SessionResponse } from '../../../common/contract.ts';
-import type { AuthConfig, OidcAuthConfig } from '../../auth/config.ts';
 import { headerIdentity, isAllowed, type User } from '../../auth/identity.ts';
 import { isNavigation } from '../../auth/navigation.ts';
 import { noObserver, type AuthObserver } from '../../auth/observer.ts';
@@ -8,6 +7,7 @@ import { createOidcClient, type OidcClient } from '../../auth/oidc-client.ts';
 import { createOidcRoutes, type OidcRoutes } from '../../auth/oidc-routes.ts';
 import { sendPage } from '../../auth/pages.ts';
 import { createSessionStore, type SessionStore } from '../../auth/session-store.ts';
+import type { AuthConfig, OidcAuthConfig } from '../../config/auth.ts';
 import type { RequestContext, Step } from '../context.ts';
 import { sendJson, sendProxyError } from '../responses.ts';
 

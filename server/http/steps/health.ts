@@ -1,6 +1,6 @@
 import { PROXY_ERROR } from '../../../common/contract.ts';
-import type { AuthConfig } from '../../auth/config.ts';
 import { metricsAccess } from '../../auth/metrics-access.ts';
+import type { AuthConfig } from '../../config/auth.ts';
 import type { Step } from '../context.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Readiness } from '../readiness.ts';

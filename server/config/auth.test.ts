@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../config/config.ts';
-import { loadAuthConfig, parseDuration } from './config.ts';
+import { loadAuthConfig, parseDuration } from './auth.ts';
+import { ConfigError } from './config.ts';
 
 const LOOPBACK = { host: '127.0.0.1', basePath: '/' };
 const OIDC = {

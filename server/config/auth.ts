@@ -1,5 +1,6 @@
 import type { AuthMode } from '../../common/contract.ts';
-import { ConfigError, isLoopbackHost, type Env } from '../config/config.ts';
+import { ConfigError, isLoopbackHost } from './config.ts';
+import { reader, type Env, type Read, type VariableName } from './variables.ts';
 
 interface CommonAuthConfig {
   /** Starts and ends with '/'. */
@@ -61,27 +62,27 @@ export const DEFAULT_SESSION_MAX_AGE_SEC = 10 * 60 * 60;
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 
-function text(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
+function text(read: Read, name: VariableName): string | undefined {
+  const value = read(name)?.trim();
   return value ? value : undefined;
 }
 
-function list(env: Env, name: string): string[] {
-  return (text(env, name) ?? '')
+function list(read: Read, name: VariableName): string[] {
+  return (text(read, name) ?? '')
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
 }
 
-function headerName(env: Env, name: string, fallback: string): string {
-  const value = text(env, name) ?? fallback;
+function headerName(read: Read, name: VariableName, fallback: string): string {
+  const value = text(read, name) ?? fallback;
   if (!HEADER_NAME.test(value))
     throw new ConfigError(`${name} is not an HTTP header name: "${value}"`);
   return value.toLowerCase();
 }
 
-function positiveInt(env: Env, name: string, fallback: number): number {
-  const raw = text(env, name);
+function positiveInt(read: Read, name: VariableName, fallback: number): number {
+  const raw = text(read, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) {
@@ -122,8 +123,8 @@ function publicOrigin(publicUrl: string | undefined): string | undefined {
   throw new ConfigError(`PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
 }
 
-function issuerUrl(env: Env): URL {
-  const raw = text(env, 'OIDC_ISSUER_URL');
+function issuerUrl(read: Read): URL {
+  const raw = text(read, 'OIDC_ISSUER_URL');
   if (!raw)
     throw new ConfigError(
       "OIDC_ISSUER_URL is required when AUTH_MODE=oidc (the identity provider's issuer)",
@@ -169,8 +170,8 @@ const EDITABLE_CLAIMS = new Set([
 /** Printable ASCII without spaces: plain names and namespaced ones (`https://example.com/uid`). */
 const CLAIM_NAME = /^[!-~]{1,200}$/;
 
-function userClaim(env: Env): string | undefined {
-  const claim = text(env, 'OIDC_USER_CLAIM');
+function userClaim(read: Read): string | undefined {
+  const claim = text(read, 'OIDC_USER_CLAIM');
   if (claim === undefined) return undefined;
   if (!CLAIM_NAME.test(claim)) {
     throw new ConfigError(`OIDC_USER_CLAIM is not a claim name: "${claim}"`);
@@ -188,8 +189,8 @@ export function issuerName(issuer: URL): string {
   return issuer.href.replace(/\/$/, '');
 }
 
-function sessionSecret(env: Env): string {
-  const secret = env.SESSION_SECRET ?? '';
+function sessionSecret(read: Read): string {
+  const secret = read('SESSION_SECRET') ?? '';
   if (secret.length === 0)
     throw new ConfigError(
       'SESSION_SECRET is required when AUTH_MODE=oidc (at least 32 characters)',
@@ -205,8 +206,8 @@ function sessionSecret(env: Env): string {
   return secret;
 }
 
-function authMode(env: Env, host: string): AuthMode {
-  const raw = text(env, 'AUTH_MODE');
+function authMode(read: Read, host: string): AuthMode {
+  const raw = text(read, 'AUTH_MODE');
   if (raw === undefined) {
     if (!isLoopbackHost(host)) {
       throw new ConfigError(
@@ -224,15 +225,16 @@ function authMode(env: Env, host: string): AuthMode {
 
 /** Reads and checks the access-control settings once, at start; a bad value names its variable. */
 export function loadAuthConfig(env: Env, context: AuthConfigContext): AuthConfig {
-  const mode = authMode(env, context.host);
+  const read = reader(env);
+  const mode = authMode(read, context.host);
   const origin = publicOrigin(context.publicUrl);
   const common: CommonAuthConfig = {
     basePath: normaliseBasePath(context.basePath),
     publicOrigin: origin,
-    allowedUsers: list(env, 'AUTH_ALLOWED_USERS'),
-    allowedGroups: list(env, 'AUTH_ALLOWED_GROUPS'),
-    upstreamPerMin: positiveInt(env, 'RATE_LIMIT_UPSTREAM_PER_MIN', 300),
-    metricsToken: text(env, 'METRICS_TOKEN'),
+    allowedUsers: list(read, 'AUTH_ALLOWED_USERS'),
+    allowedGroups: list(read, 'AUTH_ALLOWED_GROUPS'),
+    upstreamPerMin: positiveInt(read, 'RATE_LIMIT_UPSTREAM_PER_MIN', 300),
+    metricsToken: text(read, 'METRICS_TOKEN'),
   };
   if (common.metricsToken !== undefined && common.metricsToken.length < 16) {
     throw new ConfigError('METRICS_TOKEN is too short: at least 16 characters');
@@ -246,7 +248,7 @@ export function loadAuthConfig(env: Env, context: AuthConfigContext): AuthConfig
     return { ...common, mode };
   }
   if (mode === 'header') {
-    const logoutUrl = text(env, 'AUTH_LOGOUT_URL');
+    const logoutUrl = text(read, 'AUTH_LOGOUT_URL');
     if (logoutUrl !== undefined && !/^(https:\/\/|\/)/.test(logoutUrl)) {
       throw new ConfigError(
         `AUTH_LOGOUT_URL must be a path or an https:// URL, got "${logoutUrl}"`,
@@ -255,35 +257,35 @@ export function loadAuthConfig(env: Env, context: AuthConfigContext): AuthConfig
     return {
       ...common,
       mode,
-      userHeader: headerName(env, 'AUTH_USER_HEADER', 'X-Forwarded-User'),
-      groupsHeader: headerName(env, 'AUTH_GROUPS_HEADER', 'X-Forwarded-Groups'),
+      userHeader: headerName(read, 'AUTH_USER_HEADER', 'X-Forwarded-User'),
+      groupsHeader: headerName(read, 'AUTH_GROUPS_HEADER', 'X-Forwarded-Groups'),
       logoutUrl,
     };
   }
-  const issuer = issuerUrl(env);
-  const clientId = text(env, 'OIDC_CLIENT_ID');
+  const issuer = issuerUrl(read);
+  const clientId = text(read, 'OIDC_CLIENT_ID');
   if (!clientId) throw new ConfigError('OIDC_CLIENT_ID is required when AUTH_MODE=oidc');
-  const secret = sessionSecret(env);
+  const secret = sessionSecret(read);
   if (!origin) {
     throw new ConfigError(
       'PUBLIC_URL is required when AUTH_MODE=oidc: the callback address registered at the identity provider is built from it',
     );
   }
-  const scopes = (text(env, 'OIDC_SCOPES') ?? 'openid email profile')
+  const scopes = (text(read, 'OIDC_SCOPES') ?? 'openid email profile')
     .split(/[\s,]+/)
     .filter(Boolean);
   if (!scopes.includes('openid')) throw new ConfigError('OIDC_SCOPES must include openid');
-  const maxAge = text(env, 'SESSION_MAX_AGE');
+  const maxAge = text(read, 'SESSION_MAX_AGE');
   return {
     ...common,
     mode,
     publicOrigin: origin,
     issuer,
     clientId,
-    clientSecret: text(env, 'OIDC_CLIENT_SECRET'),
+    clientSecret: text(read, 'OIDC_CLIENT_SECRET'),
     scopes: scopes.join(' '),
-    userClaim: userClaim(env),
-    groupsClaim: text(env, 'OIDC_GROUPS_CLAIM') ?? 'groups',
+    userClaim: userClaim(read),
+    groupsClaim: text(read, 'OIDC_GROUPS_CLAIM') ?? 'groups',
     sessionSecret: secret,
     sessionMaxAgeSec:
       maxAge === undefined ? DEFAULT_SESSION_MAX_AGE_SEC : parseDuration('SESSION_MAX_AGE', maxAge),

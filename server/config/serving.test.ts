@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../config/config.ts';
 import { loadAppConfig } from './app-config.ts';
-import { loadServingConfig } from './serving-config.ts';
+import { ConfigError } from './config.ts';
+import { loadServingConfig } from './serving.ts';
 
 describe('serving configuration', () => {
   it('defaults to the root, no public address, loopback proxies and a one-second cache', () => {

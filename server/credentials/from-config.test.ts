@@ -2,9 +2,11 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, type Env } from '../config/config.ts';
-import { loadCloud } from './clouds-yaml.ts';
-import { credentialsFromEnv } from './from-env.ts';
+import { loadCloud } from '../config/clouds-yaml.ts';
+import { ConfigError, loadConfig, type ServerConfig } from '../config/config.ts';
+import { loadCredentials } from '../config/credentials.ts';
+import type { Env } from '../config/variables.ts';
+import { credentialProvider } from './from-config.ts';
 
 /** The error `run` throws; fails the test when it throws nothing. */
 function thrownBy(run: () => unknown): unknown {
@@ -19,6 +21,9 @@ function thrownBy(run: () => unknown): unknown {
 const P = 'e9993fc787d94b6c886cbaa340f9c0f4';
 const config = loadConfig({});
 const noDirs: string[] = [];
+/** The credential as the server makes it: settings read at start, then the provider. */
+const credentialsFromEnv = (env: Env, at: ServerConfig, options: { searchDirs?: string[] } = {}) =>
+  credentialProvider(loadCredentials(env, at, options), at);
 const pick = (env: Env, searchDirs = noDirs) => credentialsFromEnv(env, config, { searchDirs });
 const request = {
   method: 'GET' as const,

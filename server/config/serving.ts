@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { ConfigError, type Env } from '../config/config.ts';
+import { ConfigError } from './config.ts';
 import {
   DEFAULT_TRUSTED_PROXIES,
   parseTrustedProxies,
   TrustedProxiesError,
   type TrustedProxies,
 } from './trusted-proxies.ts';
+import { reader, type Env, type Read, type VariableName } from './variables.ts';
 
 /** How the app is served: read once at start, beside the proxy's `ServerConfig`. */
 export interface ServingConfig {
@@ -68,8 +69,8 @@ function parsePublicUrl(raw: string | undefined, basePath: string): string | und
   return `${url.origin}${basePath}`.replace(/\/$/, '');
 }
 
-function nonNegativeInt(env: Env, name: string, fallback: number): number {
-  const raw = (env[name] ?? '').trim();
+function nonNegativeInt(read: Read, name: VariableName, fallback: number): number {
+  const raw = (read(name) ?? '').trim();
   if (raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) {
@@ -78,26 +79,27 @@ function nonNegativeInt(env: Env, name: string, fallback: number): number {
   return value;
 }
 
-function flag(env: Env, name: string): boolean {
-  const raw = (env[name] ?? '').trim().toLowerCase();
+function flag(read: Read, name: VariableName): boolean {
+  const raw = (read(name) ?? '').trim().toLowerCase();
   if (raw === '' || raw === '0' || raw === 'false') return false;
   if (raw === '1' || raw === 'true') return true;
-  throw new ConfigError(`${name} must be 1 or 0 (true or false), got "${env[name]}"`);
+  throw new ConfigError(`${name} must be 1 or 0 (true or false), got "${read(name)}"`);
 }
 
 export function loadServingConfig(env: Env): ServingConfig {
-  const basePath = parseBasePath(env.BASE_PATH);
-  const publicUrl = parsePublicUrl(env.PUBLIC_URL, basePath);
+  const read = reader(env);
+  const basePath = parseBasePath(read('BASE_PATH'));
+  const publicUrl = parsePublicUrl(read('PUBLIC_URL'), basePath);
   let trustedProxies: TrustedProxies;
   try {
     // Unset: loopback (a proxy on the same host). Set but empty: nobody, as it says; falling
     // back to loopback there would trust what the operator just tried to switch off.
-    trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES ?? DEFAULT_TRUSTED_PROXIES);
+    trustedProxies = parseTrustedProxies(read('TRUSTED_PROXIES') ?? DEFAULT_TRUSTED_PROXIES);
   } catch (error) {
     if (!(error instanceof TrustedProxiesError)) throw error;
     throw new ConfigError(`TRUSTED_PROXIES: ${error.message}`);
   }
-  const allowedHosts = (env.SFS_TURBO_ALLOWED_HOSTS ?? '')
+  const allowedHosts = (read('SFS_TURBO_ALLOWED_HOSTS') ?? '')
     .split(',')
     .map((name) => name.trim().toLowerCase())
     .filter(Boolean);
@@ -106,9 +108,9 @@ export function loadServingConfig(env: Env): ServingConfig {
     basePath,
     publicUrl,
     trustedProxies,
-    cacheMs: nonNegativeInt(env, 'SFS_TURBO_CACHE_MS', 1000),
+    cacheMs: nonNegativeInt(read, 'SFS_TURBO_CACHE_MS', 1000),
     allowedHosts,
-    distDir: path.resolve((env.SFS_TURBO_DIST ?? '').trim() || 'dist'),
-    serveSourceMaps: flag(env, 'SERVE_SOURCE_MAPS'),
+    distDir: path.resolve((read('SFS_TURBO_DIST') ?? '').trim() || 'dist'),
+    serveSourceMaps: flag(read, 'SERVE_SOURCE_MAPS'),
   };
 }

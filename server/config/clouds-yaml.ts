@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { ConfigError, type Env } from '../config/config.ts';
+import { ConfigError } from './config.ts';
+import { reader, type Env } from './variables.ts';
 
 /** One cloud from `clouds.yaml`, with `secure.yaml` merged over it. */
 export interface CloudEntry {
@@ -19,7 +20,8 @@ export interface CloudEntry {
 
 /** Where python-openstackclient and openstacksdk look, in their order. */
 export function defaultSearchDirs(env: Env): string[] {
-  const configHome = env.XDG_CONFIG_HOME || path.join(env.HOME || homedir(), '.config');
+  const read = reader(env);
+  const configHome = read('XDG_CONFIG_HOME') || path.join(read('HOME') || homedir(), '.config');
   return [process.cwd(), path.join(configHome, 'openstack'), '/etc/openstack'];
 }
 
@@ -83,7 +85,8 @@ function text(value: unknown): string | undefined {
  * directly, as in openstacksdk; otherwise the usual directories are searched.
  */
 export function loadCloud(name: string, env: Env, searchDirs = defaultSearchDirs(env)): CloudEntry {
-  const file = env.OS_CLIENT_CONFIG_FILE?.trim() || firstExisting(searchDirs, 'clouds');
+  const read = reader(env);
+  const file = read('OS_CLIENT_CONFIG_FILE')?.trim() || firstExisting(searchDirs, 'clouds');
   if (!file || !existsSync(file)) {
     throw new ConfigError(
       `OS_CLOUD=${name} but no clouds.yaml was found (looked in ${searchDirs.join(', ')})`,
@@ -93,7 +96,7 @@ export function loadCloud(name: string, env: Env, searchDirs = defaultSearchDirs
   if (!cloud) throw new ConfigError(`OS_CLOUD=${name} but ${file} has no cloud of that name`);
 
   const secureFile =
-    env.OS_CLIENT_SECURE_FILE?.trim() ||
+    read('OS_CLIENT_SECURE_FILE')?.trim() ||
     firstExisting([path.dirname(file), ...searchDirs], 'secure');
   const secure =
     secureFile && existsSync(secureFile) ? (cloudIn(readYaml(secureFile), name) ?? {}) : {};
