@@ -75,7 +75,7 @@ test('support engineer opens the demo incident from the home page and reads ever
     SCENARIO.incidentSecurityGroup,
   ]) {
     await expect(row(page, jobId).locator('[data-as-of]')).toContainText(
-      /as of \d\d:\d\d:\d\d UTC/,
+      /as of \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/,
     );
   }
   // One axis: the running job reaches the "now" line.

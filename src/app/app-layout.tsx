@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { FlaskConical, ShieldAlert } from 'lucide-react';
 import { Suspense } from 'react';
-import { Link, Outlet, useLocation, useSearchParams } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
 import type { RegionsResponse } from '../../common/contract';
+import { boardHref } from '../job/board-link';
+import { useLastBoard } from '../job/last-board';
 import { lazyComponent } from '../lib/on-demand';
 import { regionsQuery } from '../lib/regions-query';
 import { RouteErrorBoundary } from './route-error-boundary';
@@ -61,6 +63,28 @@ function environmentNotice(data: RegionsResponse | undefined, error: Error | nul
   return null;
 }
 
+const navLink = ({ isActive }: { isActive: boolean }) =>
+  `rounded-md px-2 py-1 text-sm font-medium hover:bg-surface ${isActive ? 'text-ink underline decoration-2 underline-offset-4' : 'text-ink-muted'}`;
+
+/**
+ * The two places a support engineer starts from. "Board" reopens the board last open in this
+ * browser (the incident being worked on), or an empty one to paste into. NavLink marks the
+ * current one with `aria-current="page"`.
+ */
+function MainNav() {
+  const last = useLastBoard();
+  return (
+    <nav aria-label="Main" className="flex items-center gap-1">
+      <NavLink to="/" end className={navLink}>
+        Lookup
+      </NavLink>
+      <NavLink to={last.jobs.length > 0 ? boardHref(last) : '/board'} className={navLink}>
+        Board
+      </NavLink>
+    </nav>
+  );
+}
+
 // Who is signed in arrives after the first paint, and so may its code (decision 0006).
 const SessionBadge = lazyComponent(
   () => import('./session-badge'),
@@ -76,9 +100,12 @@ export function AppLayout() {
       <EnvironmentBanner />
       <header hidden={ticketView} className="border-b border-line bg-panel print:hidden">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-2.5">
-          <Link to="/" className="shrink-0 font-semibold tracking-tight">
-            SFS Turbo jobs
-          </Link>
+          <div className="flex min-w-0 items-center gap-4">
+            <Link to="/" className="shrink-0 font-semibold tracking-tight">
+              SFS Turbo jobs
+            </Link>
+            <MainNav />
+          </div>
           <div className="flex min-w-0 items-center gap-4">
             <SimulatedBadge />
             <Suspense fallback={null}>

@@ -55,6 +55,79 @@ describe('the incident time axis', () => {
   });
 });
 
+describe("the board's readable views of jobs hours apart", () => {
+  // 13 s at 08:00, 23 s at 09:00, 2 min at 10:00: to scale, the first two are slivers.
+  const hoursApart = [
+    {
+      key: 'a',
+      job: {
+        status: 'success',
+        begin_time: '2026-11-30 08:00:00',
+        end_time: '2026-11-30 08:00:13',
+      },
+    },
+    {
+      key: 'b',
+      job: {
+        status: 'success',
+        begin_time: '2026-11-30 09:00:00',
+        end_time: '2026-11-30 09:00:23',
+      },
+    },
+    {
+      key: 'c',
+      job: { status: 'failed', begin_time: '2026-11-30 10:00:00', end_time: '2026-11-30 10:02:00' },
+    },
+  ];
+
+  it('to scale by default, as before', () => {
+    const axis = boardAxis(hoursApart, now, 'utc');
+    expect(axis?.breaks).toEqual([]);
+    expect(axis?.bars.get('a')?.width).toBeLessThan(0.5);
+  });
+
+  it('cut idle stretches to break marks, so every job keeps a share of the width', () => {
+    const axis = boardAxis(hoursApart, now, 'utc', { cutIdle: true });
+    expect(axis?.breaks.map((cut) => cut.hiddenMs)).toEqual([
+      3_600_000 - 13_000,
+      3_600_000 - 23_000,
+    ]);
+    // 156 s kept share 94 %: 13 s is about 7.8 %, 23 s about 13.9 %.
+    expect(axis?.bars.get('a')?.width).toBeCloseTo((13 / 156) * 94, 5);
+    expect(axis?.bars.get('b')?.width).toBeCloseTo((23 / 156) * 94, 5);
+    const c = axis?.bars.get('c');
+    expect((c?.left ?? 0) + (c?.width ?? 0)).toBeCloseTo(100, 5);
+    // A tick where each busy stretch begins, and at the end.
+    expect(axis?.ticks.map((tick) => tick.label)).toEqual([
+      '2026-11-30 08:00:00 UTC',
+      '09:00:00',
+      '10:00:00',
+      '10:02:00',
+    ]);
+  });
+
+  it('leave short idle stretches alone', () => {
+    const close = [
+      { key: 'a', job: { status: 'success', begin_time: at(0), end_time: at(8) } },
+      { key: 'b', job: { status: 'success', begin_time: at(8, 30), end_time: at(10) } },
+    ];
+    expect(boardAxis(close, now, 'utc', { cutIdle: true })?.breaks).toEqual([]);
+  });
+
+  it('zoom to one stretch, clipping the bars outside it', () => {
+    const axis = boardAxis(hoursApart, now, 'utc', {
+      window: {
+        startMs: Date.UTC(2026, 10, 30, 8, 0, 0) - 1_000,
+        endMs: Date.UTC(2026, 10, 30, 8, 0, 14),
+      },
+    });
+    expect(axis?.bars.get('a')?.left).toBeCloseTo(100 / 15, 5);
+    expect(axis?.bars.get('a')?.width).toBeCloseTo((13 * 100) / 15, 5);
+    expect(axis?.bars.get('b')?.width).toBe(0);
+    expect(axis?.ticks[0]?.label).toBe('2026-11-30 07:59:59 UTC');
+  });
+});
+
 describe('live spans', () => {
   it('grow the job page and the board alike, with a tenth to spare', () => {
     const begin = Date.UTC(2026, 10, 30, 10, 0, 0);

@@ -227,16 +227,39 @@ export interface AxisBar extends AxisSpan {
   subs: (AxisSpan & { status: StatusKind })[];
 }
 
+/** Where an idle stretch was cut out of the board's axis, and how long it was. */
+export interface AxisBreak {
+  pct: number;
+  hiddenMs: number;
+}
+
 export interface BoardAxis {
   startMs: number;
   endMs: number;
   bars: Map<string, AxisBar>;
-  /** Where "now" falls, when a job on the axis is still live. */
+  /** Where "now" falls, when a job on the axis is still live (and in view). */
   nowPct: number | undefined;
   ticks: { pct: number; label: string }[];
+  /** Idle stretches cut out (only with `cutIdle`), in axis order. */
+  breaks: AxisBreak[];
+}
+
+/**
+ * The board's views beyond "everything, to scale" (the default): `cutIdle` narrows every
+ * stretch longer than a tenth of the span in which no job runs to a break mark, so jobs hours
+ * apart each keep a readable width; `window` shows one stretch only (zoom), bars clipped.
+ */
+export interface BoardAxisOptions {
+  cutIdle?: boolean;
+  window?: { startMs: number; endMs: number };
 }
 
 const MIN_WIDTH_PCT = 0.4;
+/** An idle stretch is cut when longer than this share of the axis (and than a minute). */
+const CUT_SHARE = 0.1;
+const CUT_MIN_MS = MIN;
+/** The width a cut stretch keeps, in percent: room for the break mark. */
+const BREAK_PCT = 3;
 
 const ms = (raw: string | undefined) => {
   const parsed = parseApiTime(raw);
@@ -267,14 +290,81 @@ function extentOf(key: string, job: Job): Extent {
   return { key, status, live: !isFinal(status), begin, end, subs };
 }
 
+/** A stretch of time drawn from `p0` to `p1` percent, linearly. */
+interface Segment {
+  t0: number;
+  t1: number;
+  p0: number;
+  p1: number;
+}
+
+/**
+ * The axis's pieces: one, to scale; or, with idle stretches cut, the busy stretches sharing
+ * the width by their length and each cut stretch squeezed into BREAK_PCT.
+ */
+function segmentsFor(
+  startMs: number,
+  endMs: number,
+  busy: [number, number][],
+  cutIdle: boolean,
+): { segments: Segment[]; breaks: AxisBreak[] } {
+  const span = endMs - startMs;
+  const whole = { segments: [{ t0: startMs, t1: endMs, p0: 0, p1: 100 }], breaks: [] };
+  if (!cutIdle) return whole;
+  const merged: [number, number][] = [];
+  for (const [b, e] of [...busy].sort((x, y) => x[0] - y[0])) {
+    const last = merged.at(-1);
+    if (last && b <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([b, e]);
+  }
+  const threshold = Math.max(CUT_MIN_MS, span * CUT_SHARE);
+  const cuts: [number, number][] = [];
+  for (let index = 1; index < merged.length; index += 1) {
+    const gapStart = (merged[index - 1] as [number, number])[1];
+    const gapEnd = (merged[index] as [number, number])[0];
+    if (gapEnd - gapStart > threshold) cuts.push([gapStart, gapEnd]);
+  }
+  if (cuts.length === 0) return whole;
+  const kept = span - cuts.reduce((sum, [b, e]) => sum + (e - b), 0);
+  const perMs = (100 - BREAK_PCT * cuts.length) / Math.max(1, kept);
+  const segments: Segment[] = [];
+  const breaks: AxisBreak[] = [];
+  let t = startMs;
+  let p = 0;
+  for (const [b, e] of cuts) {
+    segments.push({ t0: t, t1: b, p0: p, p1: p + (b - t) * perMs });
+    p += (b - t) * perMs;
+    segments.push({ t0: b, t1: e, p0: p, p1: p + BREAK_PCT });
+    breaks.push({ pct: p + BREAK_PCT / 2, hiddenMs: e - b });
+    p += BREAK_PCT;
+    t = e;
+  }
+  segments.push({ t0: t, t1: endMs, p0: p, p1: 100 });
+  return { segments, breaks };
+}
+
+function pctOn(segments: readonly Segment[], value: number): number {
+  const first = segments[0] as Segment;
+  const last = segments.at(-1) as Segment;
+  if (value <= first.t0)
+    return first.p0 + ((value - first.t0) / (first.t1 - first.t0 || 1)) * (first.p1 - first.p0);
+  const segment = segments.find((s) => value <= s.t1) ?? last;
+  const length = segment.t1 - segment.t0;
+  return (
+    segment.p0 + (length > 0 ? ((value - segment.t0) / length) * (segment.p1 - segment.p0) : 0)
+  );
+}
+
 /**
  * One time axis for the whole incident: from the earliest begin to the latest end (or now,
- * while a job runs), a bar per job that has begun, its sub-jobs within it. Pure.
+ * while a job runs), a bar per job that has begun, its sub-jobs within it. Pure. Without
+ * options the axis is to scale over everything; see BoardAxisOptions for the others.
  */
 export function boardAxis(
   jobs: readonly { key: string; job: Job }[],
   now: number,
   zone: ZoneChoice,
+  options: BoardAxisOptions = {},
 ): BoardAxis | undefined {
   const extents = jobs
     .map(({ key, job }) => extentOf(key, job))
@@ -286,25 +376,46 @@ export function boardAxis(
     extent.end ?? (extent.begin as number),
     ...extent.subs.flatMap((sub) => (sub.end === undefined ? [] : [sub.end])),
   ]);
-  const startMs = Math.min(...starts);
+  let startMs = Math.min(...starts);
   let endMs = Math.max(...ends, live ? now : Number.NEGATIVE_INFINITY);
   if (live) endMs = startMs + liveAxisSpan(endMs - startMs);
   if (endMs <= startMs) endMs = startMs + S;
+  const fullEnd = endMs;
+  const windowed = options.window && options.window.endMs > options.window.startMs;
+  if (options.window && windowed) ({ startMs, endMs } = options.window);
   const span = endMs - startMs;
-  const pct = (value: number) => ((value - startMs) / span) * 100;
-  const place = (begin: number, end: number): AxisSpan => ({
-    left: pct(begin),
-    width: Math.max(MIN_WIDTH_PCT, pct(end) - pct(begin)),
-  });
+  const endOf = (extent: Extent) =>
+    extent.end ?? (extent.live ? Math.min(now, fullEnd) : (extent.begin as number));
+  const { segments, breaks } = segmentsFor(
+    startMs,
+    endMs,
+    extents.map((extent) => [
+      extent.begin as number,
+      Math.max(
+        endOf(extent),
+        ...extent.subs.flatMap((sub) => (sub.end === undefined ? [] : [sub.end])),
+      ),
+    ]),
+    !windowed && options.cutIdle === true,
+  );
+  const pct = (value: number) => pctOn(segments, value);
+  const place = (begin: number, end: number): AxisSpan => {
+    if (!windowed)
+      return { left: pct(begin), width: Math.max(MIN_WIDTH_PCT, pct(end) - pct(begin)) };
+    // Zoomed: what falls outside the window is cut at its edge.
+    const left = Math.min(100, Math.max(0, pct(begin)));
+    const right = Math.min(100, Math.max(0, pct(end)));
+    return { left, width: right > left ? Math.max(MIN_WIDTH_PCT, right - left) : 0 };
+  };
 
   const bars = new Map<string, AxisBar>();
   for (const extent of extents) {
     const begin = extent.begin as number;
-    const end = extent.end ?? (extent.live ? Math.min(now, endMs) : begin);
+    const end = endOf(extent);
     const subs = extent.subs.flatMap((sub) => {
       if (sub.begin === undefined) return [];
       const subEnd =
-        sub.end ?? (isFinal(sub.status) ? sub.begin : Math.max(sub.begin, Math.min(now, endMs)));
+        sub.end ?? (isFinal(sub.status) ? sub.begin : Math.max(sub.begin, Math.min(now, fullEnd)));
       return [{ ...place(sub.begin, subEnd), status: sub.status }];
     });
     bars.set(extent.key, {
@@ -316,12 +427,31 @@ export function boardAxis(
     });
   }
   // The first tick carries the date and zone; the others the time (or day and time, past 20 h).
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((fraction, index) => {
-    const { text, zone: label } = formatDateTime(startMs + span * fraction, zone);
-    return {
-      pct: fraction * 100,
-      label: index === 0 ? `${text} ${label}` : span < 20 * H ? text.slice(11) : text.slice(5, 16),
-    };
-  });
-  return { startMs, endMs, bars, nowPct: live ? pct(Math.min(now, endMs)) : undefined, ticks };
+  // With cuts, a tick where each busy stretch begins: the time there is not the eye's guess.
+  const shown = breaks.length > 0 ? fullEnd - startMs : span;
+  const label = (at: number, first: boolean) => {
+    const { text, zone: name } = formatDateTime(at, zone);
+    return first ? `${text} ${name}` : shown < 20 * H ? text.slice(11) : text.slice(5, 16);
+  };
+  const ticks =
+    breaks.length > 0
+      ? [
+          ...segments
+            .filter((_, index) => index % 2 === 0)
+            .map((segment, index) => ({ pct: segment.p0, label: label(segment.t0, index === 0) })),
+          { pct: 100, label: label(endMs, false) },
+        ]
+      : [0, 0.25, 0.5, 0.75, 1].map((fraction, index) => ({
+          pct: fraction * 100,
+          label: label(startMs + span * fraction, index === 0),
+        }));
+  const nowInView = live && (!windowed || (now >= startMs && now <= endMs));
+  return {
+    startMs,
+    endMs,
+    bars,
+    nowPct: nowInView ? pct(Math.min(now, endMs)) : undefined,
+    ticks,
+    breaks,
+  };
 }

@@ -1,11 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { Bell, BellOff, CircleCheckBig } from 'lucide-react';
 import { useEffect, useMemo } from 'react';
 import { Button } from '../../components/ui/button';
+import { SimulatedMark } from '../../components/ui/simulated-mark';
 import { StatusIcon } from '../../components/ui/status-badge';
 import { ZoneSwitch } from '../../components/ui/zone-switch';
 import { tabWord, useFavicon } from '../../job/tab-status';
 import type { ZoneChoice } from '../../job/time';
 import type { LookupTarget } from '../../lib/api-error';
+import { regionsQuery } from '../../lib/regions-query';
 import { boardCounts, COUNT_WORDS, rowSnapshot, WORST_FIRST } from './board-counts';
 import { useBoardAlerts, type useNotifyOptIn } from './use-board-alerts';
 import { useBoardSnapshots } from './use-board-snapshots';
@@ -31,6 +34,7 @@ export function BoardHeader({
   notify: ReturnType<typeof useNotifyOptIn>;
 }) {
   const snapshots = useBoardSnapshots(jobs);
+  const simulated = useQuery(regionsQuery).data?.simulated ?? false;
   const counts = useMemo(
     () => boardCounts(snapshots.map(({ data, error }) => rowSnapshot(data, error))),
     [snapshots],
@@ -45,9 +49,13 @@ export function BoardHeader({
   return (
     <header className="space-y-1">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="min-w-0 text-xl font-semibold break-words" id="board-title">
-          {title || 'Incident board'}
-        </h1>
+        <div className="flex min-w-0 flex-wrap items-center gap-3">
+          <h1 className="min-w-0 text-xl font-semibold break-words" id="board-title">
+            {title || 'Incident board'}
+          </h1>
+          {/* On the board itself: its PNG and ticket view leave the page header out. */}
+          {simulated ? <SimulatedMark /> : null}
+        </div>
         <div className="flex flex-wrap items-center gap-2">
           {notify.state === 'on' ? (
             <Button size="sm" onClick={notify.cancel} aria-pressed>

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { ListPlus, Undo2 } from 'lucide-react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
+import { Button } from '../../components/ui/button';
 import { rememberBoard } from '../../job/last-board';
 import { useTicketView } from '../../job/use-ticket-view';
 import { useZone } from '../../job/use-zone';
@@ -9,7 +11,7 @@ import { BoardBuilder } from './board-builder';
 import { BoardHeader } from './board-header';
 import { BoardRow, InvalidEntryCard } from './board-row';
 import { BoardTimeline } from './board-timeline';
-import { jobsOf } from './board-url';
+import { jobsOf, type BoardEntry } from './board-url';
 import { boardSearch, useBoard } from './use-board';
 import { useNotifyOptIn } from './use-board-alerts';
 
@@ -34,7 +36,59 @@ export function BoardPage() {
   // PUBLIC_URL and BASE_PATH, as every copied link: the board's address for colleagues.
   const link = publicLink(`${pathname}${boardSearch(board.entries, board.title, false)}`);
   const editable = !ticket;
-  const { move, remove } = board;
+  const { move, remove, restore } = board;
+  const pasteRef = useRef<HTMLDivElement>(null);
+
+  // Removing is undone from a status line: the entry, where it stood, and what to say.
+  const [removed, setRemoved] = useState<{ entry: BoardEntry; index: number }>();
+  const [said, setSaid] = useState('');
+  // Where the keyboard goes once the address (and so the list) has changed.
+  const focusNext = useRef<() => HTMLElement | null | undefined>(undefined);
+  useEffect(() => {
+    const find = focusNext.current;
+    focusNext.current = undefined;
+    find?.()?.focus();
+  }, [board.entries]);
+  const entriesNow = useRef(board.entries);
+  useLayoutEffect(() => {
+    entriesNow.current = board.entries;
+  });
+  const removeButtonOf = (key: string | undefined) =>
+    key === undefined
+      ? null
+      : document.querySelector<HTMLElement>(
+          `[data-board-row="${CSS.escape(key)}"] [data-action="remove"]`,
+        );
+
+  // The keyboard stays on the list: on the next row's remove button (or the one before), or,
+  // once the list is empty, on Undo.
+  const onRemove = useCallback(
+    (key: string) => {
+      const entries = entriesNow.current;
+      const index = entries.findIndex((entry) => entry.key === key);
+      const entry = entries[index];
+      if (!entry) return;
+      const neighbour = (entries[index + 1] ?? entries[index - 1])?.key;
+      setRemoved({ entry, index });
+      setSaid(`Removed ${entryName(entry)}.`);
+      focusNext.current = () =>
+        removeButtonOf(neighbour) ?? document.querySelector<HTMLElement>('[data-undo]');
+      remove(key);
+    },
+    [remove],
+  );
+  const undo = () => {
+    if (!removed) return;
+    setRemoved(undefined);
+    setSaid(`Put ${entryName(removed.entry)} back in place ${removed.index + 1}.`);
+    focusNext.current = () => removeButtonOf(removed.entry.key);
+    restore(removed.entry, removed.index);
+  };
+  // "Add jobs" at the top: on a filled board the paste box is below the fold.
+  const toAddJobs = () => {
+    const box = pasteRef.current;
+    (box?.querySelector<HTMLElement>('textarea') ?? box)?.focus();
+  };
 
   // Moving a row keeps the keyboard where it was: on the same button of the moved row.
   const onMove = useCallback(
@@ -65,12 +119,32 @@ export function BoardPage() {
           notify={notify}
         />
         {editable ? (
-          <BoardActions
-            title={board.title}
-            entries={board.entries}
-            link={link}
-            regionRef={captureRef}
-          />
+          <div className="flex flex-wrap items-center gap-2 print:hidden">
+            {board.entries.length > 0 ? (
+              <Button size="sm" variant="primary" onClick={toAddJobs}>
+                <ListPlus className="size-3.5" aria-hidden /> Add jobs
+              </Button>
+            ) : null}
+            <BoardActions
+              title={board.title}
+              entries={board.entries}
+              link={link}
+              regionRef={captureRef}
+            />
+          </div>
+        ) : null}
+        {editable ? (
+          <p
+            role="status"
+            className="flex min-h-0 flex-wrap items-center gap-2 text-sm print:hidden"
+          >
+            {said}
+            {removed ? (
+              <Button data-undo size="sm" onClick={undo}>
+                <Undo2 className="size-3.5" aria-hidden /> Undo
+              </Button>
+            ) : null}
+          </p>
         ) : null}
         {board.duplicates > 0 ? (
           <p className="text-sm text-ink-muted">
@@ -97,7 +171,7 @@ export function BoardPage() {
                   notifyRequested={notify.requested}
                   editable={editable}
                   onMove={onMove}
-                  onRemove={remove}
+                  onRemove={onRemove}
                 />
               ) : (
                 <InvalidEntryCard
@@ -107,24 +181,30 @@ export function BoardPage() {
                   problem={entry.problem}
                   position={index + 1}
                   editable={editable}
-                  onRemove={remove}
+                  onRemove={onRemove}
                 />
               ),
             )}
           </ol>
         )}
-        {jobs.length > 0 ? <BoardTimeline jobs={jobs} zone={zone} /> : null}
+        {jobs.length > 0 ? <BoardTimeline jobs={jobs} zone={zone} editable={editable} /> : null}
         <p className="png-only text-xs text-ink-muted">{link}</p>
       </div>
       {editable ? (
-        <BoardBuilder
-          title={board.title}
-          jobCount={jobs.length}
-          urlLength={link.length}
-          onTitle={board.setTitle}
-          onAdd={board.add}
-        />
+        <div ref={pasteRef} tabIndex={-1} className="scroll-mt-4 outline-none">
+          <BoardBuilder
+            title={board.title}
+            jobCount={jobs.length}
+            urlLength={link.length}
+            onTitle={board.setTitle}
+            onAdd={board.add}
+          />
+        </div>
       ) : null}
     </div>
   );
+}
+
+function entryName(entry: BoardEntry): string {
+  return entry.kind === 'job' ? `job ${entry.target.jobId}` : `the entry ${entry.raw}`;
 }

@@ -7,11 +7,17 @@ import { Button } from '../../components/ui/button';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { firstFailure } from '../../job/first-failure';
 import { statusKind } from '../../job/status';
-import { formatClock, type ZoneChoice } from '../../job/time';
+import { formatDateTime, type ZoneChoice } from '../../job/time';
 import type { LookupTarget } from '../../lib/api-error';
 import { boardJobQuery } from './board-query';
 import { RowIds, RowTimesText, RowType, SubJobCounts } from './row-facts';
 import { RowFailure, RowLookupFailure } from './row-problems';
+
+/** The full date and zone: a PNG or ticket read days later must say which day it shows. */
+function asOf(ms: number, zone: ZoneChoice): string {
+  const { text, zone: label } = formatDateTime(ms, zone);
+  return `${text} ${label}`;
+}
 
 export interface RowControls {
   onMove(key: string, delta: -1 | 1): void;
@@ -63,7 +69,7 @@ export const BoardRow = memo(function BoardRow(props: BoardRowProps) {
       <div className="flex flex-wrap items-center gap-x-3 pl-8">
         <RowIds jobId={target.jobId} projectId={target.projectId} />
         <span className="text-xs text-ink-muted" data-as-of>
-          {data ? `as of ${formatClock(data.receivedAt, zone)}` : 'not yet received'}
+          {data ? `as of ${asOf(data.receivedAt, zone)}` : 'not yet received'}
         </span>
         <span className="ml-auto flex items-center gap-0.5">
           <Link
@@ -152,6 +158,7 @@ export function InvalidEntryCard({
             variant="ghost"
             size="sm"
             aria-label={`Remove the entry ${raw}`}
+            data-action="remove"
             onClick={() => onRemove(entryKey)}
           >
             <X className="size-3.5" aria-hidden />

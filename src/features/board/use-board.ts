@@ -26,6 +26,8 @@ export interface BoardControls extends ParsedBoard {
   setTitle(title: string): void;
   add(targets: readonly LookupTarget[]): number;
   remove(key: string): void;
+  /** Puts a removed entry back at `index` (undo), unless it is on the board again already. */
+  restore(entry: BoardEntry, index: number): void;
   move(key: string, delta: -1 | 1): void;
 }
 
@@ -75,6 +77,12 @@ export function useBoard(): BoardControls {
           latest.current.entries.filter((entry) => entry.key !== key),
           latest.current.title,
         ),
+      restore: (entry: BoardEntry, index: number) => {
+        const entries = [...latest.current.entries];
+        if (entries.some((other) => other.key === entry.key)) return;
+        entries.splice(Math.min(index, entries.length), 0, entry);
+        write(entries, latest.current.title);
+      },
       move: (key: string, delta: -1 | 1) => {
         const entries = [...latest.current.entries];
         const from = entries.findIndex((entry) => entry.key === key);

@@ -2,6 +2,7 @@ import { Suspense, type ReactNode } from 'react';
 import { AgoText } from '../../components/ui/ago-text';
 import { CopyButton } from '../../components/ui/copy-button';
 import { JobTypeText } from '../../components/ui/job-type-text';
+import { SimulatedMark } from '../../components/ui/simulated-mark';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { TimeText } from '../../components/ui/time-text';
 import { durationOf } from '../../job/durations';
@@ -13,7 +14,7 @@ import type { LookupTarget } from '../../lib/api-error';
 import { cn } from '../../lib/cn';
 import { lazyComponent } from '../../lib/on-demand';
 import { FailureReason } from './failure-reason';
-import { PermalinkField, SimulatedMark } from './ticket/permalink-field';
+import { PermalinkField } from './ticket/permalink-field';
 import { WaitingSince } from './waiting-since';
 
 // Notes on a failed or odd job, below its status and reason: not needed to paint them (decision 0006).

@@ -1,5 +1,3 @@
-import { FlaskConical } from 'lucide-react';
-
 /**
  * The page's address as text, among the card's fields: a screenshot, a PNG or a printout
  * carries the way back. Renders a `dt`/`dd` pair for the card's `dl`.
@@ -17,15 +15,5 @@ export function PermalinkField({ permalink }: { permalink: string }) {
         </a>
       </dd>
     </div>
-  );
-}
-
-/** Said on the card itself, since a picture of the card leaves the page's banner out. */
-export function SimulatedMark() {
-  return (
-    <span className="inline-flex items-center gap-1 rounded-full bg-status-waiting-soft px-2.5 py-1 text-sm font-medium text-status-waiting">
-      <FlaskConical className="size-4" aria-hidden />
-      Simulated data
-    </span>
   );
 }
