@@ -87,4 +87,49 @@ describe('the lookup form and a pasted text', () => {
     expect(screen.getByLabelText('Job ID')).toHaveProperty('value', JOB);
     expect(screen.getByLabelText('Region')).toHaveProperty('value', 'eu-de');
   });
+
+  it('support engineer pastes a log line with only the job ID: the note says the project is missing and the focus goes to it', async () => {
+    renderForm();
+    const user = userEvent.setup();
+    await user.click(screen.getByLabelText(/Paste anything/));
+    await user.paste(`polling failed job_id=${JOB}`);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Found job ID 7c0e…; the project ID is missing: type or paste it.',
+    );
+    expect(document.activeElement).toBe(screen.getByLabelText('Project ID'));
+    await user.keyboard(PROJECT);
+    expect(screen.getByRole('status').textContent).toBe('Found job ID 7c0e….');
+  });
+
+  it('typing in the paste box never takes the focus away', async () => {
+    renderForm();
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText(/Paste anything/), `job_id=${JOB} x`);
+    expect(document.activeElement).toBe(screen.getByLabelText(/Paste anything/));
+  });
+
+  it('Enter in the paste box reads it and shows the job; Shift+Enter starts a new line', async () => {
+    renderForm();
+    const user = userEvent.setup();
+    const box = screen.getByLabelText(/Paste anything/);
+    expect(box.getAttribute('aria-describedby')).toBeTruthy();
+    expect(
+      document.getElementById(box.getAttribute('aria-describedby')?.split(' ')[0] ?? '')
+        ?.textContent,
+    ).toContain('Enter reads it');
+    await user.click(box);
+    await user.keyboard(`project ${PROJECT}{Shift>}{Enter}{/Shift}job_id=${JOB}`);
+    expect(box).toHaveProperty('value', `project ${PROJECT}\njob_id=${JOB}`);
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText(`job page ${JOB}`)).toBeTruthy();
+  });
+
+  it('Show job with the project ID missing puts the focus in the project field', async () => {
+    renderForm();
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Job ID'), JOB);
+    await user.click(screen.getByRole('button', { name: 'Show job' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Project ID'));
+    expect(screen.getByText('Enter the project ID.')).toBeTruthy();
+  });
 });
