@@ -180,6 +180,7 @@ function JobTools({
             finished={lookup.state.mode === 'stopped' || (!lookup.data && !!lookup.error)}
             onRequest={() => void notify.request()}
             onCancel={notify.cancel}
+            onRecheck={notify.recheck}
           />
           <ZoneSwitch zone={zone} onChange={onZone} />
         </div>
