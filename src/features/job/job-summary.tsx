@@ -130,7 +130,7 @@ export function JobSummary({
         <Field label="Begin" className="min-h-[2lh]">
           <TimeText raw={job.begin_time} zone={zone} missing="not started" />
           {begin.kind === 'ok' && end.kind !== 'ok' ? (
-            <AgoText at={begin.ms} prefix="began " />
+            <AgoText at={begin.ms} prefix="began " zone={zone} />
           ) : null}
           {begin.kind === 'missing' && kind === 'waiting' && firstSeenAt !== undefined ? (
             <WaitingSince firstSeenAt={firstSeenAt} zone={zone} />
@@ -142,7 +142,7 @@ export function JobSummary({
             zone={zone}
             missing={isFinal(kind) ? 'not given' : 'not ended'}
           />
-          {end.kind === 'ok' ? <AgoText at={end.ms} prefix="ended " /> : null}
+          {end.kind === 'ok' ? <AgoText at={end.ms} prefix="ended " zone={zone} /> : null}
         </Field>
         <Field label="Duration">
           <DurationText job={job} now={now} />

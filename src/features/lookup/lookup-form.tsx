@@ -54,8 +54,10 @@ export function LookupForm({
           {form.pasteNote}
         </p>
       </div>
-      <div className="mt-2 grid gap-4 md:grid-cols-[minmax(0,16rem)_minmax(0,1fr)_minmax(0,1fr)]">
-        <div>
+      {/* The ID fields take a whole 36-character job ID: side by side from 768 px with the
+          region above them, all three in a row only where that still leaves them room. */}
+      <div className="mt-2 grid gap-4 md:grid-cols-2 xl:grid-cols-[minmax(0,16rem)_minmax(0,1fr)_minmax(0,1fr)]">
+        <div className="md:col-span-2 md:max-w-sm xl:col-span-1 xl:max-w-none">
           <label htmlFor={`${ids}-region`} className="text-sm font-medium">
             Region
           </label>
