@@ -121,10 +121,10 @@ describe('the lookup form and a pasted text', () => {
         ?.textContent,
     ).toContain('Enter reads it');
     await user.click(box);
-    await user.paste(`project ${PROJECT}`);
     await user.keyboard('{Shift>}{Enter}{/Shift}');
-    await user.paste(`job_id=${JOB}`);
-    expect(box).toHaveProperty('value', `project ${PROJECT}\njob_id=${JOB}`);
+    await user.paste(`project ${PROJECT} job_id=${JOB}`);
+    expect(box).toHaveProperty('value', `\nproject ${PROJECT} job_id=${JOB}`);
+    expect(screen.queryByText(`job page ${JOB}`)).toBeNull();
     await user.keyboard('{Enter}');
     expect(await screen.findByText(`job page ${JOB}`)).toBeTruthy();
   });
