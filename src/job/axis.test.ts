@@ -43,11 +43,11 @@ describe('the incident time axis', () => {
       Date.UTC(2026, 10, 30, 10, 3, 0),
       'utc',
     );
-    // 3 minutes in: the axis spans 5 minutes, now at 60 %.
-    expect(axis?.endMs).toBe(Date.UTC(2026, 10, 30, 10, 5, 0));
-    expect(axis?.nowPct).toBeCloseTo(60);
+    // 3 minutes in: the axis spans 3 min 30 s, now at 6/7.
+    expect(axis?.endMs).toBe(Date.UTC(2026, 10, 30, 10, 3, 30));
+    expect(axis?.nowPct).toBeCloseTo(600 / 7);
     expect(axis?.bars.get('r')).toMatchObject({ left: 0, live: true });
-    expect(axis?.bars.get('r')?.width).toBeCloseTo(60);
+    expect(axis?.bars.get('r')?.width).toBeCloseTo(600 / 7);
   });
 
   it('has nothing to draw before any job began', () => {
@@ -131,8 +131,8 @@ describe("the board's readable views of jobs hours apart", () => {
 describe('live spans', () => {
   it('grow the job page and the board alike, with a tenth to spare', () => {
     const begin = Date.UTC(2026, 10, 30, 10, 0, 0);
-    // 28 s in: 30 s would put "now" at the very end; both axes run to a minute.
-    expect(liveAxisSpan(28_000)).toBe(60_000);
+    // 28 s in: 30 s would put "now" at the very end; both axes run to 35 s.
+    expect(liveAxisSpan(28_000)).toBe(35_000);
     const board = boardAxis(
       [{ key: 'r', job: { status: 'running', begin_time: at(0) } }],
       begin + 28_000,
@@ -146,12 +146,43 @@ describe('live spans', () => {
       zone: 'utc',
       maxTicks: 8,
     });
-    expect(board?.endMs).toBe(begin + 60_000);
-    expect(job.endMs).toBe(begin + 60_000);
+    expect(board?.endMs).toBe(begin + 35_000);
+    expect(job.endMs).toBe(begin + 35_000);
   });
 
-  it('stop growing in steps past the longest span', () => {
-    const year = 365 * 24 * 3_600_000;
-    expect(liveAxisSpan(year)).toBe(year);
+  it("end near the job's age: a 1-hour-old job runs to 1 h 15 min, not to 2 h", () => {
+    const hour = 3_600_000;
+    expect(liveAxisSpan(hour)).toBe(75 * 60_000);
+    const begin = Date.UTC(2026, 10, 30, 9, 0, 0);
+    const job = axisFor({
+      jobStart: begin,
+      first: begin,
+      last: begin + hour,
+      live: true,
+      zone: 'utc',
+      maxTicks: 8,
+    });
+    expect(job.endMs - begin).toBeLessThanOrEqual(1.4 * hour);
+  });
+
+  it('keep a tenth to spare and stay within 40 % of the age, from seconds to years', () => {
+    for (
+      let elapsed = 10_000;
+      elapsed < 3 * 365 * 24 * 3_600_000;
+      elapsed = Math.ceil(elapsed * 1.013)
+    ) {
+      const span = liveAxisSpan(elapsed);
+      expect(span).toBeGreaterThanOrEqual(elapsed * 1.1);
+      expect(span).toBeLessThanOrEqual(elapsed * 1.1 * 1.25 + 1);
+    }
+    expect(liveAxisSpan(0)).toBe(10_000);
+  });
+
+  it('rescale only now and then: a dozen times in the second hour', () => {
+    const spans = new Set<number>();
+    for (let elapsed = 3_600_000; elapsed <= 7_200_000; elapsed += 1_000) {
+      spans.add(liveAxisSpan(elapsed));
+    }
+    expect(spans.size).toBeLessThanOrEqual(12);
   });
 });

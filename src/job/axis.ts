@@ -39,41 +39,25 @@ export const NICE_STEPS = [
   365 * D,
 ] as const;
 
-/**
- * While a job is live the axis runs to one of these spans past its start, so the picture
- * rescales only now and then as the job grows, not on every tick of the clock. The job page
- * and the board share them (see `liveAxisSpan`).
- */
-const LIVE_SPANS = [
-  10 * S,
-  20 * S,
-  30 * S,
-  1 * MIN,
-  2 * MIN,
-  5 * MIN,
-  10 * MIN,
-  15 * MIN,
-  30 * MIN,
-  1 * H,
-  2 * H,
-  3 * H,
-  6 * H,
-  12 * H,
-  1 * D,
-  2 * D,
-  3 * D,
-  7 * D,
-  14 * D,
-  30 * D,
-] as const;
+/** A live axis never runs shorter than this: a job's first seconds get a readable scale. */
+const MIN_LIVE_SPAN = 10 * S;
+/** "Now" keeps at least this share of the elapsed time to spare before the axis's end. */
+const LIVE_MARGIN = 0.1;
+/** The end is rounded up to a nice step of at most this share of the span. */
+const LIVE_GRAIN_SHARE = 1 / 4;
 
 /**
- * How far a live axis runs past its start, `elapsed` in: the next live span with a tenth to
- * spare, so "now" never sits on the axis's end; past the longest span, just `elapsed`.
+ * How far a live axis runs past its start, `elapsed` in: a tenth to spare, rounded up to a
+ * nice step of at most a quarter of that, so the picture rescales only now and then as the job
+ * grows (at 1 h, every 15 minutes), and never runs far past "now": at most about 40 % more
+ * than the job's age (a 1-hour-old job ends at 1 h 15 min, not at 2 h). The job page and the
+ * board share it.
  */
 export function liveAxisSpan(elapsed: number): number {
-  const wanted = elapsed * 1.1;
-  return LIVE_SPANS.find((span) => span >= wanted) ?? elapsed;
+  const wanted = Math.max(MIN_LIVE_SPAN, elapsed * (1 + LIVE_MARGIN));
+  const largest = wanted * LIVE_GRAIN_SHARE;
+  const grain = NICE_STEPS.findLast((step) => step <= largest) ?? S;
+  return Math.ceil(wanted / grain) * grain;
 }
 
 export interface Tick {

@@ -8,7 +8,26 @@ import { parseApiTime } from './time';
 export interface PollContext {
   notifyRequested: boolean;
   hidden: boolean;
+  /**
+   * When the job's age is measured for the interval: the arrival of the last answer (see
+   * `lastAnswerAt`), not the clock of the moment, so the interval holds still between answers.
+   */
   now: number;
+}
+
+/**
+ * When the last attempt ended (answer or failure), or `fallback` before the first. React-query
+ * starts its interval timer afresh whenever the `refetchInterval` value changes, on any render;
+ * an interval computed from the clock of the moment grows by a second between two answers and
+ * restarts the wait half-way (10 s after an answer became 7 + 11 s). Measured from the answer,
+ * it only changes when an answer arrives, which is when the timer is restarted anyway.
+ */
+export function lastAnswerAt(
+  state: { dataUpdatedAt: number; errorUpdatedAt: number },
+  fallback: number,
+): number {
+  const at = Math.max(state.dataUpdatedAt, state.errorUpdatedAt);
+  return at > 0 ? at : fallback;
 }
 
 export interface JobQueryState {
@@ -43,8 +62,13 @@ export const jobQueries = {
   detail: (target: LookupTarget, options: { notifyRequested?: boolean } = {}) => {
     const notifyRequested = options.notifyRequested ?? false;
     const { region, projectId, jobId } = target;
-    const current = (query: { state: JobQueryState }) =>
-      pollStateOf(query.state, { notifyRequested, hidden: documentHidden(), now: Date.now() });
+    type QueryLike = { state: JobQueryState & { dataUpdatedAt: number; errorUpdatedAt: number } };
+    const current = (query: QueryLike, hidden = documentHidden()) =>
+      pollStateOf(query.state, {
+        notifyRequested,
+        hidden,
+        now: lastAnswerAt(query.state, Date.now()),
+      });
     // Every failure of fetchJob names the job it asked for.
     return queryOptions<
       JobResponse,
@@ -70,7 +94,7 @@ export const jobQueries = {
       },
       // Back in the tab: refresh at once, unless the job is over or the lookup cannot succeed.
       refetchOnWindowFocus: (query) => {
-        const state = pollStateOf(query.state, { notifyRequested, hidden: false, now: Date.now() });
+        const state = current(query, false);
         return state.mode === 'polling' ? 'always' : false;
       },
       refetchOnReconnect: (query) => current(query).mode !== 'stopped',

@@ -28,9 +28,19 @@ export function useNotificationPermission({
       Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
     setState(permission === 'granted' ? 'on' : permission === 'denied' ? 'denied' : 'off');
   }, [supported]);
+  /**
+   * Reads the permission again, after the user changed it in the site settings (no event
+   * says so in every browser): unblocked, the offer to notify comes back.
+   */
+  const recheck = useCallback((): NotifyState => {
+    if (!supported) return 'unsupported';
+    const next: NotifyState = Notification.permission === 'denied' ? 'denied' : 'off';
+    setState((current) => (current === 'denied' ? next : current));
+    return next;
+  }, [supported]);
   const cancel = useCallback(() => setState((current) => (current === 'on' ? 'off' : current)), []);
   const markSent = useCallback(() => setState('sent'), []);
-  return { state, request, cancel, markSent, requested: state === 'on' };
+  return { state, request, recheck, cancel, markSent, requested: state === 'on' };
 }
 
 export type NotificationPermissionState = ReturnType<typeof useNotificationPermission>;

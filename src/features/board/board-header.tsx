@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Bell, BellOff, CircleCheckBig } from 'lucide-react';
 import { useEffect, useMemo } from 'react';
+import { NotificationsBlocked } from '../../components/notifications-blocked';
 import { Button } from '../../components/ui/button';
 import { SimulatedMark } from '../../components/ui/simulated-mark';
 import { StatusIcon } from '../../components/ui/status-badge';
@@ -66,9 +67,7 @@ export function BoardHeader({
               <Bell className="size-3.5" aria-hidden /> Notify me when a job fails or all end
             </Button>
           ) : notify.state === 'denied' ? (
-            <span className="text-sm text-ink-muted print:hidden">
-              Notifications are blocked for this site
-            </span>
+            <NotificationsBlocked onRecheck={notify.recheck} />
           ) : null}
           <ZoneSwitch zone={zone} onChange={onZone} />
         </div>

@@ -102,7 +102,7 @@ function TimeFields({
       <Field label="Begin" className="min-h-[2lh]">
         <TimeText raw={job.begin_time} zone={zone} missing="not started" />
         {begin.kind === 'ok' && end.kind !== 'ok' ? (
-          <AgoText at={begin.ms} prefix="began " />
+          <AgoText at={begin.ms} prefix="began " zone={zone} />
         ) : null}
         {begin.kind === 'missing' && kind === 'waiting' && firstSeenAt !== undefined ? (
           <WaitingSince firstSeenAt={firstSeenAt} zone={zone} />
@@ -114,7 +114,7 @@ function TimeFields({
           zone={zone}
           missing={isFinal(kind) ? 'not given' : 'not ended'}
         />
-        {end.kind === 'ok' ? <AgoText at={end.ms} prefix="ended " /> : null}
+        {end.kind === 'ok' ? <AgoText at={end.ms} prefix="ended " zone={zone} /> : null}
       </Field>
       <Field label="Duration">
         <DurationText job={job} now={now} />

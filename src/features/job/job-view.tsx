@@ -10,7 +10,6 @@ import { regionsQuery } from '../../lib/regions-query';
 import { ContractWarnings } from './contract-warnings';
 import { Freshness } from './freshness';
 import { JobSummary } from './job-summary';
-import { NotifyButton } from './job-toolbar';
 import { loadTicketExports } from './ticket/load-exports';
 import { useJobLookup, type JobLookup } from './use-job-lookup';
 import { useJobPlace } from './use-job-place';
@@ -36,6 +35,10 @@ const TicketActions = lazyComponent(
 const AddToBoardLink = lazyComponent(
   () => import('./add-to-board-link'),
   (module) => module.AddToBoardLink,
+);
+const NotifyButton = lazyComponent(
+  () => import('./job-toolbar'),
+  (module) => module.NotifyButton,
 );
 // The tab's title and icon follow the page's first paint.
 const TabStatus = lazyComponent(
@@ -174,13 +177,14 @@ function JobTools({
         <div className="flex flex-wrap items-center gap-3">
           <Suspense fallback={null}>
             <AddToBoardLink target={target} />
+            <NotifyButton
+              state={notify.state}
+              finished={lookup.state.mode === 'stopped' || (!lookup.data && !!lookup.error)}
+              onRequest={() => void notify.request()}
+              onCancel={notify.cancel}
+              onRecheck={notify.recheck}
+            />
           </Suspense>
-          <NotifyButton
-            state={notify.state}
-            finished={lookup.state.mode === 'stopped' || (!lookup.data && !!lookup.error)}
-            onRequest={() => void notify.request()}
-            onCancel={notify.cancel}
-          />
           <ZoneSwitch zone={zone} onChange={onZone} />
         </div>
       </div>

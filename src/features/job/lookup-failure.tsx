@@ -32,7 +32,7 @@ function FailureDetails({ error, zone }: { error: JobLookupError; zone: ZoneChoi
     <dl className="mt-3 space-y-1 text-sm">
       <Row label="Attempt at">
         {at.text} {at.zone}
-        <AgoText at={error.at} prefix="" />
+        <AgoText at={error.at} prefix="" zone={zone} />
       </Row>
       <Row label="HTTP status">{error.status === 0 ? 'no answer' : error.status}</Row>
       <Row label="Code">{error.code ?? '—'}</Row>

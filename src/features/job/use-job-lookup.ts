@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { jobQueries, pollStateOf } from '../../job/job-queries';
+import { jobQueries, lastAnswerAt, pollStateOf } from '../../job/job-queries';
 import { failureDisplay } from '../../job/polling';
 import { rememberJob } from '../../job/recent-jobs';
 import { isFinal, statusKind } from '../../job/status';
@@ -47,7 +47,15 @@ export function useJobLookup(target: LookupTarget) {
       fetchFailureReason: query.failureReason,
       fetchFailureCount: query.failureCount,
     },
-    { notifyRequested: notify.requested, hidden: !visible, now },
+    // The interval said is the one scheduled: measured at the last answer, like the query's.
+    {
+      notifyRequested: notify.requested,
+      hidden: !visible,
+      now: lastAnswerAt(
+        { dataUpdatedAt: query.dataUpdatedAt, errorUpdatedAt: query.errorUpdatedAt },
+        now,
+      ),
+    },
   );
 
   // When the request in flight began, to say "waiting for an answer, 6 s so far" when it is

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 
 export interface Field {
   value: string;
@@ -17,6 +17,7 @@ export function IdInput({
   field,
   onChange,
   error,
+  inputRef,
   children,
 }: {
   id: string;
@@ -25,6 +26,7 @@ export function IdInput({
   field: Field;
   onChange: (field: Field) => void;
   error: string | null;
+  inputRef?: Ref<HTMLInputElement>;
   /** What the paste said about this field. */
   children?: ReactNode;
 }) {
@@ -34,6 +36,7 @@ export function IdInput({
         {label}
       </label>
       <input
+        ref={inputRef}
         id={id}
         value={field.value}
         onChange={(event) => onChange({ value: event.target.value, touched: field.touched })}

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider, useNavigate, useParams } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -86,5 +86,55 @@ describe('the lookup form and a pasted text', () => {
     expect(screen.getByLabelText('Project ID')).toHaveProperty('value', PROJECT);
     expect(screen.getByLabelText('Job ID')).toHaveProperty('value', JOB);
     expect(screen.getByLabelText('Region')).toHaveProperty('value', 'eu-de');
+  });
+
+  it('support engineer pastes a log line with only the job ID: the note says the project is missing and the focus goes to it', async () => {
+    renderForm();
+    const user = userEvent.setup();
+    await user.click(screen.getByLabelText(/Paste anything/));
+    await user.paste(`polling failed job_id=${JOB}`);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Found job ID 7c0e…; the project ID is missing: type or paste it.',
+    );
+    expect(document.activeElement).toBe(screen.getByLabelText('Project ID'));
+    await user.keyboard(PROJECT);
+    expect(screen.getByRole('status').textContent).toBe('Found job ID 7c0e….');
+  });
+
+  it('typing in the paste box never takes the focus away', () => {
+    renderForm();
+    const box = screen.getByLabelText(/Paste anything/);
+    box.focus();
+    // A change that is not a paste: what typing the last character of an ID does.
+    fireEvent.change(box, { target: { value: `job_id=${JOB}` } });
+    expect(screen.getByLabelText('Job ID')).toHaveProperty('value', JOB);
+    expect(document.activeElement).toBe(box);
+  });
+
+  it('Enter in the paste box reads it and shows the job; Shift+Enter starts a new line', async () => {
+    renderForm();
+    const user = userEvent.setup();
+    const box = screen.getByLabelText(/Paste anything/);
+    expect(box.getAttribute('aria-describedby')).toBeTruthy();
+    expect(
+      document.getElementById(box.getAttribute('aria-describedby')?.split(' ')[0] ?? '')
+        ?.textContent,
+    ).toContain('Enter reads it');
+    await user.click(box);
+    await user.keyboard('{Shift>}{Enter}{/Shift}');
+    await user.paste(`project ${PROJECT} job_id=${JOB}`);
+    expect(box).toHaveProperty('value', `\nproject ${PROJECT} job_id=${JOB}`);
+    expect(screen.queryByText(`job page ${JOB}`)).toBeNull();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText(`job page ${JOB}`)).toBeTruthy();
+  });
+
+  it('Show job with the project ID missing puts the focus in the project field', async () => {
+    renderForm();
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Job ID'), JOB);
+    await user.click(screen.getByRole('button', { name: 'Show job' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Project ID'));
+    expect(screen.getByText('Enter the project ID.')).toBeTruthy();
   });
 });

@@ -36,21 +36,28 @@ export function LookupForm({
           Paste anything with the IDs in it{' '}
           <span className="font-normal text-ink-muted">(optional)</span>
         </label>
+        <p id={`${ids}-paste-hint`} className="text-xs text-ink-muted">
+          Enter reads it and shows the job; Shift+Enter starts a new line.
+        </p>
         <textarea
           id={`${ids}-paste`}
           rows={2}
           value={form.paste}
           onChange={(event) => form.applyPaste(event.target.value)}
+          onPaste={form.onPasteEvent}
+          onKeyDown={form.onPasteKeyDown}
           placeholder="Console URL, API path, log line, JSON body or SDK error message"
-          aria-describedby={`${ids}-paste-note`}
+          aria-describedby={`${ids}-paste-hint ${ids}-paste-note`}
           className={cn(inputClass, 'resize-y')}
         />
         <p id={`${ids}-paste-note`} role="status" className="mt-1 min-h-5 text-sm text-ink-muted">
           {form.pasteNote}
         </p>
       </div>
-      <div className="mt-2 grid gap-4 md:grid-cols-[minmax(0,16rem)_minmax(0,1fr)_minmax(0,1fr)]">
-        <div>
+      {/* The ID fields take a whole 36-character job ID: side by side from 768 px with the
+          region above them, all three in a row only where that still leaves them room. */}
+      <div className="mt-2 grid gap-4 md:grid-cols-2 xl:grid-cols-[minmax(0,16rem)_minmax(0,1fr)_minmax(0,1fr)]">
+        <div className="md:col-span-2 md:max-w-sm xl:col-span-1 xl:max-w-none">
           <label htmlFor={`${ids}-region`} className="text-sm font-medium">
             Region
           </label>
@@ -73,6 +80,7 @@ export function LookupForm({
           placeholder="32 hexadecimal characters"
           field={project}
           onChange={setProject}
+          inputRef={form.projectRef}
           error={form.projectError}
         >
           <PasteSource
@@ -88,6 +96,7 @@ export function LookupForm({
           placeholder="e.g. 26f6b565-…-03f0bd975433"
           field={job}
           onChange={setJob}
+          inputRef={form.jobRef}
           error={form.jobError}
         >
           <PasteSource

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { RegionInfo } from '../../../common/contract';
 import { paths } from '../../app/paths';
@@ -44,12 +44,19 @@ export function useLookupForm({
   const showProjectError = (project.touched || submitted) && projectError;
   const showJobError = (job.touched || submitted) && jobError;
 
-  const applyPaste = (text: string) => {
+  const projectRef = useRef<HTMLInputElement>(null);
+  const jobRef = useRef<HTMLInputElement>(null);
+  // Set by the paste event, read by the change that follows it: only a paste (or Enter) moves
+  // the focus; typing in the box never takes it away.
+  const pasted = useRef(false);
+
+  /** Reads `text` into the fields; returns the values they then hold. */
+  const readInto = (text: string) => {
     setPaste(text);
     if (text.trim() === '') {
       setReading(null);
       setForbiddenRegion(undefined);
-      return;
+      return { region, projectId: project.value, jobId: job.value, reading: null };
     }
     const found = readPaste(
       text,
@@ -64,25 +71,72 @@ export function useLookupForm({
     setForbiddenRegion(
       found.region.kind === 'found' ? undefined : extractIds(text, otherRegions).region,
     );
+    return {
+      region: found.region.kind === 'found' ? found.region.value : region,
+      projectId: found.projectId.kind === 'found' ? found.projectId.value : project.value,
+      jobId: found.jobId.kind === 'found' ? found.jobId.value : job.value,
+      reading: found,
+    };
+  };
+
+  /** Puts the focus in the first ID field the paste left to fill, if it found anything. */
+  const focusMissing = (values: ReturnType<typeof readInto>) => {
+    const { reading: found } = values;
+    if (!found) return;
+    if (found.projectId.kind === 'none' && found.jobId.kind === 'none') return;
+    if (projectIdProblem(values.projectId) && found.projectId.kind !== 'choice')
+      projectRef.current?.focus();
+    else if (jobIdProblem(values.jobId) && found.jobId.kind !== 'choice') jobRef.current?.focus();
+  };
+
+  const applyPaste = (text: string) => {
+    const values = readInto(text);
+    if (pasted.current) focusMissing(values);
+    pasted.current = false;
+  };
+
+  const onPasteEvent = () => {
+    pasted.current = true;
   };
 
   const forbiddenNote = forbiddenRegion
     ? ` The text names region ${forbiddenRegion}, which this dashboard may not query (it serves ${regions.map((r) => r.id).join(', ')}): open the job on a dashboard for that region.`
     : '';
-  const pasteNote = reading ? noteFor(reading) + forbiddenNote : null;
+  const pasteNote = reading
+    ? noteFor(reading, {
+        projectId: Boolean(projectError) && reading.projectId.kind !== 'choice',
+        jobId: Boolean(jobError) && reading.jobId.kind !== 'choice',
+      }) + forbiddenNote
+    : null;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const go = (values: { region: string; projectId: string; jobId: string }) => {
     setSubmitted(true);
-    if (projectError || jobError) return;
+    const projectProblem = projectIdProblem(values.projectId);
+    const jobProblem = jobIdProblem(values.jobId);
+    // The first field to fix gets the focus, not the button that could not go on.
+    if (projectProblem) projectRef.current?.focus();
+    else if (jobProblem) jobRef.current?.focus();
+    if (projectProblem || jobProblem) return;
     const target = {
-      region,
-      projectId: normaliseProjectId(project.value),
-      jobId: job.value.trim(),
+      region: values.region,
+      projectId: normaliseProjectId(values.projectId),
+      jobId: values.jobId.trim(),
     };
     // The form's entry in the history keeps the IDs: Back from the job page finds them filled in.
     void navigate(paths.lookup(target), { replace: true });
     void navigate(paths.job(target));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    go({ region, projectId: project.value, jobId: job.value });
+  };
+
+  /** Enter in the paste box reads it and goes on to the job; Shift+Enter is a new line. */
+  const onPasteKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    go(readInto(event.currentTarget.value));
   };
 
   return {
@@ -94,6 +148,10 @@ export function useLookupForm({
     setJob,
     paste,
     applyPaste,
+    onPasteEvent,
+    onPasteKeyDown,
+    projectRef,
+    jobRef,
     reading,
     pasteNote,
     projectError: showProjectError || null,
@@ -102,11 +160,20 @@ export function useLookupForm({
   };
 }
 
-function noteFor(reading: PasteReading): string {
+/** "7c0e…": enough of an ID to recognise it in the note, the field holds the whole. */
+function brief(id: string): string {
+  return id.length > 8 ? `${id.slice(0, 4)}…` : id;
+}
+
+/**
+ * What the paste gave, and what it left to fill: "Found job ID 7c0e…; the project ID is
+ * missing: type or paste it."
+ */
+function noteFor(reading: PasteReading, missing: { projectId: boolean; jobId: boolean }): string {
   const parts = [
     reading.region.kind === 'found' && `region ${reading.region.value}`,
-    reading.projectId.kind === 'found' && 'project ID',
-    reading.jobId.kind === 'found' && 'job ID',
+    reading.projectId.kind === 'found' && `project ID ${brief(reading.projectId.value)}`,
+    reading.jobId.kind === 'found' && `job ID ${brief(reading.jobId.value)}`,
   ].filter(Boolean);
   const choices = [
     count(reading.projectId) > 0 && `${count(reading.projectId)} possible project IDs`,
@@ -114,8 +181,18 @@ function noteFor(reading: PasteReading): string {
   ].filter(Boolean);
   if (parts.length === 0 && choices.length === 0)
     return 'No region, project ID or job ID found in that text.';
+  const absent = [missing.projectId && 'the project ID', missing.jobId && 'the job ID'].filter(
+    Boolean,
+  );
+  const gap =
+    absent.length === 0
+      ? ''
+      : absent.length === 1
+        ? `${absent[0]} is missing: type or paste it`
+        : `${absent.join(' and ')} are missing: type or paste them`;
+  const said = [parts.length ? `Found ${parts.join(', ')}` : '', gap].filter(Boolean).join('; ');
   return [
-    parts.length ? `Found ${parts.join(', ')}.` : '',
+    said ? `${said.charAt(0).toUpperCase()}${said.slice(1)}.` : '',
     choices.length ? `${choices.join(' and ')}: pick one below the field.` : '',
   ]
     .filter(Boolean)
