@@ -24,7 +24,7 @@ test('a board paste with request, trace and span IDs in every phrasing lists and
   const found = page.getByRole('group', { name: /Found 3 jobs/ });
   await expect(found.locator('[data-paste-ref]')).toHaveText([
     new RegExp(`${SCENARIO.incidentExtend}.*eu-nl.*${SECOND_PROJECT_ID}`),
-    new RegExp(`${SCENARIO.failed}.*eu-de.*${DEMO_PROJECT_ID}.*from “job ${SCENARIO.failed}”`),
+    new RegExp(`${SCENARIO.failed}.*eu-de.*${DEMO_PROJECT_ID}.*from “${SCENARIO.failed}”`),
     new RegExp(`${SCENARIO.multipleFailures}.*eu-de.*${DEMO_PROJECT_ID}`),
   ]);
   // Nothing is on the board until the list is confirmed; one job is left out by its tick box.
