@@ -15,6 +15,7 @@ test('a job whose five sub-jobs failed with one code counts it once: SFS.TURBO.0
   await openJob(page, DEMO_PROJECT_ID, SCENARIO.benchmarkSubJobs);
   await expect(page.locator('[data-failure-digest]')).toHaveText(
     '5 sub-jobs failed: SFS.TURBO.0032 ×5',
+    { timeout: 30_000 },
   );
 });
 

@@ -299,7 +299,7 @@ const KEYED_JOB = new RegExp(
   'gi',
 );
 const KEYED_PROJECT = new RegExp(
-  String.raw`["']?(?:project|tenant)[_\s-]?id["']?\s*[:=]?\s*["']?(${HEX32})(?![A-Za-z0-9-])`,
+  String.raw`["']?(?<![A-Za-z0-9_.-])(?:project|tenant)(?:[_\s-]?id)?["']?\s*[:=]?\s*["']?(${HEX32})(?![A-Za-z0-9-])`,
   'gi',
 );
 /** Any other labelled ID (share, instance, VPC, user…): blanked before bare IDs are read. */

@@ -174,8 +174,8 @@ function FoundList({
                 <span className="text-ink-muted">
                   {' '}
                   · region <span className="font-mono">{ref.target.region}</span>
-                  {ref.regionGuessed ? ' (not named beside it)' : ''} · project{' '}
-                  <span className="font-mono break-all">{ref.target.projectId}</span>
+                  {ref.regionGuessed ? ' (named elsewhere in the text, or the default)' : ''} ·
+                  project <span className="font-mono break-all">{ref.target.projectId}</span>
                 </span>
                 <span className="block text-xs break-all text-ink-muted">
                   from “{ref.from}”
