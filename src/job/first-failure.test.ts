@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { failureCodes, failureCodesText, firstFailure } from './first-failure';
+import { failureCodes, failureCodesText } from './failure-codes';
+import { firstFailure } from './first-failure';
 
 describe('firstFailure', () => {
   it("leads with the job's own code and reason when no sub-job says why", () => {

@@ -1,5 +1,6 @@
 import { explainCode } from '../../job/error-codes';
-import { failureCodesText, firstFailure } from '../../job/first-failure';
+import { failureCodesText } from '../../job/failure-codes';
+import { firstFailure } from '../../job/first-failure';
 import { cell, code, durationText, statusText, timeText, typeText } from '../../job/markdown-cells';
 import { formatDateTime } from '../../job/time';
 import type { JobResponse } from '../../lib/api-client';

@@ -1,6 +1,7 @@
 import { Info } from 'lucide-react';
 import { Link } from 'react-router';
-import { codeCountText, failureCodes, firstFailure } from '../../job/first-failure';
+import { codeCountText, failureCodes } from '../../job/failure-codes';
+import { firstFailure } from '../../job/first-failure';
 import type { Job } from '../../job/job-schema';
 import { UNKNOWN_STATUS_INTERVAL_MS } from '../../job/polling';
 import { statusKind } from '../../job/status';

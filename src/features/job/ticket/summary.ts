@@ -1,4 +1,5 @@
-import { failureCodesText, firstFailure } from '../../../job/first-failure';
+import { failureCodesText } from '../../../job/failure-codes';
+import { firstFailure } from '../../../job/first-failure';
 import type { Job, SubJob } from '../../../job/job-schema';
 
 import {
