@@ -205,10 +205,13 @@ test('support engineer pastes an incident, titles the board, reorders and remove
     `trace_id=${SCENARIO.running}`,
   ].join('\n');
   await page.getByLabel(/Paste anything with job references/).fill(paste);
-  await page.getByRole('button', { name: 'Add the jobs found' }).click();
-  await expect(
-    page.getByRole('status').filter({ hasText: 'Found 3 jobs; 3 added.' }),
-  ).toBeVisible();
+  // What the paste holds is listed, ticked, before anything is added.
+  const found = page.getByRole('group', { name: /Found 3 jobs/ });
+  await expect(found.getByRole('checkbox')).toHaveCount(3);
+  await expect(found.getByRole('checkbox', { checked: true })).toHaveCount(3);
+  await expect(page.locator('li[data-board-row]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Add 3 jobs' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '3 jobs added.' })).toBeVisible();
   const expected = [
     `eu-de/${DEMO_PROJECT_ID}/${SCENARIO.success}`,
     `eu-de/${DEMO_PROJECT_ID}/${SCENARIO.failed}`,

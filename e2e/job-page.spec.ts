@@ -270,12 +270,14 @@ test('a job not found offers the other regions, an edited lookup and a summary t
   await expect(page.getByLabel('Region')).toHaveValue('eu-nl');
 });
 
-test('several failed sub-jobs are named on the card in time order, each a link to its row', async ({
+test('several failed sub-jobs are counted on the card by code in the order they failed, each a link to its row', async ({
   page,
 }) => {
   await openJob(page, DEMO_PROJECT_ID, SCENARIO.multipleFailures);
   const digest = page.locator('[data-failure-digest]');
-  await expect(digest).toHaveText('3 sub-jobs failed: SFS.TURBO.0029, 0030, 0032');
+  await expect(digest).toHaveText(
+    '3 sub-jobs failed: SFS.TURBO.0029 ×1, SFS.TURBO.0030 ×1, SFS.TURBO.0032 ×1',
+  );
   await digest.getByRole('link').nth(2).click();
   await expect(page).toHaveURL(/\?sub=/);
   await expect(page.locator('li[aria-current="true"]')).toContainText('SFS.TURBO.0032');

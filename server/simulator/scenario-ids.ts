@@ -43,6 +43,8 @@ export const SCENARIO = {
   longFailReason: id('fail', 3),
   /** `failed` without `error_code` or `fail_reason`. */
   failedWithoutReason: id('fail', 4),
+  /** five sub-jobs failed with one code (SFS.TURBO.0032), one succeeded. */
+  sameCodeFailures: id('fail', 5),
 
   // One finished job per job type.
   typeCreateShare: id('type', 1),

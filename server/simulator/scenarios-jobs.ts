@@ -183,6 +183,28 @@ const failures: Scenario[] = [
     },
   },
   {
+    jobId: SCENARIO.sameCodeFailures,
+    group: 'Failures',
+    title: 'Five sub-jobs failed with one code',
+    description: 'Five sub-jobs failed, each with SFS.TURBO.0032; one succeeded.',
+    job: {
+      jobType: 'hpc_create_share',
+      errorCode: 'SFS.TURBO.0032',
+      failReason: 'EVS Resource Not Enough',
+      subJobs: [
+        { jobType: 'create_share', start: -20 * M, duration: 20 * S },
+        ...[0, 1, 2, 3, 4].map((n) => ({
+          jobType: 'create_share',
+          start: -20 * M + (n + 1) * 5 * S,
+          duration: 30 * S,
+          status: 'failed' as const,
+          errorCode: 'SFS.TURBO.0032',
+          failReason: 'EVS Resource Not Enough',
+        })),
+      ],
+    },
+  },
+  {
     jobId: SCENARIO.longFailReason,
     group: 'Failures',
     title: 'Long failure reason',

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JOB_ID_PATTERN, PROJECT_ID_PATTERN } from '../../common/contract';
 import { boardRef } from './board-link';
-import { extractIds, extractRefs, PASTE_MAX_CHARS, readPaste } from './paste';
+import { extractIds, extractRefs, findRefs, PASTE_MAX_CHARS, readPaste } from './paste';
 
 const REGIONS = ['eu-de', 'eu-nl', 'cn-north-4', 'ap-southeast-1'];
 const PROJECT = 'e9993fc787d94b6c886cbaa340f9c0f4';
@@ -521,5 +521,153 @@ describe('one reader, the stricter rule of the two', () => {
       `eu-nl/${P1}/${J1}`,
     ]);
     expect(extract(`${' '.repeat(PASTE_MAX_CHARS)}${link}`)).toEqual([]);
+  });
+});
+
+// Issue 22: `… also <job ID> (request <32 hex>)` made a job of the request ID.
+describe('request, trace and span IDs, in every phrasing, are never a job (board and lookup)', () => {
+  const INCIDENT_PROJECT = '0d5e0c0f2a8b4c6e9f1a3b5c7d9e1f20';
+  const LIVE = '7c0e2a8e-live-4f00-9a00-000000000001';
+  const FAIL = '7c0e2a8e-fail-4f00-9a00-000000000002';
+  const DONE = '7c0e2a8edone4f009a00000000000001';
+  const INCIDENT_REQUEST = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+
+  it('reads the incident text of the finding as its four jobs, not five', () => {
+    const text = [
+      `Incident INC-9 in eu-nl, project ${INCIDENT_PROJECT}:`,
+      `jobs ${LIVE} and ${FAIL} failed,`,
+      `https://jobs.example.com/eu-de/projects/${INCIDENT_PROJECT}/jobs/7c0e2a8e-inci-4f00-9a00-000000000001`,
+      `also ${DONE} (request ${INCIDENT_REQUEST})`,
+    ].join('\n');
+    expect(extract(text)).toEqual([
+      `eu-nl/${INCIDENT_PROJECT}/${LIVE}`,
+      `eu-nl/${INCIDENT_PROJECT}/${FAIL}`,
+      `eu-de/${INCIDENT_PROJECT}/7c0e2a8e-inci-4f00-9a00-000000000001`,
+      `eu-de/${INCIDENT_PROJECT}/${DONE}`,
+    ]);
+  });
+
+  const words = [
+    'request',
+    'req',
+    'request-id',
+    'request_id',
+    'request id',
+    'x-request-id',
+    'RequestId',
+    'requestId',
+    'trace',
+    'trace_id',
+    'traceId',
+    'span',
+    'span-id',
+  ];
+  const cases = words.flatMap((word) =>
+    [word, word.toUpperCase(), word[0]?.toUpperCase() + word.slice(1)].flatMap((spelled) =>
+      [
+        (v: string) => `${spelled}: ${v}`,
+        (v: string) => `${spelled}=${v}`,
+        (v: string) => `${spelled} ${v}`,
+        (v: string) => `(${spelled} ${v})`,
+        (v: string) => `(${spelled}: ${v})`,
+        (v: string) => `${spelled} (${v})`,
+        (v: string) => `"${spelled}": "${v}"`,
+        (v: string) => `${spelled} \`${v}\``,
+      ].map((write) => ({ spelled, write })),
+    ),
+  );
+  const values = [
+    INCIDENT_REQUEST,
+    INCIDENT_REQUEST.toUpperCase(),
+    '4bf92f35-77b3-4da6-a3ce-929d0e0e4736',
+  ];
+
+  it.each(values)('board: a labelled %s stays out, whatever the phrasing', (value) => {
+    for (const { spelled, write } of cases) {
+      const text = `project ${INCIDENT_PROJECT}\njob ${LIVE} also ${DONE} ${write(value)} done`;
+      expect(extract(text), `${spelled}: ${write(value)}`).toEqual([
+        `eu-de/${INCIDENT_PROJECT}/${LIVE}`,
+        `eu-de/${INCIDENT_PROJECT}/${DONE}`,
+      ]);
+    }
+  });
+
+  it.each(values)('lookup: a labelled %s is never the job ID, whatever the phrasing', (value) => {
+    for (const { spelled, write } of cases) {
+      const text = `project ${INCIDENT_PROJECT} ${write(value)}`;
+      const reading = readPaste(text, REGIONS);
+      expect(reading.jobId, `${spelled}: ${write(value)}`).toEqual({ kind: 'none' });
+      expect(reading.projectId).toMatchObject({ kind: 'found', value: INCIDENT_PROJECT });
+      const withJob = readPaste(`${text} job ${DONE}`, REGIONS);
+      expect(withJob.jobId, `${spelled}: ${write(value)}`).toMatchObject({
+        kind: 'found',
+        value: DONE,
+      });
+    }
+  });
+
+  it('reads a ticket summary pasted back: the lookup request ID of the refresh is no job', () => {
+    const text = `| Lookup request ID, this refresh | \`${INCIDENT_REQUEST}\` |\n| Project ID | \`${INCIDENT_PROJECT}\` |`;
+    expect(extract(text)).toEqual([]);
+    expect(readPaste(text, REGIONS).jobId).toEqual({ kind: 'none' });
+    const board = `Lookup failed: HTTP 404 \`SFS.TURBO.0019\` Invalid Job Id; request ID \`${INCIDENT_REQUEST}\` project ${INCIDENT_PROJECT}`;
+    expect(extract(board)).toEqual([]);
+  });
+
+  it('keeps prose and job IDs that merely start with such a word', () => {
+    expect(extract(`project ${INCIDENT_PROJECT}: please trace job ${LIVE}`)).toEqual([
+      `eu-de/${INCIDENT_PROJECT}/${LIVE}`,
+    ]);
+    expect(extract(`request for ${LIVE} in project ${INCIDENT_PROJECT}`)).toEqual([
+      `eu-de/${INCIDENT_PROJECT}/${LIVE}`,
+    ]);
+    expect(extract(`eu-nl/${INCIDENT_PROJECT}/trace-2026-1`)).toEqual([
+      `eu-nl/${INCIDENT_PROJECT}/trace-2026-1`,
+    ]);
+  });
+
+  it('property: a request, trace or span ID never becomes a job, in any case and spelling', () => {
+    const hex = fc.stringMatching(/^[0-9a-f]{32}$/);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...cases),
+        fc.oneof(
+          hex,
+          hex.map((v) => v.toUpperCase()),
+          fc.uuid(),
+        ),
+        fc.boolean(),
+        ({ write }, value, first) => {
+          fc.pre(value.toLowerCase() !== INCIDENT_PROJECT);
+          const labelled = write(value);
+          const text = first
+            ? `${labelled} project ${INCIDENT_PROJECT} job ${LIVE}`
+            : `project ${INCIDENT_PROJECT} job ${LIVE} ${labelled}`;
+          expect(extract(text)).toEqual([`eu-de/${INCIDENT_PROJECT}/${LIVE}`]);
+          expect(readPaste(text, REGIONS).jobId).toMatchObject({ kind: 'found', value: LIVE });
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('findRefs: what the board offers before adding', () => {
+  it('says where each job came from, whether its region was named, and offers bare 32-character IDs unticked', () => {
+    const text = `https://x.example/eu-nl/projects/${P1}/jobs/${J1}\nproject ${P2}\n${J2}`;
+    expect(findRefs(text, BOARD_REGIONS, 'eu-de')).toEqual([
+      {
+        target: { region: 'eu-nl', projectId: P1, jobId: J1 },
+        from: `/eu-nl/projects/${P1}/jobs/${J1}`,
+        regionGuessed: false,
+        unsure: false,
+      },
+      {
+        target: { region: 'eu-nl', projectId: P2, jobId: J2 },
+        from: J2,
+        regionGuessed: true,
+        unsure: true,
+      },
+    ]);
   });
 });

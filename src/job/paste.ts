@@ -38,6 +38,11 @@ const KEYED_REGION = new RegExp(
 const NOT_OURS_WORDS =
   'request|req|trace|span|correlation|parent|sub[_\\s.-]?job|share|instance|session|user|domain|server|volume|subnet|vpc|order|agency|resource';
 const NOT_OURS_LABEL = new RegExp(NOT_OURS_WORDS.replaceAll('[_\\s.-]?', ''));
+/**
+ * Labels whose bare word already names an ID that is not a job: `(request 0a1b…)`,
+ * `trace: 4bf9…`, `span 00f0…`. Other words (share, user, order) need their `id` to count as a label.
+ */
+const ID_WORDS = 'request|req|trace|span|correlation';
 const UUID_LIKE = /^[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}$/;
 const known = (knownRegions: readonly string[], region: string | undefined) => {
   const lower = region?.toLowerCase();
@@ -80,7 +85,8 @@ export interface PasteReading {
 const TOKEN = /[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/g;
 const HEX32_ONLY = /^[0-9a-f]{32}$/i;
 /** The key right before a value: `"request_id": "`, `project=`, `X-Request-Id: `, `jobs/`, `project `. */
-const LABEL_BEFORE = /([A-Za-z][A-Za-z0-9_.-]*)["']?(?:\s*(?:[:=]|=>)\s*["']?|\/|\s+)$/;
+const LABEL_BEFORE =
+  /([A-Za-z][A-Za-z0-9_.-]*)["'`]?(?:\s*(?:[:=]|=>)\s*["'`]?|\/|\s*\(\s*["'`]?|\s+["'`(]*)$/;
 
 type Label = 'project' | 'job' | 'other' | 'none';
 
@@ -198,7 +204,9 @@ export function readPaste(text: string, knownRegions: readonly string[]): PasteR
     }
   }
 
-  const tokens = tokensOf(input);
+  // Values labelled as IDs that are not ours are blanked, not read: positions stay, so the
+  // words each value came from are still quoted from the paste itself.
+  const tokens = tokensOf(blankNotOurs(input, '\u0000'));
   const hex = (token: Token) => HEX32_ONLY.test(token.value);
   const asProject = (token: Token) => found(input, { ...token, value: token.value.toLowerCase() });
 
@@ -264,9 +272,22 @@ export function extractIds(text: string, knownRegions: readonly string[]): Extra
  * blanked before anything else is read, so they never become a job or a project.
  */
 const NOT_A_JOB = new RegExp(
-  String.raw`(?:(?:x-)?(?:${NOT_OURS_WORDS})(?:[_\s.-]?job)?[_\s.-]?id|traceparent|x-b3-[a-z]+)["']?\s*[:=]?\s*["']?([A-Za-z0-9-]{6,})`,
+  String.raw`(?:(?:x-)?(?:${NOT_OURS_WORDS})(?:[_\s.-]?job)?[_\s.-]?id|traceparent|x-b3-[a-z]+)(?:,\s*this refresh)?["'\`|]?\s*[:=|(]?\s*["'\`]?([A-Za-z0-9-]{6,})`,
   'gi',
 );
+/**
+ * The same without `id`: `(request 0a1b…)`, `req=…`, `Trace: …`. The value must hold a digit,
+ * so that prose ("request access", "trace logs") stays readable to the later steps.
+ */
+const NOT_A_JOB_BARE = new RegExp(
+  String.raw`(?<![A-Za-z0-9/_.-])(?:x-)?(?:${ID_WORDS})(?![A-Za-z0-9_-])["'\`]?(?:\s*[:=]\s*|\s*\(\s*|\s+)["'\`]?((?=[A-Za-z-]*[0-9])[A-Za-z0-9-]{6,})`,
+  'gi',
+);
+/** `fill` other than a space keeps a blanked value between a label and what follows it. */
+function blankNotOurs(text: string, fill = ' '): string {
+  return blankAll(blankAll(text, NOT_A_JOB, 1, fill), NOT_A_JOB_BARE, 1, fill);
+}
+
 /** A board's own address lists its jobs as `eu-de/P/J`. */
 const BOARD_ITEM = new RegExp(
   String.raw`(?<![A-Za-z0-9-])(${REGION})(?:/|%2F)(${HEX32})(?:/|%2F)(${JOB})(?![A-Za-z0-9-])`,
@@ -278,7 +299,7 @@ const KEYED_JOB = new RegExp(
   'gi',
 );
 const KEYED_PROJECT = new RegExp(
-  String.raw`["']?(?:project|tenant)[_\s-]?id["']?\s*[:=]?\s*["']?(${HEX32})(?![A-Za-z0-9-])`,
+  String.raw`["']?(?<![A-Za-z0-9_.-])(?:project|tenant)(?:[_\s-]?id)?["']?\s*[:=]?\s*["']?(${HEX32})(?![A-Za-z0-9-])`,
   'gi',
 );
 /** Any other labelled ID (share, instance, VPC, user…): blanked before bare IDs are read. */
@@ -290,23 +311,26 @@ const BARE_32 = /(?<![A-Za-z0-9-])[A-Za-z0-9]{32}(?![A-Za-z0-9-])/g;
 
 interface Reference {
   at: number;
+  end: number;
+  /** A bare 32-character value: a job ID, or a request or trace ID nobody labelled. */
+  bare32?: boolean;
   region: string | undefined;
   projectId: string | undefined;
   jobId: string;
 }
 
-function blank(text: string, start: number, end: number): string {
-  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+function blank(text: string, start: number, end: number, fill = ' '): string {
+  return text.slice(0, start) + fill.repeat(end - start) + text.slice(end);
 }
 
 /** Replaces every match of `pattern` (or its group `group`) with spaces; positions stay. */
-function blankAll(text: string, pattern: RegExp, group = 0): string {
+function blankAll(text: string, pattern: RegExp, group = 0, fill = ' '): string {
   let out = text;
   for (const match of text.matchAll(pattern)) {
     const value = match[group];
     if (value === undefined || match.index === undefined) continue;
     const start = match.index + match[0].lastIndexOf(value);
-    out = blank(out, start, start + value.length);
+    out = blank(out, start, start + value.length, fill);
   }
   return out;
 }
@@ -322,6 +346,20 @@ function segmentAround(text: string, at: number): [number, number] {
   return [before + 1, afterCandidates.length ? Math.min(...afterCandidates) : text.length];
 }
 
+/** A job reference found in a paste, as the board's paste box lists it before adding. */
+export interface FoundRef {
+  target: LookupTarget;
+  /** The words of the paste it came from, on one line. */
+  from: string;
+  /** The region was not in the text: the one named nearest before it, or the default. */
+  regionGuessed: boolean;
+  /**
+   * A bare 32-character value with no label and no link around it: as likely a request or
+   * trace ID someone did not label as a job ID, so it is offered unticked.
+   */
+  unsure: boolean;
+}
+
 /**
  * Every job reference in any text support staff paste: dashboard and board links, API paths
  * (with the region from `/api/{region}` or the endpoint's host), console URLs with a region,
@@ -335,9 +373,18 @@ export function extractRefs(
   knownRegions: readonly string[],
   defaultRegion: string,
 ): LookupTarget[] {
+  return findRefs(input, knownRegions, defaultRegion).map((ref) => ref.target);
+}
+
+/** `extractRefs`, with where each reference came from and how sure the reader is of it. */
+export function findRefs(
+  input: string,
+  knownRegions: readonly string[],
+  defaultRegion: string,
+): FoundRef[] {
   // Links copied from an address bar may carry `/` and `,` percent-encoded.
   const plain = input.slice(0, PASTE_MAX_CHARS).replace(/%2F/gi, '/').replace(/%2C/gi, ',');
-  let text = blankAll(plain, NOT_A_JOB, 1);
+  let text = blankNotOurs(plain);
   const found: Reference[] = [];
 
   // 1. Explicit references, taken whole and blanked so that later steps do not see them again.
@@ -345,6 +392,7 @@ export function extractRefs(
     for (const match of text.matchAll(pattern)) {
       found.push({
         at: match.index,
+        end: match.index + match[0].length,
         region: known(knownRegions, match[1]),
         projectId: match[2]?.toLowerCase(),
         jobId: match[3] ?? '',
@@ -357,6 +405,7 @@ export function extractRefs(
     const host = firstIn(text, HOST_REGION, start, end)?.[1];
     found.push({
       at: match.index,
+      end: match.index + match[0].length,
       region: known(knownRegions, match[1]) ?? known(knownRegions, host),
       projectId: match[2]?.toLowerCase(),
       jobId: match[3] ?? '',
@@ -375,6 +424,7 @@ export function extractRefs(
       firstIn(text, KEYED_REGION, start, end)?.[1] ?? firstIn(text, HOST_REGION, start, end)?.[1];
     found.push({
       at: match.index,
+      end: match.index + match[0].length,
       region: known(knownRegions, region),
       projectId: project?.toLowerCase(),
       jobId,
@@ -395,14 +445,27 @@ export function extractRefs(
     projects.push({ at: match.index, id: (match[1] ?? '').toLowerCase() });
   text = blankAll(text, KEYED_PROJECT, 1);
   for (const match of text.matchAll(UUID_IN_TEXT))
-    found.push({ at: match.index, region: undefined, projectId: undefined, jobId: match[0] });
+    found.push({
+      at: match.index,
+      end: match.index + match[0].length,
+      region: undefined,
+      projectId: undefined,
+      jobId: match[0],
+    });
   for (const match of text.matchAll(BARE_32)) {
     const value = match[0];
     const isHex = /^[0-9a-fA-F]{32}$/.test(value);
     const projectKnown = projects.some((project) => project.at < match.index);
     if (isHex && !projectKnown) projects.push({ at: match.index, id: value.toLowerCase() });
     else if (!projects.some((project) => project.id === value.toLowerCase())) {
-      found.push({ at: match.index, region: undefined, projectId: undefined, jobId: value });
+      found.push({
+        at: match.index,
+        end: match.index + value.length,
+        bare32: true,
+        region: undefined,
+        projectId: undefined,
+        jobId: value,
+      });
     }
   }
   projects.sort((a, b) => a.at - b.at);
@@ -421,7 +484,7 @@ export function extractRefs(
     list.filter((item) => item.at <= at).at(-1) ?? list[0];
 
   found.sort((a, b) => a.at - b.at);
-  const refs: LookupTarget[] = [];
+  const refs: FoundRef[] = [];
   const seen = new Set<string>();
   for (const item of found) {
     const projectId = item.projectId ?? lastBefore(projects, item.at)?.id;
@@ -437,7 +500,12 @@ export function extractRefs(
     const key = boardRef(target);
     if (seen.has(key)) continue;
     seen.add(key);
-    refs.push(target);
+    refs.push({
+      target,
+      from: fromText(plain, item.at, item.end),
+      regionGuessed: item.region === undefined,
+      unsure: item.bare32 === true,
+    });
   }
   return refs;
 }

@@ -1,15 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { ListPlus } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { Button } from '../../components/ui/button';
-import { BOARD_MAX_JOBS, BOARD_MAX_URL_CHARS } from '../../job/board-link';
-import { extractRefs } from '../../job/paste';
+import { BOARD_MAX_JOBS, BOARD_MAX_URL_CHARS, boardRef } from '../../job/board-link';
+import { findRefs, type FoundRef } from '../../job/paste';
 import type { LookupTarget } from '../../lib/api-error';
 import { regionsQuery } from '../../lib/regions-query';
 
 /**
  * Building the board: paste any text (links, API paths, log lines, JSON, a list of job IDs
- * under one project ID) and every job in it is added; edit the title. The address follows.
+ * under one project ID); the jobs found are listed, each with a tick box, and only the ticked
+ * ones are added: nothing pasted lands on the board unseen. Edit the title. The address follows.
  */
 export function BoardBuilder({
   title,
@@ -27,18 +28,33 @@ export function BoardBuilder({
   const regions = useQuery(regionsQuery);
   const [text, setText] = useState('');
   const [result, setResult] = useState('');
-  const ids = { paste: useId(), title: useId() };
+  /** Tick boxes the user changed, by board reference; the rest keep their default. */
+  const [ticks, setTicks] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const ids = { paste: useId(), title: useId(), found: useId() };
+  const pasted = useDeferredValue(text);
+  const found = useMemo(
+    () =>
+      pasted.trim() === ''
+        ? []
+        : findRefs(
+            pasted,
+            regions.data?.regions.map((region) => region.id) ?? [],
+            regions.data?.defaultRegion ?? 'eu-de',
+          ),
+    [pasted, regions.data],
+  );
+  const ticked = (ref: FoundRef) => ticks.get(boardRef(ref.target)) ?? !ref.unsure;
+  const chosen = found.filter(ticked);
 
   const add = () => {
-    const known = regions.data?.regions.map((region) => region.id) ?? [];
-    const refs = extractRefs(text, known, regions.data?.defaultRegion ?? 'eu-de');
-    const added = onAdd(refs);
+    const targets = chosen.map((ref) => ref.target);
+    const added = onAdd(targets);
+    const left = found.length - targets.length;
     setResult(
-      refs.length === 0
-        ? 'No job reference found in the text: a job needs a project ID and a job ID.'
-        : `Found ${refs.length} ${refs.length === 1 ? 'job' : 'jobs'}; ${added} added${added < refs.length ? `, ${refs.length - added} already on the board` : ''}.`,
+      `${added} ${added === 1 ? 'job' : 'jobs'} added${added < targets.length ? `, ${targets.length - added} already on the board` : ''}${left > 0 ? `; ${left} not ticked, left out` : ''}.`,
     );
-    if (refs.length > 0) setText('');
+    setText('');
+    setTicks(new Map());
   };
 
   const tooMany = jobCount > BOARD_MAX_JOBS;
@@ -60,13 +76,25 @@ export function BoardBuilder({
           <textarea
             id={ids.paste}
             value={text}
-            onChange={(event) => setText(event.target.value)}
+            onChange={(event) => {
+              setText(event.target.value);
+              setResult('');
+            }}
             rows={3}
             className="w-full rounded-md border border-line bg-surface p-2 font-mono text-xs"
           />
+          <FoundList
+            id={ids.found}
+            found={pasted.trim() === '' ? undefined : found}
+            ticked={ticked}
+            onTick={(ref, on) =>
+              setTicks((current) => new Map(current).set(boardRef(ref.target), on))
+            }
+          />
           <div className="flex flex-wrap items-center gap-2">
-            <Button size="sm" variant="primary" onClick={add} disabled={text.trim() === ''}>
-              <ListPlus className="size-3.5" aria-hidden /> Add the jobs found
+            <Button size="sm" variant="primary" onClick={add} disabled={chosen.length === 0}>
+              <ListPlus className="size-3.5" aria-hidden /> Add {chosen.length}{' '}
+              {chosen.length === 1 ? 'job' : 'jobs'}
             </Button>
             <span role="status" className="text-sm text-ink-muted">
               {result}
@@ -100,5 +128,66 @@ export function BoardBuilder({
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** What the paste holds, one tick box per job: its ID, region, project and the words it came from. */
+function FoundList({
+  id,
+  found,
+  ticked,
+  onTick,
+}: {
+  id: string;
+  found: readonly FoundRef[] | undefined;
+  ticked: (ref: FoundRef) => boolean;
+  onTick: (ref: FoundRef, on: boolean) => void;
+}) {
+  if (found === undefined) return <p id={id} hidden />;
+  if (found.length === 0)
+    return (
+      <p id={id} className="text-sm text-ink-muted" data-paste-found="none">
+        No job reference found in the text: a job needs a project ID and a job ID.
+      </p>
+    );
+  return (
+    <fieldset id={id} className="rounded-md border border-line p-2" data-paste-found>
+      <legend className="px-1 text-sm">
+        Found {found.length} {found.length === 1 ? 'job' : 'jobs'}: tick the ones to add
+      </legend>
+      <ul className="max-h-64 space-y-1 overflow-y-auto">
+        {found.map((ref) => {
+          const key = boardRef(ref.target);
+          const boxId = `${id}-${key}`;
+          return (
+            <li key={key} data-paste-ref={key} className="flex items-start gap-2 text-sm">
+              <input
+                id={boxId}
+                type="checkbox"
+                className="mt-1"
+                checked={ticked(ref)}
+                onChange={(event) => onTick(ref, event.target.checked)}
+              />
+              <label htmlFor={boxId} className="min-w-0">
+                <span className="sr-only">Job </span>
+                <code className="font-mono break-all">{ref.target.jobId}</code>
+                <span className="text-ink-muted">
+                  {' '}
+                  · region <span className="font-mono">{ref.target.region}</span>
+                  {ref.regionGuessed ? ' (named elsewhere in the text, or the default)' : ''} ·
+                  project <span className="font-mono break-all">{ref.target.projectId}</span>
+                </span>
+                <span className="block text-xs break-all text-ink-muted">
+                  from “{ref.from}”
+                  {ref.unsure
+                    ? ' · a bare 32-character value: a job ID, or maybe a request or trace ID, so not ticked at first'
+                    : ''}
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
   );
 }

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { paths } from '../../app/paths';
 import { Button } from '../../components/ui/button';
 import { StatusBadge } from '../../components/ui/status-badge';
+import { failureCodesText } from '../../job/failure-codes';
 import { firstFailure } from '../../job/first-failure';
 import { statusKind } from '../../job/status';
 import { formatDateTime, type ZoneChoice } from '../../job/time';
@@ -117,7 +118,7 @@ export const BoardRow = memo(function BoardRow(props: BoardRowProps) {
       {(failure && job && statusKind(job.status) === 'failed') || error ? (
         <div className="pl-8">
           {failure && job && statusKind(job.status) === 'failed' ? (
-            <RowFailure failure={failure} />
+            <RowFailure failure={failure} codes={failureCodesText(job)} />
           ) : null}
           {error ? <RowLookupFailure error={error} stale={data !== undefined} /> : null}
         </div>

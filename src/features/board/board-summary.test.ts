@@ -89,3 +89,45 @@ describe('the board summary for a ticket', () => {
     expect(lines.at(-1)).toBe('Board: https://x/board?jobs=…');
   });
 });
+
+describe('the board summary carries every failure code', () => {
+  it("names the sub-job that failed first, the job's own code beside it, and every code counted", () => {
+    const { entries } = parseBoardSearch(`?jobs=eu-de/${P}/job-1`);
+    const [entry] = entries;
+    if (!entry) throw new Error('one entry expected');
+    const failedSub = (id: string, end: string, code: string) => ({
+      job_id: id,
+      status: 'failed',
+      end_time: end,
+      error_code: code,
+      fail_reason: 'why',
+    });
+    const rows: SummaryRow[] = [
+      {
+        entry,
+        data: answer({
+          status: 'failed',
+          error_code: 'SFS.TURBO.0030',
+          fail_reason: 'Ecs resource not enough',
+          sub_jobs: [
+            failedSub('late', '2026-11-30 09:03:00', 'SFS.TURBO.0032'),
+            failedSub('early', '2026-11-30 09:01:00', 'SFS.TURBO.0029'),
+            failedSub('mid', '2026-11-30 09:02:00', 'SFS.TURBO.0030'),
+          ],
+        }),
+        error: null,
+      },
+    ];
+    const text = boardSummary({
+      title: 't',
+      rows,
+      counts: boardCounts(rows.map((row) => rowSnapshot(row.data, row.error))),
+      now: 0,
+      link: 'x',
+      simulated: false,
+    });
+    expect(text).toContain(
+      "`SFS.TURBO.0029` — The subnet has not enough free IP addresses. — why (sub-job `early`); the job's own code `SFS.TURBO.0030`; 3 sub-jobs failed: SFS.TURBO.0029 ×1, SFS.TURBO.0030 ×1, SFS.TURBO.0032 ×1 |",
+    );
+  });
+});

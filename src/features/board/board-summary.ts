@@ -1,4 +1,5 @@
 import { explainCode } from '../../job/error-codes';
+import { failureCodesText } from '../../job/failure-codes';
 import { firstFailure } from '../../job/first-failure';
 import { cell, code, durationText, statusText, timeText, typeText } from '../../job/markdown-cells';
 import { formatDateTime } from '../../job/time';
@@ -19,6 +20,8 @@ function failureCell(data: JobResponse): string {
   const where = failure.subJob
     ? ` (sub-job ${code(failure.subJob.id ?? `#${failure.subJob.index + 1}`)})`
     : '';
+  const own = failure.jobOwn ? `; the job's own code ${code(failure.jobOwn.code)}` : '';
+  const codes = failureCodesText(data.job);
   return (
     [
       failure.code && code(failure.code),
@@ -26,7 +29,10 @@ function failureCell(data: JobResponse): string {
       failure.reason && cell(failure.reason),
     ]
       .filter(Boolean)
-      .join(' — ') + where
+      .join(' — ') +
+    where +
+    own +
+    (codes ? `; ${cell(codes)}` : '')
   );
 }
 

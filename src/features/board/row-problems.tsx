@@ -3,8 +3,11 @@ import { explainCode } from '../../job/error-codes';
 import type { FirstFailure } from '../../job/first-failure';
 import type { ApiError } from '../../lib/api-error';
 
-/** The job failed (data): its first failure in full, code, meaning and reason. */
-export function RowFailure({ failure }: { failure: FirstFailure }) {
+/**
+ * The job failed (data): the sub-job that failed first, in full (code, meaning, reason), the
+ * job's own code beside it when it differs, and every code of the failed sub-jobs counted.
+ */
+export function RowFailure({ failure, codes }: { failure: FirstFailure; codes: string }) {
   const meaning = explainCode(failure.code);
   return (
     <p
@@ -26,6 +29,18 @@ export function RowFailure({ failure }: { failure: FirstFailure }) {
       {meaning ? <span> — {meaning}</span> : null}
       <span> — </span>
       <span className="break-words">{failure.reason || 'no reason given'}</span>
+      {failure.jobOwn ? (
+        <span data-job-own-code>
+          {' '}
+          · the job&apos;s own code:{' '}
+          <code className="font-mono break-all">{failure.jobOwn.code || 'none'}</code>
+        </span>
+      ) : null}
+      {codes ? (
+        <span className="block" data-failure-codes>
+          {codes}
+        </span>
+      ) : null}
     </p>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../job/job-schema';
-import { failedSubJobs, shortCodes } from './failure-digest';
+import { failedSubJobs } from './failure-digest';
 
 const sub = (id: string | undefined, status: string, begin: string | undefined, code?: string) => ({
   job_id: id,
@@ -41,20 +41,5 @@ describe('failure digest (all failures on the first screen)', () => {
       { index: 3, id: undefined, linkId: undefined, code: undefined },
       { index: 0, id: 'x', linkId: 'x', code: undefined },
     ]);
-  });
-
-  it('writes later codes without the prefix they share with the first', () => {
-    expect(shortCodes(['SFS.TURBO.0029', 'SFS.TURBO.0030', 'SFS.TURBO.0032'])).toEqual([
-      'SFS.TURBO.0029',
-      '0030',
-      '0032',
-    ]);
-    expect(shortCodes(['SFS.TURBO.0029', 'APIG.0301', 'SFS.TURBO.'])).toEqual([
-      'SFS.TURBO.0029',
-      'APIG.0301',
-      'SFS.TURBO.',
-    ]);
-    expect(shortCodes(['E1', 'E2'])).toEqual(['E1', 'E2']);
-    expect(shortCodes([])).toEqual([]);
   });
 });

@@ -34,18 +34,3 @@ export function failedSubJobs(job: Job): DigestItem[] {
       code: sub.error_code?.trim() ? sub.error_code : undefined,
     }));
 }
-
-/**
- * Codes as a person reads them in a list: the first in full, the later ones without the
- * prefix they share with it ("SFS.TURBO.0029", "0030", "0032"). A code with another prefix
- * stays whole.
- */
-export function shortCodes(codes: readonly string[]): string[] {
-  const first = codes[0];
-  if (first === undefined) return [];
-  const cut = first.lastIndexOf('.') + 1;
-  const prefix = first.slice(0, cut);
-  return codes.map((code, index) =>
-    index > 0 && cut > 0 && code.startsWith(prefix) && code.length > cut ? code.slice(cut) : code,
-  );
-}

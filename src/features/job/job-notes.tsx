@@ -1,14 +1,15 @@
 import { Info } from 'lucide-react';
 import { Link } from 'react-router';
+import { codeCountText, failureCodes } from '../../job/failure-codes';
 import { firstFailure } from '../../job/first-failure';
 import type { Job } from '../../job/job-schema';
 import { UNKNOWN_STATUS_INTERVAL_MS } from '../../job/polling';
 import { statusKind } from '../../job/status';
 import { formatDuration } from '../../job/time';
-import { failedSubJobs, shortCodes } from './failure-digest';
+import { failedSubJobs } from './failure-digest';
 import { domIdOf } from './timeline/dom-id';
 
-/** Failed sub-jobs named in the digest; the rest are counted. */
+/** Codes named in the digest; the sub-jobs of the others are counted. */
 const DIGEST_LIMIT = 12;
 
 /**
@@ -40,28 +41,32 @@ export function OddStateNote({ job }: { job: Job }) {
   );
 }
 
-/** "3 sub-jobs failed: SFS.TURBO.0029, 0030, 0032", in time order, each a link to its row. */
+/**
+ * "5 sub-jobs failed: SFS.TURBO.0032 ×5": every code of the failed sub-jobs with its count, in
+ * the order they first failed, each a link to the first sub-job that carries it.
+ */
 export function FailureDigest({ job }: { job: Job }) {
-  const failed = failedSubJobs(job);
-  if (failed.length < 2) return null;
-  const named = failed.slice(0, DIGEST_LIMIT);
-  const coded = named.filter((item) => item.code !== undefined);
-  const shortened = shortCodes(coded.map((item) => item.code ?? ''));
-  const short = new Map(coded.map((item, i) => [item.index, shortened[i]]));
+  const codes = failureCodes(job);
+  const failed = codes.reduce((sum, item) => sum + item.count, 0);
+  if (failed < 2) return null;
+  const linkIds = new Map(failedSubJobs(job).map((item) => [item.index, item.linkId]));
+  const named = codes.slice(0, DIGEST_LIMIT);
+  const rest = codes.slice(DIGEST_LIMIT).reduce((sum, item) => sum + item.count, 0);
   return (
     <p data-failure-digest className="mt-3 text-sm">
-      <span className="font-semibold text-status-failed">{failed.length} sub-jobs failed:</span>{' '}
+      <span className="font-semibold text-status-failed">{failed} sub-jobs failed:</span>{' '}
       {named.map((item, i) => {
-        const text =
-          short.get(item.index) ?? `${item.id?.trim() ? item.id : `#${item.index + 1}`} (no code)`;
-        const label = `Sub-job ${item.id?.trim() ? item.id : `#${item.index + 1}`}${item.code ? `, ${item.code}` : ''}`;
+        const text = codeCountText(item);
+        const firstName = item.first.id?.trim() ? item.first.id : `#${item.first.index + 1}`;
+        const label = `${item.code ?? 'No code'}: ${item.count} ${item.count === 1 ? 'sub-job' : 'sub-jobs'}, first ${firstName}`;
         const className = 'font-mono break-all text-accent underline underline-offset-2';
+        const linkId = linkIds.get(item.first.index);
         return (
-          <span key={item.index}>
+          <span key={item.code ?? ''}>
             {i > 0 ? ', ' : null}
-            {item.linkId !== undefined ? (
+            {linkId !== undefined ? (
               <Link
-                to={{ search: `?sub=${encodeURIComponent(item.linkId)}` }}
+                to={{ search: `?sub=${encodeURIComponent(linkId)}` }}
                 aria-label={label}
                 className={className}
               >
@@ -69,7 +74,7 @@ export function FailureDigest({ job }: { job: Job }) {
               </Link>
             ) : (
               <a
-                href={`#${domIdOf({ isJob: false, sourceIndex: item.index })}`}
+                href={`#${domIdOf({ isJob: false, sourceIndex: item.first.index })}`}
                 aria-label={label}
                 className={className}
               >
@@ -79,7 +84,7 @@ export function FailureDigest({ job }: { job: Job }) {
           </span>
         );
       })}
-      {failed.length > named.length ? <span>, and {failed.length - named.length} more</span> : null}
+      {rest > 0 ? <span>, and {rest} more with other codes</span> : null}
     </p>
   );
 }

@@ -91,7 +91,7 @@ describe('the job card says what the API really said, and explains odd states', 
     ).toBeTruthy();
   });
 
-  it('names every failed sub-job in time order, each a link to its row', async () => {
+  it('names every code of the failed sub-jobs with its count, in the order they failed, each a link to its first row', async () => {
     show({
       status: 'failed',
       sub_jobs: [
@@ -117,11 +117,30 @@ describe('the job card says what the API really said, and explains odd states', 
     });
     await notesDrawn();
     const digest = document.querySelector('[data-failure-digest]');
-    expect(digest?.textContent).toBe('3 sub-jobs failed: SFS.TURBO.0029, 0030, 0032');
+    expect(digest?.textContent).toBe(
+      '3 sub-jobs failed: SFS.TURBO.0029 ×1, SFS.TURBO.0030 ×1, SFS.TURBO.0032 ×1',
+    );
     expect([...(digest?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toEqual([
       '/?sub=a',
       '/?sub=b',
       '/?sub=c',
     ]);
+  });
+
+  // Issue 22: five sub-jobs failing with one code read "SFS.TURBO.0032, 0032, 0032, 0032, 0032".
+  it('counts five sub-jobs that failed with one code as one code ×5', async () => {
+    show({
+      status: 'failed',
+      sub_jobs: Array.from({ length: 5 }, (_, i) => ({
+        job_id: `s${i}`,
+        status: 'failed',
+        begin_time: `2026-11-30 08:00:0${i}`,
+        error_code: 'SFS.TURBO.0032',
+      })),
+    });
+    await notesDrawn();
+    const digest = document.querySelector('[data-failure-digest]');
+    expect(digest?.textContent).toBe('5 sub-jobs failed: SFS.TURBO.0032 ×5');
+    expect(digest?.querySelector('a')?.getAttribute('href')).toBe('/?sub=s0');
   });
 });

@@ -138,6 +138,13 @@ function FirstFailure({ job }: { job: Job }) {
             <code className="font-mono break-all">
               {failure.subJob.id ?? `#${failure.subJob.index + 1}`}
             </code>
+            {failure.jobOwn ? (
+              <span data-job-own-code>
+                {' '}
+                · the job&apos;s own code:{' '}
+                <code className="font-mono break-all">{failure.jobOwn.code || 'none'}</code>
+              </span>
+            ) : null}
           </>
         ) : undefined
       }

@@ -119,6 +119,78 @@ describe('ticketSummary', () => {
     expect(text).not.toContain('| 49 | Succeeded');
   });
 
+  // Issue 22: the note said "failed first" while the rows came in sub-job order.
+  it('lists the failed rows first when some are left out, as its note says', () => {
+    const subJobs = Array.from({ length: 1000 }, (_, i) => ({
+      job_id: `sub-${i + 1}`,
+      status: i >= 600 && i < 605 ? 'failed' : i < 600 ? 'success' : 'running',
+      error_code: i >= 600 && i < 605 ? 'SFS.TURBO.0032' : undefined,
+    }));
+    const text = ticketSummary({
+      job: { status: 'running', sub_jobs: subJobs },
+      target,
+      regionName: undefined,
+      requestId: undefined,
+      dataAt: 0,
+      permalink: 'x',
+      simulated: false,
+    });
+    const rows = text.split('\n').filter((line) => /^\| \d+ \|/.test(line));
+    expect(rows).toHaveLength(50);
+    expect(rows.slice(0, 5).map((row) => row.split(' | ')[0])).toEqual([
+      '| 601',
+      '| 602',
+      '| 603',
+      '| 604',
+      '| 605',
+    ]);
+    expect(rows.slice(5).every((row) => !row.includes('Failed'))).toBe(true);
+    expect(text).toContain('| Failure codes | 5 sub-jobs failed: SFS.TURBO.0032 ×5 |');
+  });
+
+  it("leads with the sub-job that failed first and keeps the job's own failure", () => {
+    const text = ticketSummary({
+      job: {
+        status: 'failed',
+        error_code: 'SFS.TURBO.0030',
+        fail_reason: 'Ecs resource not enough',
+        sub_jobs: [
+          {
+            job_id: 's1',
+            status: 'failed',
+            end_time: '2026-11-29 10:00:35',
+            error_code: 'SFS.TURBO.0029',
+          },
+          {
+            job_id: 's2',
+            status: 'failed',
+            end_time: '2026-11-29 10:00:55',
+            error_code: 'SFS.TURBO.0030',
+          },
+          {
+            job_id: 's3',
+            status: 'failed',
+            end_time: '2026-11-29 10:01:02',
+            error_code: 'SFS.TURBO.0032',
+          },
+        ],
+      },
+      target,
+      regionName: undefined,
+      requestId: undefined,
+      dataAt: 0,
+      permalink: 'x',
+      simulated: false,
+    });
+    expect(text).toMatch(/^\| Failure \| `SFS.TURBO.0030`/m);
+    expect(text).toContain('| First failure | sub-job `s1` (#1): `SFS.TURBO.0029`');
+    expect(text).toContain(
+      '| Failure codes | 3 sub-jobs failed: SFS.TURBO.0029 ×1, SFS.TURBO.0030 ×1, SFS.TURBO.0032 ×1 |',
+    );
+    const rows = text.split('\n').filter((line) => /^\| \d+ \|/.test(line));
+    expect(rows.map((row) => row.split(' | ')[0])).toEqual(['| 1', '| 2', '| 3']);
+  });
+
   it('keeps table cells on one line', () => {
     expect(cell('a|b\n`c`')).toBe("a\\|b 'c'");
   });

@@ -1,3 +1,4 @@
+import { failureCodesText } from '../../../job/failure-codes';
 import { firstFailure } from '../../../job/first-failure';
 import type { Job, SubJob } from '../../../job/job-schema';
 
@@ -28,6 +29,18 @@ export interface SummaryInput {
   simulated: boolean;
 }
 
+/**
+ * The order of the listed sub-jobs: when some are left out, the failed ones first (as the
+ * note above the table says), then the others kept, each group in list order; when all are
+ * listed, list order.
+ */
+export function listedOrder(subJobs: readonly SubJob[], keep: readonly boolean[]): number[] {
+  const kept = subJobs.flatMap((_, index) => (keep[index] ? [index] : []));
+  if (kept.length === subJobs.length) return kept;
+  const failed = (index: number) => statusKind(subJobs[index]?.status) === 'failed';
+  return [...kept.filter(failed), ...kept.filter((index) => !failed(index))];
+}
+
 function countsText(subJobs: readonly SubJob[]): string {
   const counts = new Map<string, number>();
   for (const sub of subJobs) {
@@ -48,10 +61,11 @@ export function ticketSummary(input: SummaryInput): string {
   const now = input.dataAt;
   const dataAt = formatDateTime(input.dataAt, 'utc');
   const failure = failureText(job);
-  const first = failure ? undefined : firstFailure(job);
+  const first = firstFailure(job);
   const firstText = first?.subJob
     ? `sub-job ${code(first.subJob.id)} (#${first.subJob.index + 1}): ${failureText({ error_code: first.code, fail_reason: first.reason })}`
     : '';
+  const codes = failureCodesText(job);
   const lines = [
     `### SFS Turbo job ${cell(target.jobId)}: ${STATUS_LABEL[statusKind(job.status)]}`,
     '',
@@ -67,6 +81,7 @@ export function ticketSummary(input: SummaryInput): string {
     `| Duration | ${durationText(job, now)} |`,
     ...(failure ? [`| Failure | ${failure} |`] : []),
     ...(firstText ? [`| First failure | ${firstText} |`] : []),
+    ...(codes ? [`| Failure codes | ${cell(codes)} |`] : []),
     // The request of this refresh, not of the job: it changes with every poll.
     `| Lookup request ID, this refresh | ${code(input.requestId)} |`,
     `| Data as of | ${dataAt.text} ${dataAt.zone} |`,
@@ -90,12 +105,13 @@ export function ticketSummary(input: SummaryInput): string {
       '| # | Status | Type | Sub-job ID | Begin | End | Duration | Failure |',
       '|---|---|---|---|---|---|---|---|',
     );
-    subJobs.forEach((sub, index) => {
-      if (!pick.keep[index]) return;
+    for (const index of listedOrder(subJobs, pick.keep)) {
+      const sub = subJobs[index];
+      if (!sub) continue;
       lines.push(
         `| ${index + 1} | ${statusText(sub.status)} | ${typeText(sub.job_type)} | ${code(sub.job_id)} | ${timeText(sub.begin_time)} | ${timeText(sub.end_time)} | ${durationText(sub, now)} | ${failureText(sub) || '—'} |`,
       );
-    });
+    }
   }
   return `${lines.join('\n')}\n`;
 }

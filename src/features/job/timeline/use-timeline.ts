@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import { useLocation, useSearchParams } from 'react-router';
+import { firstFailure } from '../../../job/first-failure';
 import type { Job } from '../../../job/job-schema';
 import type { StatusKind } from '../../../job/status';
 import type { ZoneChoice } from '../../../job/time';
@@ -187,20 +188,9 @@ export function useTimelineRows(
 }
 
 /**
- * The failure reason the job card prints in full, which the rows refer to rather than repeat
- * (`firstFailure`'s choice, read from the rows already laid out in the same order).
+ * The failure reason the job card prints in full, which the rows refer to rather than repeat:
+ * `firstFailure`'s choice, the card's own. `layout` is kept so that callers need not change.
  */
-export function useReasonAbove(job: Job, layout: TimelinePlan): string | undefined {
-  return useMemo(() => {
-    if (job.error_code || job.fail_reason) return job.fail_reason;
-    for (
-      let index = nextFailure(layout.kinds, 0);
-      index > 0;
-      index = nextFailure(layout.kinds, index)
-    ) {
-      const row = layout.rowAt(index);
-      if (row.errorCode || row.failReason) return row.failReason;
-    }
-    return undefined;
-  }, [job, layout]);
+export function useReasonAbove(job: Job, _layout: TimelinePlan): string | undefined {
+  return useMemo(() => firstFailure(job)?.reason, [job]);
 }
