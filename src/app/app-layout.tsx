@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { FlaskConical, ShieldAlert } from 'lucide-react';
+import { FlaskConical } from 'lucide-react';
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
-import type { RegionsResponse } from '../../common/contract';
 import { boardHref } from '../job/board-link';
 import { useLastBoard } from '../job/last-board';
 import { lazyComponent } from '../lib/on-demand';
@@ -15,9 +14,22 @@ import { RouteErrorBoundary } from './route-error-boundary';
  */
 function EnvironmentBanner() {
   const { data, error } = useQuery(regionsQuery);
-  const notice = environmentNotice(data, error);
-  return notice ? <aside aria-label="Data source">{notice}</aside> : null;
+  const wrong =
+    error !== null || (data !== undefined && !data.simulated && data.credentials.kind === 'none');
+  // Rare, so its words load only when needed (decision 0006).
+  return wrong ? (
+    <aside aria-label="Data source">
+      <Suspense fallback={null}>
+        <EnvironmentNotice error={error} />
+      </Suspense>
+    </aside>
+  ) : null;
 }
+
+const EnvironmentNotice = lazyComponent(
+  () => import('./environment-notice'),
+  (module) => module.EnvironmentNotice,
+);
 
 /**
  * "Simulated data", in the header row: the region list that says so arrives after the first
@@ -39,28 +51,6 @@ function SimulatedBadge() {
       </span>
     </p>
   );
-}
-
-function environmentNotice(data: RegionsResponse | undefined, error: Error | null) {
-  if (error) {
-    return (
-      <p role="alert" className="bg-status-failed-soft px-4 py-2 text-sm text-status-failed">
-        The dashboard server did not give its configuration: {error.message}
-      </p>
-    );
-  }
-  if (!data || data.simulated) return null;
-  if (data.credentials.kind === 'none') {
-    return (
-      <p className="flex items-center justify-center gap-2 bg-status-failed-soft px-4 py-1.5 text-sm font-medium text-status-failed">
-        <ShieldAlert className="size-4" aria-hidden />
-        No cloud credentials are configured on the dashboard server, so it sends no requests to the
-        cloud. The operator must set OS_TOKEN, OS_ACCESS_KEY and OS_SECRET_KEY, OS_USERNAME and
-        OS_PASSWORD, or OS_CLOUD.
-      </p>
-    );
-  }
-  return null;
 }
 
 const navLink = ({ isActive }: { isActive: boolean }) =>
