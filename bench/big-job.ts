@@ -55,7 +55,7 @@ const INIT = `(() => {
   }).observe({ type: 'longtask' });
 })();`;
 
-interface Window {
+interface Span {
   from: number;
   to: number;
 }
@@ -110,9 +110,9 @@ async function main(): Promise<void> {
       await page.waitForTimeout(3000);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
       const now = () => page.evaluate(() => performance.now());
-      const tasks = (window: Window) =>
+      const tasks = (span: Span) =>
         page.evaluate((w) => {
-          const all = (window as unknown as { __longTasks: { at: number; ms: number }[] })
+          const all = (globalThis as unknown as { __longTasks: { at: number; ms: number }[] })
             .__longTasks;
           const inside = all.filter((t) => t.at >= w.from && t.at < w.to);
           const busy = inside.reduce((sum, t) => sum + t.ms, 0);
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
             longest: inside.reduce((max, t) => Math.max(max, t.ms), 0),
             busyShare: busy / (w.to - w.from),
           };
-        }, window) as Promise<TaskSummary>;
+        }, span) as Promise<TaskSummary>;
 
       const idleFrom = await now();
       await page.waitForTimeout(IDLE_MS);
