@@ -55,6 +55,27 @@ const INIT = `(() => {
   }).observe({ type: 'longtask' });
 })();`;
 
+// A string, not a function: the TypeScript runner would wrap a function's inner functions in a
+// helper the page does not have.
+const SCROLL_SOURCE = `(ms, speed) => new Promise((done) => {
+  const list = document.querySelector('ol[aria-label="Job and sub-jobs on one time axis"]');
+  const top = (list ? list.getBoundingClientRect().top : 0) + window.scrollY;
+  window.scrollTo(0, top);
+  const start = performance.now();
+  let count = 0;
+  const step = (time) => {
+    count += 1;
+    const elapsed = time - start;
+    // Down and back up: a steady speed whatever the frame rate.
+    const room = Math.max(1, document.documentElement.scrollHeight - innerHeight - top);
+    const lap = ((elapsed / 1000) * speed) % (2 * room);
+    window.scrollTo(0, top + (lap < room ? lap : 2 * room - lap));
+    if (elapsed < ms) requestAnimationFrame(step);
+    else done(count / (elapsed / 1000));
+  };
+  requestAnimationFrame(step);
+})`;
+
 interface Span {
   from: number;
   to: number;
@@ -128,31 +149,7 @@ async function main(): Promise<void> {
       const idle = await tasks({ from: idleFrom, to: await now() });
 
       const scrollFrom = await now();
-      const frames = await page.evaluate(
-        ({ ms, speed }) =>
-          new Promise<number>((done) => {
-            const list = document.querySelector(
-              'ol[aria-label="Job and sub-jobs on one time axis"]',
-            );
-            const top = (list?.getBoundingClientRect().top ?? 0) + window.scrollY;
-            window.scrollTo(0, top);
-            const start = performance.now();
-            let count = 0;
-            const step = (time: number) => {
-              count += 1;
-              const elapsed = time - start;
-              // Down and back up: a steady speed whatever the frame rate.
-              const room = Math.max(1, document.documentElement.scrollHeight - innerHeight - top);
-              const travelled = (elapsed / 1000) * speed;
-              const lap = travelled % (2 * room);
-              window.scrollTo(0, top + (lap < room ? lap : 2 * room - lap));
-              if (elapsed < ms) requestAnimationFrame(step);
-              else done(count / (elapsed / 1000));
-            };
-            requestAnimationFrame(step);
-          }),
-        { ms: SCROLL_MS, speed: SPEED },
-      );
+      const frames = (await page.evaluate(`(${SCROLL_SOURCE})(${SCROLL_MS}, ${SPEED})`)) as number;
       const scrolling = await tasks({ from: scrollFrom, to: await now() });
       const mounted = await page
         .locator('ol[aria-label="Job and sub-jobs on one time axis"] > li')
