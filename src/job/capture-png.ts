@@ -1,4 +1,4 @@
-import { DRAW_ALL_ROWS_EVENT } from './draw-all-rows';
+import { DRAW_ALL_ROWS_DONE_EVENT, DRAW_ALL_ROWS_EVENT } from './draw-all-rows';
 import { notShownText, rowsToDraw, skippedRuns } from './rows-to-draw';
 import { statusKind } from './status';
 
@@ -110,6 +110,8 @@ export async function captureRegionPng(region: HTMLElement): Promise<Blob> {
     }
     restore(root, 'data-theme', before.theme);
     restore(root, 'data-export', before.mode);
+    // The clone is taken: the page may drop the rows off screen again.
+    window.dispatchEvent(new Event(DRAW_ALL_ROWS_DONE_EVENT));
   }
   return domToBlob(svg, { scale: PNG_SCALE, backgroundColor: '#ffffff', type: 'image/png' });
 }

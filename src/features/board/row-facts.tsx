@@ -27,7 +27,10 @@ function Time({ cell, missing }: { cell: TimeCell; missing: string }) {
   );
 }
 
-/** Duration, ticking on its own while the job runs: the row itself does not re-render each second. */
+/**
+ * Duration, ticking on the page's one clock while the job runs: the row itself does not
+ * re-render each second, and every row's time moves in the same second.
+ */
 function Duration({ job }: { job: Job }) {
   const live = !isFinal(statusKind(job.status));
   const now = useNow(live && job.end_time === undefined);
@@ -36,7 +39,15 @@ function Duration({ job }: { job: Job }) {
   const text = formatDuration(info.ms);
   return (
     <span
-      className={info.kind === 'negative' ? 'font-mono text-status-failed' : 'font-mono'}
+      // A ticking text is its own layout and paint boundary: its change each second does not
+      // lay out or repaint the rest of the board (issue 22).
+      className={
+        info.kind === 'negative'
+          ? 'font-mono text-status-failed'
+          : info.kind === 'elapsed'
+            ? 'inline-block font-mono [contain:layout_paint]'
+            : 'font-mono'
+      }
       data-ticking={info.kind === 'elapsed' ? '' : undefined}
     >
       (

@@ -18,19 +18,27 @@ import { TlIcon } from './tl-icon';
 // Plain class strings: this runs a thousand times on a large job.
 // The columns are the comfortable row's, so the bars stay on the axis above them.
 const ROW =
-  'grid scroll-my-24 items-center gap-x-4 border-l-4 py-0.5 pr-2 pl-2 text-xs outline-none sm:pr-3 xl:grid-cols-[28rem_minmax(0,1fr)] print:break-inside-avoid [contain-intrinsic-size:auto_1.5rem] [content-visibility:auto] print:[content-visibility:visible]';
+  'grid scroll-my-24 items-center gap-x-4 border-l-4 py-0.5 pr-2 pl-2 text-xs outline-none sm:pr-3 xl:grid-cols-[28rem_minmax(0,1fr)] print:break-inside-avoid';
 
 function rowClass(kind: StatusKind, selected: boolean): string {
   let extra = kind === 'failed' ? ' border-l-status-failed' : ' border-l-transparent';
-  if (selected) extra += ' bg-accent/10 ring-2 ring-accent ring-inset [content-visibility:visible]';
+  if (selected) extra += ' bg-accent/10 ring-2 ring-accent ring-inset';
   return ROW + extra;
 }
 
 /** A sub-job in one line; a failure's code and whole reason, or a time problem, follow below. */
-function CompactRowView({ row, selected, shareUrl, onSelect, reasonAbove }: TimelineRowProps) {
+function CompactRowView({
+  row,
+  selected,
+  shareUrl,
+  onSelect,
+  reasonAbove,
+  place,
+  measure,
+}: TimelineRowProps) {
   return (
     <li
-      {...rowItemProps(row, selected)}
+      {...rowItemProps(row, selected, place, measure)}
       data-density="compact"
       className={rowClass(row.statusKind, selected)}
     >

@@ -50,6 +50,20 @@ function draw(
   }
 }
 
+/** Whether two states of the strip draw the same picture. */
+function sameDrawing(
+  a: { kinds: readonly StatusKind[]; spans: Float32Array },
+  b: { kinds: readonly StatusKind[]; spans: Float32Array },
+): boolean {
+  if (a.kinds !== b.kinds && a.kinds.join() !== b.kinds.join()) return false;
+  if (a.spans === b.spans) return true;
+  if (a.spans.length !== b.spans.length) return false;
+  for (let index = 0; index < a.spans.length; index += 1) {
+    if (a.spans[index] !== b.spans[index]) return false;
+  }
+  return true;
+}
+
 /**
  * Every sub-job at once, by time (across) and in the timeline's order (down), coloured by
  * state: where the failures are on a job of a thousand sub-jobs. A click jumps to the row
@@ -62,11 +76,12 @@ export function OverviewStrip({
   onPick,
 }: {
   kinds: readonly StatusKind[];
-  spans: Float32Array;
+  /** Read on every new layout (a live job's comes every second), drawn only when it changed. */
+  spans: () => Float32Array;
   onPick: (index: number) => void;
 }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const data = useRef({ kinds, spans });
+  const data = useRef<{ kinds: readonly StatusKind[]; spans: Float32Array } | undefined>(undefined);
   const width = useRef(0);
   const pending = useRef<(() => void) | undefined>(undefined);
   // Drawn when the browser is idle after the frame: the rows' first paint does not wait for
@@ -77,7 +92,7 @@ export function OverviewStrip({
     const run = () => {
       pending.current = undefined;
       const canvas = canvasRef.current;
-      if (canvas && width.current > 0)
+      if (canvas && data.current && width.current > 0)
         draw(canvas, width.current, data.current.kinds, data.current.spans);
     };
     if (typeof requestIdleCallback === 'function') {
@@ -89,7 +104,9 @@ export function OverviewStrip({
     }
   }, []);
   useEffect(() => {
-    data.current = { kinds, spans };
+    const next = { kinds, spans: spans() };
+    if (data.current && sameDrawing(data.current, next)) return;
+    data.current = next;
     schedule();
   }, [kinds, spans, schedule]);
   useEffect(() => {

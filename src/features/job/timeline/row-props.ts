@@ -10,6 +10,10 @@ export interface TimelineRowProps {
   onSelect: (linkId: string) => void;
   /** The failure reason the job card above prints in full: a row refers to it rather than repeat it. */
   reasonAbove?: string | undefined;
+  /** In a virtualised list: the row's position there and its top (px) within the list. */
+  place?: { index: number; top: number } | undefined;
+  /** In a virtualised list: measures the row (its height varies with a failure's reason). */
+  measure?: ((element: HTMLLIElement | null) => void) | undefined;
 }
 
 function sameRow(a: TimelineRow, b: TimelineRow): boolean {
@@ -27,6 +31,9 @@ export function sameRowProps(prev: TimelineRowProps, next: TimelineRowProps): bo
     prev.shareUrl === next.shareUrl &&
     prev.onSelect === next.onSelect &&
     prev.reasonAbove === next.reasonAbove &&
+    prev.measure === next.measure &&
+    prev.place?.index === next.place?.index &&
+    prev.place?.top === next.place?.top &&
     sameRow(prev.row, next.row)
   );
 }
@@ -49,8 +56,25 @@ export function barProps(row: TimelineRow): BarProps {
 }
 
 /** The list item's attributes that focus, selection, tests and the PNG capture read, for both densities. */
-export function rowItemProps(row: TimelineRow, selected: boolean) {
+export function rowItemProps(
+  row: TimelineRow,
+  selected: boolean,
+  place?: TimelineRowProps['place'],
+  measure?: TimelineRowProps['measure'],
+) {
   return {
+    ref: measure,
+    'data-index': place?.index,
+    // Placed by the virtualiser: a transform moves the row without laying out the others.
+    style: place
+      ? ({
+          position: 'absolute',
+          top: 0,
+          left: 0,
+          right: 0,
+          transform: `translateY(${place.top}px)`,
+        } as const)
+      : undefined,
     id: row.domId,
     tabIndex: -1,
     'data-row-key': row.key,

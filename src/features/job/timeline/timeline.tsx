@@ -37,11 +37,11 @@ export const Timeline = memo(function Timeline({
   const layout = useTimelinePlan(job, zone, pageNow);
   const selection = useSubJobSelection(layout);
   const { selected, selectedRow, select, shareUrl } = selection;
-  const nav = useTimelineRows(layout, selection);
-  const reasonAbove = useReasonAbove(job, layout);
-  const large = layout.subJobCount >= LARGE_FROM;
   const [densityChoice, setDensity] = useDensityChoice();
   const density = densityFor(densityChoice, layout.subJobCount);
+  const nav = useTimelineRows(layout, selection, density === 'compact');
+  const reasonAbove = useReasonAbove(job, layout);
+  const large = layout.subJobCount >= LARGE_FROM;
   const severalFailures = layout.failedCount > 1;
   const firstFailed = layout.firstFailed;
   const Row = density === 'compact' ? CompactRow : TimelineRow;
@@ -80,16 +80,19 @@ export const Timeline = memo(function Timeline({
         {large ? (
           // The fallback holds the strip's room (caption and canvas, 96 px): nothing moves.
           <Suspense fallback={<div aria-hidden className="h-24 print:hidden" />}>
-            <OverviewStrip kinds={layout.kinds} spans={layout.spans()} onPick={nav.goTo} />
+            <OverviewStrip kinds={layout.kinds} spans={layout.spans} onPick={nav.goTo} />
           </Suspense>
         ) : null}
         <TimelineAxis axis={layout.axis} live={layout.live} startText={layout.startText} />
         <ol
+          ref={nav.listRef}
           aria-label="Job and sub-jobs on one time axis"
           data-density={density}
-          className="divide-y divide-line"
+          data-virtual={nav.listHeight === undefined ? undefined : ''}
+          className="relative divide-y divide-line"
+          style={nav.listHeight === undefined ? undefined : { height: nav.listHeight }}
         >
-          {nav.rows.map((row) => {
+          {nav.rows.map(({ row, place }) => {
             const RowView = row.isJob ? TimelineRow : Row;
             return (
               <RowView
@@ -99,6 +102,8 @@ export const Timeline = memo(function Timeline({
                 shareUrl={row.key === selectedRow?.key ? shareUrl : undefined}
                 onSelect={select}
                 reasonAbove={reasonAbove}
+                place={place}
+                measure={nav.measure}
               />
             );
           })}

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useLocation, useSearchParams } from 'react-router';
 import { firstFailure } from '../../../job/first-failure';
@@ -18,6 +18,7 @@ import {
 } from './row-nav';
 import { useDrawnRows } from './use-drawn-rows';
 import { useSelectedRowFocus } from './use-row-focus';
+import { estimateRowPx, useVirtualRows } from './use-virtual-rows';
 
 /** The job laid out on its axis, on the page's clock (or its own while live). */
 export function useTimelinePlan(
@@ -122,13 +123,15 @@ export function useRowFilter() {
 }
 
 /**
- * The rows drawn so far under the status filters and the search, and the moves between them:
- * to a row (drawn, selected and focused, the filters cleared if they hide it) and from
- * failure to failure.
+ * The rows under the status filters and the search, and the moves between them: to a row
+ * (mounted, scrolled to, selected and focused, the filters cleared if they hide it) and from
+ * failure to failure. A large list is virtualised (`useVirtualRows`): only the rows on screen
+ * are in the page.
  */
 export function useTimelineRows(
   layout: TimelinePlan,
   selection: ReturnType<typeof useSubJobSelection>,
+  compact: boolean,
 ) {
   const { selectedIndex, selectedRow, select } = selection;
   const filter = useRowFilter();
@@ -143,14 +146,53 @@ export function useTimelineRows(
   // Position of a display index among the rows drawn (the filters leave some out).
   const positionOf = (index: number) => (filtered ? shownRows.indexOf(index) : index);
   const selectedPosition = selectedIndex < 0 ? -1 : positionOf(selectedIndex);
+  // The row last gone to, kept mounted until the selection names it.
+  const [target, setTarget] = useState(-1);
 
-  const [drawn, drawAtLeast] = useDrawnRows(shownRows.length, selectedPosition + 1);
+  const listRef = useRef<HTMLOListElement>(null);
+  const kinds = layout.kinds;
+  const estimate = useCallback(
+    (position: number) => estimateRowPx(compact, kinds[shownRows[position] ?? 0] === 'failed'),
+    [compact, kinds, shownRows],
+  );
+  const keyAt = useCallback(
+    (position: number) => `${shownRows[position] ?? position}`,
+    [shownRows],
+  );
+  const { virtualizer, enabled: virtual } = useVirtualRows({
+    listRef,
+    count: shownRows.length,
+    estimate,
+    keyAt,
+    pinned: [selectedPosition, target],
+  });
+
+  const [drawn, drawAtLeast] = useDrawnRows(
+    virtual ? 0 : shownRows.length,
+    virtual ? 0 : selectedPosition + 1,
+  );
+  const items = virtual ? virtualizer.getVirtualItems() : undefined;
   // Rows are built as they are drawn: a large job's first screen does not wait for the rest.
   const rows = useMemo(
-    () => shownRows.slice(0, drawn).map((index) => layout.rowAt(index)),
-    [layout, shownRows, drawn],
+    () =>
+      items
+        ? items.map((item) => ({
+            row: layout.rowAt(shownRows[item.index] ?? 0),
+            place: { index: item.index, top: item.start - virtualizer.options.scrollMargin },
+          }))
+        : shownRows
+            .slice(0, drawn)
+            .map((index) => ({ row: layout.rowAt(index), place: undefined })),
+    [items, layout, shownRows, drawn, virtualizer],
   );
-  const focusNow = useSelectedRowFocus(selectedRow?.domId);
+
+  const scrollToPosition = (position: number, align: 'center' | 'auto') => {
+    if (virtual && position >= 0) virtualizer.scrollToIndex(position, { align });
+  };
+  const focusNow = useSelectedRowFocus(
+    selectedRow?.domId,
+    virtual ? () => scrollToPosition(selectedPosition, 'center') : undefined,
+  );
   const goTo = (index: number) => {
     const row = layout.rowAt(index);
     let position = positionOf(index);
@@ -159,8 +201,12 @@ export function useTimelineRows(
       flushSync(() => (row.linkId ? select(row.linkId, true) : filter.clear()));
       position = index;
     }
-    flushSync(() => drawAtLeast(position + 1));
-    focusNow(row.domId);
+    flushSync(() => {
+      drawAtLeast(position + 1);
+      setTarget(position);
+    });
+    scrollToPosition(position, 'center');
+    focusNow(row.domId, virtual);
     if (row.linkId && !hidden) select(row.linkId);
   };
   const stepFailure = (forward: boolean) => () => {
@@ -180,8 +226,12 @@ export function useTimelineRows(
     /** Sub-jobs left by the filters and the search (the job's own row is always drawn). */
     shownSubJobs: shownRows.length - 1,
     shownCount: shownRows.length,
-    drawn,
+    drawn: virtual ? shownRows.length : drawn,
     rows,
+    listRef,
+    /** The list's height while virtualised (its rows are placed absolutely), else undefined. */
+    listHeight: virtual ? virtualizer.getTotalSize() : undefined,
+    measure: virtual ? virtualizer.measureElement : undefined,
     goTo,
     stepFailure,
   };
