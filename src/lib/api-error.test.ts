@@ -3,7 +3,8 @@ import apigDecrypt from '../test/fixtures/apig-0301-decrypt-token-fail.json';
 import sfs404 from '../test/fixtures/otc-doc-showjobdetail-404.json';
 import sfs500 from '../test/fixtures/otc-doc-showjobdetail-500.json';
 import sfs9000 from '../test/fixtures/tf-huaweicloud-sfsturbo-403-9000.json';
-import { errorFromResponse, failureKindFor, requestIdsOf } from './api-error';
+import { errorFromResponse, failureKindFor } from './api-error';
+import { requestIdsOf } from './request-ids';
 
 const target = { region: 'eu-de', projectId: 'e9993fc787d94b6c886cbaa340f9c0f4', jobId: 'abc' };
 

@@ -185,23 +185,3 @@ export function retryAfterMs(
   const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
   return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 600_000) : undefined;
 }
-
-/**
- * The request IDs to quote, each with where it came from: one when header and body agree
- * (or only one is there), both, labelled, when they differ.
- */
-export function requestIdsOf(
-  error: Pick<ApiError, 'requestId' | 'bodyRequestId'>,
-): { label: string; value: string }[] {
-  const body = error.bodyRequestId?.trim() ? error.bodyRequestId : undefined;
-  const header =
-    error.requestId !== undefined && error.requestId !== body ? error.requestId : undefined;
-  if (header !== undefined && body !== undefined) {
-    return [
-      { label: 'Request ID (X-request-id header)', value: header },
-      { label: 'Request ID (error body)', value: body },
-    ];
-  }
-  if (body !== undefined) return [{ label: 'Request ID', value: body }];
-  return [{ label: 'Request ID', value: error.requestId ?? '—' }];
-}

@@ -1,5 +1,6 @@
 import { formatDateTime } from '../../job/time';
-import { requestIdsOf, type JobLookupError } from '../../lib/api-error';
+import type { JobLookupError } from '../../lib/api-error';
+import { requestIdsOf } from '../../lib/request-ids';
 import { adviceFor } from './failure-advice';
 
 /**
