@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RefObject } from 'react';
 import { TicketBar } from '../../components/ui/ticket-bar';
-import { captureRegionPng, saveBlob } from '../../job/capture-png';
 import { boardPngFileName } from '../../job/file-name';
 import { jobQueries } from '../../job/job-queries';
+import { saveRegionPng } from '../../job/save-png';
 import { regionsQuery } from '../../lib/regions-query';
 import { boardCounts, rowSnapshot } from './board-counts';
 import { boardSummary } from './board-summary';
@@ -44,19 +44,13 @@ export function BoardActions({
     });
   };
 
-  const savePng = async (region: HTMLElement) => {
-    const fileName = boardPngFileName(title, Date.now());
-    saveBlob(await captureRegionPng(region), fileName);
-    return fileName;
-  };
-
   return (
     <TicketBar
       label="Take this board into a ticket"
       summary={summary}
       link={link}
       regionRef={regionRef}
-      savePng={savePng}
+      savePng={(region) => saveRegionPng(region, boardPngFileName(title, Date.now()))}
     />
   );
 }

@@ -1,4 +1,5 @@
 import { OctagonAlert } from 'lucide-react';
+import { JobOwnCode } from '../../components/ui/job-own-code';
 import { explainCode } from '../../job/error-codes';
 import type { FirstFailure } from '../../job/first-failure';
 import type { ApiError } from '../../lib/api-error';
@@ -29,13 +30,7 @@ export function RowFailure({ failure, codes }: { failure: FirstFailure; codes: s
       {meaning ? <span> — {meaning}</span> : null}
       <span> — </span>
       <span className="break-words">{failure.reason || 'no reason given'}</span>
-      {failure.jobOwn ? (
-        <span data-job-own-code>
-          {' '}
-          · the job&apos;s own code:{' '}
-          <code className="font-mono break-all">{failure.jobOwn.code || 'none'}</code>
-        </span>
-      ) : null}
+      {failure.jobOwn ? <JobOwnCode code={failure.jobOwn.code} /> : null}
       {codes ? (
         <span className="block" data-failure-codes>
           {codes}

@@ -1,6 +1,7 @@
 import { Suspense, type ReactNode } from 'react';
 import { AgoText } from '../../components/ui/ago-text';
 import { CopyButton } from '../../components/ui/copy-button';
+import { JobOwnCode } from '../../components/ui/job-own-code';
 import { JobTypeText } from '../../components/ui/job-type-text';
 import { SimulatedMark } from '../../components/ui/simulated-mark';
 import { StatusBadge } from '../../components/ui/status-badge';
@@ -138,13 +139,7 @@ function FirstFailure({ job }: { job: Job }) {
             <code className="font-mono break-all">
               {failure.subJob.id ?? `#${failure.subJob.index + 1}`}
             </code>
-            {failure.jobOwn ? (
-              <span data-job-own-code>
-                {' '}
-                · the job&apos;s own code:{' '}
-                <code className="font-mono break-all">{failure.jobOwn.code || 'none'}</code>
-              </span>
-            ) : null}
+            {failure.jobOwn ? <JobOwnCode code={failure.jobOwn.code} /> : null}
           </>
         ) : undefined
       }

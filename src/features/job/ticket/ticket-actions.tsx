@@ -1,6 +1,8 @@
 import type { RefObject } from 'react';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { TicketBar } from '../../../components/ui/ticket-bar';
+import { pngFileName } from '../../../job/file-name';
+import { saveRegionPng } from '../../../job/save-png';
 import type { JobResponse } from '../../../lib/api-client';
 import type { LookupTarget } from '../../../lib/api-error';
 import { loadTicketExports } from './load-exports';
@@ -35,20 +37,13 @@ export function TicketActions({
       simulated,
     });
   // The capture code is loaded on the first click (decision 0006).
-  const savePng = async (region: HTMLElement) => {
-    const { captureRegionPng, pngFileName, saveBlob } = await loadTicketExports();
-    const fileName = pngFileName(target.jobId, Date.now());
-    saveBlob(await captureRegionPng(region), fileName);
-    return fileName;
-  };
-
   return (
     <TicketBar
       label="Take this job into a ticket"
       summary={summary}
       link={permalink}
       regionRef={regionRef}
-      savePng={savePng}
+      savePng={(region) => saveRegionPng(region, pngFileName(target.jobId, Date.now()))}
     >
       <CopyButton variant="secondary" value={data.raw} label="Copy raw JSON" text="Copy raw JSON" />
     </TicketBar>
