@@ -152,6 +152,11 @@ describe('Timeline', () => {
     expect(document.activeElement).toBe(
       screen.getByRole('button', { name: 'Copy link to this sub-job' }),
     );
+    // sub-bad's long reason is the job card's first failure: its row refers to it, folded.
+    await user.tab();
+    expect(document.activeElement?.textContent).toContain(
+      'The failure reason printed in full in the job card above',
+    );
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Sub-job sub-later' }));
     await user.keyboard('{Enter}');
@@ -171,7 +176,9 @@ describe('Timeline', () => {
     view.rerenderWith(structuredClone(failedJob));
     expect(renders.count).toBe(0);
     const changed = structuredClone(failedJob);
-    changed.sub_jobs![2]!.fail_reason = 'now with a reason';
+    // A change that leaves the first failure as it was (a reason for sub-later would make it the
+    // first failure, as it ended first, and the rows that refer to the card's reason would follow).
+    changed.sub_jobs![2]!.end_time = at(60);
     view.rerenderWith(changed);
     expect(renders.count).toBe(1);
   });
@@ -307,7 +314,8 @@ describe('Timeline', () => {
       fail_reason: REASON,
       sub_jobs: [
         { ...failedJob.sub_jobs![1]!, fail_reason: REASON },
-        { ...failedJob.sub_jobs![2]!, fail_reason: 'short reason' },
+        // Ends after sub-bad: sub-bad's failure is the first, the one the card prints in full.
+        { ...failedJob.sub_jobs![2]!, fail_reason: 'short reason', end_time: at(95) },
       ],
     };
     renderTimeline(job);
