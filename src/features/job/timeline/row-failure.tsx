@@ -40,10 +40,10 @@ export function RowFailure({
               {reason.length.toLocaleString('en')} characters)
               <span className="group-open/reason:hidden print:hidden">: show it here too</span>
             </summary>
-            <p className="break-words whitespace-pre-wrap">{reason}</p>
+            <p className="wrap-anywhere whitespace-pre-wrap">{reason}</p>
           </details>
         ) : reason ? (
-          <p className="break-words whitespace-pre-wrap">
+          <p className="wrap-anywhere whitespace-pre-wrap">
             <span className="sr-only">Failure reason: </span>
             {reason}
           </p>

@@ -53,7 +53,7 @@ function RowView({
             </span>
           ) : null}
           {row.jobTypeLabel ? <span className="font-medium">{row.jobTypeLabel}</span> : null}
-          <code className="font-mono text-xs break-words text-ink-muted">
+          <code className="font-mono text-xs wrap-anywhere text-ink-muted">
             {row.jobType === undefined ? (
               '(no job type)'
             ) : row.jobType === '' ? (
