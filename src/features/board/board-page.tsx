@@ -136,7 +136,8 @@ export function BoardPage() {
         {editable ? (
           <p
             role="status"
-            className="flex min-h-0 flex-wrap items-center gap-2 text-sm print:hidden"
+            // While empty (no row removed yet) it adds no gap of its own.
+            className="flex min-h-0 flex-wrap items-center gap-2 text-sm empty:mb-0 print:hidden"
           >
             {said}
             {removed ? (

@@ -39,15 +39,7 @@ function Duration({ job }: { job: Job }) {
   const text = formatDuration(info.ms);
   return (
     <span
-      // A ticking text is its own layout and paint boundary: its change each second does not
-      // lay out or repaint the rest of the board (issue 22).
-      className={
-        info.kind === 'negative'
-          ? 'font-mono text-status-failed'
-          : info.kind === 'elapsed'
-            ? 'inline-block font-mono [contain:layout_paint]'
-            : 'font-mono'
-      }
+      className={info.kind === 'negative' ? 'font-mono text-status-failed' : 'font-mono'}
       data-ticking={info.kind === 'elapsed' ? '' : undefined}
     >
       (

@@ -19,7 +19,7 @@ export function NotifyButton({
   if (state === 'unsupported' || (finished && state !== 'sent')) return null;
   if (state === 'sent')
     return <span className="text-sm text-ink-muted print:hidden">Notification sent</span>;
-  if (state === 'denied') return <NotificationsBlocked onRecheck={onRecheck} />;
+  if (state === 'denied') return <NotificationsBlocked onRecheck={onRecheck} open />;
   return state === 'on' ? (
     <Button size="sm" onClick={onCancel} aria-pressed>
       <BellOff className="size-3.5" aria-hidden />

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useRef } from 'react';
-import { ZoneSwitch } from '../../components/ui/zone-switch';
 import type { ZoneChoice } from '../../job/time';
 import { useTicketView } from '../../job/use-ticket-view';
 import { useZone } from '../../job/use-zone';
@@ -48,6 +47,11 @@ const TabStatus = lazyComponent(
 const Timeline = lazyComponent(
   () => import('./timeline/timeline'),
   (module) => module.Timeline,
+);
+// The time-zone switch joins the other tools after the first paint (each time says its zone).
+const ZoneSwitch = lazyComponent(
+  () => import('../../components/ui/zone-switch'),
+  (module) => module.ZoneSwitch,
 );
 // Only for an answer that did not fit the API contract (rare): its code follows (decision 0006).
 const ContractWarnings = lazyComponent(
@@ -192,8 +196,8 @@ function JobTools({
               onCancel={notify.cancel}
               onRecheck={notify.recheck}
             />
+            <ZoneSwitch zone={zone} onChange={onZone} />
           </Suspense>
-          <ZoneSwitch zone={zone} onChange={onZone} />
         </div>
       </div>
     </>
