@@ -277,6 +277,8 @@ test('support engineer takes the board into a ticket: summary, link, PNG, ticket
   const readClipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
   await page.getByRole('button', { name: 'Copy summary' }).click();
+  // The rich copy's code loads on the click: the clipboard is written a moment after it.
+  await expect.poll(readClipboard).toContain('## Demo incident');
   const summary = await readClipboard();
   expect(summary).toMatch(
     /^## Demo incident\n\nData as of \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\. 5 entries: 1 failed · 1 lookup failed · 1 running · 1 waiting · 1 succeeded\./,
