@@ -186,7 +186,8 @@ function JobTools({
           fetching={lookup.query.isFetching}
           onRefresh={() => void lookup.query.refetch()}
         />
-        <div className="flex flex-wrap items-center gap-3">
+        {/* The tools arrive after the first paint: their row keeps its height meanwhile. */}
+        <div className="flex min-h-7 flex-wrap items-center gap-3">
           <Suspense fallback={null}>
             <AddToBoardLink target={target} />
             <NotifyButton
