@@ -116,3 +116,104 @@ export interface SessionResponse {
   /** Where "Sign out" goes (a path with the base path, or absolute); null when there is none. */
   logoutUrl: string | null;
 }
+
+// ---- Memory (DESIGN.md "Memory (history and watches)") ----
+
+/**
+ * What the server compares, answer to answer, to tell that a job changed. Each field is
+ * what the cloud sent (raw words), absent when it sent nothing.
+ */
+export interface JobFacts {
+  /** The job's `status` as sent (`success`, `FAIL`, an unknown word…). */
+  status?: string;
+  /** `error_code` and `fail_reason` of the job itself. */
+  errorCode?: string;
+  failReason?: string;
+  /** Sub-jobs per raw status word, e.g. `{ "success": 3, "running": 1 }`; absent without sub-jobs. */
+  subJobs?: Record<string, number>;
+  /** IDs of the sub-jobs that have failed, in the cloud's order (at most 50 kept). */
+  failedSubJobs?: string[];
+}
+
+/** The fact names `HistoryChange.changed` lists. */
+export type JobFactName = 'status' | 'errorCode' | 'failReason' | 'subJobs' | 'failedSubJobs';
+
+export interface HistoryChange {
+  /** When the cloud answered (ISO 8601, UTC). */
+  at: string;
+  requestId: string | null;
+  /** Who was looking (team mode): the user's name, `watch` for a watch's poll; null otherwise. */
+  viewer: string | null;
+  facts: JobFacts;
+  /** What differs from the change before; empty for the first answer seen. */
+  changed: JobFactName[];
+}
+
+/** `GET {base}/api/history/{region}/{project_id}/{job_id}`. */
+export interface HistoryResponse {
+  region: string;
+  projectId: string;
+  jobId: string;
+  /** Oldest first. */
+  changes: HistoryChange[];
+  /** Older changes were dropped by the cap per job (the first answer is always kept). */
+  truncated: boolean;
+  /** The first and the latest answer this server got, whole (the cloud's JSON body). */
+  first: { at: string; requestId: string | null; body: unknown };
+  latest: { at: string; requestId: string | null; body: unknown };
+  /** The first 404 after the job had been seen (ISO), or null while the cloud answers for it. */
+  goneSince: string | null;
+}
+
+/** `GET {base}/api/notify-targets`: the operator's destinations, by name only. */
+export interface NotifyTargetsResponse {
+  targets: { name: string; kind: 'slack' | 'teams' | 'webhook' }[];
+}
+
+export type WatchState = 'active' | 'ended' | 'gone' | 'removed';
+
+export interface WatchDelivery {
+  /** `ended` or `sub-job-failed:<sub_job_id>`. */
+  event: string;
+  target: string;
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  /** When it was posted (ISO), or null. */
+  sentAt: string | null;
+  /** Why the last attempt failed (no address), or null. */
+  lastError: string | null;
+}
+
+export interface Watch {
+  id: string;
+  region: string;
+  projectId: string;
+  jobId: string;
+  target: string;
+  subJobFailures: boolean;
+  /** Who started it (their name in team mode), or null without sign-in. */
+  createdBy: string | null;
+  createdAt: string;
+  state: WatchState;
+  endedAt: string | null;
+  /** The job's status word when the watch last polled it, or null before its first poll. */
+  lastStatus: string | null;
+  deliveries: WatchDelivery[];
+}
+
+/** `POST {base}/api/watches` body. */
+export interface WatchRequest {
+  region: string;
+  projectId: string;
+  jobId: string;
+  target: string;
+  subJobFailures?: boolean;
+}
+
+/** `GET {base}/api/watches`: active watches and those ended in the last 7 days, newest first. */
+export interface WatchesResponse {
+  watches: Watch[];
+}
+
+export const historyApiPath = (region: string, projectId: string, jobId: string): string =>
+  `/api/history/${encodeURIComponent(region)}/${encodeURIComponent(projectId)}/${encodeURIComponent(jobId)}`;

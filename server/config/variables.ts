@@ -256,6 +256,35 @@ export const VARIABLES = {
       'with sign-in on, `/metrics` needs `Authorization: Bearer <token>` (at least 16 characters); unset: `/metrics` is 404',
     default: 'unset',
   },
+  SFS_TURBO_DATA_DIR: {
+    section: 'Memory',
+    meaning:
+      'directory of the embedded store (history, watches, notifications sent), created on first start; unused with `DATABASE_URL`',
+    default: '`./data`',
+  },
+  DATABASE_URL: {
+    section: 'Memory',
+    meaning:
+      '`postgres://…` PostgreSQL shared by several replicas, instead of the embedded store (needed for more than one replica)',
+    default: 'unset',
+  },
+  SFS_TURBO_HISTORY_DAYS: {
+    section: 'Memory',
+    meaning: 'days an observed change of a job is kept (whole days, 1–3650)',
+    default: '`90`',
+  },
+  NOTIFY_TARGETS: {
+    section: 'Memory',
+    meaning:
+      'named destinations for watches, `name=kind:url` comma list, kind `slack`, `teams` or `webhook`; the addresses are secrets, users see the names only',
+    default: 'unset: watching and notifying are off',
+  },
+  NOTIFY_WEBHOOK_SECRET: {
+    section: 'Memory',
+    meaning:
+      "HMAC-SHA256 key (at least 32 characters) signing every `webhook` destination's body (`X-Sfs-Turbo-Signature`)",
+    default: 'unset (required with a `webhook` destination)',
+  },
 } as const satisfies Record<string, Variable>;
 
 export type VariableName = keyof typeof VARIABLES;
