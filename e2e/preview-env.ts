@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 /**
  * The environment of a server that serves the built app as `npm start` does, on loopback,
  * with the embedded simulator as its upstream: no cloud configuration is inherited from the
@@ -8,8 +12,14 @@
 export function simulatedPreviewEnv(
   port: number,
   simulatorPort: number,
+  /** The embedded store's directory (default: a new temporary one, so no run sees another's). */
+  dataDir: string = mkdtempSync(join(tmpdir(), 'sfs-turbo-data-')),
 ): Record<string, string | undefined> {
   return {
+    SFS_TURBO_DATA_DIR: dataDir,
+    DATABASE_URL: undefined,
+    NOTIFY_TARGETS: undefined,
+    NOTIFY_WEBHOOK_SECRET: undefined,
     PORT: String(port),
     HOST: '127.0.0.1',
     SFS_TURBO_SIMULATOR_PORT: String(simulatorPort),

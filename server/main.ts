@@ -42,6 +42,15 @@ const upstream = app.runtime.simulator
     ? `simulator at ${app.runtime.simulatorUrl}`
     : (config.proxy.endpointOverride ?? 'regional SFS Turbo endpoints');
 app.logger.info({ msg: 'listening', url, upstream, publicUrl: config.serving.publicUrl ?? null });
+// Ready (`/readyz`) once the store is open and migrated; a store that cannot be opened stops
+// the server, naming the variable to look at.
+app.memory.opened.then(
+  (store) => app.logger.info({ msg: 'store open', store: store.description }),
+  (error: unknown) => {
+    app.logger.flush();
+    fail(error instanceof Error ? error.message : String(error));
+  },
+);
 
 let stopping = false;
 function stop(signal: string) {

@@ -2,6 +2,7 @@ import { loadAuthConfig, type AuthConfig } from './auth.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { loadCredentials, type CredentialSettings } from './credentials.ts';
 import { loadServingConfig, type ServingConfig } from './serving.ts';
+import { loadMemoryConfig, type MemoryConfig } from './memory.ts';
 import type { Env } from './variables.ts';
 
 /** The whole configuration: what `createApp` is made from, and all it is made from. */
@@ -10,6 +11,7 @@ export interface AppConfig {
   serving: ServingConfig;
   auth: AuthConfig;
   credentials: CredentialSettings;
+  memory: MemoryConfig;
 }
 
 /**
@@ -32,5 +34,5 @@ export function loadAppConfig(env: Env): AppConfig {
     );
   }
   const credentials = loadCredentials(env, proxy);
-  return { proxy, serving, auth, credentials };
+  return { proxy, serving, auth, credentials, memory: loadMemoryConfig(env) };
 }

@@ -10,6 +10,7 @@ import {
 } from '../config/trusted-proxies.ts';
 import { leakCheck } from '../credentials/leak-check.ts';
 import type { CredentialProvider } from '../credentials/provider.ts';
+import { createMemory, type Memory } from '../memory/memory.ts';
 import { createProxyRuntime, type ProxyRuntime } from '../proxy/runtime.ts';
 import { createUpstreamLimit } from '../proxy/upstream-limit.ts';
 import { createAccessLogger } from './access-log.ts';
@@ -55,6 +56,8 @@ export interface App {
   config: AppConfig;
   runtime: ProxyRuntime;
   readiness: Readiness;
+  /** The store and what uses it (history, watches): server/memory/. */
+  memory: Memory;
   metrics: Metrics;
   logger: Logger;
   close(): Promise<void>;
@@ -108,9 +111,11 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     upstreamLimit: createUpstreamLimit({ perMinute: config.auth.upstreamPerMin }),
     ...(options.proxy?.simulatorUrl ? { simulatorUrl: options.proxy.simulatorUrl } : {}),
   });
+  const memory = createMemory(config.memory);
   const readiness = createReadiness({
     credentials: runtime.credentials,
     simulatorUrl: runtime.simulatorUrl,
+    memory,
   });
   runtime.credentials.observeLogins?.(loginObserver(metrics));
   const logger = createAccessLogger(options.logDestination);
@@ -153,8 +158,12 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     config,
     runtime,
     readiness,
+    memory,
     metrics,
     logger,
-    close: () => runtime.close(),
+    close: async () => {
+      await runtime.close();
+      await memory.close();
+    },
   };
 }

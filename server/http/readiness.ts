@@ -32,12 +32,16 @@ function simulatorAnswers(url: string): Promise<boolean> {
 export function createReadiness(options: {
   credentials: Pick<CredentialProvider, 'kind'>;
   simulatorUrl: string | undefined;
+  /** The store: not ready until it is open and its migrations have run. */
+  memory?: { state(): ReadinessState };
 }): Readiness {
   let draining = false;
-  const { credentials, simulatorUrl } = options;
+  const { credentials, simulatorUrl, memory } = options;
   return {
     async check() {
       if (draining) return { ready: false, reason: 'Shutting down: finishing requests in flight' };
+      const stored = memory?.state();
+      if (stored && !stored.ready) return stored;
       if (simulatorUrl !== undefined) {
         return (await simulatorAnswers(simulatorUrl))
           ? { ready: true }

@@ -7,8 +7,7 @@ import { chain } from '../http/chain.ts';
 import type { RequestContext } from '../http/context.ts';
 import { sendProxyError } from '../http/responses.ts';
 import { startApiLog, withholdSecrets, type ApiContext } from './api-context.ts';
-import { createCoalescer } from './coalesce.ts';
-import { createForwarder, type Forwarded } from './forward.ts';
+import type { JobSource } from './job-source.ts';
 import { credential } from './steps/credential.ts';
 import { crossSite } from './steps/cross-site.ts';
 import { forward } from './steps/forward.ts';
@@ -28,11 +27,8 @@ export interface ApiOptions {
   /** Base URL of the simulator when it is the upstream. */
   simulatorUrl?: string | undefined;
   demoJobs?: DemoJobInfo[];
-  /**
-   * SFS_TURBO_CACHE_MS: identical job requests share one exchange (server/proxy/coalesce.ts).
-   * Undefined: each request has its own, abandoned when its browser goes away.
-   */
-  cacheMs?: number | undefined;
+  /** The way to a job's upstream answer, shared with the watches (server/proxy/job-source.ts). */
+  jobSource: JobSource;
   /**
    * RATE_LIMIT_UPSTREAM_PER_MIN: upstream calls per user (or address). Only a request that
    * really goes upstream counts; one served by an identical request's exchange does not.
@@ -87,10 +83,7 @@ export function createApi(options: ApiOptions): ApiHandler {
     regionAllowed(allowed),
     credential(credentials, simulated),
     limit(options.upstreamLimit, simulated),
-    forward(
-      createForwarder({ config, credentials, simulatorUrl: options.simulatorUrl }),
-      options.cacheMs === undefined ? undefined : createCoalescer<Forwarded>(options.cacheMs),
-    ),
+    forward(options.jobSource),
     passOn(),
   ]);
   const unanswered = () => Promise.reject(new Error('No API step answered'));

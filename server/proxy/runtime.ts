@@ -5,12 +5,17 @@ import type { CredentialProvider } from '../credentials/provider.ts';
 import { scopeToCredential } from '../credentials/scope.ts';
 import type { RunningSimulator } from '../simulator/simulator.ts';
 import { createApi, type ApiHandler } from './api.ts';
+import { createCoalescer } from './coalesce.ts';
+import { createForwarder, type Forwarded } from './forward.ts';
+import { createJobSource, type JobSource } from './job-source.ts';
 import type { UpstreamLimit } from './upstream-limit.ts';
 
 export interface ProxyRuntime {
   config: ServerConfig;
   credentials: CredentialProvider;
   api: ApiHandler;
+  /** The way to a job's upstream answer, for lookups and watches alike. */
+  jobSource: JobSource;
   /** The embedded simulator, when this process started one. */
   simulator: RunningSimulator | undefined;
   /** Where the simulator that is the upstream answers (embedded or given), if one is. */
@@ -88,19 +93,24 @@ export async function createProxyRuntime(options: RuntimeOptions): Promise<Proxy
       : undefined;
   const simulatorUrl = choice === 'embedded' ? simulator?.url : choice;
 
+  const jobSource = createJobSource(
+    createForwarder({ config, credentials, simulatorUrl }),
+    options.cacheMs === undefined ? undefined : createCoalescer<Forwarded>(options.cacheMs),
+  );
   const api = createApi({
     config,
     credentials,
     simulatorUrl,
     demoJobs: simulatorModule?.demoJobs() ?? [],
-    cacheMs: options.cacheMs,
     upstreamLimit: options.upstreamLimit,
+    jobSource,
   });
 
   return {
     config,
     credentials,
     api,
+    jobSource,
     simulator,
     simulatorUrl,
     close: async () => {

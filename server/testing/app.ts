@@ -65,10 +65,16 @@ export async function startApp(
   options: AppUnderTestOptions = {},
 ): Promise<AppUnderTest> {
   const dist = options.fakeDist ? fakeDist() : undefined;
+  // Each app its own store, unless the test gives one (a restart that must find its data).
+  const dataDir =
+    env.SFS_TURBO_DATA_DIR === undefined && env.DATABASE_URL === undefined
+      ? mkdtempSync(path.join(tmpdir(), 'sfs-turbo-test-data-'))
+      : undefined;
   const full: Env = {
     HOST: '127.0.0.1',
     PORT: '1',
     SFS_TURBO_SIMULATOR_PORT: '0',
+    ...(dataDir ? { SFS_TURBO_DATA_DIR: dataDir } : {}),
     ...env,
     ...(dist ? { SFS_TURBO_DIST: dist.dir } : {}),
   };
@@ -85,6 +91,8 @@ export async function startApp(
       ...(options.coalesce === undefined ? {} : { coalesce: options.coalesce }),
     },
   });
+  // Tests start on an open store (the readiness tests wait for it themselves through `/readyz`).
+  await server.app.memory.opened;
   const address = await server.listen(options.port ?? 0, '127.0.0.1');
   const url = new URL(address);
   return {
@@ -98,6 +106,7 @@ export async function startApp(
     close: async () => {
       await server.shutdown(1000);
       dist?.remove();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

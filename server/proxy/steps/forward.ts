@@ -1,57 +1,31 @@
 import { PROXY_ERROR } from '../../../common/contract.ts';
 import { CredentialError } from '../../credentials/provider.ts';
 import { jobOf, refuse, type ApiStep } from '../api-context.ts';
-import type { Coalescer } from '../coalesce.ts';
-import type { Forwarded, JobRequest } from '../forward.ts';
+import { UpstreamLimited, type JobSource } from '../job-source.ts';
 import { limitKey } from '../upstream-limit.ts';
 
-/** Thrown inside an exchange that the upstream limit refused: nothing was sent. */
-class UpstreamLimited extends Error {
-  constructor(readonly retryAfterSec: number) {
-    super('upstream limit');
-  }
-}
-
 /**
- * The exchange: shared with identical requests when a coalescer is given (SFS_TURBO_CACHE_MS),
- * else this request's own, abandoned when the browser goes away. Refuses what the limit or
- * the credential provider refused; hands the answer to the pass-on step.
+ * The exchange, through the job source: shared with identical requests when the server
+ * coalesces (SFS_TURBO_CACHE_MS), else this request's own, abandoned when the browser goes
+ * away. Refuses what the limit or the credential provider refused; hands the answer to the
+ * pass-on step.
  */
-export function forward(
-  send: (job: JobRequest) => Promise<Forwarded>,
-  coalescer: Coalescer<Forwarded> | undefined,
-): ApiStep {
+export function forward(source: JobSource): ApiStep {
   return async (req, res, api, next) => {
     const { region, projectId, jobId } = jobOf(api);
     const verb = req.method === 'HEAD' ? 'HEAD' : 'GET';
-    // Who pays for an IAM login this lookup may need (its share of the login budget).
-    const payer = limitKey(api);
-    const onCancel = (cancel: () => void) => {
-      res.once('close', () => {
-        if (!res.writableFinished) cancel();
-      });
-    };
-    const limited = (exchange: () => Promise<Forwarded>) => (): Promise<Forwarded> => {
-      const taken = api.admit();
-      return taken.ok ? exchange() : Promise.reject(new UpstreamLimited(taken.retryAfterSec));
-    };
     try {
-      api.exchange = coalescer
-        ? await coalescer.run(
-            `${verb} ${region}/${projectId}/${jobId}`,
-            // A shared exchange is not abandoned when one of its viewers leaves.
-            limited(() =>
-              send({ region, projectId, jobId, method: verb, limitKey: payer, onCancel: () => {} }),
-            ),
-            (answer) => answer.result.ok,
-          )
-        : {
-            value: await limited(() =>
-              send({ region, projectId, jobId, method: verb, limitKey: payer, onCancel }),
-            )(),
-            at: Date.now(),
-            coalesced: false,
-          };
+      api.exchange = await source.fetch({ region, projectId, jobId }, verb, {
+        // Who pays for an IAM login this lookup may need (its share of the login budget).
+        payer: limitKey(api),
+        viewer: api.user?.name ?? null,
+        admit: api.admit,
+        onCancel: (cancel) => {
+          res.once('close', () => {
+            if (!res.writableFinished) cancel();
+          });
+        },
+      });
     } catch (error) {
       if (error instanceof UpstreamLimited) {
         return refuse(
