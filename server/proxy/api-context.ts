@@ -73,8 +73,13 @@ export function refuse(
   sendProxyError(res, status, code, safe, headers);
 }
 
-/** The job lookup the route step matched: the steps after `regions` only see job routes. */
+/** The job lookup the route step matched (the forward step's route). */
 export function jobOf(api: ApiContext): JobRoute {
   if (api.route.kind !== 'job') throw new Error(`A job step ran for a ${api.route.kind} route`);
   return api.route;
+}
+
+/** A route that names a region (a lookup or a job's history), or undefined. */
+export function regionOf(api: ApiContext): string | undefined {
+  return api.route.kind === 'job' || api.route.kind === 'history' ? api.route.region : undefined;
 }

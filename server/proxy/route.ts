@@ -3,6 +3,14 @@ import { JOB_ID_PATTERN, PROJECT_ID_PATTERN, REGION_PATTERN } from '../../common
 export type ApiRoute =
   | { kind: 'regions' }
   | { kind: 'job'; region: string; projectId: string; jobId: string }
+  /** `/api/history/{region}/{project_id}/{job_id}`: what this server saw of a job. */
+  | { kind: 'history'; region: string; projectId: string; jobId: string }
+  /** `/api/notify-targets`: the destinations' names. */
+  | { kind: 'notify-targets' }
+  /** `/api/watches`: list (GET) or start one (POST). */
+  | { kind: 'watches' }
+  /** `/api/watches/{id}`: end one (DELETE). */
+  | { kind: 'watch'; id: string }
   | { kind: 'invalid'; message: string }
   | { kind: 'unknown' };
 
@@ -47,6 +55,21 @@ export function matchApiRoute(rawTarget: string): ApiRoute {
     return { kind: 'invalid', message: 'Empty or dot path segments are not accepted' };
   }
   if (segments.length === 2 && segments[1] === 'regions') return { kind: 'regions' };
+  if (segments.length === 2 && segments[1] === 'notify-targets') return { kind: 'notify-targets' };
+  if (segments.length === 2 && segments[1] === 'watches') return { kind: 'watches' };
+  if (segments.length === 3 && segments[1] === 'watches') {
+    const id = segments[2] ?? '';
+    return WATCH_ID_PATTERN.test(id)
+      ? { kind: 'watch', id }
+      : { kind: 'invalid', message: 'Watch ID is malformed' };
+  }
+  if (segments.length === 5 && segments[1] === 'history') {
+    const [, , region = '', projectId = '', jobId = ''] = segments;
+    const invalid = jobIdsInvalid(region, projectId, jobId);
+    return invalid
+      ? { kind: 'invalid', message: invalid }
+      : { kind: 'history', region, projectId, jobId };
+  }
 
   const shaped =
     segments.length === JOB_ROUTE_SHAPE.length &&
@@ -54,18 +77,28 @@ export function matchApiRoute(rawTarget: string): ApiRoute {
   if (!shaped) return { kind: 'unknown' };
 
   const [, region = '', , projectId = '', , , jobId = ''] = segments;
-  if (!REGION_PATTERN.test(region)) return { kind: 'invalid', message: 'Region ID is malformed' };
-  if (!PROJECT_ID_PATTERN.test(projectId)) {
-    return { kind: 'invalid', message: 'Project ID must be 32 lower-case hexadecimal characters' };
-  }
+  const invalid = jobIdsInvalid(region, projectId, jobId);
+  return invalid
+    ? { kind: 'invalid', message: invalid }
+    : { kind: 'job', region, projectId, jobId };
+}
+
+/** Watch IDs are UUIDs the server made. */
+const WATCH_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** What is wrong with a job's three IDs, in words, or undefined when nothing is. */
+export function jobIdsInvalid(
+  region: string,
+  projectId: string,
+  jobId: string,
+): string | undefined {
+  if (!REGION_PATTERN.test(region)) return 'Region ID is malformed';
+  if (!PROJECT_ID_PATTERN.test(projectId))
+    return 'Project ID must be 32 lower-case hexadecimal characters';
   if (!JOB_ID_PATTERN.test(jobId)) {
-    return {
-      kind: 'invalid',
-      message:
-        'Job ID must be 1 to 64 letters, digits and dashes, starting and ending with a letter or digit',
-    };
+    return 'Job ID must be 1 to 64 letters, digits and dashes, starting and ending with a letter or digit';
   }
-  return { kind: 'job', region, projectId, jobId };
+  return undefined;
 }
 
 // Absolute-form targets ("GET http://host/api/... HTTP/1.1") are legal HTTP; Node passes them

@@ -1,11 +1,13 @@
 import { PROXY_ERROR } from '../../../common/contract.ts';
-import { jobOf, refuse, type ApiStep } from '../api-context.ts';
+import { refuse, regionOf, type ApiStep } from '../api-context.ts';
 
 /** A region the credential may not be sent to (`SFS_TURBO_REGIONS`): nothing leaves the server. */
 export function regionAllowed(allowed: ReadonlySet<string>): ApiStep {
   const allowedList = [...allowed].join(', ');
   return async (_req, res, api, next) => {
-    const { region } = jobOf(api);
+    const region = regionOf(api);
+    // Routes that name no region (the watch list, the destinations) pass; a watch's region is checked with its body.
+    if (region === undefined) return next();
     if (allowed.has(region)) return next();
     refuse(
       res,

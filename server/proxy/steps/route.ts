@@ -11,7 +11,7 @@ export function route(): ApiStep {
     const matched = matchApiRoute(req.url ?? '');
     api.route = matched;
     api.log.route = `api:${matched.kind}`;
-    if (matched.kind === 'job') {
+    if (matched.kind === 'job' || matched.kind === 'history') {
       Object.assign(api.log, {
         region: matched.region,
         project: matched.projectId,
