@@ -71,16 +71,19 @@ type FetchResponse = Awaited<ReturnType<FetchFunction>>;
 
 function fetchResponse(answer: Answer, url: string): FetchResponse {
   const text = answer.body.toString('utf8');
-  const headers = new Headers();
+  const headers = new Map<string, string>();
   for (const [name, value] of Object.entries(answer.headers)) {
-    if (typeof value === 'string') headers.set(name, value);
+    if (typeof value === 'string') headers.set(name.toLowerCase(), value);
   }
   return {
     ok: answer.status >= 200 && answer.status < 300,
     status: answer.status,
     statusText: '',
     url,
-    headers,
+    headers: {
+      get: (name) => headers.get(name.toLowerCase()) ?? null,
+      entries: () => headers.entries(),
+    },
     arrayBuffer: () => Promise.resolve(new Uint8Array(answer.body).buffer),
     json: () => Promise.resolve(JSON.parse(text) as unknown),
     text: () => Promise.resolve(text),
