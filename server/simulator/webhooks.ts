@@ -31,7 +31,8 @@ export interface ReceivedWebhook {
 
 /** Enough for any test; older ones are dropped so that a long demo does not grow without bound. */
 const MAX_KEPT = 1000;
-const ROUTE = /^\/__simulator\/webhooks(?:\/(slack|teams|json)\/([a-z0-9][a-z0-9_-]{0,39})(\/fail)?)?\/?$/;
+const ROUTE =
+  /^\/__simulator\/webhooks(?:\/(slack|teams|json)\/([a-z0-9][a-z0-9_-]{0,39})(\/fail)?)?\/?$/;
 
 const failSchema = z.strictObject({
   times: z.number().int().min(0).max(100),
@@ -70,7 +71,11 @@ export class WebhookReceiver {
   }
 
   /** `/__simulator/webhooks…`; undefined when the path is not one of its routes. */
-  async handle(req: IncomingMessage, path: string, nowMs: number): Promise<CannedAnswer | undefined> {
+  async handle(
+    req: IncomingMessage,
+    path: string,
+    nowMs: number,
+  ): Promise<CannedAnswer | undefined> {
     const route = ROUTE.exec(path);
     if (!route) return undefined;
     const method = req.method ?? 'GET';

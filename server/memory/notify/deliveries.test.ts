@@ -65,11 +65,17 @@ async function twoStores(engine: 'sqlite' | 'postgres'): Promise<[Store, Store]>
     settings = { engine, dataDir };
   } else {
     databases += 1;
-    settings = { engine, url: await postgres!.createDatabase(`notify_${process.pid}_${databases}`) };
+    settings = {
+      engine,
+      url: await postgres!.createDatabase(`notify_${process.pid}_${databases}`),
+    };
   }
   const first = await openStore(settings);
   const second = await openStore(settings);
-  cleanups.push(() => first.close(), () => second.close());
+  cleanups.push(
+    () => first.close(),
+    () => second.close(),
+  );
   return [first, second];
 }
 
@@ -199,7 +205,11 @@ describe.each(['sqlite', 'postgres'] as const)('the delivery engine on %s', (eng
           calls += 1;
           return Promise.resolve(
             delivery.watchId === 'w2'
-              ? { ok: false, retryable: false, reason: 'the destination answered HTTP 404 (a refusal)' }
+              ? {
+                  ok: false,
+                  retryable: false,
+                  reason: 'the destination answered HTTP 404 (a refusal)',
+                }
               : RETRY,
           );
         },

@@ -114,15 +114,17 @@ async function claim(
     .orderBy('next_attempt_at')
     .limit(limit);
   if (store.engine === 'postgres') due = due.forUpdate().skipLocked();
-  return db
-    .updateTable('deliveries')
-    .set({ lease_owner: owner, lease_until: now + leaseMs })
-    .where('id', 'in', due)
-    // Checked again on the row itself: the sub-select alone is not the condition of the write.
-    .where('state', '=', 'pending')
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-    .returningAll()
-    .execute();
+  return (
+    db
+      .updateTable('deliveries')
+      .set({ lease_owner: owner, lease_until: now + leaseMs })
+      .where('id', 'in', due)
+      // Checked again on the row itself: the sub-select alone is not the condition of the write.
+      .where('state', '=', 'pending')
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+      .returningAll()
+      .execute()
+  );
 }
 
 function parseMessage(text: string): NotifyMessage {
@@ -156,7 +158,10 @@ async function settle(
   }
   const last = !result.retryable || attempts >= MAX_ATTEMPTS;
   const wait = Math.max(backoffMs(attempts), result.retryAfterMs ?? 0);
-  const reason = last && result.retryable ? `${result.reason} (gave up after ${attempts} attempts)` : result.reason;
+  const reason =
+    last && result.retryable
+      ? `${result.reason} (gave up after ${attempts} attempts)`
+      : result.reason;
   await mine
     .set({
       state: last ? 'failed' : 'pending',
@@ -219,15 +224,7 @@ export async function deliveriesOf(
   for (let start = 0; start < unique.length; start += 500) {
     const rows = await store.db
       .selectFrom('deliveries')
-      .select([
-        'watch_id',
-        'event_key',
-        'target',
-        'state',
-        'attempts',
-        'sent_at',
-        'last_error',
-      ])
+      .select(['watch_id', 'event_key', 'target', 'state', 'attempts', 'sent_at', 'last_error'])
       .where('watch_id', 'in', unique.slice(start, start + 500))
       .orderBy('created_at')
       .orderBy('event_key')

@@ -17,7 +17,12 @@ import {
 import type { SendResult } from './post.ts';
 import { createSender, type Send } from './send.ts';
 
-export { buildMessage, type MessageInput, type NotifyEvent, type NotifyMessage } from './message.ts';
+export {
+  buildMessage,
+  type MessageInput,
+  type NotifyEvent,
+  type NotifyMessage,
+} from './message.ts';
 export type { DeliveryObserver, DeliveryOutcome, EnqueueRequest } from './deliveries.ts';
 export type { SendResult } from './post.ts';
 export { createSender, type Send } from './send.ts';

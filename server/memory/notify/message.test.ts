@@ -43,7 +43,13 @@ describe('a notification message', () => {
       sub_jobs: [
         { job_id: 'a', status: 'success', end_time: '2026-11-29 09:00:00' },
         { job_id: 'b', status: 'failed', end_time: '2026-11-29 09:30:00', error_code: 'B' },
-        { job_id: 'c', status: 'FAIL', end_time: '2026-11-29 09:10:00', error_code: 'C', fail_reason: 'first' },
+        {
+          job_id: 'c',
+          status: 'FAIL',
+          end_time: '2026-11-29 09:10:00',
+          error_code: 'C',
+          fail_reason: 'first',
+        },
         { job_id: 'd', status: 'failed', begin_time: '2026-11-29 08:00:00' },
       ],
     };

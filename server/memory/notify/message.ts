@@ -88,9 +88,10 @@ const isFailed = (status: unknown) =>
 /** `YYYY-MM-DD HH:mm:ss` as the cloud writes it (UTC), or ISO 8601; NaN when unreadable. */
 function timeOf(value: unknown): number {
   if (typeof value !== 'string') return Number.NaN;
-  const standard = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
-    value.trim(),
-  );
+  const standard =
+    /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+      value.trim(),
+    );
   if (!standard) return Number.NaN;
   const zone = standard[7] ?? 'Z';
   return Date.parse(
@@ -126,7 +127,10 @@ function firstFailedSubJob(
   return best;
 }
 
-function failureOf(job: Record<string, unknown>, subJobId: string | undefined): FirstFailure | null {
+function failureOf(
+  job: Record<string, unknown>,
+  subJobId: string | undefined,
+): FirstFailure | null {
   const sub = firstFailedSubJob(job.sub_jobs, subJobId);
   if (sub) {
     return {

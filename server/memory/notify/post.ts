@@ -104,13 +104,19 @@ export async function post(
     // the message is unknown, and sending again is the lesser harm next to losing it.
     return { ok: false, result: { ok: false, retryable: true, reason } };
   }
-  return { ok: true, answer: { status: result.status, headers: result.headers, body: result.body } };
+  return {
+    ok: true,
+    answer: { status: result.status, headers: result.headers, body: result.body },
+  };
 }
 
 /** The outcome of an answer: 2xx is sent; anything else a failure classified by its status. */
 export function outcomeOf(answer: Answer, slackError?: string): SendResult {
   if (answer.status >= 200 && answer.status < 300) return { ok: true, status: answer.status };
-  const wait = answer.status === 429 || answer.status === 503 ? retryAfterMs(answer.headers['retry-after']) : undefined;
+  const wait =
+    answer.status === 429 || answer.status === 503
+      ? retryAfterMs(answer.headers['retry-after'])
+      : undefined;
   return {
     ok: false,
     retryable: retryableStatus(answer.status),

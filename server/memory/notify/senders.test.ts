@@ -22,7 +22,8 @@ const message: NotifyMessage = buildMessage({
         job_id: 'sub-1',
         status: 'failed',
         error_code: 'SFS.TURBO.0030',
-        fail_reason: '<!channel> see <https://evil.example|here> & [click](https://evil.example) *now*',
+        fail_reason:
+          '<!channel> see <https://evil.example|here> & [click](https://evil.example) *now*',
       },
     ],
   },
@@ -124,7 +125,10 @@ describe('Slack', () => {
   it('says there is no link without PUBLIC_URL', async () => {
     const { server, arrivals } = await receiver((res) => res.end('ok'));
     await send(target('slack', server.url), { ...message, link: null }, { id: 'd-1' });
-    const body = JSON.parse(arrivals[0]?.body ?? '') as { text: string; blocks: { type: string }[] };
+    const body = JSON.parse(arrivals[0]?.body ?? '') as {
+      text: string;
+      blocks: { type: string }[];
+    };
     expect(body.text).not.toContain('Open the job');
     expect(body.blocks.map((block) => block.type)).toEqual(['header', 'section', 'context']);
     expect(JSON.stringify(body.blocks[2])).toContain('PUBLIC_URL is not set');
@@ -292,7 +296,9 @@ describe.each(['slack', 'teams', 'webhook'] as const)('every destination (%s)', 
   it('follows no redirect, to another host or any', async () => {
     const elsewhere = await receiver((res) => res.end('ok'));
     const { server } = await receiver((res) => {
-      res.writeHead(302, { Location: `${elsewhere.server.url.replace('127.0.0.1', 'localhost')}/x` });
+      res.writeHead(302, {
+        Location: `${elsewhere.server.url.replace('127.0.0.1', 'localhost')}/x`,
+      });
       res.end();
     });
     const destination = target(kind, server.url);

@@ -49,7 +49,9 @@ export function slackPayload(message: NotifyMessage): IncomingWebhookSendArgumen
   } else {
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: 'No link: PUBLIC_URL is not set on the dashboard server.' }],
+      elements: [
+        { type: 'mrkdwn', text: 'No link: PUBLIC_URL is not set on the dashboard server.' },
+      ],
     });
   }
   const link = message.link ? ` <${escapeMrkdwn(message.link)}|Open the job>` : '';
