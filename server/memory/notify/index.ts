@@ -4,6 +4,7 @@
  * one {@link Notifier} loop that sends what is due, retries with back-off and records the
  * outcome; the watches API shows each watch's deliveries ({@link Notifier.deliveriesOf}).
  */
+import { createHash } from 'node:crypto';
 import type { NotifyTarget } from '../../config/memory.ts';
 import type { Store } from '../../store/open.ts';
 import {
@@ -27,10 +28,20 @@ export type { DeliveryObserver, DeliveryOutcome, EnqueueRequest } from './delive
 export type { SendResult } from './post.ts';
 export { createSender, type Send } from './send.ts';
 
-/** Event keys, unique per watch: the delivery table's key relies on their spelling. */
+const MAX_KEYED_ID = 128;
+
+/**
+ * Event keys, unique per watch: the delivery table's key relies on their spelling. A sub-job
+ * ID is the cloud's, of any length: one too long for a key is replaced by its SHA-256.
+ */
 export const eventKey = {
   ended: 'ended',
-  subJobFailed: (subJobId: string) => `sub-job-failed:${subJobId}`,
+  subJobFailed: (subJobId: string) =>
+    `sub-job-failed:${
+      subJobId.length <= MAX_KEYED_ID
+        ? subJobId
+        : `sha256-${createHash('sha256').update(subJobId).digest('hex')}`
+    }`,
 } as const;
 
 export interface NotifierOptions {

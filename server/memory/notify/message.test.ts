@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eventKey } from './index.ts';
 import { buildMessage, facts, MAX_REASON, type MessageInput } from './message.ts';
 
 const AT = Date.UTC(2026, 10, 29, 10, 0, 5);
@@ -139,5 +140,15 @@ describe('a notification message', () => {
       input({ status: 'failed', fail_reason: '<!channel> <https://evil.example|click> & co' }),
     );
     expect(message.firstFailure?.reason).toBe('<!channel> <https://evil.example|click> & co');
+  });
+});
+
+describe('event keys', () => {
+  it('name the sub-job, and stay short for an ID of any length', () => {
+    expect(eventKey.ended).toBe('ended');
+    expect(eventKey.subJobFailed('sub-1')).toBe('sub-job-failed:sub-1');
+    const long = eventKey.subJobFailed('x'.repeat(10_000));
+    expect(long).toMatch(/^sub-job-failed:sha256-[0-9a-f]{64}$/);
+    expect(eventKey.subJobFailed(`${'x'.repeat(9_999)}y`)).not.toBe(long);
   });
 });
