@@ -43,12 +43,13 @@ function retryAfterMs(value: string | string[] | undefined): number | undefined 
   return Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_RETRY_AFTER_MS) : undefined;
 }
 
+const ABANDONED = 'the attempt was abandoned (the server is stopping)';
 const FAILURE_WORDS: Record<string, string> = {
   timeout: 'no complete answer within the time allowed',
   unreachable: 'the destination could not be reached',
   'too-large': 'the answer was too large',
   undecodable: 'the answer could not be decoded',
-  aborted: 'the attempt was abandoned (the server is stopping)',
+  aborted: ABANDONED,
 };
 
 /** A network error code (`ECONNREFUSED`, `ENOTFOUND`…) is words enough; anything else is not quoted. */
@@ -62,9 +63,11 @@ export function describeStatus(status: number, slackError?: string): string {
       ? 'a redirect, which is not followed'
       : status === 429
         ? 'too many requests'
-        : status >= 500
-          ? 'a server error'
-          : 'a refusal';
+        : status === 408
+          ? 'it timed out waiting for the request'
+          : status >= 500
+            ? 'a server error'
+            : 'a refusal';
   return `the destination answered HTTP ${status} (${what})${slackError ? `: ${slackError}` : ''}`;
 }
 
@@ -82,7 +85,7 @@ export async function post(
   options: PostOptions = {},
 ): Promise<{ ok: true; answer: Answer } | { ok: false; result: SendResult }> {
   if (options.signal?.aborted) {
-    return { ok: false, result: { ok: false, retryable: true, reason: FAILURE_WORDS.aborted! } };
+    return { ok: false, result: { ok: false, retryable: true, reason: ABANDONED } };
   }
   const result = await requestUpstream({
     target: targetOf(url),

@@ -338,6 +338,21 @@ describe.each(['slack', 'teams', 'webhook'] as const)('every destination (%s)', 
     });
   });
 
+  it('abandons an attempt when told to (the server stopping), retryably', async () => {
+    const { server, arrivals } = await receiver(() => {
+      // never answers
+    });
+    const abandon = new AbortController();
+    const pending = send(target(kind, server.url), message, { id: 'd', signal: abandon.signal });
+    await vi.waitFor(() => expect(arrivals).toHaveLength(1));
+    abandon.abort();
+    expect(await pending).toEqual({
+      ok: false,
+      retryable: true,
+      reason: 'the attempt was abandoned (the server is stopping)',
+    });
+  });
+
   it('calls a closed port a network failure worth retrying', async () => {
     const destination = target(kind, `http://127.0.0.1:${await closedPort()}`);
     const result = await send(destination, message, { id: 'd' });
