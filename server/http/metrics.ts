@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AuthObserver } from '../auth/observer.ts';
 import { LOGIN_RESULTS, type LoginObserver } from '../credentials/login-observer.ts';
+import type { DeliveryObserver } from '../memory/notify/deliveries.ts';
 
 /** The metric names are a contract (DESIGN.md, "Serving and operating"): dashboards use them. */
 export function createMetrics() {
@@ -69,6 +70,12 @@ export function createMetrics() {
       labelNames: ['reason'] as const,
       registers: [registry],
     }),
+    notifications: new Counter({
+      name: 'sfs_turbo_notifications_total',
+      help: 'Attempts to post a notification, by destination name and outcome: sent, retry (failed, another attempt is scheduled), failed (given up)',
+      labelNames: ['target', 'outcome'] as const,
+      registers: [registry],
+    }),
   };
 }
 
@@ -91,4 +98,9 @@ export function loginObserver(metrics: Metrics): LoginObserver {
       if (result === 'success') metrics.iamLastSuccess.set(at / 1000);
     },
   };
+}
+
+/** The delivery engine's outcomes, as a counter by destination name (never its address). */
+export function notifyObserver(metrics: Metrics): DeliveryObserver {
+  return (target, outcome) => metrics.notifications.inc({ target, outcome });
 }

@@ -11,6 +11,7 @@ import { resolveJob, type JobSpec, type ResolvedJob } from './job-spec.ts';
 import { DEMO_PROJECT_ID } from './scenario-ids.ts';
 import { findScenario, scenarioProject, SCENARIOS } from './scenarios.ts';
 import { jobDetailAt } from './timeline.ts';
+import { WebhookReceiver } from './webhooks.ts';
 
 // The public surface of the simulator is this module; the rest are its parts.
 export { DEMO_PROJECT_ID, SCENARIO, SECOND_PROJECT_ID, type ScenarioName } from './scenario-ids.ts';
@@ -19,6 +20,7 @@ export { DOCUMENTED_JOB_TYPES } from './scenarios-jobs.ts';
 export { DEMO_USER, type IamOptions, type IamUser } from './iam.ts';
 export type { JobSpec, SubJobSpec, TaskSpec, CanonicalStatus } from './job-spec.ts';
 export type { SimulatorStats } from './control.ts';
+export type { ReceivedWebhook, WebhookKind } from './webhooks.ts';
 
 export interface SimulatorOptions {
   /** Clock in ms since the epoch; default `Date.now`. Tests inject a fake one. */
@@ -58,6 +60,8 @@ export class Simulator implements ControlTarget {
   readonly #firstAsked = new Map<string, number>();
   readonly #answered = new Map<string, number>();
   readonly #requests = new Map<string, number>();
+  /** Stands in for Slack, Teams and JSON webhook receivers (notifications' tests). */
+  readonly webhooks = new WebhookReceiver();
   #total = 0;
   #offsetMs = 0;
 
@@ -94,8 +98,9 @@ export class Simulator implements ControlTarget {
     this.#offsetMs += ms;
   }
 
-  /** Forgets first-asked times, created jobs, counters and the clock offset; keeps IAM tokens. */
+  /** Forgets first-asked times, created jobs, counters, the clock offset and the webhooks received; keeps IAM tokens. */
   reset(): void {
+    this.webhooks.clear();
     this.#created.clear();
     this.#firstAsked.clear();
     this.#answered.clear();
@@ -157,6 +162,10 @@ export class Simulator implements ControlTarget {
     const path = url.pathname;
     const job = JOB_ROUTE.exec(path);
     if (job) return this.#jobRequest(req, res, requestId, job[1] ?? '', job[2] ?? '');
+    if (path.startsWith('/__simulator/webhooks')) {
+      const answer = await this.webhooks.handle(req, path, this.#clock());
+      if (answer) return answer;
+    }
     if (path.startsWith('/__simulator/')) return handleControl(this, req, path);
     if (IAM_ROUTE.test(path)) return this.#login(req, url);
     return sfsError(404, 'SFS.TURBO.0001', `Resource not found: ${req.method ?? 'GET'} ${path}`);
