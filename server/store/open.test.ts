@@ -84,7 +84,7 @@ describe('openStore', () => {
       .selectFrom('sfs_turbo_migrations' as never)
       .select('name' as never)
       .execute();
-    expect(tables).toEqual([{ name: '0001-memory' }]);
+    expect(tables).toEqual([{ name: '0001-memory' }, { name: '0002-history-truncated' }]);
     // bigint columns come back as numbers, as from SQLite.
     await stores[1]!.db
       .insertInto('observations')
