@@ -40,7 +40,7 @@ test('a job the cloud forgets keeps its history: viewed live, failed, then 404 u
   await expect.poll(async () => (await lastChange())?.facts.status).toBe('failed');
   const seen = await history();
   const failed = seen.changes.at(-1);
-  expect(failed?.at >= started).toBe(true);
+  expect((failed?.at ?? '') >= started).toBe(true);
   expect(failed?.changed).toContain('status');
   expect(failed?.facts).toMatchObject({
     errorCode: 'SFS.TURBO.0029',
@@ -56,7 +56,7 @@ test('a job the cloud forgets keeps its history: viewed live, failed, then 404 u
   await expect.poll(async () => (await request.get(lookup)).status()).toBe(404);
   await expect.poll(async () => (await history()).goneSince).not.toBeNull();
   const gone = await history();
-  expect(gone.goneSince! >= started).toBe(true);
+  expect((gone.goneSince ?? '') >= started).toBe(true);
   expect(gone.changes).toEqual(seen.changes);
   expect(gone.latest.body).toMatchObject({ status: 'failed', job_id: SCENARIO.forgotten });
 });
