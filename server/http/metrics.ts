@@ -17,7 +17,7 @@ export function createMetrics() {
   for (const result of LOGIN_RESULTS) iamLogins.inc({ result }, 0);
   const observations = new Counter({
     name: 'sfs_turbo_observations_total',
-    help: 'Job answers from the cloud seen by the history: recorded (a change, the first answer or a job gone), unchanged, skipped (not a job, or held a credential), dropped (too many writes waiting), error (the store failed)',
+    help: 'Job answers from the cloud seen by the history: recorded (a change, the first answer or a job gone), unchanged, skipped (no job to keep: an error status or failure, not a JSON object, or it held a credential), dropped (too many writes waiting), error (the store failed)',
     labelNames: ['result'] as const,
     registers: [registry],
   });

@@ -213,6 +213,34 @@ describe.each(engines)('GET /api/history on %s', (_engine, storeEnv) => {
   });
 });
 
+describe('GET /api/history behind sign-in (header mode)', () => {
+  it('is refused to whom access control refuses, and names who was looking', async () => {
+    const { upstream } = await cloud();
+    const app = await appOn(
+      { AUTH_MODE: 'header', AUTH_ALLOWED_GROUPS: 'sfs-support' },
+      upstream.url,
+    );
+    const alice = { 'X-Forwarded-User': 'alice', 'X-Forwarded-Groups': 'sfs-support' };
+    expect((await getJson(`${app.url}${jobPath()}`, { headers: alice })).status).toBe(200);
+    const signedOut = await getJson(historyUrl(app));
+    expect(signedOut.status).toBe(401);
+    expect(signedOut.body).toMatchObject({ errCode: PROXY_ERROR.unauthenticated });
+    const otherGroup = await getJson(historyUrl(app), {
+      headers: { 'X-Forwarded-User': 'mallory', 'X-Forwarded-Groups': 'sales' },
+    });
+    expect(otherGroup.status).toBe(403);
+    expect(otherGroup.body).toMatchObject({ errCode: PROXY_ERROR.forbidden });
+    const deadline = Date.now() + 10_000;
+    let seen = await getJson(historyUrl(app), { headers: alice });
+    while (seen.status !== 200 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      seen = await getJson(historyUrl(app), { headers: alice });
+    }
+    expect(seen.status).toBe(200);
+    expect((seen.body as HistoryResponse).changes[0]?.viewer).toBe('alice');
+  });
+});
+
 describe('GET /api/history with a real credential', () => {
   it('refuses a region the credential may not go to, and keeps no answer that echoed the credential', async () => {
     const upstream = await track(

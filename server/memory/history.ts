@@ -230,10 +230,11 @@ export async function prune(store: Store, historyDays: number, now = Date.now())
       )
       .execute();
     await trx.deleteFrom('jobs_seen').where('latest_at', '<', cutoff).execute();
+    // The count as it will be, not decremented: two replicas pruning at once agree on it.
     await sql`
       UPDATE jobs_seen SET truncated = 1,
-        observations = observations - (SELECT count(*) FROM observations o
-          WHERE o.job_key = jobs_seen.job_key AND o.observed_at < ${cutoff})
+        observations = (SELECT count(*) FROM observations o
+          WHERE o.job_key = jobs_seen.job_key AND o.observed_at >= ${cutoff})
       WHERE EXISTS (SELECT 1 FROM observations o
         WHERE o.job_key = jobs_seen.job_key AND o.observed_at < ${cutoff})`.execute(trx);
     await trx.deleteFrom('observations').where('observed_at', '<', cutoff).execute();
