@@ -36,7 +36,7 @@ export const OBSERVATION_RESULTS: readonly ObservationResult[] = [
 ];
 
 /** What is written for one exchange: a job's answer, or the cloud saying it no longer knows it. */
-type Entry =
+export type Entry =
   | {
       kind: 'answer';
       at: number;
