@@ -331,6 +331,42 @@ describe.each<Engine>(['sqlite', 'postgres'])('history on %s', (engine) => {
     expect(history?.first.body).toEqual({ status: 'waiting' });
   });
 
+  it('prunes when it starts', async () => {
+    const job = newJob();
+    await recordEntry(store, job, entry({ status: 'success' }, Date.now() - 100 * DAY));
+    const recorder = createRecorder({ store, secrets: NO_SECRETS, historyDays: 90 });
+    await recorder.close();
+    expect(await row(store, job)).toBeUndefined();
+  });
+
+  it('counts a failing store and logs the error by name only, never throwing at the asker', async () => {
+    const broken: Store = {
+      ...store,
+      db: store.db.withPlugin({
+        transformQuery: (args) => args.node,
+        transformResult: () => Promise.reject(new TypeError(`store down ${SECRET}`)),
+      }),
+    };
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const { recorder, counted } = recorderOn(broken);
+      const job = newJob();
+      expect(() =>
+        recorder.observe(job, answer(200, running(job.jobId), T0), asker()),
+      ).not.toThrow();
+      await recorder.close();
+      expect(counted).toEqual(['error']);
+    } finally {
+      console.error = original;
+    }
+    expect(logged.map((args) => args.join(' '))).toContain(
+      'sfs-turbo history: an observation could not be written: TypeError',
+    );
+    expect(JSON.stringify(logged)).not.toContain(SECRET);
+  });
+
   it('keeps at most 500 observations per job: the first and the newest', async () => {
     const job = newJob();
     const total = MAX_OBSERVATIONS_PER_JOB + 5;
