@@ -284,6 +284,30 @@ describe.each<Engine>(['sqlite', 'postgres'])('history on %s', (engine) => {
     expect(await observationCount(store, job)).toBe(1);
   });
 
+  it('does not hold the shutdown open for a store that hangs', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const hung: KyselyPlugin = {
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        await gate;
+        return args.result;
+      },
+    };
+    const recorder = createRecorder({
+      store: { ...store, db: store.db.withPlugin(hung) },
+      secrets: NO_SECRETS,
+      historyDays: 3650,
+      closeWaitMs: 100,
+    });
+    const job = newJob();
+    recorder.observe(job, answer(200, running(job.jobId), T0), asker());
+    await recorder.close();
+    expect(recorder.pending()).toBe(1);
+    release();
+    await recorder.idle();
+  });
+
   it('drops and counts writes beyond the bound instead of queueing them', async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));

@@ -24,6 +24,7 @@ export const LATEST_REFRESH_MS = 60_000;
 /** Writes waiting in the process; more are dropped (and counted), never queued without bound. */
 export const MAX_PENDING_WRITES = 10_000;
 const PRUNE_EVERY_MS = 60 * 60_000;
+const CLOSE_WAIT_MS = 5_000;
 const DAY_MS = 24 * 60 * 60_000;
 
 export type ObservationResult = 'recorded' | 'unchanged' | 'skipped' | 'dropped' | 'error';
@@ -310,12 +311,14 @@ export interface RecorderOptions {
   /** Each exchange's outcome (the metric `sfs_turbo_observations_total`). */
   count?: (result: ObservationResult) => void;
   maxPending?: number;
+  /** How long `close` waits for the writes still queued (default 5 s). */
+  closeWaitMs?: number;
 }
 
 export interface Recorder {
   /** For `JobSource.observe`: queues the write and returns at once. */
   observe: AnswerObserver;
-  /** Resolves once every write queued so far is done (tests, benches, shutdown). */
+  /** Resolves once every write queued so far is done (tests, benches). */
   idle(): Promise<void>;
   /** Writes waiting. */
   pending(): number;
@@ -332,6 +335,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
   const { store, secrets } = options;
   const count = options.count ?? (() => {});
   const maxPending = options.maxPending ?? MAX_PENDING_WRITES;
+  const closeWaitMs = options.closeWaitMs ?? CLOSE_WAIT_MS;
   const tails = new Map<string, Promise<void>>();
   let waiting = 0;
   let closed = false;
@@ -383,8 +387,13 @@ export function createRecorder(options: RecorderOptions): Recorder {
     async close() {
       closed = true;
       clearInterval(timer);
-      await pruning;
-      while (tails.size > 0) await Promise.all(tails.values());
+      // A store that hangs must not hold the shutdown open: what is not written by then is lost.
+      let giveUp: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all([pruning, this.idle()]),
+        new Promise((resolve) => (giveUp = setTimeout(resolve, closeWaitMs))),
+      ]);
+      clearTimeout(giveUp);
     },
   };
 }
