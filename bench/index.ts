@@ -22,7 +22,10 @@
  *   - the job page of a large job at 4× CPU slowdown (bench/big-job.ts): long tasks while
  *     idle and frames per second while scrolling, for the 1,000- and the live 500-sub-job job;
  *
- *   npm run bench [-- --only bundle,paint,lighthouse,timeline,big-job,board,proxy]
+ *   - the server's memory (bench/memory.ts): µs per observation written, bytes on disk per
+ *     10,000 observations and the server's RSS with its store, on SQLite and PostgreSQL;
+ *
+ *   npm run bench [-- --only bundle,paint,lighthouse,timeline,big-job,board,proxy,memory]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -41,7 +44,16 @@ import { measurePaint, PROFILES } from './paint.ts';
 import { markdownTable, parseMarkdownTables } from './table.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
-const PARTS = ['bundle', 'paint', 'lighthouse', 'timeline', 'big-job', 'board', 'proxy'] as const;
+const PARTS = [
+  'bundle',
+  'paint',
+  'lighthouse',
+  'timeline',
+  'big-job',
+  'board',
+  'proxy',
+  'memory',
+] as const;
 type Part = (typeof PARTS)[number];
 const LH_RUNS = Number(process.env.LH_RUNS) || 3;
 const PAINT_RUNS = Number(process.env.PAINT_RUNS) || 5;
@@ -371,6 +383,15 @@ async function proxy(): Promise<void> {
   }
 }
 
+async function serverMemory(): Promise<void> {
+  const out = await run(process.execPath, ['--import', 'tsx', 'bench/memory.ts'], {}, 5 * 60_000);
+  const table = parseMarkdownTables(out).find((t) => t.header[0] === 'memory');
+  if (!table) throw new Error('bench:memory printed no table');
+  for (const [engine = '?', measure = '?', value = '?'] of table.rows) {
+    rows.push([`memory (${engine})`, measure, value, '-']);
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const work = join(ROOT, '.bench', `bench-${process.pid}`);
@@ -433,6 +454,7 @@ async function main(): Promise<void> {
     await attempt('big-job', () => bigJob(dist));
     await attempt('board', () => board(dist));
     await attempt('proxy', proxy);
+    await attempt('memory', serverMemory);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -62,7 +62,8 @@ export interface RegionsResponse {
 /**
  * Error codes the proxy answers with itself (SFS Turbo error shape):
  * `BAD_REQUEST` 400 malformed ID, encoded character, dot or empty segment, query string;
- * `UNKNOWN_REGION` 400; `NOT_FOUND` 404 any other `/api/` route; `METHOD_NOT_ALLOWED` 405;
+ * `UNKNOWN_REGION` 400; `NOT_FOUND` 404 any other `/api/` route, or a job the history has no record of;
+ * `METHOD_NOT_ALLOWED` 405;
  * `UPSTREAM_UNREACHABLE` 502 refused, reset, DNS; `UPSTREAM_TIMEOUT` 504;
  * `UPSTREAM_TOO_LARGE` 502 body over 1 MiB;
  * `UPSTREAM_LEAK` 502 the upstream's answer held a credential (in any encoding), so it was
@@ -76,6 +77,8 @@ export interface RegionsResponse {
  * identity header); `FORBIDDEN` 403 signed in but not on the allowed lists;
  * `RATE_LIMITED` 429 with `Retry-After`: an IAM login was needed but the login limits forbid
  * one now, or this user (or address) made too many upstream calls;
+ * `STORE_UNAVAILABLE` 503 with `Retry-After`: a route of the server's memory (history) while
+ * its store is not open yet, or could not be opened;
  * `INTERNAL` 500 a bug in the proxy.
  */
 export const PROXY_ERROR = {
@@ -93,6 +96,7 @@ export const PROXY_ERROR = {
   crossSite: 'PROXY.CROSS_SITE',
   rateLimited: 'PROXY.RATE_LIMITED',
   internal: 'PROXY.INTERNAL',
+  storeUnavailable: 'PROXY.STORE_UNAVAILABLE',
   unauthenticated: 'PROXY.UNAUTHENTICATED',
   forbidden: 'PROXY.FORBIDDEN',
 } as const;

@@ -10,6 +10,7 @@ import {
 } from '../config/trusted-proxies.ts';
 import { leakCheck } from '../credentials/leak-check.ts';
 import type { CredentialProvider } from '../credentials/provider.ts';
+import { historyReader, recordHistory } from '../memory/history.ts';
 import { createMemory, type Memory } from '../memory/memory.ts';
 import { createProxyRuntime, type ProxyRuntime } from '../proxy/runtime.ts';
 import { createUpstreamLimit } from '../proxy/upstream-limit.ts';
@@ -103,6 +104,8 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
         })
       : undefined;
   const metrics = createMetrics();
+  // Opened first, so that the history route can read it; closed again if the proxy cannot start.
+  const memory = createMemory(config.memory);
   const runtime = await createProxyRuntime({
     config: config.proxy,
     credentials: config.credentials,
@@ -110,8 +113,18 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     cacheMs: options.proxy?.coalesce === false ? undefined : serving.cacheMs,
     upstreamLimit: createUpstreamLimit({ perMinute: config.auth.upstreamPerMin }),
     ...(options.proxy?.simulatorUrl ? { simulatorUrl: options.proxy.simulatorUrl } : {}),
+    history: historyReader(memory),
+  }).catch(async (error: unknown) => {
+    await memory.close();
+    throw error;
   });
-  const memory = createMemory(config.memory);
+  // Every answer the cloud gives for a job, to a viewer or a watch, once the store is open.
+  const history = recordHistory({
+    memory,
+    jobSource: runtime.jobSource,
+    secrets: leakCheck(runtime.credentials.secrets),
+    count: (result) => metrics.observations.inc({ result }),
+  });
   const readiness = createReadiness({
     credentials: runtime.credentials,
     simulatorUrl: runtime.simulatorUrl,
@@ -163,6 +176,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     logger,
     close: async () => {
       await runtime.close();
+      await history.close();
       await memory.close();
     },
   };

@@ -76,6 +76,8 @@ describe('health, readiness and metrics', () => {
         /^sfs_turbo_upstream_request_duration_seconds_count\{region="eu-de"\} 1$/m,
       );
       expect(text).toMatch(/^# TYPE sfs_turbo_upstream_coalesced_total counter$/m);
+      // Every result of the history from the start, at 0 until it happens.
+      expect(text).toMatch(/^sfs_turbo_observations_total\{result="dropped"\} 0$/m);
       // IAM trouble shows here, not in /readyz (server/http/iam-trouble.test.ts).
       expect(text).toMatch(/^sfs_turbo_iam_logins_total\{result="refused"\} 0$/m);
       expect(text).toMatch(/^# TYPE sfs_turbo_iam_last_successful_login_timestamp_seconds gauge$/m);

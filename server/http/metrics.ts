@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AuthObserver } from '../auth/observer.ts';
 import { LOGIN_RESULTS, type LoginObserver } from '../credentials/login-observer.ts';
+import { OBSERVATION_RESULTS } from '../memory/history.ts';
 import type { DeliveryObserver } from '../memory/notify/deliveries.ts';
 
 /** The metric names are a contract (DESIGN.md, "Serving and operating"): dashboards use them. */
@@ -15,6 +16,13 @@ export function createMetrics() {
   });
   // Every result from the start, at 0: an alert on a rate needs the series to exist before it grows.
   for (const result of LOGIN_RESULTS) iamLogins.inc({ result }, 0);
+  const observations = new Counter({
+    name: 'sfs_turbo_observations_total',
+    help: 'Job answers from the cloud seen by the history: recorded (a change, the first answer or a job gone), unchanged, skipped (no job to keep: an error status or failure, not a JSON object, or it held a credential), dropped (too many writes waiting), error (the store failed)',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
+  for (const result of OBSERVATION_RESULTS) observations.inc({ result }, 0);
   return {
     registry,
     httpRequests: new Counter({
@@ -48,6 +56,7 @@ export function createMetrics() {
       registers: [registry],
     }),
     iamLogins,
+    observations,
     iamLastSuccess: new Gauge({
       name: 'sfs_turbo_iam_last_successful_login_timestamp_seconds',
       help: 'When an IAM password login last succeeded (Unix time); 0 before the first',

@@ -11,6 +11,7 @@ import type { JobSource } from './job-source.ts';
 import { credential } from './steps/credential.ts';
 import { crossSite } from './steps/cross-site.ts';
 import { forward } from './steps/forward.ts';
+import { history, type HistoryReader } from './steps/history.ts';
 import { limit } from './steps/limit.ts';
 import { method } from './steps/method.ts';
 import { passOn } from './steps/pass-on.ts';
@@ -34,6 +35,8 @@ export interface ApiOptions {
    * really goes upstream counts; one served by an identical request's exchange does not.
    */
   upstreamLimit?: UpstreamLimit | undefined;
+  /** What the server remembers of jobs (server/memory/history.ts); without it, history answers 503. */
+  history?: HistoryReader | undefined;
 }
 
 /**
@@ -81,6 +84,7 @@ export function createApi(options: ApiOptions): ApiHandler {
     regions(regionsBody),
     regionKnown(config, simulated),
     regionAllowed(allowed),
+    history(options.history),
     credential(credentials, simulated),
     limit(options.upstreamLimit, simulated),
     forward(options.jobSource),

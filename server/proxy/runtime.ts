@@ -8,6 +8,7 @@ import { createApi, type ApiHandler } from './api.ts';
 import { createCoalescer } from './coalesce.ts';
 import { createForwarder, type Forwarded } from './forward.ts';
 import { createJobSource, type JobSource } from './job-source.ts';
+import type { HistoryReader } from './steps/history.ts';
 import type { UpstreamLimit } from './upstream-limit.ts';
 
 export interface ProxyRuntime {
@@ -35,6 +36,8 @@ export interface RuntimeOptions {
   provider?: CredentialProvider;
   /** Tests and benches: a simulator (or a stand-in) already running, instead of an embedded one. */
   simulatorUrl?: string;
+  /** The history route's reader (server/memory/history.ts). */
+  history?: HistoryReader;
 }
 
 /**
@@ -104,6 +107,7 @@ export async function createProxyRuntime(options: RuntimeOptions): Promise<Proxy
     demoJobs: simulatorModule?.demoJobs() ?? [],
     upstreamLimit: options.upstreamLimit,
     jobSource,
+    history: options.history,
   });
 
   return {

@@ -27,6 +27,11 @@ export const SCENARIO = {
   waiting: id('live', 3),
   /** `running` for ever, for polling back-off. */
   runningForever: id('live', 4),
+  /**
+   * waiting 1 s, a sub-job fails at 8 s (SFS.TURBO.0029), the job `failed` at 10 s; from 30 s
+   * (20 s after it ended) the cloud has forgotten it: 404 SFS.TURBO.0019.
+   */
+  forgotten: id('live', 5),
 
   // Finished before the first request.
   /** `success` two hours ago, three sub-jobs. 32 characters, no dashes. */

@@ -27,6 +27,12 @@ export interface Scenario {
   job?: Omit<JobSpec, 'jobId' | 'projectId'>;
   /** An answer instead of the job; `undefined` falls through to the job. */
   answer?: (context: AnswerContext) => CannedAnswer | undefined;
+  /**
+   * The cloud forgets the job this long after it was first asked for (the simulator's clock):
+   * from then on it answers 404 SFS.TURBO.0019, as the cloud does once it has dropped a
+   * finished job.
+   */
+  forgetAfterMs?: number;
   /** Wall-clock delay before answering, multiplied by the simulator's `latencyScale`. */
   delayMs?: number;
 }

@@ -76,6 +76,32 @@ const live: Scenario[] = [
       ],
     },
   },
+  {
+    jobId: SCENARIO.forgotten,
+    group: 'Live',
+    title: 'Failed job the cloud forgets',
+    description:
+      'Waits 1 s, a sub-job fails at 8 s with SFS.TURBO.0029 and the job fails at 10 s; from 30 s on the cloud answers 404, as it does once it drops a finished job. The dashboard still shows what it saw.',
+    forgetAfterMs: 30 * S,
+    job: {
+      jobType: 'extend_share',
+      start: 1 * S,
+      duration: 9 * S,
+      status: 'failed',
+      errorCode: 'SFS.TURBO.0029',
+      failReason: 'Subnet has not enough ips',
+      subJobs: [
+        { start: 1 * S, duration: 4 * S },
+        {
+          start: 2 * S,
+          duration: 6 * S,
+          status: 'failed',
+          errorCode: 'SFS.TURBO.0029',
+          failReason: 'Subnet has not enough ips',
+        },
+      ],
+    },
+  },
 ];
 
 const finished: Scenario[] = [

@@ -164,6 +164,27 @@ describe('live jobs, at chosen instants of a fake clock', () => {
     });
   });
 
+  it('the forgotten job fails at 10 s, then answers 404 SFS.TURBO.0019 from 30 s, until a reset', async () => {
+    const sim = await testSimulator();
+    expect((await sim.body(SCENARIO.forgotten)).status).toBe('waiting');
+    sim.clock.tick(8 * S);
+    expect(subStatuses(await sim.body(SCENARIO.forgotten))).toEqual(['success', 'failed']);
+    sim.clock.tick(2 * S);
+    expect(await sim.body(SCENARIO.forgotten)).toMatchObject({
+      status: 'failed',
+      error_code: 'SFS.TURBO.0029',
+      end_time: '2026-11-29 10:00:10',
+    });
+    sim.clock.tick(19 * S);
+    expect((await sim.job(SCENARIO.forgotten)).status).toBe(200);
+    sim.clock.tick(1 * S);
+    const gone = await sim.job(SCENARIO.forgotten);
+    expect(gone.status).toBe(404);
+    expect(gone.json).toMatchObject({ errCode: 'SFS.TURBO.0019' });
+    sim.simulator.reset();
+    expect((await sim.body(SCENARIO.forgotten)).status).toBe('waiting');
+  });
+
   it('the waiting job never starts; the endless one never ends', async () => {
     const sim = await testSimulator();
     await sim.body(SCENARIO.waiting);

@@ -225,6 +225,14 @@ export class Simulator implements ControlTarget {
     const canned = scenario?.answer?.({ count, requestId, nowMs: this.#clock() });
     if (canned) return canned;
     if (!resolved || (scenario && !scenario.job)) return SFS.invalidJobId();
+    const anchor = this.#firstAsked.get(key);
+    if (
+      scenario?.forgetAfterMs !== undefined &&
+      anchor !== undefined &&
+      this.#clock() - anchor >= scenario.forgetAfterMs
+    ) {
+      return SFS.invalidJobId();
+    }
     return { status: 200, body: this.#detail(key, resolved) };
   }
 

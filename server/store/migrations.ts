@@ -101,6 +101,16 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // Whether older observations of a job were dropped (the cap per job, or retention): the
+  // history says so rather than passing off what is left as the whole story.
+  '0002-history-truncated': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('jobs_seen')
+        .addColumn('truncated', 'integer', (column) => column.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };
 
 export const migrations: MigrationProvider = {

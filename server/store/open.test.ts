@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closedPort } from '../testing/servers.ts';
 import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import { closedPort } from '../testing/servers.ts';
 import { openStore, SQLITE_FILE, StoreError } from './open.ts';
 
 let postgres: TestPostgres;
@@ -84,7 +84,7 @@ describe('openStore', () => {
       .selectFrom('sfs_turbo_migrations' as never)
       .select('name' as never)
       .execute();
-    expect(tables).toEqual([{ name: '0001-memory' }]);
+    expect(tables).toEqual([{ name: '0001-memory' }, { name: '0002-history-truncated' }]);
     // bigint columns come back as numbers, as from SQLite.
     await stores[1]!.db
       .insertInto('observations')

@@ -24,6 +24,8 @@ export interface JobsSeenTable {
   gone_at: number | null;
   /** How many observations are kept for it (the cap per job). */
   observations: number;
+  /** 1 once older observations were dropped (the cap per job, or retention). */
+  truncated: number;
 }
 
 /** One observed change of a job (its first answer included). */
