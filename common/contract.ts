@@ -76,7 +76,8 @@ export interface RegionsResponse {
  * identity header); `FORBIDDEN` 403 signed in but not on the allowed lists;
  * `RATE_LIMITED` 429 with `Retry-After`: an IAM login was needed but the login limits forbid
  * one now, or this user (or address) made too many upstream calls;
- * `INTERNAL` 500 a bug in the proxy.
+ * `INTERNAL` 500 a bug in the proxy;
+ * `UNAVAILABLE` 503 with `Retry-After`: the server's store is still opening (memory routes).
  */
 export const PROXY_ERROR = {
   badRequest: 'PROXY.BAD_REQUEST',
@@ -95,6 +96,7 @@ export const PROXY_ERROR = {
   internal: 'PROXY.INTERNAL',
   unauthenticated: 'PROXY.UNAUTHENTICATED',
   forbidden: 'PROXY.FORBIDDEN',
+  unavailable: 'PROXY.UNAVAILABLE',
 } as const;
 
 export type ProxyErrorCode = (typeof PROXY_ERROR)[keyof typeof PROXY_ERROR];
@@ -170,7 +172,11 @@ export interface NotifyTargetsResponse {
   targets: { name: string; kind: 'slack' | 'teams' | 'webhook' }[];
 }
 
-export type WatchState = 'active' | 'ended' | 'gone' | 'removed';
+/**
+ * `active` while polled; `ended` the job finished (success or failed); `gone` the cloud
+ * answered 404 for an hour; `expired` watched for 7 days without an end; `removed` by a user.
+ */
+export type WatchState = 'active' | 'ended' | 'gone' | 'expired' | 'removed';
 
 export interface WatchDelivery {
   /** `ended` or `sub-job-failed:<sub_job_id>`. */

@@ -11,8 +11,9 @@ import {
 import { leakCheck } from '../credentials/leak-check.ts';
 import type { CredentialProvider } from '../credentials/provider.ts';
 import { createMemory, type Memory } from '../memory/memory.ts';
+import { createWatcher, logNotifier, type Watcher } from '../memory/watcher.ts';
 import { createProxyRuntime, type ProxyRuntime } from '../proxy/runtime.ts';
-import { createUpstreamLimit } from '../proxy/upstream-limit.ts';
+import { createUpstreamLimit, type UpstreamLimit } from '../proxy/upstream-limit.ts';
 import { createAccessLogger } from './access-log.ts';
 import { chain } from './chain.ts';
 import type { Next, RequestContext } from './context.ts';
@@ -91,6 +92,44 @@ function contextOf(req: IncomingMessage, trustedProxies: TrustedProxies): Reques
 }
 
 /**
+ * The watcher, once the store is open: it polls the watched jobs through the lookups' job
+ * source (so a job someone views costs nothing extra), each on its watcher's upstream share.
+ */
+function startWatching(
+  memory: Memory,
+  runtime: ProxyRuntime,
+  upstreamLimit: UpstreamLimit,
+  logger: Logger,
+): { stop(): Promise<void> } {
+  let closing = false;
+  const simulated = runtime.simulatorUrl !== undefined;
+  const started: Promise<Watcher | undefined> = memory.opened.then(
+    (store) => {
+      if (closing) return undefined;
+      const watcher = createWatcher({
+        store,
+        jobSource: runtime.jobSource,
+        notifier: logNotifier((line) => logger.info(line)),
+        // As the limit step: the simulator holds no credential worth sparing.
+        admit: (payer, now) => (simulated ? { ok: true } : upstreamLimit.take(payer, now)),
+        regionUsable: runtime.regionUsable,
+        secrets: leakCheck(runtime.credentials.secrets),
+        log: (line) => logger.info({ route: 'watcher', ...line }),
+      });
+      watcher.start();
+      return watcher;
+    },
+    () => undefined,
+  );
+  return {
+    async stop() {
+      closing = true;
+      await (await started)?.stop();
+    },
+  };
+}
+
+/**
  * The whole request path of `npm start` and `npm run dev`, in the order a request takes it.
  * Read it top to bottom: each step is one file under server/http/steps/.
  */
@@ -103,15 +142,18 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
         })
       : undefined;
   const metrics = createMetrics();
+  const memory = createMemory(config.memory);
+  // One share per user for lookups and watches alike.
+  const upstreamLimit = createUpstreamLimit({ perMinute: config.auth.upstreamPerMin });
   const runtime = await createProxyRuntime({
     config: config.proxy,
     credentials: config.credentials,
     ...(options.proxy?.credentials ? { provider: options.proxy.credentials } : {}),
     cacheMs: options.proxy?.coalesce === false ? undefined : serving.cacheMs,
-    upstreamLimit: createUpstreamLimit({ perMinute: config.auth.upstreamPerMin }),
+    upstreamLimit,
     ...(options.proxy?.simulatorUrl ? { simulatorUrl: options.proxy.simulatorUrl } : {}),
+    memory,
   });
-  const memory = createMemory(config.memory);
   const readiness = createReadiness({
     credentials: runtime.credentials,
     simulatorUrl: runtime.simulatorUrl,
@@ -119,6 +161,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
   });
   runtime.credentials.observeLogins?.(loginObserver(metrics));
   const logger = createAccessLogger(options.logDestination);
+  const watching = startWatching(memory, runtime, upstreamLimit, logger);
 
   const run = chain([
     // Under `npm run dev`, Vite's own module requests are not worth a log line each.
@@ -162,6 +205,8 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     metrics,
     logger,
     close: async () => {
+      // First: its leases go back to the store, for another replica to take over at once.
+      await watching.stop();
       await runtime.close();
       await memory.close();
     },
