@@ -185,6 +185,22 @@ export function createWatcher(options: WatcherOptions): Watcher {
       .execute();
   }
 
+  /**
+   * Whether this replica still holds the watch, asked before each event: a poll that outlived
+   * its lease (a stalled process) leaves the event to the new holder. The notifier's
+   * idempotency covers the moment between this answer and the event.
+   */
+  async function stillHeld(row: WatchRow): Promise<boolean> {
+    const found = await store.db
+      .selectFrom('watches')
+      .select('id')
+      .where('id', '=', row.id)
+      .where('lease_owner', '=', owner)
+      .where('state', '=', 'active')
+      .executeTakeFirst();
+    return found !== undefined;
+  }
+
   const later = (row: WatchRow, delayMs: number): Outcome => ({
     next_poll_at: now() + delayMs,
     poll_failures: row.poll_failures + 1,
@@ -203,15 +219,18 @@ export function createWatcher(options: WatcherOptions): Watcher {
   }
 
   /** What a finished or still-running answer means for the watch. */
-  async function answered(row: WatchRow, body: unknown): Promise<Outcome | 'ended'> {
+  async function answered(row: WatchRow, body: unknown): Promise<Outcome | 'ended' | 'lost'> {
     const job = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     const kind = statusKind(job.status);
     const lastStatus = typeof job.status === 'string' ? job.status.slice(0, 64) : null;
     const watch = watchOf(row);
     let announced = parseAnnounced(row.failures_announced);
+    const fresh =
+      row.sub_job_failures === 1 ? failedSubJobs(job).filter((id) => !announced.includes(id)) : [];
+    if ((fresh.length > 0 || isFinished(kind)) && !(await stillHeld(row))) return 'lost';
     if (row.sub_job_failures === 1) {
-      for (const id of failedSubJobs(job)) {
-        if (announced.includes(id) || announced.length >= MAX_ANNOUNCED) continue;
+      for (const id of fresh) {
+        if (announced.length >= MAX_ANNOUNCED) break;
         // One at a time, recorded as it goes: a failing notifier loses none and repeats none.
         await notifier.eventSeen(watch, { key: `sub-job-failed:${id}`, body });
         announced = [...announced, id];
@@ -288,7 +307,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
       return settle(row, later(row, backoffDelay(row.poll_failures + 1)));
     }
     const outcome = await answered(row, body);
-    if (outcome !== 'ended') await settle(row, outcome);
+    if (typeof outcome === 'object') await settle(row, outcome);
   }
 
   function start(row: WatchRow): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Watch, WatchState } from '../../common/contract.ts';
 import type { Store } from '../store/open.ts';
 import type { WatchesTable } from '../store/schema.ts';
@@ -107,7 +107,8 @@ export async function startWatch(store: Store, input: NewWatch, now: number): Pr
     .onConflict((conflict) =>
       conflict
         .columns(['region', 'project_id', 'job_id', 'target'])
-        .where('state', '=', 'active')
+        // The index's own condition, as a literal: SQLite matches it to the index by its text.
+        .where(sql.ref('state'), '=', sql.lit('active'))
         .doNothing(),
     )
     .returningAll()
