@@ -59,6 +59,8 @@ export interface App {
   readiness: Readiness;
   /** The store and what uses it (history, watches): server/memory/. */
   memory: Memory;
+  /** This process's name in the watches' leases (`lease_owner`): a random UUID. */
+  replica: string;
   metrics: Metrics;
   logger: Logger;
   close(): Promise<void>;
@@ -100,14 +102,16 @@ function startWatching(
   runtime: ProxyRuntime,
   upstreamLimit: UpstreamLimit,
   logger: Logger,
-): { stop(): Promise<void> } {
+): { replica: string; stop(): Promise<void> } {
   let closing = false;
+  const replica = randomUUID();
   const simulated = runtime.simulatorUrl !== undefined;
   const started: Promise<Watcher | undefined> = memory.opened.then(
     (store) => {
       if (closing) return undefined;
       const watcher = createWatcher({
         store,
+        owner: replica,
         jobSource: runtime.jobSource,
         notifier: logNotifier((line) => logger.info(line)),
         // As the limit step: the simulator holds no credential worth sparing.
@@ -122,6 +126,7 @@ function startWatching(
     () => undefined,
   );
   return {
+    replica,
     async stop() {
       closing = true;
       await (await started)?.stop();
@@ -202,6 +207,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     runtime,
     readiness,
     memory,
+    replica: watching.replica,
     metrics,
     logger,
     close: async () => {

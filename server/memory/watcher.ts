@@ -353,7 +353,6 @@ export function createWatcher(options: WatcherOptions): Watcher {
     owner,
     start() {
       if (timer || stopped) return;
-      log({ event: 'watcher-started', owner });
       timer = setInterval(() => void tick(), tickMs);
       timer.unref();
       void tick();
@@ -386,7 +385,6 @@ export function createWatcher(options: WatcherOptions): Watcher {
         .set({ lease_owner: null, lease_until: null })
         .where('lease_owner', '=', owner)
         .execute();
-      log({ event: 'watcher-stopped', owner });
     },
     halt() {
       stopped = true;
