@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closedPort } from '../testing/servers.ts';
 import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import { closedPort } from '../testing/servers.ts';
 import { migrations } from './migrations.ts';
 import { openStore, SQLITE_FILE, StoreError } from './open.ts';
 
