@@ -444,6 +444,31 @@ describe.each<Engine>(['sqlite', 'postgres'])('the watcher on %s', (engine) => {
     expect((await row(storeB, started.id)).lease_owner).toBe('replica-b');
   });
 
+  it('renews the lease of a poll that takes long, so no other replica takes the watch meanwhile', async () => {
+    clock.now = T0;
+    const [storeA, storeB] = await twoStores(engine);
+    const releases: (() => void)[] = [];
+    const slow = () =>
+      new Promise<Forwarded>((resolve) =>
+        releases.push(() => resolve(answer(200, { status: 'running' }))),
+      );
+    const a = watcherOn(storeA, slow, recording(), { owner: 'replica-a' });
+    const b = watcherOn(storeB, slow, recording(), { owner: 'replica-b' });
+    const started = await watch(storeA);
+    const first = a.tick();
+    await expect.poll(() => releases.length).toBe(1);
+    for (let second = 10; second <= 60; second += 10) {
+      clock.now = T0 + second * 1000;
+      await a.tick();
+      await b.tick();
+      expect((await row(storeA, started.id)).lease_owner).toBe('replica-a');
+    }
+    expect((await row(storeA, started.id)).lease_until).toBe(T0 + 90_000);
+    expect(releases).toHaveLength(1);
+    releases[0]?.();
+    await first;
+  });
+
   it('holds at most `concurrency` polls in flight', async () => {
     clock.now = T0;
     const [store] = await twoStores(engine);

@@ -147,6 +147,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
           eb('lease_owner', '=', owner),
         ]),
       )
+      // Those this replica is polling are kept by `renew`, not claimed again.
+      .$if(polling.size > 0, (query) => query.where('id', 'not in', [...polling.keys()]))
       .orderBy('next_poll_at')
       .limit(limit)
       .$if(store.engine === 'postgres', (query) => query.forUpdate().skipLocked());
