@@ -170,7 +170,7 @@ test.describe('watches', () => {
     expect(await watchOf(replica, watch.id)).toMatchObject({
       state: 'ended',
       lastStatus: 'success',
-      endedAt: expect.any(String) as string,
+      endedAt: expect.any(String),
     });
     const ended = replica.lines.filter(
       (line) => line.event === 'watch-ended' && line.watch === watch.id,
