@@ -174,7 +174,11 @@ export interface NotifyTargetsResponse {
   targets: { name: string; kind: 'slack' | 'teams' | 'webhook' }[];
 }
 
-export type WatchState = 'active' | 'ended' | 'gone' | 'removed';
+/**
+ * `active` while polled; `ended` the job finished (success or failed); `gone` the cloud
+ * answered 404 for an hour; `expired` watched for 7 days without an end; `removed` by a user.
+ */
+export type WatchState = 'active' | 'ended' | 'gone' | 'expired' | 'removed';
 
 export interface WatchDelivery {
   /** `ended` or `sub-job-failed:<sub_job_id>`. */

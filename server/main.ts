@@ -45,7 +45,8 @@ app.logger.info({ msg: 'listening', url, upstream, publicUrl: config.serving.pub
 // Ready (`/readyz`) once the store is open and migrated; a store that cannot be opened stops
 // the server, naming the variable to look at.
 app.memory.opened.then(
-  (store) => app.logger.info({ msg: 'store open', store: store.description }),
+  // `replica`: this process's name in the watches' leases (`lease_owner`).
+  (store) => app.logger.info({ msg: 'store open', store: store.description, replica: app.replica }),
   (error: unknown) => {
     app.logger.flush();
     fail(error instanceof Error ? error.message : String(error));

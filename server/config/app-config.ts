@@ -1,8 +1,8 @@
 import { loadAuthConfig, type AuthConfig } from './auth.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { loadCredentials, type CredentialSettings } from './credentials.ts';
-import { loadServingConfig, type ServingConfig } from './serving.ts';
 import { loadMemoryConfig, type MemoryConfig } from './memory.ts';
+import { loadServingConfig, type ServingConfig } from './serving.ts';
 import type { Env } from './variables.ts';
 
 /** The whole configuration: what `createApp` is made from, and all it is made from. */

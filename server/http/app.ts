@@ -12,12 +12,21 @@ import { leakCheck } from '../credentials/leak-check.ts';
 import type { CredentialProvider } from '../credentials/provider.ts';
 import { historyReader, recordHistory } from '../memory/history.ts';
 import { createMemory, type Memory } from '../memory/memory.ts';
+import { createNotifier, type Notifier } from '../memory/notify/index.ts';
+import { watchNotifier } from '../memory/watch-notifier.ts';
+import { createWatcher, type Watcher } from '../memory/watcher.ts';
 import { createProxyRuntime, type ProxyRuntime } from '../proxy/runtime.ts';
-import { createUpstreamLimit } from '../proxy/upstream-limit.ts';
+import { createUpstreamLimit, type UpstreamLimit } from '../proxy/upstream-limit.ts';
 import { createAccessLogger } from './access-log.ts';
 import { chain } from './chain.ts';
 import type { Next, RequestContext } from './context.ts';
-import { authObserver, createMetrics, loginObserver, type Metrics } from './metrics.ts';
+import {
+  authObserver,
+  createMetrics,
+  loginObserver,
+  notifyObserver,
+  type Metrics,
+} from './metrics.ts';
 import { createReadiness, type Readiness } from './readiness.ts';
 import { sendProxyError } from './responses.ts';
 import {
@@ -59,6 +68,8 @@ export interface App {
   readiness: Readiness;
   /** The store and what uses it (history, watches): server/memory/. */
   memory: Memory;
+  /** This process's name in the watches' leases (`lease_owner`): a random UUID. */
+  replica: string;
   metrics: Metrics;
   logger: Logger;
   close(): Promise<void>;
@@ -92,6 +103,67 @@ function contextOf(req: IncomingMessage, trustedProxies: TrustedProxies): Reques
 }
 
 /**
+ * The watcher, once the store is open: it polls the watched jobs through the lookups' job
+ * source (so a job someone views costs nothing extra), each on its watcher's upstream share.
+ */
+function startWatching(
+  memory: Memory,
+  runtime: ProxyRuntime,
+  upstreamLimit: UpstreamLimit,
+  logger: Logger,
+  metrics: Metrics,
+  publicUrl: string | undefined,
+): { replica: string; stop(): Promise<void> } {
+  let closing = false;
+  const replica = randomUUID();
+  const simulated = runtime.simulatorUrl !== undefined;
+  const started: Promise<{ watcher: Watcher; notifier: Notifier } | undefined> = memory.opened.then(
+    (store) => {
+      if (closing) return undefined;
+      // Sends what the watches recorded, on every replica: each message by one of them.
+      const notifier = createNotifier({
+        store,
+        targets: memory.config.targets,
+        webhookSecret: memory.config.webhookSecret,
+        owner: replica,
+        observer: notifyObserver(metrics),
+        onError: (error) =>
+          logger.warn({
+            route: 'notifier',
+            event: 'round-failed',
+            error: error instanceof Error ? error.name : typeof error,
+          }),
+      });
+      notifier.start();
+      const watcher = createWatcher({
+        store,
+        owner: replica,
+        jobSource: runtime.jobSource,
+        notifier: watchNotifier(notifier, publicUrl),
+        // As the limit step: the simulator holds no credential worth sparing.
+        admit: (payer, now) => (simulated ? { ok: true } : upstreamLimit.take(payer, now)),
+        regionUsable: runtime.regionUsable,
+        secrets: leakCheck(runtime.credentials.secrets),
+        log: (line) => logger.info({ route: 'watcher', ...line }),
+      });
+      watcher.start();
+      return { watcher, notifier };
+    },
+    () => undefined,
+  );
+  return {
+    replica,
+    async stop() {
+      closing = true;
+      const running = await started;
+      // The watcher first (its leases go back at once), then the sends in flight.
+      await running?.watcher.stop();
+      await running?.notifier.stop();
+    },
+  };
+}
+
+/**
  * The whole request path of `npm start` and `npm run dev`, in the order a request takes it.
  * Read it top to bottom: each step is one file under server/http/steps/.
  */
@@ -106,14 +178,17 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
   const metrics = createMetrics();
   // Opened first, so that the history route can read it; closed again if the proxy cannot start.
   const memory = createMemory(config.memory);
+  // One share per user for lookups and watches alike.
+  const upstreamLimit = createUpstreamLimit({ perMinute: config.auth.upstreamPerMin });
   const runtime = await createProxyRuntime({
     config: config.proxy,
     credentials: config.credentials,
     ...(options.proxy?.credentials ? { provider: options.proxy.credentials } : {}),
     cacheMs: options.proxy?.coalesce === false ? undefined : serving.cacheMs,
-    upstreamLimit: createUpstreamLimit({ perMinute: config.auth.upstreamPerMin }),
+    upstreamLimit,
     ...(options.proxy?.simulatorUrl ? { simulatorUrl: options.proxy.simulatorUrl } : {}),
     history: historyReader(memory),
+    memory,
   }).catch(async (error: unknown) => {
     await memory.close();
     throw error;
@@ -132,6 +207,14 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
   });
   runtime.credentials.observeLogins?.(loginObserver(metrics));
   const logger = createAccessLogger(options.logDestination);
+  const watching = startWatching(
+    memory,
+    runtime,
+    upstreamLimit,
+    logger,
+    metrics,
+    serving.publicUrl,
+  );
 
   const run = chain([
     // Under `npm run dev`, Vite's own module requests are not worth a log line each.
@@ -172,9 +255,12 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     runtime,
     readiness,
     memory,
+    replica: watching.replica,
     metrics,
     logger,
     close: async () => {
+      // First: its leases go back to the store, for another replica to take over at once.
+      await watching.stop();
       await runtime.close();
       await history.close();
       await memory.close();

@@ -6,6 +6,7 @@ import type { CredentialProvider } from '../credentials/provider.ts';
 import { chain } from '../http/chain.ts';
 import type { RequestContext } from '../http/context.ts';
 import { sendProxyError } from '../http/responses.ts';
+import type { Memory } from '../memory/memory.ts';
 import { startApiLog, withholdSecrets, type ApiContext } from './api-context.ts';
 import type { JobSource } from './job-source.ts';
 import { credential } from './steps/credential.ts';
@@ -14,11 +15,13 @@ import { forward } from './steps/forward.ts';
 import { history, type HistoryReader } from './steps/history.ts';
 import { limit } from './steps/limit.ts';
 import { method } from './steps/method.ts';
+import { notifyTargets } from './steps/notify-targets.ts';
 import { passOn } from './steps/pass-on.ts';
 import { regionAllowed } from './steps/region-allowed.ts';
 import { regionKnown } from './steps/region-known.ts';
 import { regions } from './steps/regions.ts';
 import { route } from './steps/route.ts';
+import { watches } from './steps/watches.ts';
 import { wellFormed } from './steps/well-formed.ts';
 import type { UpstreamLimit } from './upstream-limit.ts';
 
@@ -37,6 +40,16 @@ export interface ApiOptions {
   upstreamLimit?: UpstreamLimit | undefined;
   /** What the server remembers of jobs (server/memory/history.ts); without it, history answers 503. */
   history?: HistoryReader | undefined;
+  /** The store and the destinations: the watches' routes answer from them. */
+  memory: Memory;
+}
+
+/**
+ * The regions the credential may be sent to (`SFS_TURBO_REGIONS`); the simulator holds no
+ * secret, so it serves every region it knows.
+ */
+export function allowedRegions(config: ServerConfig, simulated: boolean): ReadonlySet<string> {
+  return new Set(simulated ? config.regions.map((region) => region.id) : config.allowedRegions);
 }
 
 /**
@@ -50,17 +63,14 @@ export type ApiHandler = (
 ) => Promise<void>;
 
 /**
- * The proxy's whole public surface: `/api/regions` and the one forwarded route. Every other
- * `/api/` request is answered by one of these steps and never reaches an upstream. Read it
+ * The proxy's whole public surface: `/api/regions`, the memory's routes (destinations,
+ * watches) and the one forwarded route. Every other `/api/` request is answered by one of these steps and never reaches an upstream. Read it
  * top to bottom: each step is one file under server/proxy/steps/.
  */
 export function createApi(options: ApiOptions): ApiHandler {
   const { config, credentials } = options;
   const simulated = options.simulatorUrl !== undefined;
-  // The simulator holds no secret: it serves every region it knows.
-  const allowed = new Set(
-    simulated ? config.regions.map((region) => region.id) : config.allowedRegions,
-  );
+  const allowed = allowedRegions(config, simulated);
   const heldSecrets = leakCheck(credentials.secrets);
   const regionsBody: RegionsResponse = {
     regions: config.regions
@@ -85,6 +95,9 @@ export function createApi(options: ApiOptions): ApiHandler {
     regionKnown(config, simulated),
     regionAllowed(allowed),
     history(options.history),
+    // Answered from the store: these never reach the credential or the forward step.
+    notifyTargets(options.memory),
+    watches({ memory: options.memory, config, simulated, allowed }),
     credential(credentials, simulated),
     limit(options.upstreamLimit, simulated),
     forward(options.jobSource),

@@ -3,10 +3,11 @@ import type { CredentialSettings } from '../config/credentials.ts';
 import { credentialProvider } from '../credentials/from-config.ts';
 import type { CredentialProvider } from '../credentials/provider.ts';
 import { scopeToCredential } from '../credentials/scope.ts';
+import type { Memory } from '../memory/memory.ts';
 import type { RunningSimulator } from '../simulator/simulator.ts';
-import { createApi, type ApiHandler } from './api.ts';
+import { allowedRegions, createApi, type ApiHandler } from './api.ts';
 import { createCoalescer } from './coalesce.ts';
-import { createForwarder, type Forwarded } from './forward.ts';
+import { createForwarder, hasUpstream, type Forwarded } from './forward.ts';
 import { createJobSource, type JobSource } from './job-source.ts';
 import type { HistoryReader } from './steps/history.ts';
 import type { UpstreamLimit } from './upstream-limit.ts';
@@ -21,6 +22,8 @@ export interface ProxyRuntime {
   simulator: RunningSimulator | undefined;
   /** Where the simulator that is the upstream answers (embedded or given), if one is. */
   simulatorUrl: string | undefined;
+  /** Whether a job in this region may be asked for (known, and allowed for the credential). */
+  regionUsable(region: string): boolean;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,8 @@ export interface RuntimeOptions {
   simulatorUrl?: string;
   /** The history route's reader (server/memory/history.ts). */
   history?: HistoryReader;
+  /** The server's memory: the watches' routes answer from it. */
+  memory: Memory;
 }
 
 /**
@@ -108,7 +113,10 @@ export async function createProxyRuntime(options: RuntimeOptions): Promise<Proxy
     upstreamLimit: options.upstreamLimit,
     jobSource,
     history: options.history,
+    memory: options.memory,
   });
+  const simulated = simulatorUrl !== undefined;
+  const allowed = allowedRegions(config, simulated);
 
   return {
     config,
@@ -117,6 +125,7 @@ export async function createProxyRuntime(options: RuntimeOptions): Promise<Proxy
     jobSource,
     simulator,
     simulatorUrl,
+    regionUsable: (region) => allowed.has(region) && hasUpstream(config, simulated, region),
     close: async () => {
       await simulator?.close();
     },

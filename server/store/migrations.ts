@@ -1,4 +1,4 @@
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 /**
  * The one migration set, for SQLite and PostgreSQL alike: only types both understand
@@ -108,6 +108,29 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema
         .alterTable('jobs_seen')
         .addColumn('truncated', 'integer', (column) => column.notNull().defaultTo(0))
+          .execute();
+      },
+    },
+  '0003-watches': {
+    async up(db: Kysely<unknown>) {
+      // Consecutive failed polls of a watch, for its back-off.
+      await db.schema
+        .alterTable('watches')
+        .addColumn('poll_failures', 'integer', (column) => column.notNull().defaultTo(0))
+        .execute();
+      // One active watch per job and destination: two replicas taking the same request at once
+      // cannot make two (the second insert finds the first one).
+      await db.schema
+        .createIndex('watches_active_once')
+        .on('watches')
+        .columns(['region', 'project_id', 'job_id', 'target'])
+        .unique()
+        .where(sql.ref('state'), '=', 'active')
+        .execute();
+      await db.schema
+        .createIndex('watches_created_by')
+        .on('watches')
+        .columns(['created_by', 'state'])
         .execute();
     },
   },

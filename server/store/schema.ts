@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The store's tables as the query layer (Kysely) sees them, the same on SQLite and
  * PostgreSQL. Times are milliseconds since the epoch (`bigint`, read back as numbers), flags
@@ -58,7 +60,10 @@ export interface WatchesTable {
   /** The watcher as the page shows them (the sign-in claim), or null without sign-in. */
   created_by_name: string | null;
   created_at: number;
-  /** `active` until it ends: `ended` (the job ended), `gone` (404 for an hour), `removed`. */
+  /**
+   * `active` until it ends: `ended` (the job ended), `gone` (404 for an hour), `expired`
+   * (watched for 7 days), `removed`.
+   */
   state: string;
   ended_at: number | null;
   /** The next poll is due at this time. */
@@ -71,6 +76,8 @@ export interface WatchesTable {
   gone_since: number | null;
   /** Sub-job IDs whose failure was already announced (JSON array). */
   failures_announced: string;
+  /** Consecutive polls that got no answer worth acting on (the back-off's count). */
+  poll_failures: Generated<number>;
 }
 
 /** One message for one event of one watch: its key is claimed before it is sent. */

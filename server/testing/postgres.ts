@@ -10,7 +10,8 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Debian's PostgreSQL 15 (the package .ci/run installs). */
+const BIN = '/usr/lib/postgresql/15/bin';
 
 export interface TestPostgres {
   /** `postgres://…@127.0.0.1:port/postgres` */
@@ -43,7 +44,7 @@ function postgresIds(): { uid: number; gid: number } {
 export async function startTestPostgres(): Promise<TestPostgres> {
   if (!postgresAvailable()) {
     throw new Error(
-      `PostgreSQL binaries not found in ${BIN}: apt-get install postgresql (or set PG_BIN)`,
+      `PostgreSQL binaries not found in ${BIN}: apt-get install postgresql`,
     );
   }
   const root = process.getuid?.() === 0;

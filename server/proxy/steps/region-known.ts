@@ -10,12 +10,9 @@ export function regionKnown(config: ServerConfig, simulated: boolean): ApiStep {
     // Routes that name no region (the watch list, the destinations) pass; a watch's region is checked with its body.
     if (region === undefined) return next();
     if (hasUpstream(config, simulated, region)) return next();
-    refuse(
-      res,
-      api,
-      400,
-      PROXY_ERROR.unknownRegion,
-      `Region ${region} is not configured on this proxy`,
-    );
+    refuse(res, api, 400, PROXY_ERROR.unknownRegion, unknownRegionMessage(region));
   };
 }
+
+export const unknownRegionMessage = (region: string): string =>
+  `Region ${region} is not configured on this proxy`;
