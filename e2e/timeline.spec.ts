@@ -338,16 +338,17 @@ test('running times tick on the page’s one clock: the card’s and the rows’
   // Read at one instant: the card's duration, the job row's and each running row's "so far".
   const read = () =>
     page.evaluate(() => {
-      const card = [...document.querySelectorAll('dt')].find(
+      const card = Array.from(document.querySelectorAll('dt')).find(
         (term) => term.textContent === 'Duration',
       )?.nextElementSibling?.textContent;
       const job = document.querySelector('#timeline-row-job')?.textContent ?? '';
-      const subs = [...document.querySelectorAll('li[data-status="running"][data-density]')].map(
-        (row) =>
-          /(\d+) min (\d+) s so far/
-            .exec(row.textContent ?? '')
-            ?.slice(1)
-            .join(':'),
+      const subs = Array.from(
+        document.querySelectorAll('li[data-status="running"][data-density]'),
+      ).map((row) =>
+        /(\d+) min (\d+) s so far/
+          .exec(row.textContent ?? '')
+          ?.slice(1)
+          .join(':'),
       );
       return { card, job: /Took\s(.+?so\sfar)/.exec(job)?.[1]?.replaceAll('\u00a0', ' '), subs };
     });
