@@ -318,3 +318,53 @@ test('a running sub-job’s ID is shown whole in a compact row', async ({ page, 
     ).toBe(true);
   }
 });
+
+test('running times tick on the page’s one clock: the card’s and the rows’ “so far” move in the same second', async ({
+  page,
+  simulator,
+}) => {
+  const S = 1_000;
+  const { jobId } = (await simulator.post('/__simulator/jobs', {
+    jobType: 'create_share',
+    subJobs: Array.from({ length: 30 }, (_, i) => ({
+      start: -600 * S + i * 10 * S,
+      duration: i >= 26 ? 7_200 * S : 5 * S,
+    })),
+  })) as { jobId: string };
+  await page.goto(`/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${jobId}?status=running`);
+  await page.getByRole('button', { name: 'Compact' }).click({ timeout: 30_000 });
+  const rows = timeline(page).locator('li[data-status="running"]');
+  await expect(rows).toHaveCount(5);
+  // Read at one instant: the card's duration, the job row's and each running row's "so far".
+  const read = () =>
+    page.evaluate(() => {
+      const card = Array.from(document.querySelectorAll('dt')).find(
+        (term) => term.textContent === 'Duration',
+      )?.nextElementSibling?.textContent;
+      const job = document.querySelector('#timeline-row-job')?.textContent ?? '';
+      const subs = Array.from(
+        document.querySelectorAll('li[data-status="running"][data-density]'),
+      ).map((row) =>
+        /(\d+) min (\d+) s so far/
+          .exec(row.textContent ?? '')
+          ?.slice(1)
+          .join(':'),
+      );
+      return { card, job: /Took\s(.+?so\sfar)/.exec(job)?.[1]?.replaceAll('\u00a0', ' '), subs };
+    });
+  const first = await read();
+  expect(first.card).toMatch(/so far$/);
+  expect(first.job).toBe(first.card);
+  expect(first.subs).toHaveLength(4);
+  for (const sub of first.subs) expect(sub).toMatch(/^\d+:\d\d$/);
+  await expect
+    .poll(async () => {
+      const next = await read();
+      return (
+        next.card !== first.card &&
+        next.job === next.card &&
+        next.subs.every((sub, i) => sub !== first.subs[i])
+      );
+    })
+    .toBe(true);
+});

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { StatusKind } from '../../../job/status';
 import { statusTone } from '../../../job/status-tone';
+import { Elapsed } from './elapsed';
 import { RowFailure } from './row-failure';
 import { RowWarning, SubJobId } from './row-parts';
 import {
@@ -10,6 +11,7 @@ import {
   sameRowProps,
   type TimelineRowProps,
 } from './row-props';
+import { tickingWords } from './rows';
 import { TimelineBar } from './timeline-bar';
 import { TlIcon } from './tl-icon';
 
@@ -19,6 +21,8 @@ import { TlIcon } from './tl-icon';
 // The columns are the comfortable row's, so the bars stay on the axis above them.
 const ROW =
   'grid scroll-my-24 items-center gap-x-4 border-l-4 py-0.5 pr-2 pl-2 text-xs outline-none sm:pr-3 xl:grid-cols-[28rem_minmax(0,1fr)] print:break-inside-avoid';
+
+const DURATION = 'shrink-0 text-right font-mono whitespace-nowrap text-ink-muted';
 
 function rowClass(kind: StatusKind, selected: boolean): string {
   let extra = kind === 'failed' ? ' border-l-status-failed' : ' border-l-transparent';
@@ -53,12 +57,22 @@ function CompactRowView({
           <SubJobId row={row} selected={selected} shareUrl={shareUrl} onSelect={onSelect} compact />
           {row.idNote ? <span className="shrink-0 text-status-waiting">(!)</span> : null}
         </span>
-        <span
-          className="shrink-0 text-right font-mono whitespace-nowrap text-ink-muted"
-          title={row.timesText}
-        >
-          {row.durationText}
-        </span>
+        {row.elapsedFrom === undefined ? (
+          <span className={DURATION} title={row.timesText}>
+            {row.durationText}
+          </span>
+        ) : (
+          <Elapsed from={row.elapsedFrom}>
+            {(ms) => {
+              const words = tickingWords(row, ms);
+              return (
+                <span className={DURATION} title={words.timesText}>
+                  {words.durationText}
+                </span>
+              );
+            }}
+          </Elapsed>
+        )}
       </div>
       <div className="hidden xl:block">
         <TimelineBar {...barProps(row)} isJob={false} compact />

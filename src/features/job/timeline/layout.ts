@@ -51,17 +51,18 @@ export interface LayoutOptions {
   /** At most this many axis ticks (default 8). */
   maxTicks?: number;
   /**
-   * The "now" that running sub-jobs' times are given at (default: `now`). A page showing a
-   * large live job passes a coarser clock here, so that its many running rows re-render every
-   * few seconds while the job's own row and the now line follow every second.
+   * The "now" that running sub-jobs end at in `spans` (default: `now`). A page showing a large
+   * live job passes a coarser clock here, so that its overview redraws every few seconds while
+   * the now line follows every second. Rows do not depend on the clock at all: a running row's
+   * duration ticks by itself (`TimelineRow.elapsedFrom`).
    */
-  subJobNow?: number;
+  overviewNow?: number;
 }
 
 /*
  * Memo tables keyed by the job's and sub-jobs' own objects. React-query's structural sharing
  * hands back the same object for a sub-job that did not change, so a refetch in which one
- * sub-job changed (or a tick of the clock) rebuilds only the rows that did: the rest keep
+ * sub-job changed rebuilds only the rows that did, and a tick of the clock none: the rest keep
  * their row objects, which also lets the row components skip at once. The API data is never
  * mutated, so a table can only ever return what a fresh computation would.
  */
@@ -184,9 +185,9 @@ interface Frame {
   axis: Axis | null;
   jobStart: number | undefined;
   live: boolean;
-  /** The job's own open bar ends here. */
+  /** The job's own open bar ends here, and, once the job is over, every open bar. */
   openEnd: number;
-  /** Sub-jobs' open bars end here. */
+  /** Sub-jobs' open bars end here in the overview (`spans`). */
   subOpenEnd: number;
   pct: (ms: number) => number;
   /** The axis origin's date, so rows on that day show the clock time only. */
@@ -240,8 +241,8 @@ function frameOf(
     jobStart,
     live,
     openEnd,
-    // Sub-jobs' open bars end at the coarser clock, never past the job's own open end.
-    subOpenEnd: live ? Math.min(openEnd, options.subJobNow ?? openEnd) : openEnd,
+    // In the overview, sub-jobs' open bars end at the coarser clock, never past the job's own.
+    subOpenEnd: live ? Math.min(openEnd, options.overviewNow ?? openEnd) : openEnd,
     pct: (ms: number) =>
       axis ? clampPct(((ms - axis.startMs) / (axis.endMs - axis.startMs)) * 100) : 0,
     refDate: jobStart === undefined ? undefined : formatDateTime(jobStart, zone).text.slice(0, 10),
@@ -283,11 +284,11 @@ function rowMaker(
   const jobBeginKey = jobItem.begin.kind === 'ok' ? jobItem.begin.ms : jobItem.begin.kind;
   const axisKey = frame.axis ? `${frame.axis.startMs}-${frame.axis.endMs}` : 'none';
   return (item) => {
-    const itemOpenEnd = item.isJob ? frame.openEnd : frame.subOpenEnd;
     const ids = idsOf(item, keys);
     const mayBeOpen =
       item.begin.kind === 'ok' && item.end.kind === 'missing' && !isFinal(item.kind);
-    // Everything besides the item itself that its row depends on.
+    // Everything besides the item itself that its row depends on. Not the clock: while the
+    // job is live an open row's bar ends at the now line (CSS) and its duration ticks by itself.
     const context = [
       ids.key,
       ids.linkId,
@@ -295,7 +296,7 @@ function rowMaker(
       item.sourceIndex,
       live,
       jobBeginKey,
-      mayBeOpen ? itemOpenEnd : '',
+      mayBeOpen && !live ? frame.openEnd : '',
       zone,
       refDate,
       axisKey,
@@ -306,7 +307,7 @@ function rowMaker(
       ...ids,
       jobLive: live,
       jobBegin: jobItem.begin,
-      openEnd: itemOpenEnd,
+      openEnd: frame.openEnd,
       zone,
       refDate,
       pct,

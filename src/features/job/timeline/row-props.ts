@@ -51,8 +51,22 @@ export function idNoteText(note: TimelineRow['idNote']): string {
 
 /** What the row's bar draws, taken from the row. */
 export function barProps(row: TimelineRow): BarProps {
-  const { state, statusKind, barKind, barLeft, barWidth, open, queueLeft, barLabel, isJob } = row;
-  return { state, statusKind, barKind, barLeft, barWidth, open, queueLeft, barLabel, isJob };
+  const { state, statusKind, barKind, barLeft, barWidth, open, queueLeft, isJob } = row;
+  const { barLabel, elapsedFrom, timesText, queuedText } = row;
+  return {
+    state,
+    statusKind,
+    barKind,
+    barLeft,
+    barWidth,
+    open,
+    queueLeft,
+    barLabel,
+    isJob,
+    elapsedFrom,
+    timesText,
+    queuedText,
+  };
 }
 
 /** The list item's attributes that focus, selection, tests and the PNG capture read, for both densities. */

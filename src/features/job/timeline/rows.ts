@@ -63,15 +63,25 @@ export interface TimelineRow {
   beginKind: TimeKind;
   endText: string;
   endKind: TimeKind;
+  /** The duration in words; empty while it ticks (`elapsedFrom`). */
   durationText: string;
   durationKind: 'finished' | 'elapsed' | 'negative' | 'unknown';
+  /**
+   * While the job is live, a running row's duration is the time since this moment (ms) on the
+   * page's one clock, put into words by a small ticking element (`Elapsed`, `tickingWords`):
+   * the row itself stays the same object as time passes, so a tick re-renders no row.
+   */
+  elapsedFrom: number | undefined;
   /** "queued 12 s": from the job's start to this sub-job's start. */
   queuedText: string | undefined;
-  /** Begin, end, duration and wait on one line, as the row shows them. */
+  /**
+   * Begin, end, duration and wait on one line, as the row shows them; while the duration
+   * ticks, begin and end only (`tickingWords` adds the rest).
+   */
   timesText: string;
   /** What is wrong with this row's times, in words. */
   problem: string | undefined;
-  /** The bar in words, for screen readers. */
+  /** The bar in words, for screen readers; while the duration ticks, without it. */
   barLabel: string;
   errorCode: string | undefined;
   errorMeaning: string | undefined;
@@ -117,6 +127,7 @@ export interface RowContext {
   idNote: TimelineRow['idNote'];
   jobLive: boolean;
   jobBegin: ParsedTime;
+  /** Where a running bar ends once the job is over (while it is live, CSS ends it at now). */
   openEnd: number;
   zone: ZoneChoice;
   refDate: string | undefined;
@@ -182,9 +193,13 @@ function finishedBar(beginMs: number, endMs: number): Bar {
   };
 }
 
-/** Begun and not ended: the bar grows to the open end. */
+/**
+ * Begun and not ended. While the job is live the bar ends at the now line, which CSS draws
+ * (`--tl-now`), and the duration ticks (`elapsedFrom`): nothing here depends on the clock.
+ * Once the job is over, the bar and the duration end at the open end.
+ */
 function runningBar(beginMs: number, isJob: boolean, context: RowContext): Bar {
-  const to = Math.max(beginMs, context.openEnd);
+  const to = context.jobLive ? beginMs : Math.max(beginMs, context.openEnd);
   return {
     ...noBar,
     state: 'running',
@@ -275,23 +290,51 @@ function barLabelOf(item: Item, bar: Bar, words: RowWords): string {
   if (item.begin.kind === 'ok') parts.push(`began ${words.beginShown}`);
   if (words.offsetMs !== undefined) parts.push(offsetWords(words.offsetMs));
   if (state === 'finished' || state === 'instant') parts.push(`ran ${words.durationText}`);
-  if (state === 'running') parts.push(`running for ${words.durationText}`);
+  if (state === 'running' && words.durationText !== '')
+    parts.push(`running for ${words.durationText}`);
   if (state === 'reversed') parts.push(`ended ${words.endShown}, before it began`);
   if (problem && state !== 'reversed') parts.push(problem.replace(/\.$/, '').toLowerCase());
   return parts.join(', ');
 }
 
-/** Begin, end, duration and wait on one line. */
-function timesTextOf(item: Item, words: RowWords): string {
-  // Each part keeps together when the line wraps (no-break spaces inside, breaks between).
-  return [
-    `Begin ${words.beginShown}${item.begin.kind === 'invalid' ? ' (unrecognised format)' : ''}`,
-    `End ${words.endShown}${item.end.kind === 'invalid' ? ' (unrecognised format)' : ''}`,
-    `Took ${words.durationText}`,
-    ...(words.queuedText ? [words.queuedText] : []),
-  ]
+/** Parts of the times line: each keeps together when the line wraps (no-break spaces inside). */
+function timesLine(parts: readonly string[]): string {
+  return parts
     .map((part) => (part.length <= 40 ? part.replaceAll(' ', '\u00a0') : part))
     .join(' · ');
+}
+
+/** Begin, end, duration and wait on one line; begin and end only while the duration ticks. */
+function timesTextOf(item: Item, words: RowWords): string {
+  const lead = [
+    `Begin ${words.beginShown}${item.begin.kind === 'invalid' ? ' (unrecognised format)' : ''}`,
+    `End ${words.endShown}${item.end.kind === 'invalid' ? ' (unrecognised format)' : ''}`,
+  ];
+  if (words.durationText === '') return timesLine(lead);
+  return timesLine([
+    ...lead,
+    `Took ${words.durationText}`,
+    ...(words.queuedText ? [words.queuedText] : []),
+  ]);
+}
+
+/**
+ * What a ticking row (`elapsedFrom` set) says `elapsedMs` after it began: its duration, its
+ * times line and its bar in words, as `buildRow` words a row that does not tick.
+ */
+export function tickingWords(
+  row: Pick<TimelineRow, 'timesText' | 'queuedText' | 'barLabel'>,
+  elapsedMs: number,
+): Pick<TimelineRow, 'durationText' | 'timesText' | 'barLabel'> {
+  const durationText = durationWords('elapsed', elapsedMs);
+  return {
+    durationText,
+    timesText: `${row.timesText} · ${timesLine([
+      `Took ${durationText}`,
+      ...(row.queuedText ? [row.queuedText] : []),
+    ])}`,
+    barLabel: `${row.barLabel}, running for ${durationText}`,
+  };
 }
 
 /** A time as the row shows it, or what stands in for it when it is not known. */
@@ -317,6 +360,7 @@ export function buildRow(item: Item, context: RowContext): TimelineRow {
   const barLeft = barKind === 'none' ? 0 : context.pct(bar.from);
   const barWidth = barKind === 'span' ? round(Math.max(0, context.pct(bar.to) - barLeft)) : 0;
   const { queuedText, queueLeft, offsetMs } = queueOf(item, context, state);
+  const ticking = state === 'running' && context.jobLive && begin.kind === 'ok';
   const words: RowWords = {
     beginShown: shownTime(begin, state === 'waiting' ? 'not started' : 'not given', isJob, context),
     endShown: shownTime(
@@ -325,7 +369,7 @@ export function buildRow(item: Item, context: RowContext): TimelineRow {
       isJob,
       context,
     ),
-    durationText: durationWords(bar.durationKind, bar.durationMs),
+    durationText: ticking ? '' : durationWords(bar.durationKind, bar.durationMs),
     queuedText,
     offsetMs,
   };
@@ -356,6 +400,7 @@ export function buildRow(item: Item, context: RowContext): TimelineRow {
     endKind: end.kind,
     durationText: words.durationText,
     durationKind: bar.durationKind,
+    elapsedFrom: ticking ? begin.ms : undefined,
     queuedText,
     timesText: timesTextOf(item, words),
     problem: bar.problem,

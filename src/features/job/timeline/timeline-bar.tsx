@@ -1,6 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { statusTone } from '../../../job/status-tone';
-import type { TimelineRow } from './rows';
+import { Elapsed } from './elapsed';
+import { tickingWords, type TimelineRow } from './rows';
 
 /** The inset that keeps bars aligned with the axis ticks (see `AXIS_GEOMETRY`). */
 export const TRACK_INSET = 'px-7 sm:px-9';
@@ -32,6 +33,9 @@ export type BarProps = Pick<
   | 'queueLeft'
   | 'barLabel'
   | 'isJob'
+  | 'elapsedFrom'
+  | 'timesText'
+  | 'queuedText'
 > & { compact?: boolean };
 
 function barClass({ state, statusKind, open }: BarProps): string {
@@ -45,52 +49,69 @@ function barClass({ state, statusKind, open }: BarProps): string {
  * the row's text says everything the bar shows.
  */
 export function TimelineBar(props: BarProps) {
-  const { state, barKind, barLeft, barWidth, queueLeft } = props;
+  const { barLeft, queueLeft } = props;
+  const bar = barShape(props);
   const wait = queueLeft !== null && barLeft > queueLeft;
   const style = wait
     ? ({ '--q-left': `${queueLeft}%`, '--q-width': `${barLeft - queueLeft}%` } as CSSProperties)
     : undefined;
+  const track = (label: string) => (
+    <div role="img" aria-label={label} className={TRACK} style={style}>
+      {bar}
+    </div>
+  );
   return (
     <div className={`${TRACK_INSET} ${props.isJob ? 'h-7' : props.compact ? 'h-4' : 'h-5'}`}>
-      <div role="img" aria-label={props.barLabel} className={TRACK} style={style}>
-        {barKind === 'span' ? (
-          <span
-            data-bar={state}
-            className={barClass(props)}
-            style={
-              // While the job is live an open bar ends at the now line, which CSS moves.
-              props.open
-                ? ({
-                    left: `${barLeft}%`,
-                    width: `${barWidth}%`,
-                    '--bar-left': `${barLeft}%`,
-                  } as CSSProperties)
-                : { left: `${barLeft}%`, width: `${barWidth}%` }
-            }
-          />
-        ) : barKind === 'mark' ? (
-          <span
-            data-bar={state}
-            className={`absolute top-1/2 size-2.5 -translate-x-1/2 -translate-y-1/2 rotate-45 ${
-              state === 'instant'
-                ? statusTone({ look: 'fill', kind: props.statusKind })
-                : 'border-2 border-dashed border-status-waiting bg-panel'
-            }`}
-            style={{ left: `${barLeft}%` }}
-          />
-        ) : state === 'waiting' ? (
-          <span
-            data-bar="waiting"
-            className="absolute inset-y-0 left-[min(var(--tl-now,0%),calc(100%_-_5.5rem))] flex items-center rounded-sm border border-dashed border-status-waiting px-1.5 text-[11px] leading-none text-status-waiting"
-          >
-            not started
-          </span>
-        ) : (
-          <span className="absolute inset-y-0 left-0 flex items-center text-[11px] text-status-waiting">
-            no usable time to place it
-          </span>
-        )}
-      </div>
+      {props.elapsedFrom === undefined ? (
+        track(props.barLabel)
+      ) : (
+        // The label says how long it has run: it ticks, the bar inside it stays as it is.
+        <Elapsed from={props.elapsedFrom}>
+          {(ms) => track(tickingWords(props, ms).barLabel)}
+        </Elapsed>
+      )}
     </div>
+  );
+}
+
+/** The bar itself: a span, a mark, a placeholder, or a note that it cannot be placed. */
+function barShape(props: BarProps): ReactNode {
+  const { state, barKind, barLeft, barWidth } = props;
+  return barKind === 'span' ? (
+    <span
+      data-bar={state}
+      className={barClass(props)}
+      style={
+        // While the job is live an open bar ends at the now line, which CSS moves.
+        props.open
+          ? ({
+              left: `${barLeft}%`,
+              width: `${barWidth}%`,
+              '--bar-left': `${barLeft}%`,
+            } as CSSProperties)
+          : { left: `${barLeft}%`, width: `${barWidth}%` }
+      }
+    />
+  ) : barKind === 'mark' ? (
+    <span
+      data-bar={state}
+      className={`absolute top-1/2 size-2.5 -translate-x-1/2 -translate-y-1/2 rotate-45 ${
+        state === 'instant'
+          ? statusTone({ look: 'fill', kind: props.statusKind })
+          : 'border-2 border-dashed border-status-waiting bg-panel'
+      }`}
+      style={{ left: `${barLeft}%` }}
+    />
+  ) : state === 'waiting' ? (
+    <span
+      data-bar="waiting"
+      className="absolute inset-y-0 left-[min(var(--tl-now,0%),calc(100%_-_5.5rem))] flex items-center rounded-sm border border-dashed border-status-waiting px-1.5 text-[11px] leading-none text-status-waiting"
+    >
+      not started
+    </span>
+  ) : (
+    <span className="absolute inset-y-0 left-0 flex items-center text-[11px] text-status-waiting">
+      no usable time to place it
+    </span>
   );
 }

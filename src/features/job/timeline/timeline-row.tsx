@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Breakable } from '../../../components/ui/breakable';
 import { statusTone } from '../../../job/status-tone';
+import { Elapsed } from './elapsed';
 import { RowFailure } from './row-failure';
 import { RowWarning, SubJobId } from './row-parts';
 import {
@@ -10,7 +11,7 @@ import {
   sameRowProps,
   type TimelineRowProps,
 } from './row-props';
-import type { TimelineRow as Row } from './rows';
+import { tickingWords, type TimelineRow as Row } from './rows';
 import { TimelineBar } from './timeline-bar';
 import { TlIcon } from './tl-icon';
 
@@ -81,7 +82,13 @@ function RowView({
             ) : null}
           </p>
         ) : null}
-        <p className="font-mono text-xs">{row.timesText}</p>
+        <p className="font-mono text-xs">
+          {row.elapsedFrom === undefined ? (
+            row.timesText
+          ) : (
+            <Elapsed from={row.elapsedFrom}>{(ms) => tickingWords(row, ms).timesText}</Elapsed>
+          )}
+        </p>
         {row.problem ? <RowWarning className="text-xs">{row.problem}</RowWarning> : null}
       </div>
       <TimelineBar {...barProps(row)} />
@@ -96,7 +103,7 @@ function RowView({
 }
 
 /**
- * Re-renders only when what it draws changed: a refetch that changes nothing, or a tick of
- * the clock that moves only running bars, leaves every other row alone.
+ * Re-renders only when what it draws changed: a refetch that changes nothing leaves every row
+ * alone, and a tick of the clock every row (a running one's times tick in `Elapsed`).
  */
 export const TimelineRow = memo(RowView, sameRowProps);

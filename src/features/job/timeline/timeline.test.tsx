@@ -5,12 +5,26 @@ import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DRAW_ALL_ROWS_DONE_EVENT, DRAW_ALL_ROWS_EVENT } from '../../../job/draw-all-rows';
 import type { Job } from '../../../job/job-schema';
+import type * as CompactRowModule from './compact-row';
 import { Timeline } from './timeline';
 import type * as RowModule from './timeline-row';
 import type { TimelineRowProps } from './timeline-row';
 
 // Counts row renders, keeping the real row and its memo comparison.
-const renders = vi.hoisted(() => ({ count: 0 }));
+const renders = vi.hoisted(() => ({ count: 0, compact: 0 }));
+vi.mock('./compact-row', async (importOriginal) => {
+  const actual = await importOriginal<typeof CompactRowModule>();
+  const { memo } = await import('react');
+  const real = actual.CompactRow as unknown as {
+    type: FC<TimelineRowProps>;
+    compare: (a: TimelineRowProps, b: TimelineRowProps) => boolean;
+  };
+  const Counted = (props: TimelineRowProps) => {
+    renders.compact += 1;
+    return createElement(real.type, props);
+  };
+  return { ...actual, CompactRow: memo(Counted, real.compare) };
+});
 vi.mock('./timeline-row', async (importOriginal) => {
   const actual = await importOriginal<typeof RowModule>();
   const { memo } = await import('react');
@@ -86,6 +100,7 @@ function renderTimeline(job: Job, path = '/eu-de/projects/p/jobs/j') {
 
 beforeEach(() => {
   renders.count = 0;
+  renders.compact = 0;
   Element.prototype.scrollIntoView = vi.fn();
 });
 
@@ -182,6 +197,69 @@ describe('Timeline', () => {
     view.rerenderWith(changed);
     expect(renders.count).toBe(1);
   });
+
+  const liveJob: Job = {
+    job_id: 'job-live',
+    job_type: 'create_share',
+    status: 'running',
+    begin_time: at(0),
+    sub_jobs: [
+      { job_id: 'sub-done', status: 'success', begin_time: at(0), end_time: at(10) },
+      { job_id: 'sub-run', status: 'running', begin_time: at(10) },
+      { job_id: 'sub-wait', status: 'waiting' },
+    ],
+  };
+  const nbsp = (text: string) => text.replaceAll(' ', '\u00a0');
+
+  it.each(['comfortable', 'compact'] as const)(
+    'ticks the running times on the page’s clock without re-rendering a row (%s rows)',
+    (density) => {
+      // The clock's own timer and time only: the router and React keep theirs.
+      vi.useFakeTimers({
+        // 25 s into the job: over the two ticks below the axis (to 30 s) stays as it is.
+        now: Date.UTC(2026, 2, 1, 10, 0, 3) + 25_000,
+        toFake: ['Date', 'setInterval', 'clearInterval'],
+      });
+      localStorage.setItem('sfs-turbo-jobs:timeline-density', density);
+      try {
+        renderTimeline(liveJob);
+        const run = screen.getByRole('link', { name: /sub-run/ }).closest('li')!;
+        const job = document.querySelector<HTMLElement>('li[data-row-key="job"]')!;
+        const list = document.querySelector<HTMLElement>('[data-live="true"]')!;
+        const nowLine = list.style.getPropertyValue('--tl-now');
+        const runText = density === 'compact' ? '15 s so far' : nbsp('Took 15 s so far');
+        expect(run.textContent).toContain(runText);
+        expect(job.textContent).toContain(nbsp('Took 25 s so far'));
+        expect(
+          screen.getByRole('img', {
+            name: /\+10 s after the job's start, running for 15 s so far$/,
+          }),
+        ).toBeTruthy();
+        renders.count = 0;
+        renders.compact = 0;
+
+        act(() => vi.advanceTimersByTime(2_000));
+        expect(run.textContent).toContain(runText.replace('15', '17'));
+        expect(run.textContent).not.toContain(runText);
+        expect(job.textContent).toContain(nbsp('Took 27 s so far'));
+        expect(
+          screen.getByRole('img', {
+            name: /\+10 s after the job's start, running for 17 s so far$/,
+          }),
+        ).toBeTruthy();
+        if (density === 'compact')
+          expect(run.querySelector('[title*="Took"]')?.getAttribute('title')).toContain(
+            nbsp('Took 17 s so far'),
+          );
+        // The now line moved with them, and not one row was drawn again.
+        expect(list.style.getPropertyValue('--tl-now')).not.toBe(nowLine);
+        expect(renders).toEqual({ count: 0, compact: 0 });
+      } finally {
+        localStorage.removeItem('sfs-turbo-jobs:timeline-density');
+        vi.useRealTimers();
+      }
+    },
+  );
 
   it('puts only a large job’s rows near the screen in the page, the linked row among them, and every row for a picture', async () => {
     const big: Job = {

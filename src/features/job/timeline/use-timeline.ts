@@ -30,14 +30,15 @@ export function useTimelinePlan(
   const visible = usePageVisible();
   const ownNow = useNow(live && visible && pageNow === undefined);
   const now = pageNow ?? ownNow;
-  // A finished job does not depend on the clock. Of a live one, the job's row and the now line
-  // follow every second; a large job's running sub-jobs re-render every 5 s only (a thousand
-  // rows cost; their bars still reach the now line, drawn by CSS).
+  // A finished job does not depend on the clock. Of a live one, the now line (and the axis)
+  // follow every second, and a large job's overview every 5 s; rows keep their objects, their
+  // running times tick by themselves (`Elapsed`), and their bars end at the now line (CSS).
   const layoutNow = live ? now : 0;
-  const subJobNow = (job.sub_jobs?.length ?? 0) > 200 ? layoutNow - (layoutNow % 5000) : layoutNow;
+  const overviewNow =
+    (job.sub_jobs?.length ?? 0) > 200 ? layoutNow - (layoutNow % 5000) : layoutNow;
   return useMemo(
-    () => planTimeline(job, layoutNow, zone, { subJobNow }),
-    [job, layoutNow, subJobNow, zone],
+    () => planTimeline(job, layoutNow, zone, { overviewNow }),
+    [job, layoutNow, overviewNow, zone],
   );
 }
 
