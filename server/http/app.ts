@@ -234,6 +234,14 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
   ]);
 
   const { trustedProxies } = serving;
+  let closed: Promise<void> | undefined;
+  const closeAll = async () => {
+    // First: its leases go back to the store, for another replica to take over at once.
+    await watching.stop();
+    await runtime.close();
+    await history.close();
+    await memory.close();
+  };
   return {
     async handle(req, res, last = () => notFound(res)) {
       const ctx = contextOf(req, trustedProxies);
@@ -258,12 +266,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     replica: watching.replica,
     metrics,
     logger,
-    close: async () => {
-      // First: its leases go back to the store, for another replica to take over at once.
-      await watching.stop();
-      await runtime.close();
-      await history.close();
-      await memory.close();
-    },
+    // Once, however often it is called: a second call waits for the first.
+    close: () => (closed ??= closeAll()),
   };
 }

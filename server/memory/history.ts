@@ -263,19 +263,30 @@ function parsedOr(text: string, fallback: unknown): unknown {
 /** What this server saw of a job, oldest change first; undefined when it saw nothing. */
 export async function historyOf(store: Store, job: JobKey): Promise<HistoryResponse | undefined> {
   const key = jobKeyOf(job);
-  const row = await store.db
-    .selectFrom('jobs_seen')
-    .selectAll()
-    .where('job_key', '=', key)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const observations = await store.db
-    .selectFrom('observations')
-    .select(['observed_at', 'request_id', 'viewer', 'facts', 'changed'])
-    .where('job_key', '=', key)
-    .orderBy('observed_at')
-    .orderBy('id')
-    .execute();
+  // One snapshot for both reads: a change committed between them would pair the new list of
+  // changes with the old latest answer (PostgreSQL reads each statement's own snapshot by
+  // default; SQLite's transaction is one snapshot already).
+  const begin = store.db.transaction();
+  const read = await (
+    store.engine === 'postgres' ? begin.setIsolationLevel('repeatable read') : begin
+  ).execute(async (trx) => {
+    const row = await trx
+      .selectFrom('jobs_seen')
+      .selectAll()
+      .where('job_key', '=', key)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const observations = await trx
+      .selectFrom('observations')
+      .select(['observed_at', 'request_id', 'viewer', 'facts', 'changed'])
+      .where('job_key', '=', key)
+      .orderBy('observed_at')
+      .orderBy('id')
+      .execute();
+    return { row, observations };
+  });
+  if (!read) return undefined;
+  const { row, observations } = read;
   const changes: HistoryChange[] = observations.map((observation) => ({
     at: iso(observation.observed_at),
     requestId: observation.request_id,
