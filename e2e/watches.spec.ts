@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import { expect, test } from '@playwright/test';
@@ -28,17 +29,27 @@ function freePort(): Promise<number> {
 }
 
 /** A destination on loopback that records what is posted to it. */
+interface Post {
+  path: string;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+}
+
 async function startReceiver(): Promise<{
   url: string;
-  posts: { path: string; body: string }[];
+  posts: Post[];
   close(): Promise<void>;
 }> {
-  const posts: { path: string; body: string }[] = [];
+  const posts: Post[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      posts.push({ path: req.url ?? '', body: Buffer.concat(chunks).toString('utf8') });
+      posts.push({
+        path: req.url ?? '',
+        body: Buffer.concat(chunks).toString('utf8'),
+        headers: req.headers,
+      });
       res.writeHead(200, { 'Content-Type': 'text/plain' });
       res.end('ok');
     });
@@ -129,6 +140,40 @@ async function startWatch(replica: Replica, jobId: string): Promise<Watch> {
   return (await answer.json()) as Watch;
 }
 
+/**
+ * The one message a watch's end posts: signed with the key, about its job, and still alone a
+ * few seconds later (no replica posts it again).
+ */
+async function expectOneMessage(
+  posts: Post[],
+  watch: Watch,
+  status: string,
+  replicas: Replica[],
+): Promise<void> {
+  const about = () => posts.filter((post) => post.body.includes(watch.jobId));
+  await expect.poll(() => about().length, { timeout: 20_000 }).toBe(1);
+  const [post] = about();
+  const body = JSON.parse(post!.body) as Record<string, unknown>;
+  expect(body).toMatchObject({
+    event: 'ended',
+    status,
+    jobId: watch.jobId,
+    projectId: DEMO_PROJECT_ID,
+    region: 'eu-de',
+  });
+  const timestamp = String(post!.headers['x-sfs-turbo-timestamp']);
+  const expected = `sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${post!.body}`).digest('hex')}`;
+  expect(post!.headers['x-sfs-turbo-signature']).toBe(expected);
+  // Every replica's notifier has had rounds enough (every 2 s) to post it again, had it been due.
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  expect(about()).toHaveLength(1);
+  for (const replica of replicas) {
+    expect((await watchOf(replica, watch.id))?.deliveries).toEqual([
+      expect.objectContaining({ event: 'ended', target: 'inc', state: 'sent', attempts: 1 }),
+    ]);
+  }
+}
+
 async function watchOf(replica: Replica, id: string): Promise<Watch | undefined> {
   const answer = await fetch(`${replica.url}/api/watches`);
   const body = (await answer.json()) as WatchesResponse;
@@ -176,6 +221,7 @@ test.describe('watches', () => {
       (line) => line.event === 'watch-ended' && line.watch === watch.id,
     );
     expect(ended).toHaveLength(1);
+    await expectOneMessage(receiver.posts, watch, 'success', [replica]);
     // No address in any line the server wrote.
     expect(JSON.stringify(replica.lines)).not.toContain(receiver.url);
   });
@@ -250,6 +296,7 @@ test.describe('watches', () => {
         (line) => line.event === 'watch-ended' && line.watch === watch.id,
       );
       expect(endedBy).toEqual([expect.objectContaining({ owner: other.name() })]);
+      await expectOneMessage(receiver.posts, watch, 'success', [other]);
     });
   });
 });
