@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { historyApiPath, type HistoryResponse } from '../common/contract.ts';
 import { E2E_PORT } from '../playwright.config.ts';
 import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
 import { startApp } from '../server/testing/app.ts';
@@ -48,6 +49,9 @@ const test = base.extend<{ consoleErrors: string[] }, { dashboard: Dashboard }>(
           AUTH_ALLOWED_USERS: 'alice',
           PUBLIC_URL: DASHBOARD,
           SFS_TURBO_SIMULATOR_PORT: String(SIMULATOR_PORT),
+          // A destination, so that a refused watch is refused for who asks, not for want of one.
+          NOTIFY_TARGETS: 'inc=webhook:http://127.0.0.1:9/hook',
+          NOTIFY_WEBHOOK_SECRET: 'playwright-webhook-secret-0123456789abcdef',
         },
         { port: HOST_PORT },
       );
@@ -123,6 +127,17 @@ test('support engineer opens a job link, signs in, works, is signed out, signs i
   await expect(header.getByTestId('session')).toContainText('alice');
   await expect(header.getByRole('link', { name: 'Sign out' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/2-job-signed-in.png` });
+  // What the dashboard saw of the job is hers to read, with her name as the one looking.
+  await expect
+    .poll(async () => {
+      const seen = await page.request.get(
+        `${dashboard.url}${historyApiPath('eu-de', DEMO_PROJECT_ID, SCENARIO.runningForever)}`,
+      );
+      return seen.ok()
+        ? ((await seen.json()) as HistoryResponse).changes[0]?.viewer
+        : seen.status();
+    })
+    .toBe('alice');
 
   // The session ends (cookie gone): the next poll is refused, the job stays, polling stops.
   await context.clearCookies({ name: 'sfs_session' });
@@ -172,6 +187,21 @@ test('a colleague outside the allowed group sees who they are and that they lack
   expect(await accessibilityFindings(page)).toEqual([]);
   await expect(page.getByRole('link', { name: 'Sign out' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/5-forbidden.png` });
+
+  // Nor may they read what the dashboard remembers, or start a watch.
+  const history = historyApiPath('eu-de', DEMO_PROJECT_ID, SCENARIO.runningForever);
+  const refused = [
+    await page.request.get(`${dashboard.url}${history}`),
+    await page.request.get(`${dashboard.url}/api/watches`),
+    await page.request.get(`${dashboard.url}/api/notify-targets`),
+    await page.request.post(`${dashboard.url}/api/watches`, {
+      data: { region: 'eu-de', projectId: DEMO_PROJECT_ID, jobId: SCENARIO.running, target: 'inc' },
+    }),
+  ];
+  for (const answer of refused) {
+    expect(answer.status(), answer.url()).toBe(403);
+    expect(await answer.json()).toMatchObject({ errCode: 'PROXY.FORBIDDEN' });
+  }
 });
 
 test('an account that calls itself alice is not alice: refused, and named by its sub', async ({
