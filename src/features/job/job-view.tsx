@@ -148,12 +148,7 @@ export function JobView({ target }: { target: LookupTarget }) {
             firstSeenAt={firstSeenAt}
           />
           <Suspense fallback={null}>
-            <JobMemory
-              target={target}
-              job={data.job}
-              finished={lookup.state.mode === 'stopped'}
-              zone={zone}
-            />
+            <JobMemory target={target} job={data.job} zone={zone} />
           </Suspense>
           {failure}
           <section aria-labelledby="sub-jobs-title" className="space-y-2">

@@ -1,4 +1,5 @@
 import type { Job } from '../../../job/job-schema';
+import { isFinal, statusKind } from '../../../job/status';
 import type { ZoneChoice } from '../../../job/time';
 import type { LookupTarget } from '../../../lib/api-error';
 import { GoneRecord } from './gone-record';
@@ -12,31 +13,18 @@ import { useHistory } from './use-history';
  * keeps no memory and has no destination. Without a `job` (the cloud answered 404): the
  * server's record of it, if it has one.
  */
-export function JobMemory(props: {
-  target: LookupTarget;
-  job?: Job;
-  finished?: boolean;
-  zone: ZoneChoice;
-}) {
+export function JobMemory(props: { target: LookupTarget; job?: Job; zone: ZoneChoice }) {
   return props.job ? (
-    <LiveMemory {...props} job={props.job} finished={props.finished ?? false} />
+    <LiveMemory {...props} job={props.job} />
   ) : (
     <GoneRecord target={props.target} zone={props.zone} />
   );
 }
 
-function LiveMemory({
-  target,
-  job,
-  finished,
-  zone,
-}: {
-  target: LookupTarget;
-  job: Job;
-  finished: boolean;
-  zone: ZoneChoice;
-}) {
+function LiveMemory({ target, job, zone }: { target: LookupTarget; job: Job; zone: ZoneChoice }) {
   const history = useHistory(target, job).data;
+  // A finished job offers no new watch: there is nothing left to wait for.
+  const finished = isFinal(statusKind(job.status));
   return (
     <section
       aria-label="Seen by this dashboard, and its watch"
