@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, Route } from '@playwright/test';
 import type { HistoryResponse, Watch } from '../common/contract.ts';
 import { DEMO_PROJECT_ID, SCENARIO, SECOND_PROJECT_ID } from '../server/simulator/simulator.ts';
@@ -361,3 +362,35 @@ test('the board row of a job the cloud forgot says what the dashboard last saw',
   await expect(page.getByText('Watching 1 of 2 jobs on the server')).toBeVisible();
   await page.screenshot({ path: join(SHOTS, 'board-row-record.png'), fullPage: true });
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the history, the watch form and the record have no axe violations in the ${colorScheme} scheme`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme });
+    await serveMemory(page, memory({ remembers: [SCENARIO.runningForever, GONE_JOB] }));
+    const violations = async () =>
+      (
+        await new AxeBuilder({ page })
+          .setLegacyMode(true)
+          .options({ resultTypes: ['violations'] })
+          .analyze()
+      ).violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
+    await openJob(page, DEMO_PROJECT_ID, SCENARIO.runningForever);
+    await page.getByRole('button', { name: 'Watch: post when it ends' }).click();
+    await expect(page.getByLabel('Post to')).toBeVisible();
+    await expect(page.getByRole('list', { name: /Seen by this dashboard/ })).toBeVisible();
+    expect(await violations()).toEqual([]);
+    await openJob(page, DEMO_PROJECT_ID, GONE_JOB);
+    await expect(page.locator('[data-record-banner]')).toBeVisible();
+    await expect(page.getByTestId('timeline-counts')).toBeVisible();
+    expect(await violations()).toEqual([]);
+  });
+}
