@@ -1,6 +1,7 @@
 import { Archive } from 'lucide-react';
 import { Suspense } from 'react';
 import { goneText, recordedJob } from '../../../job/history-words';
+import { isFinal, statusKind } from '../../../job/status';
 import { formatDateTime, type ZoneChoice } from '../../../job/time';
 import type { LookupTarget } from '../../../lib/api-error';
 import { lazyComponent } from '../../../lib/on-demand';
@@ -47,6 +48,13 @@ export function GoneRecord({ target, zone }: { target: LookupTarget; zone: ZoneC
             </>
           ) : null}
           , shown as it was then: it is a record, not live data, and is not asked for again.
+          {record && !isFinal(statusKind(record.job.status)) ? (
+            <>
+              {' '}
+              The job had not ended when it was recorded: its duration and bars stop at the
+              record&apos;s time.
+            </>
+          ) : null}
         </p>
       </section>
       <div className="space-y-4 rounded-card border-2 border-dashed border-line p-3">

@@ -265,3 +265,34 @@ describe('watch', () => {
     expect(screen.queryByRole('button', { name: /Watch/ })).toBeNull();
   });
 });
+
+describe('the record of a job that had not ended', () => {
+  it('says that its duration stops at the record, and nothing ticks', async () => {
+    const running = history({
+      latest: {
+        at: '2026-12-04T20:46:56Z',
+        requestId: 'r3',
+        body: { ...recordedBody, status: 'running', end_time: undefined },
+      },
+    });
+    serve({
+      job: { status: 404, body: { errCode: 'SFS.TURBO.0001', errMsg: 'job not found' } },
+      history: running,
+      targets: [],
+      watches: [],
+    });
+    render(
+      <QueryClientProvider
+        client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
+      >
+        <MemoryRouter>
+          <JobView target={memoryTarget} />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByText(/its duration and bars stop at the record's time/)).toBeTruthy();
+    const card = document.querySelector('[data-job-record] [data-ticket-card]');
+    // 20:40:00 to the record's 20:46:56, frozen.
+    expect(card?.textContent).toContain('6 min 56 s');
+  });
+});
