@@ -38,6 +38,8 @@ interface RequestOptions {
   signal?: AbortSignal | undefined;
   /** The job asked for, named in the error of a job lookup. */
   target?: LookupTarget | undefined;
+  /** For a write: its method, headers and body (the headers replace the default `Accept`). */
+  init?: RequestInit;
 }
 
 function unreachable(
@@ -49,12 +51,16 @@ function unreachable(
   return new ApiError({ kind: 'unreachable', status, code: undefined, message, requestId, target });
 }
 
-/** GET `path` (below the base path) and read its body as JSON, or fail with an `ApiError`. */
-async function request(path: string, { signal, target }: RequestOptions): Promise<Answer> {
+/**
+ * Ask `path` (below the base path), GET unless `init` says otherwise, and read its body as JSON
+ * (none for a 204), or fail with an `ApiError`.
+ */
+async function request(path: string, { signal, target, init }: RequestOptions): Promise<Answer> {
   let response: Response;
   try {
     response = await fetch(appUrl(path), {
       headers: { Accept: 'application/json' },
+      ...init,
       signal: signal ?? null,
     });
   } catch (error) {
@@ -102,7 +108,7 @@ async function request(path: string, { signal, target }: RequestOptions): Promis
   if (raw.length > MAX_BODY_CHARS) throw unexpected('The answer is too large');
   let body: unknown;
   try {
-    body = JSON.parse(raw);
+    body = response.status === 204 ? null : JSON.parse(raw);
   } catch {
     throw unexpected('The answer is not JSON');
   }

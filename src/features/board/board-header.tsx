@@ -11,6 +11,7 @@ import type { ZoneChoice } from '../../job/time';
 import type { LookupTarget } from '../../lib/api-error';
 import { regionsQuery } from '../../lib/regions-query';
 import { boardCounts, COUNT_WORDS, rowSnapshot, WORST_FIRST } from './board-counts';
+import { BoardWatch } from './board-watch';
 import { useBoardAlerts, type useNotifyOptIn } from './use-board-alerts';
 import { useBoardSnapshots } from './use-board-snapshots';
 
@@ -69,6 +70,7 @@ export function BoardHeader({
           ) : notify.state === 'denied' ? (
             <NotificationsBlocked onRecheck={notify.recheck} />
           ) : null}
+          <BoardWatch jobs={jobs} snapshots={snapshots} />
           <ZoneSwitch zone={zone} onChange={onZone} />
         </div>
       </div>

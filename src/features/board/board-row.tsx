@@ -12,6 +12,7 @@ import { formatDateTime, type ZoneChoice } from '../../job/time';
 import type { LookupTarget } from '../../lib/api-error';
 import { boardJobQuery } from './board-query';
 import { RowIds, RowTimesText, RowType, SubJobCounts } from './row-facts';
+import { RowRecord, RowWatch } from './row-memory';
 import { RowFailure, RowLookupFailure } from './row-problems';
 
 /** The full date and zone: a PNG or ticket read days later must say which day it shows. */
@@ -114,6 +115,10 @@ export const BoardRow = memo(function BoardRow(props: BoardRowProps) {
             </span>
           ) : null}
         </span>
+      </div>
+      <div className="pl-8 empty:hidden">
+        <RowWatch target={target} zone={zone} />
+        {!data && error?.kind === 'not-found' ? <RowRecord target={target} zone={zone} /> : null}
       </div>
       {(failure && job && statusKind(job.status) === 'failed') || error ? (
         <div className="pl-8">

@@ -88,3 +88,13 @@ export function FailureDigest({ job }: { job: Job }) {
     </p>
   );
 }
+
+/** Both notes, in the card's order: one component to load on demand rather than two. */
+export function JobNotes({ job }: { job: Job }) {
+  return (
+    <>
+      <OddStateNote job={job} />
+      <FailureDigest job={job} />
+    </>
+  );
+}

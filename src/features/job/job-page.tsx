@@ -17,14 +17,12 @@ export function JobPage() {
     projectId: params.projectId ?? '',
     jobId: params.jobId ?? '',
   };
-  const problems = [
-    !REGION_PATTERN.test(target.region) && 'The region in the address is malformed.',
-    !PROJECT_ID_PATTERN.test(target.projectId) &&
-      'The project ID must be 32 lower-case hexadecimal characters.',
-    !JOB_ID_PATTERN.test(target.jobId) &&
-      'The job ID must be 1 to 64 letters, digits and dashes, starting and ending with a letter or digit.',
-  ].filter((problem): problem is string => typeof problem === 'string');
-  if (problems.length > 0) return <InvalidTarget target={target} problems={problems} />;
+  // What is wrong is worded by the invalid-address panel, in its own chunk: only the test is here.
+  const valid =
+    REGION_PATTERN.test(target.region) &&
+    PROJECT_ID_PATTERN.test(target.projectId) &&
+    JOB_ID_PATTERN.test(target.jobId);
+  if (!valid) return <InvalidTarget target={target} />;
   // Keyed so that moving to another job starts from a clean slate (notification request, focus).
   return <JobView key={`${target.region}/${target.projectId}/${target.jobId}`} target={target} />;
 }

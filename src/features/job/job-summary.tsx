@@ -19,13 +19,9 @@ import { PermalinkField } from './ticket/permalink-field';
 import { WaitingSince } from './waiting-since';
 
 // Notes on a failed or odd job, below its status and reason: not needed to paint them (decision 0006).
-const OddStateNote = lazyComponent(
+const JobNotes = lazyComponent(
   () => import('./job-notes'),
-  (module) => module.OddStateNote,
-);
-const FailureDigest = lazyComponent(
-  () => import('./job-notes'),
-  (module) => module.FailureDigest,
+  (module) => module.JobNotes,
 );
 
 function Field({
@@ -201,8 +197,7 @@ export function JobSummary({
         <PermalinkField permalink={permalink} />
       </dl>
       <Suspense fallback={null}>
-        <OddStateNote job={job} />
-        <FailureDigest job={job} />
+        <JobNotes job={job} />
       </Suspense>
       <FirstFailure job={job} />
     </section>

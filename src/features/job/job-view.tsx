@@ -58,6 +58,13 @@ const ContractWarnings = lazyComponent(
   () => import('./contract-warnings'),
   (module) => module.ContractWarnings,
 );
+// Under the card, the server's memory of the job (history and watch): its data comes from the
+// server after the job's, and its code follows the first paint too. (The record of a job the
+// cloud forgot is drawn by the lookup-failure panel, which is on demand already.)
+const JobMemory = lazyComponent(
+  () => import('./memory/job-memory'),
+  (module) => module.JobMemory,
+);
 // Drawn only into a PNG of a large job, never on screen: fetched once the job is drawn.
 const LeftOutNote = lazyComponent(
   () => import('./ticket/left-out-note'),
@@ -140,6 +147,9 @@ export function JobView({ target }: { target: LookupTarget }) {
             simulated={simulated}
             firstSeenAt={firstSeenAt}
           />
+          <Suspense fallback={null}>
+            <JobMemory target={target} job={data.job} zone={zone} />
+          </Suspense>
           {failure}
           <section aria-labelledby="sub-jobs-title" className="space-y-2">
             <h2 id="sub-jobs-title" className="text-lg font-semibold">

@@ -11,6 +11,7 @@ import type { JobLookupError } from '../../lib/api-error';
 import { requestIdsOf } from '../../lib/request-ids';
 import { adviceFor } from './failure-advice';
 import { lookupFailureSummary } from './lookup-failure-summary';
+import { JobMemory } from './memory/job-memory';
 import { RegionProbe } from './region-probe';
 
 // Loaded with this panel, on demand (see job-view.tsx).
@@ -95,7 +96,7 @@ export function LookupFailure({
   const link = `${window.location.origin}${paths.job(error.target)}`;
   // With no job on screen the failure is what the page is about: its level-one heading.
   const Heading = stale ? 'h2' : 'h1';
-  return (
+  const panel = (
     <section
       role="alert"
       aria-labelledby="lookup-failure-title"
@@ -133,5 +134,14 @@ export function LookupFailure({
         />
       </div>
     </section>
+  );
+  // A job the cloud forgets may be one the dashboard's server remembers: its record comes first.
+  return error.kind === 'not-found' && !stale ? (
+    <>
+      <JobMemory target={error.target} zone={zone} />
+      {panel}
+    </>
+  ) : (
+    panel
   );
 }

@@ -2,3 +2,4 @@
 export { captureRegionPng, saveBlob } from '../../../job/capture-png';
 export { pngFileName } from '../../../job/file-name';
 export { ticketSummary } from './summary';
+export { historyFor } from '../../../job/memory-queries';

@@ -1,5 +1,6 @@
 import { failureCodesText } from '../../../job/failure-codes';
 import { firstFailure } from '../../../job/first-failure';
+import { historyLines } from '../../../job/history-words';
 import type { Job, SubJob } from '../../../job/job-schema';
 
 import {
@@ -15,9 +16,12 @@ import { rowsToDraw } from '../../../job/rows-to-draw';
 import { STATUS_LABEL, statusKind } from '../../../job/status';
 import { formatDateTime } from '../../../job/time';
 import type { LookupTarget } from '../../../lib/api-error';
+import type { HistoryResponse } from '../../../lib/memory-api';
 
 /** Sub-jobs listed in the table; Jira fields stop at 32,767 characters, a row is ~250. */
 export const SUMMARY_SUB_JOB_LIMIT = 50;
+/** Changes seen by the dashboard listed in the summary (the latest ones); a row is ~100. */
+export const SUMMARY_HISTORY_LIMIT = 30;
 
 export interface SummaryInput {
   job: Job;
@@ -27,6 +31,8 @@ export interface SummaryInput {
   dataAt: number;
   permalink: string;
   simulated: boolean;
+  /** What the dashboard's server saw of the job, when it keeps a memory and saw it. */
+  history?: HistoryResponse | null | undefined;
 }
 
 /**
@@ -113,5 +119,30 @@ export function ticketSummary(input: SummaryInput): string {
       );
     }
   }
+  if (input.history) lines.push(...historySection(input.history));
   return `${lines.join('\n')}\n`;
+}
+
+/** "Seen by this dashboard": the changes the server observed, latest last, times in UTC. */
+export function historySection(history: HistoryResponse): string[] {
+  const all = historyLines(history);
+  const listed = all.slice(-SUMMARY_HISTORY_LIMIT);
+  const named = listed.some((line) => line.viewer !== undefined);
+  const lines = ['', `#### Seen by this dashboard (${all.length})`, ''];
+  const left = all.length - listed.length;
+  const notes = [
+    left > 0 ? `Listed: the last ${listed.length} of ${all.length}.` : '',
+    history.truncated ? "Older changes were dropped by the dashboard's limit per job." : '',
+  ].filter(Boolean);
+  if (notes.length > 0) lines.push(notes.join(' '), '');
+  lines.push(
+    named ? '| Seen at | Change | Seen by |' : '| Seen at | Change |',
+    named ? '|---|---|---|' : '|---|---|',
+  );
+  for (const line of listed) {
+    const at = formatDateTime(line.at, 'utc');
+    const who = named ? ` ${cell(line.viewer ?? '—')} |` : '';
+    lines.push(`| ${at.text} ${at.zone} | ${cell(line.text)} |${who}`);
+  }
+  return lines;
 }

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import type { RefObject } from 'react';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { TicketBar } from '../../../components/ui/ticket-bar';
@@ -26,8 +27,10 @@ export function TicketActions({
   /** What the PNG draws: the job card and timeline with the freshness stamp above them. */
   regionRef: RefObject<HTMLElement | null>;
 }) {
-  const summary = async () =>
-    (await loadTicketExports()).ticketSummary({
+  const queryClient = useQueryClient();
+  const summary = async () => {
+    const exports = await loadTicketExports();
+    return exports.ticketSummary({
       job: data.job,
       target,
       regionName,
@@ -35,7 +38,10 @@ export function TicketActions({
       dataAt,
       permalink,
       simulated,
+      // What the dashboard's server saw of the job, when it keeps a memory.
+      history: await exports.historyFor(queryClient, target),
     });
+  };
   // The capture code is loaded on the first click (decision 0006).
   return (
     <TicketBar
