@@ -108,9 +108,9 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema
         .alterTable('jobs_seen')
         .addColumn('truncated', 'integer', (column) => column.notNull().defaultTo(0))
-          .execute();
-      },
+        .execute();
     },
+  },
   '0003-watches': {
     async up(db: Kysely<unknown>) {
       // Consecutive failed polls of a watch, for its back-off.

@@ -43,9 +43,7 @@ function postgresIds(): { uid: number; gid: number } {
 
 export async function startTestPostgres(): Promise<TestPostgres> {
   if (!postgresAvailable()) {
-    throw new Error(
-      `PostgreSQL binaries not found in ${BIN}: apt-get install postgresql`,
-    );
+    throw new Error(`PostgreSQL binaries not found in ${BIN}: apt-get install postgresql`);
   }
   const root = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'sfs-pg-'));
