@@ -77,9 +77,12 @@ interface Replica {
   stop(): Promise<void>;
 }
 
-async function startReplica(env: Record<string, string | undefined>): Promise<Replica> {
-  const port = await freePort();
-  const simulatorPort = await freePort();
+async function startReplica(
+  env: Record<string, string | undefined>,
+  ports?: { port: number; simulatorPort: number },
+): Promise<Replica> {
+  const port = ports?.port ?? (await freePort());
+  const simulatorPort = ports?.simulatorPort ?? (await freePort());
   const [command = 'node', ...args] = START_COMMAND.split(' ');
   const child = spawn(command, args, {
     env: { ...process.env, ...simulatedPreviewEnv(port, simulatorPort), ...env },
@@ -224,6 +227,57 @@ test.describe('watches', () => {
     await expectOneMessage(receiver.posts, watch, 'success', [replica]);
     // No address in any line the server wrote.
     expect(JSON.stringify(replica.lines)).not.toContain(receiver.url);
+  });
+
+  test('support engineer watches a live job on its page, closes the browser; the channel gets one message when it ends', async ({
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    const ports = { port: await freePort(), simulatorPort: await freePort() };
+    // The embedded simulator's Slack-shaped receiver stands in for the incident channel.
+    const simulator = `http://127.0.0.1:${ports.simulatorPort}`;
+    const replica = await startReplica(
+      {
+        NOTIFY_TARGETS: `inc-channel=slack:${simulator}/__simulator/webhooks/slack/inc-channel`,
+        PUBLIC_URL: `http://127.0.0.1:${ports.port}`,
+      },
+      ports,
+    );
+    cleanups.push(replica.stop);
+    const link = `/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.liveFailure}`;
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${replica.url}${link}`);
+    await page.getByRole('button', { name: 'Watch: post when it ends' }).click();
+    await expect(page.getByLabel('Post to')).toHaveValue('inc-channel');
+    await page.getByRole('button', { name: 'Start watching' }).click();
+    await expect(page.getByText('Watching · posts to inc-channel when it ends')).toBeVisible();
+    // Nobody is looking any more: the server alone sees the job fail (16 s after its start).
+    await context.close();
+
+    const received = async () =>
+      (
+        (await (await fetch(`${simulator}/__simulator/webhooks`)).json()) as {
+          received: { kind: string; name: string; body: { text?: string } }[];
+        }
+      ).received;
+    await expect.poll(async () => (await received()).length, { timeout: 45_000 }).toBe(1);
+    const [message] = await received();
+    expect(message).toMatchObject({ kind: 'slack', name: 'inc-channel' });
+    const text = JSON.stringify(message?.body);
+    expect(text).toContain(SCENARIO.liveFailure);
+    expect(text).toContain('SFS.TURBO.0030');
+    expect(text).toContain(`${replica.url}${link}`);
+    // Still one, a few notifier rounds later.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect(await received()).toHaveLength(1);
+
+    // Whoever opens the job next reads where it was posted.
+    const next = await browser.newPage();
+    await next.goto(`${replica.url}${link}`);
+    await expect(next.getByText(/^Posted to inc-channel at \d\d:\d\d:\d\d/)).toBeVisible();
+    await next.close();
   });
 
   test.describe('two replicas on one PostgreSQL', () => {
