@@ -59,6 +59,20 @@ test('a job the cloud forgets keeps its history: viewed live, failed, then 404 u
   expect((gone.goneSince ?? '') >= started).toBe(true);
   expect(gone.changes).toEqual(seen.changes);
   expect(gone.latest.body).toMatchObject({ status: 'failed', job_id: SCENARIO.forgotten });
+
+  // The page, opened again (a colleague following the ticket's link): the lookup failed, and
+  // the record says what the dashboard last saw, marked as a record.
+  await page.reload();
+  await expect(page.locator('[data-failure-kind="not-found"]')).toBeVisible();
+  await expect(
+    page.getByText(
+      /^The cloud no longer answers for this job\. This dashboard last saw it Failed at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/,
+    ),
+  ).toBeVisible();
+  await expect(page.getByText(/^Record from .*, not live$/)).toBeVisible();
+  await expect(page.getByText(/Seen by this dashboard/).first()).toBeVisible();
+  await expect(page.getByText('SFS.TURBO.0029').first()).toBeVisible();
+  await page.screenshot({ path: '/tmp/memory-shots/real-forgotten-job.png', fullPage: true });
 });
 
 test.describe('a restart', () => {
