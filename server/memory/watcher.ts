@@ -371,22 +371,31 @@ export function createWatcher(options: WatcherOptions): Watcher {
         }),
       ]);
       clearTimeout(wait);
-      const unfinished = [...polling.keys()];
-      if (unfinished.length > 0) {
-        // Cut short: due at once for whoever is next, rather than when its lease would run out.
+      // The leases go back, so that another replica need not wait them out. A store already
+      // closed (or gone) has nothing to give back to: the leases then simply expire.
+      try {
+        const unfinished = [...polling.keys()];
+        if (unfinished.length > 0) {
+          // Cut short: due at once for whoever is next, rather than when its lease would run out.
+          await store.db
+            .updateTable('watches')
+            .set({ next_poll_at: now() })
+            .where('id', 'in', unfinished)
+            .where('lease_owner', '=', owner)
+            .execute();
+        }
+        // Another replica takes these over when they are due, without waiting out the lease.
         await store.db
           .updateTable('watches')
-          .set({ next_poll_at: now() })
-          .where('id', 'in', unfinished)
+          .set({ lease_owner: null, lease_until: null })
           .where('lease_owner', '=', owner)
           .execute();
+      } catch (error) {
+        log({
+          event: 'watch-leases-kept',
+          error: error instanceof Error ? error.name : typeof error,
+        });
       }
-      // Another replica takes these over when they are due, without waiting out the lease.
-      await store.db
-        .updateTable('watches')
-        .set({ lease_owner: null, lease_until: null })
-        .where('lease_owner', '=', owner)
-        .execute();
     },
     halt() {
       stopped = true;
