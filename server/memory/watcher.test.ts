@@ -469,6 +469,18 @@ describe.each<Engine>(['sqlite', 'postgres'])('the watcher on %s', (engine) => {
     await first;
   });
 
+  it('fills a slot the moment a poll ends, not at the next tick (1,000 watches keep their pace)', async () => {
+    clock.now = T0;
+    const [store] = await twoStores(engine);
+    const cloud = upstream();
+    const watcher = watcherOn(store, cloud.send, recording(), { concurrency: 2 });
+    for (let index = 0; index < 7; index += 1) await watch(store, `job-${index}`);
+    // One tick, and no timer: the slots refill themselves while watches are due.
+    await watcher.tick();
+    await expect.poll(() => cloud.sent.length).toBe(7);
+    expect(cloud.mostAtOnce).toBeLessThanOrEqual(2);
+  });
+
   it('holds at most `concurrency` polls in flight', async () => {
     clock.now = T0;
     const [store] = await twoStores(engine);

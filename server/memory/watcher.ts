@@ -130,6 +130,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
   const polling = new Map<string, Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
   let claiming = false;
+  /** The last claim filled every free slot: more may be due now, not only at the next tick. */
+  let moreDue = false;
   let stopped = false;
   let renewedAt = 0;
 
@@ -324,7 +326,12 @@ export function createWatcher(options: WatcherOptions): Watcher {
         });
         await settle(row, later(row, backoffDelay(row.poll_failures + 1))).catch(() => {});
       })
-      .finally(() => polling.delete(row.id));
+      .finally(() => {
+        polling.delete(row.id);
+        // A slot came free while watches wait: fill it now. A tick a second with 20 slots
+        // would otherwise cap a replica at 20 polls a second, behind the rules at 1,000 watches.
+        if (moreDue && !stopped) void tick();
+      });
     polling.set(row.id, running);
     return running;
   }
@@ -338,6 +345,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
       const room = concurrency - polling.size;
       if (room <= 0) return;
       const rows = await claim(room);
+      moreDue = rows.length >= room;
       started = rows.filter((row) => !polling.has(row.id)).map(start);
     } catch (error) {
       log({
