@@ -47,6 +47,9 @@ describe('a watch in words', () => {
     expect(texts(watch({ state: 'gone' }))).toEqual([
       'Watch ended: the cloud no longer answers for this job',
     ]);
+    expect(texts(watch({ state: 'expired' }))).toEqual([
+      'Watch ended after 7 days without the job ending: watch it again to go on',
+    ]);
   });
 
   it('words the refusals a watch can meet', () => {

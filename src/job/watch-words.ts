@@ -28,6 +28,11 @@ export function watchLines(watch: Watch, zone: ZoneChoice): WatchLine[] {
       tone: 'muted',
       text: 'Watch ended: the cloud no longer answers for this job',
     });
+  } else if (watch.state === 'expired') {
+    lines.push({
+      tone: 'muted',
+      text: 'Watch ended after 7 days without the job ending: watch it again to go on',
+    });
   } else if (watch.deliveries.length === 0) {
     lines.push({
       tone: 'muted',

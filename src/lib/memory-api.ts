@@ -96,7 +96,7 @@ export const WatchSchema = v.object({
   subJobFailures: v.boolean(),
   createdBy: textOrNull,
   createdAt: isoTime,
-  state: v.picklist(['active', 'ended', 'gone', 'removed']),
+  state: v.picklist(['active', 'ended', 'gone', 'removed', 'expired']),
   endedAt: isoTimeOrNull,
   lastStatus: textOrNull,
   deliveries: v.array(
