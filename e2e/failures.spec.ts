@@ -34,10 +34,13 @@ test('a board row of a job whose three sub-jobs failed with different codes show
     '3 sub-jobs failed: SFS.TURBO.0029 ×1, SFS.TURBO.0030 ×1, SFS.TURBO.0032 ×1',
   );
   await page.getByRole('button', { name: 'Copy summary' }).click();
-  const summary = await page.evaluate(() => navigator.clipboard.readText());
-  expect(summary).toMatch(
-    /`SFS\.TURBO\.0029` — .* \(sub-job `[^`]+`\); the job's own code `SFS\.TURBO\.0030`; 3 sub-jobs failed: SFS\.TURBO\.0029 ×1, SFS\.TURBO\.0030 ×1, SFS\.TURBO\.0032 ×1 \|/,
-  );
+  // Read once the copy has landed: the rich copy's code loads on the click, and until then the
+  // clipboard holds what an earlier test put there.
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toMatch(
+      /`SFS\.TURBO\.0029` — .* \(sub-job `[^`]+`\); the job's own code `SFS\.TURBO\.0030`; 3 sub-jobs failed: SFS\.TURBO\.0029 ×1, SFS\.TURBO\.0030 ×1, SFS\.TURBO\.0032 ×1 \|/,
+    );
 });
 
 test('Copy summary of the 1,000-sub-job job lists the failed rows first, as it says', async ({

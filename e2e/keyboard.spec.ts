@@ -65,9 +65,9 @@ test('support engineer looks up a failed job, copies it, switches the zone and j
   expect((await copy.boundingBox())?.width).toBe(before.copy?.width);
   expect((await neighbour.boundingBox())?.x).toBe(before.neighbour?.x);
   await page.clock.resume();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
-    `SFS Turbo job ${SCENARIO.multipleFailures}`,
-  );
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toContain(`SFS Turbo job ${SCENARIO.multipleFailures}`);
 
   // Times in the browser's zone (the suite runs in Europe/Berlin), chosen with Space.
   const browserZone = page.getByRole('button', { name: 'Browser zone' });

@@ -96,11 +96,17 @@ test('the copied link, the home link and the not-found page stay under the sub-p
   const actions = page.getByRole('group', { name: 'Take this job into a ticket' });
   await actions.getByRole('button', { name: 'Copy link' }).click();
   await expect(shownWords(actions.getByRole('button', { name: 'Copy link' }))).toHaveText('Copied');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(jobUrl(SCENARIO.failed));
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toBe(jobUrl(SCENARIO.failed));
   await actions.getByRole('button', { name: 'Copy summary' }).click();
   await expect(shownWords(actions.getByRole('button', { name: 'Copy summary' }))).toHaveText(
     'Copied',
   );
+  // The summary replaces the link just copied: read once it has landed.
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toContain('SFS Turbo job');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
     jobUrl(SCENARIO.failed),
   );
