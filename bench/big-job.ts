@@ -14,7 +14,6 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +21,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
 import { simulatedPreviewEnv } from '../e2e/preview-env.ts';
 import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
+import { freePort } from '../server/testing/servers.ts';
 import { markdownTable } from './table.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -35,17 +35,6 @@ const watchdog = setTimeout(() => {
   console.error('bench:big-job: still running after 6 minutes, stopping');
   process.exit(1);
 }, 6 * 60_000);
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 // Runs in the page before its scripts: every long task from the start.
 const INIT = `(() => {

@@ -14,13 +14,13 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
 import { simulatedPreviewEnv } from '../e2e/preview-env.ts';
 import { DEMO_PROJECT_ID } from '../server/simulator/simulator.ts';
+import { freePort } from '../server/testing/servers.ts';
 import { markdownTable } from './table.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -33,17 +33,6 @@ const watchdog = setTimeout(() => {
   console.error('bench:board: still running after 6 minutes, stopping');
   process.exit(1);
 }, 6 * 60_000);
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;

@@ -30,7 +30,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +38,7 @@ import { chromium } from '@playwright/test';
 import { chromiumExecutable } from '../e2e/browser.ts';
 import { simulatedPreviewEnv } from '../e2e/preview-env.ts';
 import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
+import { freePort } from '../server/testing/servers.ts';
 import { lighthouseOnce, medianRun, type LighthouseRun } from './lighthouse.ts';
 import { measurePaint, PROFILES } from './paint.ts';
 import { markdownTable, parseMarkdownTables } from './table.ts';
@@ -105,17 +105,6 @@ function run(
       children.delete(child);
       if (code === 0) resolvePromise(out);
       else reject(new Error(`${command} ${args.join(' ')} exited with ${code}`));
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePromise(typeof address === 'object' && address ? address.port : 0));
     });
   });
 }

@@ -18,12 +18,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/scenario-ids.ts';
+import { freePort } from '../server/testing/servers.ts';
 import { markdownTable } from './table.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -42,15 +42,6 @@ const watchdog = setTimeout(() => {
   stopAll();
   process.exit(1);
 }, 240_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function start(
   command: string,

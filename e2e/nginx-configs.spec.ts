@@ -8,6 +8,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { START_COMMAND } from '../playwright.config.ts';
 import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
+import { freePort } from '../server/testing/servers.ts';
 import { DEPLOY, startShippedNginx } from './nginx.ts';
 import { simulatedPreviewEnv } from './preview-env.ts';
 
@@ -25,14 +26,6 @@ const COVERED = [
   'sfs-turbo-jobs.conf',
   'team-example.conf',
 ];
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const cleanups: (() => Promise<unknown>)[] = [];
 test.afterAll(async () => {

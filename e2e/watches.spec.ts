@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
-import net from 'node:net';
+import type net from 'node:net';
 import { expect, test } from '@playwright/test';
 import type { Watch, WatchesResponse } from '../common/contract.ts';
 import { START_COMMAND } from '../playwright.config.ts';
 import { DEMO_PROJECT_ID, SCENARIO, startSimulator } from '../server/simulator/simulator.ts';
 import { startTestPostgres, type TestPostgres } from '../server/testing/postgres.ts';
+import { freePort } from '../server/testing/servers.ts';
 import { simulatedPreviewEnv } from './preview-env.ts';
 
 /*
@@ -16,17 +17,6 @@ import { simulatedPreviewEnv } from './preview-env.ts';
  */
 
 const SECRET = 'e2e-watch-webhook-key-0123456789abcdef';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A destination on loopback that records what is posted to it. */
 interface Post {

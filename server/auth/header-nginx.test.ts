@@ -14,7 +14,7 @@ import { PROXY_ERROR } from '../../common/contract.ts';
 import { loadAuthConfig } from '../config/auth.ts';
 import { createAccessControl } from '../http/steps/access-control.ts';
 import { startAuthHost, type AuthHost } from '../testing/auth-host.ts';
-import { listen, type Running } from '../testing/servers.ts';
+import { listen, type Running, freePort } from '../testing/servers.ts';
 
 const NGINX_PEER = '127.0.0.2';
 
@@ -76,12 +76,6 @@ http {
   }
 }
 `;
-}
-
-async function freePort(): Promise<number> {
-  const probe = await listen(() => undefined);
-  await probe.close();
-  return probe.port;
 }
 
 async function until(check: () => Promise<boolean>): Promise<void> {

@@ -22,6 +22,18 @@ export interface Running extends Closable {
   server: http.Server;
 }
 
+/** A port free on 127.0.0.1 now, for a server another process (or program) will start. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** Listens on 127.0.0.1, on `port` (0: a free one). */
 export async function listen(listener: RequestListener, port = 0): Promise<Running> {
   const server = http.createServer(listener);
