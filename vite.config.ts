@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import type { OutputChunk } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
 import { parseBasePath } from './server/config/serving.ts';
 import { sfsTurboDev } from './server/vite-plugin.ts';
@@ -50,8 +51,50 @@ function preloadJobPage(): Plugin {
   };
 }
 
+/**
+ * What the browser has already when a chunk runs an `import()`: the entry, that chunk, and what
+ * they import statically, scripts and styles. Vite lists these among the dependencies of every
+ * `import()` to preload with it; the lists (in every chunk that loads code on demand, the first
+ * load's among them) are shorter without them. Known once the bundle is: this `generateBundle`
+ * runs before Vite's own, which resolves the lists.
+ */
+function loadedBefore(): { plugin: Plugin; has: (host: string, file: string) => boolean } {
+  const closures = new Map<string, Set<string>>();
+  return {
+    has: (host, file) => closures.get(host)?.has(file) ?? false,
+    plugin: {
+      name: 'loaded-before',
+      apply: 'build',
+      generateBundle: {
+        order: 'pre',
+        handler(_options, bundle) {
+          const chunks = new Map<string, OutputChunk>();
+          for (const output of Object.values(bundle))
+            if (output.type === 'chunk') chunks.set(output.fileName, output);
+          const closureOf = (start: string[]) => {
+            const seen = new Set<string>();
+            const visit = (file: string) => {
+              const chunk = chunks.get(file);
+              if (!chunk || seen.has(file)) return;
+              seen.add(file);
+              for (const style of chunk.viteMetadata?.importedCss ?? []) seen.add(style);
+              chunk.imports.forEach(visit);
+            };
+            start.forEach(visit);
+            return seen;
+          };
+          const entries = [...chunks.values()].filter((c) => c.isEntry).map((c) => c.fileName);
+          for (const file of chunks.keys()) closures.set(file, closureOf([...entries, file]));
+        },
+      },
+    },
+  };
+}
+
+const loaded = loadedBefore();
+
 export default defineConfig(({ command }) => ({
-  plugins: [react(), tailwindcss(), sfsTurboDev(), preloadJobPage(), precompress()],
+  plugins: [react(), tailwindcss(), sfsTurboDev(), preloadJobPage(), loaded.plugin, precompress()],
   // The build is relative (./assets/…), so one build serves any BASE_PATH: the production
   // server writes the base into index.html at start (server/http/static-site.ts). The dev
   // server serves under BASE_PATH directly.
@@ -77,5 +120,13 @@ export default defineConfig(({ command }) => ({
   // browsers would ask for a file the server does not serve unless SERVE_SOURCE_MAPS=1
   // (then it names each map in a `SourceMap` header, server/http/static-site.ts).
   // No module-preload polyfill: every browser the dashboard supports preloads modules itself.
-  build: { sourcemap: 'hidden', manifest: true, modulePreload: { polyfill: false } },
+  build: {
+    sourcemap: 'hidden',
+    manifest: true,
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (_file, deps, { hostId, hostType }) =>
+        hostType === 'js' ? deps.filter((dep) => !loaded.has(hostId, dep)) : deps,
+    },
+  },
 }));

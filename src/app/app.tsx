@@ -1,13 +1,11 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { ROUTER_BASENAME } from '../lib/base-path';
-import { createQueryClient } from './query-client';
 import { RouteErrorBoundary } from './route-error-boundary';
 import { AppRoutes } from './router';
 
-export function App() {
-  const [queryClient] = useState(() => createQueryClient());
+/** The query client is made before the first render (src/main.tsx), which asks it for the page's data. */
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       {/* Without transitions, a page whose code is still loading shows its fallback at once

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { lazy, useState, type ComponentType } from 'react';
 import { matchPath } from 'react-router';
 
@@ -26,8 +27,12 @@ export const JOB_ROUTE = ':region/projects/:projectId/jobs/:jobId';
  */
 function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   let loaded: ComponentType | undefined;
-  const fetchPage = async () => (loaded = pick(await load()));
-  const Lazy = lazy(async () => ({ default: await fetchPage() }));
+  const fetchPage = async () => {
+    const module = await load();
+    loaded = pick(module);
+    return module;
+  };
+  const Lazy = lazy(async () => ({ default: pick(await fetchPage()) }));
   function Page() {
     // Chosen once per mount: switching from Lazy to the loaded component would remount it.
     const [Component] = useState<ComponentType>(() => loaded ?? Lazy);
@@ -36,18 +41,28 @@ function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType)
   return { Page, preload: fetchPage };
 }
 
-/** Loads the code of the page at `pathname`, if it has its own chunk; never rejects. */
-export async function preloadPage(pathname: string): Promise<void> {
+/**
+ * Loads the code of the page at `pathname`, if it has its own chunk, and on a job's page its
+ * answer (for a moment: see `firstAnswer`); never rejects.
+ */
+export async function preloadPage(pathname: string, queryClient: QueryClient): Promise<void> {
+  const job = matchPath(`/${JOB_ROUTE}`, pathname);
   const page =
     pathname === '/'
       ? lookupPage
       : pathname === `/${BOARD_ROUTE}`
         ? boardPage
-        : matchPath(`/${JOB_ROUTE}`, pathname)
+        : job
           ? jobPage
           : undefined;
   // A chunk that fails to load fails again in React.lazy, where the error boundary explains it.
   await page?.preload().catch(() => undefined);
+  if (job) {
+    await jobPage
+      .preload()
+      .then((module) => module.firstAnswer(job.params, queryClient))
+      .catch(() => undefined);
+  }
   // A board's rows open job pages, and index.html has preloaded that page's code and style
   // (Chromium warns about a preload left unused): take it into use at once.
   if (page === boardPage) await jobPage.preload().catch(() => undefined);

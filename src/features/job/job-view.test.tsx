@@ -106,7 +106,7 @@ beforeAll(async () => {
     import('./ticket/ticket-actions'),
     import('./job-notes'),
     import('./tab-status-effect'),
-    import('./add-to-board-link'),
+    import('./job-toolbar'),
     import('./lookup-failure'),
     import('../../job/error-codes'),
   ]);

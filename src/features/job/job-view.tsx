@@ -29,14 +29,11 @@ const TicketActions = lazyComponent(
   () => import('./ticket/ticket-actions'),
   (module) => module.TicketActions,
 );
-// Tools beside the time-zone switch, not needed to paint the job: they follow the first paint.
-const AddToBoardLink = lazyComponent(
-  () => import('./add-to-board-link'),
-  (module) => module.AddToBoardLink,
-);
-const NotifyButton = lazyComponent(
+// The tools above the card (board, notification, time zone) are not needed to paint the job:
+// they follow the first paint, in one chunk (each time on the card says its zone meanwhile).
+const JobToolbar = lazyComponent(
   () => import('./job-toolbar'),
-  (module) => module.NotifyButton,
+  (module) => module.JobToolbar,
 );
 // The tab's title and icon follow the page's first paint.
 const TabStatus = lazyComponent(
@@ -47,11 +44,6 @@ const TabStatus = lazyComponent(
 const Timeline = lazyComponent(
   () => import('./timeline/timeline'),
   (module) => module.Timeline,
-);
-// The time-zone switch joins the other tools after the first paint (each time says its zone).
-const ZoneSwitch = lazyComponent(
-  () => import('../../components/ui/zone-switch'),
-  (module) => module.ZoneSwitch,
 );
 // Only for an answer that did not fit the API contract (rare): its code follows (decision 0006).
 const ContractWarnings = lazyComponent(
@@ -199,15 +191,16 @@ function JobTools({
         {/* The tools arrive after the first paint: their row keeps its height meanwhile. */}
         <div className="flex min-h-7 flex-wrap items-center gap-3">
           <Suspense fallback={null}>
-            <AddToBoardLink target={target} />
-            <NotifyButton
+            <JobToolbar
+              target={target}
+              zone={zone}
+              onZone={onZone}
               state={notify.state}
               finished={lookup.state.mode === 'stopped' || (!lookup.data && !!lookup.error)}
               onRequest={() => void notify.request()}
               onCancel={notify.cancel}
               onRecheck={notify.recheck}
             />
-            <ZoneSwitch zone={zone} onChange={onZone} />
           </Suspense>
         </div>
       </div>

@@ -1,0 +1,79 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jobQueries } from '../../job/job-queries';
+import { FIRST_ANSWER_WAIT_MS, firstAnswer, JobPage } from './job-page';
+
+const target = { region: 'eu-de', projectId: '0d5e0c0f2a8b4c6e9f1a3b5c7d9e1f20', jobId: 'job-1' };
+const job = {
+  job_id: target.jobId,
+  job_type: 'resize_cache',
+  status: 'running',
+  begin_time: '2026-12-05T08:00:00Z',
+  sub_jobs: [],
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+function answerWith(respond: () => Promise<Response>) {
+  const fetch = vi.fn(async (input: RequestInfo | URL) =>
+    String(input) === '/api/regions' ? new Response('{}', { status: 503 }) : respond(),
+  );
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+const jobAsks = (fetch: ReturnType<typeof answerWith>) =>
+  fetch.mock.calls.filter(([input]) => String(input) !== '/api/regions').length;
+
+describe('firstAnswer (before the job page is first drawn)', () => {
+  it('has the answer in the cache before the first render, and the page asks no second time', async () => {
+    const fetch = answerWith(async () => Response.json(job));
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    await firstAnswer(target, queryClient);
+    expect(queryClient.getQueryData(jobQueries.detail(target).queryKey)?.job.status).toBe(
+      'running',
+    );
+    const view = render(
+      <QueryClientProvider client={queryClient}>
+        <MemoryRouter
+          initialEntries={[`/${target.region}/projects/${target.projectId}/jobs/${target.jobId}`]}
+        >
+          <Routes>
+            <Route path=":region/projects/:projectId/jobs/:jobId" element={<JobPage />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    // The first frame is the job, not "Asking SFS Turbo…".
+    expect(view.container.querySelector('#job-title')).not.toBeNull();
+    expect(view.container.textContent).not.toContain('Asking SFS Turbo');
+    expect(jobAsks(fetch)).toBe(1);
+    view.unmount();
+    queryClient.clear();
+  });
+
+  it('does not hold the first render for a slow answer', async () => {
+    vi.useFakeTimers();
+    answerWith(() => new Promise<Response>(() => undefined));
+    const queryClient = new QueryClient();
+    let waited = false;
+    void firstAnswer(target, queryClient)?.then(() => (waited = true));
+    await vi.advanceTimersByTimeAsync(FIRST_ANSWER_WAIT_MS - 1);
+    expect(waited).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(waited).toBe(true);
+    queryClient.clear();
+  });
+
+  it('asks nothing for an address the page will refuse', () => {
+    const fetch = answerWith(async () => Response.json(job));
+    const queryClient = new QueryClient();
+    expect(firstAnswer({ ...target, jobId: 'not a job <id>' }, queryClient)).toBeUndefined();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
