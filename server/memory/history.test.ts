@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { KyselyPlugin } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { leakCheck, NO_SECRETS } from '../credentials/leak-check.ts';
 import type { Shared } from '../proxy/coalesce.ts';
 import type { Forwarded } from '../proxy/forward.ts';
 import { createJobSource, type Asker, type JobKey } from '../proxy/job-source.ts';
-import { openStore, type Store } from '../store/open.ts';
-import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import type { Store } from '../store/open.ts';
+import { ENGINES, storeEngines, type Engine } from '../testing/store-engines.ts';
 import {
   createRecorder,
   historyOf,
@@ -25,37 +22,11 @@ const T0 = Date.UTC(2026, 11, 5, 10, 0, 0);
 const DAY = 24 * 60 * 60_000;
 const SECRET = 'MIIE-test-token-0123456789abcdefghij';
 
-let postgres: TestPostgres;
-let databases = 0;
-const dirs: string[] = [];
-const stores: Store[] = [];
-
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-  await Promise.all(stores.map((store) => store.close()));
-  await postgres?.stop();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-type Engine = 'sqlite' | 'postgres';
+const engines = storeEngines({ close: 'afterAll' });
 
 async function freshStore(engine: Engine): Promise<Store> {
-  let store: Store;
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'sfs-history-'));
-    dirs.push(dir);
-    store = await openStore({ engine, dataDir: dir });
-  } else {
-    databases += 1;
-    store = await openStore({
-      engine,
-      url: await postgres.createDatabase(`history_${databases}`),
-    });
-  }
-  stores.push(store);
-  return store;
+  const [store] = await engines.open(engine);
+  return store!;
 }
 
 let jobs = 0;
@@ -140,7 +111,7 @@ async function observationCount(store: Store, job: JobKey): Promise<number> {
   return rows.length;
 }
 
-describe.each<Engine>(['sqlite', 'postgres'])('history on %s', (engine) => {
+describe.each(ENGINES)('history on %s', (engine) => {
   let store: Store;
   beforeAll(async () => {
     store = await freshStore(engine);
@@ -421,13 +392,7 @@ function entry(body: Record<string, unknown>, at: number) {
 
 describe('two replicas on one PostgreSQL', () => {
   it('record a change both saw once, and the first answer once', async () => {
-    databases += 1;
-    const url = await postgres.createDatabase(`history_${databases}`);
-    const [one, two] = await Promise.all([
-      openStore({ engine: 'postgres', url }),
-      openStore({ engine: 'postgres', url }),
-    ]);
-    stores.push(one, two);
+    const [one, two] = (await engines.open('postgres', 2)) as [Store, Store];
     const keys = Array.from({ length: 20 }, () => newJob());
     // Each replica had its own exchange, a moment apart, and both write at once.
     await Promise.all(

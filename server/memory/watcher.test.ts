@@ -1,54 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { leakCheck } from '../credentials/leak-check.ts';
 import { createCoalescer } from '../proxy/coalesce.ts';
 import type { Forwarded, JobRequest } from '../proxy/forward.ts';
 import { createJobSource } from '../proxy/job-source.ts';
 import type { TakeResult } from '../proxy/upstream-limit.ts';
-import { openStore, type Store } from '../store/open.ts';
-import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import type { Store } from '../store/open.ts';
+import { ENGINES, storeEngines, type Engine } from '../testing/store-engines.ts';
 import { createWatcher, type Notifier, type WatcherOptions, type WatchEvent } from './watcher.ts';
 import { startWatch, type WatchRow } from './watches.ts';
 
 const PROJECT = 'e9993fc787d94b6c886cbaa340f9c0f4';
 const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
 
-let postgres: TestPostgres;
-let databases = 0;
-const dirs: string[] = [];
-const stores: Store[] = [];
-
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-  await postgres?.stop();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-});
-
-type Engine = 'sqlite' | 'postgres';
+const engines = storeEngines({ close: 'afterEach' });
 
 /** Two connections to one new store: what two replicas (or two processes on one file) share. */
-async function twoStores(engine: Engine): Promise<[Store, Store]> {
-  let open: () => Promise<Store>;
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'sfs-watcher-'));
-    dirs.push(dir);
-    open = () => openStore({ engine: 'sqlite', dataDir: dir });
-  } else {
-    const url = await postgres.createDatabase(`watcher_${++databases}`);
-    open = () => openStore({ engine: 'postgres', url });
-  }
-  const first = await open();
-  const second = await open();
-  stores.push(first, second);
-  return [first, second];
-}
+const twoStores = async (engine: Engine) => (await engines.open(engine, 2)) as [Store, Store];
 
 const answer = (
   status: number,
@@ -152,7 +119,7 @@ async function watch(
 const row = (store: Store, id: string) =>
   store.db.selectFrom('watches').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
-describe.each<Engine>(['sqlite', 'postgres'])('the watcher on %s', (engine) => {
+describe.each(ENGINES)('the watcher on %s', (engine) => {
   it('polls a running job by the polling rules and ends a finished one with exactly one event', async () => {
     clock.now = T0;
     const [store, other] = await twoStores(engine);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   PROXY_ERROR,
   type NotifyTargetsResponse,
@@ -9,8 +9,8 @@ import type { Env } from '../config/variables.ts';
 import { MAX_ACTIVE_PER_USER, startWatch } from '../memory/watches.ts';
 import type { Store } from '../store/open.ts';
 import { startApp, type AppUnderTest } from '../testing/app.ts';
-import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
 import { fakeUpstream, getJson, PROJECT, type Running } from '../testing/servers.ts';
+import { ENGINES, storeEngines, type Engine } from '../testing/store-engines.ts';
 
 const HOOK = 'http://127.0.0.1:9/secret-hook-path-4f1c';
 const TARGETS: Env = {
@@ -19,25 +19,16 @@ const TARGETS: Env = {
 };
 const JOB = 'job-watched-1';
 
-let postgres: TestPostgres;
-let databases = 0;
-const running: { close(): Promise<void> }[] = [];
+const engines = storeEngines({ close: 'afterAll' });
 
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-  for (const item of running.splice(0).reverse()) await item.close();
-  await postgres?.stop();
-});
-
-async function app(engine: 'sqlite' | 'postgres', env: Env = TARGETS): Promise<AppUnderTest> {
+async function app(engine: Engine, env: Env = TARGETS): Promise<AppUnderTest> {
+  const where = await engines.settings(engine);
   const store: Env =
-    engine === 'postgres'
-      ? { DATABASE_URL: await postgres.createDatabase(`watches_api_${++databases}`) }
-      : {};
+    where.engine === 'postgres'
+      ? { DATABASE_URL: where.url }
+      : { SFS_TURBO_DATA_DIR: where.dataDir };
   const started = await startApp({ ...store, ...env }, { fakeDist: true });
-  running.push(started);
+  engines.closeLater(started);
   return started;
 }
 
@@ -56,7 +47,7 @@ const storeOf = (base: AppUnderTest): Store => {
   return store;
 };
 
-describe.each(['sqlite', 'postgres'] as const)('the watch routes on %s', (engine) => {
+describe.each(ENGINES)('the watch routes on %s', (engine) => {
   let api: AppUnderTest;
   beforeAll(async () => {
     api = await app(engine);
@@ -240,7 +231,7 @@ describe('watching with no destinations, or in a region the credential may not g
   let upstream: Running;
   beforeAll(async () => {
     upstream = await fakeUpstream();
-    running.push(upstream);
+    engines.closeLater(upstream);
   });
 
   it('says watching is off when no destination is configured', async () => {

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openStore, type Store } from '../../store/open.ts';
-import { startTestPostgres, type TestPostgres } from '../../testing/postgres.ts';
+import { describe, expect, it, vi } from 'vitest';
+import type { Store } from '../../store/open.ts';
+import { ENGINES, storeEngines, type Engine } from '../../testing/store-engines.ts';
 import {
   BACKOFF_MS,
   deliveriesOf,
@@ -42,42 +39,10 @@ const RETRY: SendResult = {
   reason: 'the destination answered HTTP 503 (a server error)',
 };
 
-let postgres: TestPostgres | undefined;
-let databases = 0;
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-}, 60_000);
-afterAll(async () => {
-  await postgres?.stop();
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const engines = storeEngines({ close: 'afterEach' });
 
 /** Two replicas' stores on one database: one SQLite file, or one PostgreSQL database. */
-async function twoStores(engine: 'sqlite' | 'postgres'): Promise<[Store, Store]> {
-  let settings: Parameters<typeof openStore>[0];
-  if (engine === 'sqlite') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'sfs-notify-'));
-    cleanups.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
-    settings = { engine, dataDir };
-  } else {
-    databases += 1;
-    settings = {
-      engine,
-      url: await postgres!.createDatabase(`notify_${process.pid}_${databases}`),
-    };
-  }
-  const first = await openStore(settings);
-  const second = await openStore(settings);
-  cleanups.push(
-    () => first.close(),
-    () => second.close(),
-  );
-  return [first, second];
-}
+const twoStores = async (engine: Engine) => (await engines.open(engine, 2)) as [Store, Store];
 
 async function rows(store: Store) {
   return store.db
@@ -89,7 +54,7 @@ async function rows(store: Store) {
     .execute();
 }
 
-describe.each(['sqlite', 'postgres'] as const)('the delivery engine on %s', (engine) => {
+describe.each(ENGINES)('the delivery engine on %s', (engine) => {
   it('records one event once, however often it is enqueued', async () => {
     const [a, b] = await twoStores(engine);
     expect(await enqueue(a, event('w1'), T0)).toBe(true);
@@ -341,7 +306,7 @@ describe('the notifier loop', () => {
       },
     });
     notifier.start();
-    cleanups.push(() => notifier.stop());
+    engines.closeLater({ close: () => notifier.stop() });
     // The first round finds nothing; the next comes only in a minute unless enqueue wakes it.
     await vi.waitFor(async () => expect(await notifier.runOnce()).toBe(0));
     expect(await notifier.enqueue(event('w1'))).toBe(true);
