@@ -73,3 +73,29 @@ test('a live job: its answer comes from the preload, and the app polls on its ow
   await page.waitForTimeout(3_500);
   await settle(page);
 });
+
+test("a job's address: the page's first frame already shows the job, never 'Asking SFS Turbo…' first", async ({
+  page,
+}) => {
+  // Everything #root ever shows, from the first mutation on: a page drawn before its answer
+  // would show the asking line, then the job.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __rootTexts: string[] }).__rootTexts = seen;
+    new MutationObserver(() => {
+      const root = document.getElementById('root');
+      if (root?.firstChild) seen.push(root.textContent ?? '');
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await openJob(page, DEMO_PROJECT_ID, SCENARIO.success);
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toContainText(
+    'Succeeded',
+    { timeout: 30_000 },
+  );
+  const texts = await page.evaluate(
+    () => (window as unknown as { __rootTexts: string[] }).__rootTexts,
+  );
+  expect(texts.length).toBeGreaterThan(0);
+  expect(texts.filter((text) => text.includes('Asking SFS Turbo'))).toEqual([]);
+  expect(texts[0]).toContain('Succeeded');
+});
