@@ -36,11 +36,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { chromiumExecutable } from '../e2e/browser.ts';
-import { simulatedPreviewEnv } from '../e2e/preview-env.ts';
 import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
-import { freePort } from '../server/testing/servers.ts';
 import { lighthouseOnce, medianRun, type LighthouseRun } from './lighthouse.ts';
 import { measurePaint, PROFILES } from './paint.ts';
+import { startProductionServer } from './production-server.ts';
 import { markdownTable, parseMarkdownTables } from './table.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -160,35 +159,16 @@ async function withPreview(dist: string, use: (preview: Preview) => Promise<void
     throw new Error(
       `no Chromium at ${CHROMIUM}: set CHROMIUM_PATH, or run npm run test:e2e once (it installs one)`,
     );
-  const [port, simulatorPort] = [await freePort(), await freePort()];
-  // `npm start` without its build step: the production server, built beside `dist`.
-  const env = simulatedPreviewEnv(port, simulatorPort);
-  const server = spawn(process.execPath, [join(dist, '..', 'dist-server', 'main.js')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, SFS_TURBO_DIST: dist },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.add(server);
+  const server = await startProductionServer({ dist });
   try {
-    const base = `http://127.0.0.1:${port}`;
-    const until = Date.now() + 60_000;
-    while (
-      !(await fetch(`${base}/api/regions`)
-        .then((r) => r.ok)
-        .catch(() => false))
-    ) {
-      if (Date.now() > until) throw new Error('the production server did not start within 60 s');
-      await new Promise((done) => setTimeout(done, 250));
-    }
     await use({
-      url: `${base}/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.running}`,
+      url: `${server.base}/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.running}`,
       reset: async () => {
-        await fetch(`http://127.0.0.1:${simulatorPort}/__simulator/reset`, { method: 'POST' });
+        await server.control('/__simulator/reset');
       },
     });
   } finally {
-    server.kill();
-    children.delete(server);
+    server.stop();
   }
 }
 
