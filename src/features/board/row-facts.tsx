@@ -2,13 +2,14 @@ import { TriangleAlert } from 'lucide-react';
 import { CopyButton } from '../../components/ui/copy-button';
 import { JobTypeText } from '../../components/ui/job-type-text';
 import { StatusIcon } from '../../components/ui/status-badge';
-import { durationOf } from '../../job/durations';
+import { durationOf, type DurationInfo } from '../../job/durations';
 import type { Job } from '../../job/job-schema';
 import { isFinal, statusKind } from '../../job/status';
 import { formatDuration, type ZoneChoice } from '../../job/time';
-import { useNow } from '../../lib/use-now';
+import { clockNow } from '../../lib/use-now';
 import { COUNT_WORDS, subJobCounts } from './board-counts';
 import { rowTimes, type TimeCell } from './row-times';
+import { TickingText } from './ticking-text';
 
 function Time({ cell, missing }: { cell: TimeCell; missing: string }) {
   if (cell.kind === 'missing') return <span className="text-ink-muted">{missing}</span>;
@@ -27,28 +28,35 @@ function Time({ cell, missing }: { cell: TimeCell; missing: string }) {
   );
 }
 
+/** "(12 min 05 s so far)", "(took …)": what a row says of how long its job has run. */
+function durationWords(info: Exclude<DurationInfo, { kind: 'unknown' }>): string {
+  const text = formatDuration(info.ms);
+  if (info.kind === 'elapsed') return `(${text} so far)`;
+  return info.kind === 'negative' ? `(${text}, end before begin)` : `(${text})`;
+}
+
 /**
- * Duration, ticking on the page's one clock while the job runs: the row itself does not
- * re-render each second, and every row's time moves in the same second.
+ * Duration, ticking on the page's one clock while the job runs, so that every row's time moves
+ * in the same second; the clock writes the words itself, and no row re-renders each second.
  */
 function Duration({ job }: { job: Job }) {
   const live = !isFinal(statusKind(job.status));
-  const now = useNow(live && job.end_time === undefined);
-  const info = durationOf(job, live, now);
+  // Once ended (or no longer live) the duration does not depend on the time.
+  const info = durationOf(job, live, clockNow());
   if (info.kind === 'unknown') return null;
-  const text = formatDuration(info.ms);
+  if (info.kind === 'elapsed') {
+    return (
+      <TickingText
+        words={(now) => {
+          const ticked = durationOf(job, live, now);
+          return ticked.kind === 'unknown' ? '' : durationWords(ticked);
+        }}
+      />
+    );
+  }
   return (
-    <span
-      className={info.kind === 'negative' ? 'font-mono text-status-failed' : 'font-mono'}
-      data-ticking={info.kind === 'elapsed' ? '' : undefined}
-    >
-      (
-      {info.kind === 'elapsed'
-        ? `${text} so far`
-        : info.kind === 'negative'
-          ? `${text}, end before begin`
-          : text}
-      )
+    <span className={info.kind === 'negative' ? 'font-mono text-status-failed' : 'font-mono'}>
+      {durationWords(info)}
     </span>
   );
 }
