@@ -9,11 +9,7 @@ const listeners = new Set<() => void>();
 let current = Date.now();
 let timer: ReturnType<typeof setInterval> | undefined;
 
-/**
- * Calls `listener` on each second of the page's one clock until the returned function is
- * called: for a text written into the page directly, which then re-renders nothing.
- */
-export function subscribe(listener: () => void): () => void {
+function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (!timer) {
     current = Date.now();
@@ -31,9 +27,6 @@ export function subscribe(listener: () => void): () => void {
   };
 }
 
-/** The page's one clock: the second every ticking text shows, or the time when none ticks. */
-export const clockNow = (): number => (listeners.size > 0 ? current : Date.now());
-
 const still = () => () => {};
 
 /**
@@ -44,7 +37,8 @@ const still = () => () => {};
 export function useClock<T>(active: boolean, pick: (now: number) => T): T {
   const last = useRef<number | undefined>(undefined);
   const snapshot = (): T => {
-    if (active || last.current === undefined) last.current = clockNow();
+    if (active || last.current === undefined)
+      last.current = listeners.size > 0 ? current : Date.now();
     return pick(last.current);
   };
   return useSyncExternalStore(active ? subscribe : still, snapshot, snapshot);

@@ -6,7 +6,6 @@ import { durationOf, type DurationInfo } from '../../job/durations';
 import type { Job } from '../../job/job-schema';
 import { isFinal, statusKind } from '../../job/status';
 import { formatDuration, type ZoneChoice } from '../../job/time';
-import { clockNow } from '../../lib/use-now';
 import { COUNT_WORDS, subJobCounts } from './board-counts';
 import { rowTimes, type TimeCell } from './row-times';
 import { TickingText } from './ticking-text';
@@ -41,8 +40,9 @@ function durationWords(info: Exclude<DurationInfo, { kind: 'unknown' }>): string
  */
 function Duration({ job }: { job: Job }) {
   const live = !isFinal(statusKind(job.status));
-  // Once ended (or no longer live) the duration does not depend on the time.
-  const info = durationOf(job, live, clockNow());
+  // The time given does not matter here: neither the kind nor the words of any kind but
+  // elapsed depend on it, and elapsed words are the ticking text's.
+  const info = durationOf(job, live, 0);
   if (info.kind === 'unknown') return null;
   if (info.kind === 'elapsed') {
     return (
