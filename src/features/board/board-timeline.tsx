@@ -1,5 +1,5 @@
 import { Maximize2, ZoomIn } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useMemo, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { StatusIcon } from '../../components/ui/status-badge';
 import { boardAxis, type BoardAxisOptions } from '../../job/axis';
@@ -19,28 +19,6 @@ import { useBoardSnapshots } from './use-board-snapshots';
 const MIN_BAR_PX = 4;
 
 type View = { kind: 'fit'; cutIdle: boolean } | { kind: 'zoom'; key: string };
-
-/**
- * Whether `ref`'s element is on screen (or near it), for a view that need not move while no one
- * can see it; true where the browser cannot tell.
- */
-function useOnScreen(ref: RefObject<Element | null>): boolean {
-  const [onScreen, setOnScreen] = useState(true);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        const last = entries.at(-1);
-        if (last) setOnScreen(last.isIntersecting);
-      },
-      { rootMargin: '200px 0px' },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return onScreen;
-}
 
 /**
  * The incident on one time axis: a bar per job, its sub-jobs within, running jobs up to "now".
@@ -68,11 +46,9 @@ export function BoardTimeline({
   );
   const short = useMemo(() => shortIds(jobs.map((job) => job.jobId)), [jobs]);
   const live = items.some(({ job }) => job.end_time === undefined && job.begin_time !== undefined);
-  // The axis is below the rows: while it is off screen it stands still (and the browser skips
-  // it), and it catches up with the clock as it comes into view.
-  const sectionRef = useRef<HTMLElement>(null);
-  const onScreen = useOnScreen(sectionRef);
-  const now = useNow(live && onScreen, 5_000);
+  // It moves on while off screen too (a picture or a print of the board takes it as it is),
+  // but the browser then neither lays it out nor paints it: see the section's class.
+  const now = useNow(live, 5_000);
   const zoomed = view.kind === 'zoom' ? items.find((item) => item.key === view.key) : undefined;
   const options = useMemo((): BoardAxisOptions => {
     if (view.kind === 'fit') return { cutIdle: view.cutIdle };
@@ -96,7 +72,6 @@ export function BoardTimeline({
   const axis = useMemo(() => boardAxis(items, now, zone, options), [items, now, zone, options]);
   return (
     <section
-      ref={sectionRef}
       aria-labelledby="board-axis-title"
       className="rounded-card border border-line bg-panel p-3 [contain-intrinsic-size:auto_20rem] [content-visibility:auto]"
       data-axis-view={zoomed ? 'zoom' : view.kind === 'fit' && view.cutIdle ? 'cut' : 'scale'}

@@ -1,4 +1,5 @@
 import { TriangleAlert } from 'lucide-react';
+import { memo } from 'react';
 import { CopyButton } from '../../components/ui/copy-button';
 import { JobTypeText } from '../../components/ui/job-type-text';
 import { StatusIcon } from '../../components/ui/status-badge';
@@ -61,7 +62,17 @@ function Duration({ job }: { job: Job }) {
   );
 }
 
-export function RowTimesText({ job, zone }: { job: Job; zone: ZoneChoice }) {
+/*
+ * The parts of a row are memoised: a poll that brings the same job again (the same object, the
+ * cache shares what did not change) re-renders the row for its "as of" time, not these.
+ */
+export const RowTimesText = memo(function RowTimesText({
+  job,
+  zone,
+}: {
+  job: Job;
+  zone: ZoneChoice;
+}) {
   const times = rowTimes(job.begin_time, job.end_time, zone);
   const final = isFinal(statusKind(job.status));
   return (
@@ -73,9 +84,9 @@ export function RowTimesText({ job, zone }: { job: Job; zone: ZoneChoice }) {
       <Duration job={job} />
     </span>
   );
-}
+});
 
-export function SubJobCounts({ job }: { job: Job }) {
+export const SubJobCounts = memo(function SubJobCounts({ job }: { job: Job }) {
   const counts = subJobCounts(job.sub_jobs);
   if (counts.length === 0) return <span className="text-ink-muted">no sub-jobs</span>;
   return (
@@ -91,9 +102,15 @@ export function SubJobCounts({ job }: { job: Job }) {
       ))}
     </span>
   );
-}
+});
 
-export function RowIds({ jobId, projectId }: { jobId: string; projectId: string }) {
+export const RowIds = memo(function RowIds({
+  jobId,
+  projectId,
+}: {
+  jobId: string;
+  projectId: string;
+}) {
   return (
     <span className="flex min-w-0 flex-wrap items-center gap-x-3 text-xs">
       <span className="flex min-w-0 items-center gap-0.5">
@@ -108,8 +125,8 @@ export function RowIds({ jobId, projectId }: { jobId: string; projectId: string 
       </span>
     </span>
   );
-}
+});
 
-export function RowType({ raw }: { raw: string | undefined }) {
+export const RowType = memo(function RowType({ raw }: { raw: string | undefined }) {
   return <JobTypeText raw={raw} />;
-}
+});

@@ -15,6 +15,7 @@ const answer = (status: string, receivedAt: number): JobResponse => ({
   warnings: [],
   requestId: `req-${receivedAt}`,
   receivedAt,
+  raw: JSON.stringify({ status }),
 });
 
 describe('what the header and the axis read of the rows', () => {
