@@ -1,7 +1,7 @@
+import type { Job } from '../../job/job-schema';
 import { isRetryable } from '../../job/polling';
 import { isFinal, statusKind } from '../../job/status';
 import type { TabState } from '../../job/tab-status';
-import type { JobResponse } from '../../lib/api-client';
 import type { ApiError } from '../../lib/api-error';
 
 /** What one row of the board shows, and whether it can still change. */
@@ -11,7 +11,7 @@ export interface RowSnapshot {
   settled: boolean;
 }
 
-export function rowSnapshot(data: JobResponse | undefined, error: ApiError | null): RowSnapshot {
+export function rowSnapshot(data: { job: Job } | undefined, error: ApiError | null): RowSnapshot {
   if (data) {
     const kind = statusKind(data.job.status);
     return { state: kind, settled: isFinal(kind) };

@@ -12,6 +12,7 @@ import { BoardHeader } from './board-header';
 import { BoardRow, InvalidEntryCard } from './board-row';
 import { BoardTimeline } from './board-timeline';
 import { jobsOf, type BoardEntry } from './board-url';
+import { TickClock } from './ticking-text';
 import { boardSearch, useBoard } from './use-board';
 import { useNotifyOptIn } from './use-board-alerts';
 
@@ -109,6 +110,7 @@ export function BoardPage() {
   );
   return (
     <div className="space-y-3">
+      <TickClock />
       <div ref={captureRef} data-ticket-region className="space-y-3">
         <BoardHeader
           title={board.title}

@@ -46,6 +46,8 @@ export function BoardTimeline({
   );
   const short = useMemo(() => shortIds(jobs.map((job) => job.jobId)), [jobs]);
   const live = items.some(({ job }) => job.end_time === undefined && job.begin_time !== undefined);
+  // It moves on while off screen too (a picture or a print of the board takes it as it is),
+  // but the browser then neither lays it out nor paints it: see the section's class.
   const now = useNow(live, 5_000);
   const zoomed = view.kind === 'zoom' ? items.find((item) => item.key === view.key) : undefined;
   const options = useMemo((): BoardAxisOptions => {
@@ -71,7 +73,7 @@ export function BoardTimeline({
   return (
     <section
       aria-labelledby="board-axis-title"
-      className="rounded-card border border-line bg-panel p-3"
+      className="rounded-card border border-line bg-panel p-3 [contain-intrinsic-size:auto_20rem] [content-visibility:auto]"
       data-axis-view={zoomed ? 'zoom' : view.kind === 'fit' && view.cutIdle ? 'cut' : 'scale'}
     >
       <div className="flex flex-wrap items-center justify-between gap-2">

@@ -1,14 +1,15 @@
 import { TriangleAlert } from 'lucide-react';
+import { memo } from 'react';
 import { CopyButton } from '../../components/ui/copy-button';
 import { JobTypeText } from '../../components/ui/job-type-text';
 import { StatusIcon } from '../../components/ui/status-badge';
-import { durationOf } from '../../job/durations';
+import { durationOf, type DurationInfo } from '../../job/durations';
 import type { Job } from '../../job/job-schema';
 import { isFinal, statusKind } from '../../job/status';
 import { formatDuration, type ZoneChoice } from '../../job/time';
-import { useNow } from '../../lib/use-now';
 import { COUNT_WORDS, subJobCounts } from './board-counts';
 import { rowTimes, type TimeCell } from './row-times';
+import { TickingText } from './ticking-text';
 
 function Time({ cell, missing }: { cell: TimeCell; missing: string }) {
   if (cell.kind === 'missing') return <span className="text-ink-muted">{missing}</span>;
@@ -27,33 +28,51 @@ function Time({ cell, missing }: { cell: TimeCell; missing: string }) {
   );
 }
 
+/** "(12 min 05 s so far)", "(took …)": what a row says of how long its job has run. */
+function durationWords(info: Exclude<DurationInfo, { kind: 'unknown' }>): string {
+  const text = formatDuration(info.ms);
+  if (info.kind === 'elapsed') return `(${text} so far)`;
+  return info.kind === 'negative' ? `(${text}, end before begin)` : `(${text})`;
+}
+
 /**
- * Duration, ticking on the page's one clock while the job runs: the row itself does not
- * re-render each second, and every row's time moves in the same second.
+ * Duration, ticking on the page's one clock while the job runs, so that every row's time moves
+ * in the same second; the clock writes the words itself, and no row re-renders each second.
  */
 function Duration({ job }: { job: Job }) {
   const live = !isFinal(statusKind(job.status));
-  const now = useNow(live && job.end_time === undefined);
-  const info = durationOf(job, live, now);
+  // The time given does not matter here: neither the kind nor the words of any kind but
+  // elapsed depend on it, and elapsed words are the ticking text's.
+  const info = durationOf(job, live, 0);
   if (info.kind === 'unknown') return null;
-  const text = formatDuration(info.ms);
+  if (info.kind === 'elapsed') {
+    return (
+      <TickingText
+        words={(now) => {
+          const ticked = durationOf(job, live, now);
+          return ticked.kind === 'unknown' ? '' : durationWords(ticked);
+        }}
+      />
+    );
+  }
   return (
-    <span
-      className={info.kind === 'negative' ? 'font-mono text-status-failed' : 'font-mono'}
-      data-ticking={info.kind === 'elapsed' ? '' : undefined}
-    >
-      (
-      {info.kind === 'elapsed'
-        ? `${text} so far`
-        : info.kind === 'negative'
-          ? `${text}, end before begin`
-          : text}
-      )
+    <span className={info.kind === 'negative' ? 'font-mono text-status-failed' : 'font-mono'}>
+      {durationWords(info)}
     </span>
   );
 }
 
-export function RowTimesText({ job, zone }: { job: Job; zone: ZoneChoice }) {
+/*
+ * The parts of a row are memoised: a poll that brings the same job again (the same object, the
+ * cache shares what did not change) re-renders the row for its "as of" time, not these.
+ */
+export const RowTimesText = memo(function RowTimesText({
+  job,
+  zone,
+}: {
+  job: Job;
+  zone: ZoneChoice;
+}) {
   const times = rowTimes(job.begin_time, job.end_time, zone);
   const final = isFinal(statusKind(job.status));
   return (
@@ -65,9 +84,9 @@ export function RowTimesText({ job, zone }: { job: Job; zone: ZoneChoice }) {
       <Duration job={job} />
     </span>
   );
-}
+});
 
-export function SubJobCounts({ job }: { job: Job }) {
+export const SubJobCounts = memo(function SubJobCounts({ job }: { job: Job }) {
   const counts = subJobCounts(job.sub_jobs);
   if (counts.length === 0) return <span className="text-ink-muted">no sub-jobs</span>;
   return (
@@ -83,9 +102,15 @@ export function SubJobCounts({ job }: { job: Job }) {
       ))}
     </span>
   );
-}
+});
 
-export function RowIds({ jobId, projectId }: { jobId: string; projectId: string }) {
+export const RowIds = memo(function RowIds({
+  jobId,
+  projectId,
+}: {
+  jobId: string;
+  projectId: string;
+}) {
   return (
     <span className="flex min-w-0 flex-wrap items-center gap-x-3 text-xs">
       <span className="flex min-w-0 items-center gap-0.5">
@@ -100,8 +125,8 @@ export function RowIds({ jobId, projectId }: { jobId: string; projectId: string 
       </span>
     </span>
   );
-}
+});
 
-export function RowType({ raw }: { raw: string | undefined }) {
+export const RowType = memo(function RowType({ raw }: { raw: string | undefined }) {
   return <JobTypeText raw={raw} />;
-}
+});

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Archive } from 'lucide-react';
+import { memo } from 'react';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { useNotifyTargets, useWatchActions } from '../../components/ui/use-watches';
 import { WatchLines } from '../../components/ui/watch-control';
@@ -13,7 +14,13 @@ import { RowType } from './row-facts';
  * The compact record of a job the cloud no longer answers for, when the dashboard's server saw
  * it: "no longer answered · last seen Failed at …", with the recorded type. Nothing otherwise.
  */
-export function RowRecord({ target, zone }: { target: LookupTarget; zone: ZoneChoice }) {
+export const RowRecord = memo(function RowRecord({
+  target,
+  zone,
+}: {
+  target: LookupTarget;
+  zone: ZoneChoice;
+}) {
   const history = useQuery(memoryQueries.history(target)).data;
   if (!history) return null;
   const job = recordedJob(history)?.job;
@@ -30,10 +37,16 @@ export function RowRecord({ target, zone }: { target: LookupTarget; zone: ZoneCh
       <span className="text-xs text-ink-muted">(a record, not live)</span>
     </p>
   );
-}
+});
 
 /** This row's watch, when it has one: what it does, what it posted, and "Stop watching". */
-export function RowWatch({ target, zone }: { target: LookupTarget; zone: ZoneChoice }) {
+export const RowWatch = memo(function RowWatch({
+  target,
+  zone,
+}: {
+  target: LookupTarget;
+  zone: ZoneChoice;
+}) {
   const targets = useNotifyTargets();
   const watches = useQuery({ ...memoryQueries.watches(), enabled: targets.length > 0 });
   const actions = useWatchActions();
@@ -54,4 +67,4 @@ export function RowWatch({ target, zone }: { target: LookupTarget; zone: ZoneCho
       ) : null}
     </div>
   );
-}
+});
