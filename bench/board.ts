@@ -12,18 +12,12 @@
  *   npm run bench:board   (RUNS=3, MINUTE_MS=60000; BENCH_PORT, BENCH_SIMULATOR_PORT: fixed ports;
  *                          DIST: the build to serve, default dist)
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
-import { simulatedPreviewEnv } from '../e2e/preview-env.ts';
 import { DEMO_PROJECT_ID } from '../server/simulator/simulator.ts';
-import { freePort } from '../server/testing/servers.ts';
+import { startProductionServer } from './production-server.ts';
 import { markdownTable } from './table.ts';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const RUNS = Number(process.env.RUNS) || 3;
 const MINUTE_MS = Number(process.env.MINUTE_MS) || 60_000;
 const JOBS = 50;
@@ -38,39 +32,18 @@ const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 async function main(): Promise<void> {
-  const dist = resolve(ROOT, process.env.DIST ?? 'dist');
-  if (!existsSync(join(dist, 'index.html')))
-    throw new Error(`${dist} has no build: run npm run build first`);
-  const port = Number(process.env.BENCH_PORT) || (await freePort());
-  const simulatorPort = Number(process.env.BENCH_SIMULATOR_PORT) || (await freePort());
-  // `npm start` without its build step: the production server, built beside `dist`.
-  const server = spawn(process.execPath, [join(dist, '..', 'dist-server', 'main.js')], {
-    cwd: ROOT,
-    env: { ...process.env, ...simulatedPreviewEnv(port, simulatorPort), SFS_TURBO_DIST: dist },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const server = await startProductionServer({
+    ...(process.env.BENCH_PORT ? { port: Number(process.env.BENCH_PORT) } : {}),
+    ...(process.env.BENCH_SIMULATOR_PORT
+      ? { simulatorPort: Number(process.env.BENCH_SIMULATOR_PORT) }
+      : {}),
   });
-  const base = `http://127.0.0.1:${port}`;
-  const simulator = `http://127.0.0.1:${simulatorPort}`;
+  const { base, control: post } = server;
   const browser = await chromium.launch({
     args: CHROMIUM_ARGS,
     executablePath: chromiumExecutable() ?? chromium.executablePath(),
   });
   try {
-    for (
-      const until = Date.now() + 60_000;
-      !(await fetch(`${base}/api/regions`)
-        .then((r) => r.ok)
-        .catch(() => false));
-    ) {
-      if (Date.now() > until) throw new Error('the production server did not start within 60 s');
-      await new Promise((done) => setTimeout(done, 250));
-    }
-    const post = (path: string, body: unknown = {}) =>
-      fetch(`${simulator}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
     const setUp = async () => {
       await post('/__simulator/reset');
       const refs: string[] = [];
@@ -205,7 +178,7 @@ async function main(): Promise<void> {
     console.log(markdownTable(['board (50 jobs)', 'value'], rows));
   } finally {
     await browser.close();
-    server.kill();
+    server.stop();
     clearTimeout(watchdog);
   }
 }
