@@ -94,6 +94,12 @@ function kindsOf(job: Job, order: readonly Item[]): StatusKind[] {
   return kinds;
 }
 
+/**
+ * Counts by state per job object, like `kindsCache`: the same object on every tick, so the
+ * toolbar (memoised) is not drawn again each second.
+ */
+const countsCache = new WeakMap<Job, Record<StatusKind, number>>();
+
 /** Display order's search texts per job object, like `kindsCache`: once per answer. */
 const searchCache = new WeakMap<Job, string[]>();
 
@@ -395,7 +401,11 @@ export function planTimeline(
   const order = displayOrder(jobItem, subItems);
   const rowOf = rowMaker(jobItem, keys, frame, zone);
   const built: (TimelineRow | undefined)[] = [];
-  const counts = statusCounts(subItems);
+  let counts = countsCache.get(job);
+  if (!counts) {
+    counts = statusCounts(subItems);
+    countsCache.set(job, counts);
+  }
   return {
     rowCount: order.length,
     rowAt: (index: number): TimelineRow => {

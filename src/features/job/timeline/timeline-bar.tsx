@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from 'react';
+import { createContext, useContext, type CSSProperties, type ReactNode } from 'react';
 import { statusTone } from '../../../job/status-tone';
 import { Elapsed } from './elapsed';
 import { tickingWords, type TimelineRow } from './rows';
@@ -22,6 +22,14 @@ const TRACK =
 const STRIPES =
   ' rounded-r-none bg-[repeating-linear-gradient(135deg,transparent_0_4px,rgb(255_255_255/0.4)_4px_8px)] group-data-[live=true]/timeline:w-[max(0px,calc(var(--tl-now)_-_var(--bar-left)))]!';
 
+/**
+ * Puts the now line (`--tl-now`) on a row's track as it is drawn; the timeline moves it on the
+ * tracks in the page as the clock ticks (see `useNowLine`).
+ */
+export const NowLineContext = createContext<((track: HTMLElement | null) => void) | undefined>(
+  undefined,
+);
+
 export type BarProps = Pick<
   TimelineRow,
   | 'state'
@@ -36,7 +44,11 @@ export type BarProps = Pick<
   | 'elapsedFrom'
   | 'timesText'
   | 'queuedText'
-> & { compact?: boolean };
+> & {
+  compact?: boolean;
+  /** Classes added to the outer box (the compact row hides the bar on narrow screens). */
+  className?: string;
+};
 
 function barClass({ state, statusKind, open }: BarProps): string {
   if (state === 'reversed')
@@ -50,18 +62,21 @@ function barClass({ state, statusKind, open }: BarProps): string {
  */
 export function TimelineBar(props: BarProps) {
   const { barLeft, queueLeft } = props;
+  const nowLine = useContext(NowLineContext);
   const bar = barShape(props);
   const wait = queueLeft !== null && barLeft > queueLeft;
   const style = wait
     ? ({ '--q-left': `${queueLeft}%`, '--q-width': `${barLeft - queueLeft}%` } as CSSProperties)
     : undefined;
   const track = (label: string) => (
-    <div role="img" aria-label={label} className={TRACK} style={style}>
+    <div ref={nowLine} role="img" aria-label={label} className={TRACK} style={style} data-tl-track>
       {bar}
     </div>
   );
   return (
-    <div className={`${TRACK_INSET} ${props.isJob ? 'h-7' : props.compact ? 'h-4' : 'h-5'}`}>
+    <div
+      className={`${TRACK_INSET} ${props.isJob ? 'h-7' : props.compact ? 'h-4' : 'h-5'}${props.className ? ` ${props.className}` : ''}`}
+    >
       {props.elapsedFrom === undefined ? (
         track(props.barLabel)
       ) : (

@@ -225,8 +225,17 @@ describe('Timeline', () => {
         renderTimeline(liveJob);
         const run = screen.getByRole('link', { name: /sub-run/ }).closest('li')!;
         const job = document.querySelector<HTMLElement>('li[data-row-key="job"]')!;
-        const list = document.querySelector<HTMLElement>('[data-live="true"]')!;
-        const nowLine = list.style.getPropertyValue('--tl-now');
+        const card = document.querySelector<HTMLElement>('[data-live="true"]')!;
+        // On every row's track, not on the card: changed there, it restyled every element
+        // of the list each second (issue 22).
+        const nowLines = () =>
+          [...card.querySelectorAll<HTMLElement>('[data-tl-track]')].map((track) =>
+            track.style.getPropertyValue('--tl-now'),
+          );
+        expect(card.style.getPropertyValue('--tl-now')).toBe('');
+        const [nowLine] = nowLines();
+        expect(nowLine).toMatch(/^[\d.]+%$/);
+        expect(nowLines()).toEqual([nowLine, nowLine, nowLine, nowLine]);
         const runText = density === 'compact' ? '15 s so far' : nbsp('Took 15 s so far');
         expect(run.textContent).toContain(runText);
         expect(job.textContent).toContain(nbsp('Took 25 s so far'));
@@ -252,7 +261,9 @@ describe('Timeline', () => {
             nbsp('Took 17 s so far'),
           );
         // The now line moved with them, and not one row was drawn again.
-        expect(list.style.getPropertyValue('--tl-now')).not.toBe(nowLine);
+        const [moved] = nowLines();
+        expect(moved).not.toBe(nowLine);
+        expect(nowLines()).toEqual([moved, moved, moved, moved]);
         expect(renders).toEqual({ count: 0, compact: 0 });
       } finally {
         localStorage.removeItem('sfs-turbo-jobs:timeline-density');
