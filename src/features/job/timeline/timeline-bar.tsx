@@ -1,7 +1,8 @@
-import { createContext, useContext, type CSSProperties, type ReactNode } from 'react';
+import { useContext, type CSSProperties, type ReactNode } from 'react';
 import { statusTone } from '../../../job/status-tone';
 import { Elapsed } from './elapsed';
 import { tickingWords, type TimelineRow } from './rows';
+import { NowLineContext } from './use-now-line';
 
 /** The inset that keeps bars aligned with the axis ticks (see `AXIS_GEOMETRY`). */
 export const TRACK_INSET = 'px-7 sm:px-9';
@@ -21,14 +22,6 @@ const TRACK =
 
 const STRIPES =
   ' rounded-r-none bg-[repeating-linear-gradient(135deg,transparent_0_4px,rgb(255_255_255/0.4)_4px_8px)] group-data-[live=true]/timeline:w-[max(0px,calc(var(--tl-now)_-_var(--bar-left)))]!';
-
-/**
- * Puts the now line (`--tl-now`) on a row's track as it is drawn; the timeline moves it on the
- * tracks in the page as the clock ticks (see `useNowLine`).
- */
-export const NowLineContext = createContext<((track: HTMLElement | null) => void) | undefined>(
-  undefined,
-);
 
 export type BarProps = Pick<
   TimelineRow,

@@ -8,8 +8,8 @@ import type { Job } from '../../../job/job-schema';
 import type * as CompactRowModule from './compact-row';
 import { Timeline } from './timeline';
 import type * as RowModule from './timeline-row';
-import type * as ToolbarModule from './timeline-toolbar';
 import type { TimelineRowProps } from './timeline-row';
+import type * as ToolbarModule from './timeline-toolbar';
 
 // Counts row (and toolbar) renders, keeping the real component and its memo comparison.
 const renders = vi.hoisted(() => ({ count: 0, compact: 0, toolbar: 0 }));

@@ -1,23 +1,13 @@
-import {
-  lazy,
-  memo,
-  Suspense,
-  useCallback,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  type CSSProperties,
-  type RefObject,
-} from 'react';
+import { lazy, memo, Suspense, useMemo, type CSSProperties } from 'react';
 import type { Job } from '../../../job/job-schema';
 import type { ZoneChoice } from '../../../job/time';
 import { CompactRow } from './compact-row';
 import { densityFor, LARGE_FROM, useDensityChoice } from './density';
 import './timeline.css';
 import { TimelineAxis } from './timeline-axis';
-import { NowLineContext } from './timeline-bar';
 import { TimelineRow } from './timeline-row';
 import { TimelineToolbar } from './timeline-toolbar';
+import { NowLineContext, useNowLine } from './use-now-line';
 import {
   useReasonAbove,
   useSubJobSelection,
@@ -71,8 +61,7 @@ export const Timeline = memo(function Timeline({
         : undefined,
     [filterShown, nav.filter, nav.shownSubJobs, large, density, setDensity],
   );
-  const cardRef = useRef<HTMLDivElement>(null);
-  const nowLine = useNowLine(cardRef, layout.nowPct === null ? '' : `${layout.nowPct}%`);
+  const { cardRef, onTrack } = useNowLine(layout.nowPct === null ? '' : `${layout.nowPct}%`);
 
   return (
     <div className="space-y-3 [print-color-adjust:exact]">
@@ -106,7 +95,7 @@ export const Timeline = memo(function Timeline({
           nowPct={layout.nowPct}
           startText={layout.startText}
         />
-        <NowLineContext value={nowLine}>
+        <NowLineContext value={onTrack}>
           <ol
             ref={nav.listRef}
             aria-label="Job and sub-jobs on one time axis"
@@ -142,32 +131,3 @@ export const Timeline = memo(function Timeline({
     </div>
   );
 });
-
-/**
- * Where "now" is on the axis (`--tl-now`), set on each row's track rather than on the list: a
- * custom property changed on the list restyles every element in it (about 800 with the rows
- * in the page), which took 50 to 80 ms of every second of a live job at 4× CPU slowdown
- * (issue 22). On the tracks it restyles them and their bars only. The tracks in the page are
- * moved when the value changes; a track drawn later takes the value of the moment through the
- * returned ref callback (one identity, so rows are not drawn again for it).
- */
-function useNowLine(
-  cardRef: RefObject<HTMLDivElement | null>,
-  value: string,
-): (track: HTMLElement | null) => void {
-  const current = useRef(value);
-  useLayoutEffect(() => {
-    current.current = value;
-    const card = cardRef.current;
-    if (!card) return;
-    for (const track of card.querySelectorAll<HTMLElement>('[data-tl-track]')) setNow(track, value);
-  }, [cardRef, value]);
-  return useCallback((track: HTMLElement | null) => {
-    if (track) setNow(track, current.current);
-  }, []);
-}
-
-function setNow(track: HTMLElement, value: string): void {
-  if (value === '') track.style.removeProperty('--tl-now');
-  else track.style.setProperty('--tl-now', value);
-}
