@@ -117,6 +117,42 @@ describe('fetchJob and an answer that breaks off', () => {
   });
 });
 
+describe('fetchJob and an answer that did not change', () => {
+  const body = (status: string) =>
+    JSON.stringify({
+      job_id: 'job-1',
+      status: 'running',
+      sub_jobs: [{ job_id: 'sub-1', status }],
+    });
+
+  it('hands back the same job object for the same text, so nothing is checked or compared again', async () => {
+    answer(200, body('running'), { 'X-request-id': 'r-1' });
+    const first = await fetchJob(target);
+    answer(200, body('running'), { 'X-request-id': 'r-2' });
+    const second = await fetchJob(target);
+    expect(second.job).toBe(first.job);
+    expect(second.requestId).toBe('r-2');
+  });
+
+  it('reads a changed text, and the same text of another job, afresh', async () => {
+    answer(200, body('running'), {});
+    const first = await fetchJob(target);
+    answer(200, body('success'), {});
+    const changed = await fetchJob(target);
+    expect(changed.job).not.toBe(first.job);
+    expect(changed.job.sub_jobs?.[0]?.status).toBe('success');
+    const other = await fetchJob({ ...target, jobId: 'job-2' });
+    expect(other.job).not.toBe(changed.job);
+    expect(other.job).toEqual(changed.job);
+  });
+
+  it('fails an unchanged text that is no job every time', async () => {
+    answer(200, '[1, 2]', {});
+    await expect(fetchJob(target)).rejects.toMatchObject({ kind: 'unexpected' });
+    await expect(fetchJob(target)).rejects.toMatchObject({ kind: 'unexpected' });
+  });
+});
+
 describe('fetchJob and a shared answer', () => {
   it('dates the job to when the cloud answered, from the Age the server sends', async () => {
     answer(200, JSON.stringify({ job_id: 'job-1', status: 'running' }), { Age: '3' });

@@ -1,4 +1,5 @@
 import { Info } from 'lucide-react';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { codeCountText, failureCodes } from '../../job/failure-codes';
 import { firstFailure } from '../../job/first-failure';
@@ -89,12 +90,17 @@ export function FailureDigest({ job }: { job: Job }) {
   );
 }
 
-/** Both notes, in the card's order: one component to load on demand rather than two. */
-export function JobNotes({ job }: { job: Job }) {
+/**
+ * Both notes, in the card's order: one component to load on demand rather than two. Memoised
+ * on the job object: the card re-renders every second of a live job's clock, and reading a
+ * thousand sub-jobs' failures each time made a long task of every tick on a slow laptop
+ * (issue 22); react-query hands back the same object while the answer does not change.
+ */
+export const JobNotes = memo(function JobNotes({ job }: { job: Job }) {
   return (
     <>
       <OddStateNote job={job} />
       <FailureDigest job={job} />
     </>
   );
-}
+});

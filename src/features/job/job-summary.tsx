@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from 'react';
+import { memo, Suspense, type ReactNode } from 'react';
 import { AgoText } from '../../components/ui/ago-text';
 import { CopyButton } from '../../components/ui/copy-button';
 import { JobOwnCode } from '../../components/ui/job-own-code';
@@ -120,8 +120,11 @@ function TimeFields({
   );
 }
 
-/** The job's first failure and where it came from. */
-function FirstFailure({ job }: { job: Job }) {
+/**
+ * The job's first failure and where it came from. Memoised on the job object, like `JobNotes`:
+ * finding it reads every sub-job, and the card re-renders every second while the job is live.
+ */
+const FirstFailure = memo(function FirstFailure({ job }: { job: Job }) {
   const failure = firstFailure(job);
   if (!failure) return null;
   return (
@@ -141,7 +144,7 @@ function FirstFailure({ job }: { job: Job }) {
       }
     />
   );
-}
+});
 
 export function JobSummary({
   job,

@@ -74,9 +74,7 @@ function CompactRowView({
           </Elapsed>
         )}
       </div>
-      <div className="hidden xl:block">
-        <TimelineBar {...barProps(row)} isJob={false} compact />
-      </div>
+      <TimelineBar {...barProps(row)} isJob={false} compact className="hidden xl:block" />
       {row.problem || row.idNote ? (
         <RowWarning className="xl:col-span-2">
           {[row.problem, idNoteText(row.idNote)].filter(Boolean).join(' ')}

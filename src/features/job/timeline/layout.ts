@@ -200,38 +200,51 @@ function anyOpen(items: readonly Item[]): boolean {
   );
 }
 
+/** The earliest and latest time the answer gives, and whether a bar is open: once per answer. */
+interface Known {
+  first: number | undefined;
+  last: number | undefined;
+  anyOpen: boolean;
+}
+
+function knownOf(jobItem: Item, subItems: readonly Item[]): Known {
+  let first: number | undefined;
+  let last: number | undefined;
+  const all = [jobItem, ...subItems];
+  for (const item of all) {
+    for (const time of [item.begin, item.end]) {
+      if (time.kind !== 'ok') continue;
+      if (first === undefined || time.ms < first) first = time.ms;
+      if (last === undefined || time.ms > last) last = time.ms;
+    }
+  }
+  return { first, last, anyOpen: anyOpen(all) };
+}
+
 function frameOf(
   jobItem: Item,
-  subItems: readonly Item[],
+  known: Known,
   live: boolean,
   now: number,
   zone: ZoneChoice,
   options: LayoutOptions,
 ): Frame {
-  const all = [jobItem, ...subItems];
-  const known: number[] = [];
-  for (const item of all) {
-    if (item.begin.kind === 'ok') known.push(item.begin.ms);
-    if (item.end.kind === 'ok') known.push(item.end.ms);
-  }
-  const latestKnown = known.length > 0 ? Math.max(...known) : undefined;
   // Open bars run to now while the job is live; once the job is over, to its end at most.
-  const openEnd = live ? now : jobItem.end.kind === 'ok' ? jobItem.end.ms : (latestKnown ?? now);
-  if (known.length > 0 && (live || anyOpen(all))) known.push(openEnd);
+  const openEnd = live ? now : jobItem.end.kind === 'ok' ? jobItem.end.ms : (known.last ?? now);
+  let { first, last } = known;
+  if (first !== undefined && last !== undefined && (live || known.anyOpen)) {
+    first = Math.min(first, openEnd);
+    last = Math.max(last, openEnd);
+  }
 
-  const jobStart =
-    jobItem.begin.kind === 'ok'
-      ? jobItem.begin.ms
-      : known.length > 0
-        ? Math.min(...known)
-        : undefined;
+  const jobStart = jobItem.begin.kind === 'ok' ? jobItem.begin.ms : first;
   const axis =
-    jobStart === undefined
+    jobStart === undefined || first === undefined || last === undefined
       ? null
       : axisFor({
           jobStart,
-          first: Math.min(...known),
-          last: Math.max(...known),
+          first,
+          last,
           live,
           zone,
           maxTicks: options.maxTicks ?? 8,
@@ -379,6 +392,46 @@ function spanFinder(order: readonly Item[], frame: Frame): () => Float32Array {
 }
 
 /** `layoutTimeline` with rows built on demand; see `TimelinePlan`. */
+/**
+ * What a plan needs from the answer alone, whatever the clock says: worked out once per job
+ * object. A live job is planned again every second, and reading, ordering and keying a
+ * thousand sub-jobs each time made part of a long task of every tick (issue 22).
+ */
+interface Prepared {
+  jobItem: Item;
+  subItems: Item[];
+  known: Known;
+  keys: SubJobIds[];
+  order: Item[];
+  counts: Record<StatusKind, number>;
+  firstFailed: TimelinePlan['firstFailed'];
+  indexOfLink: (linkId: string) => number;
+}
+
+const preparedCache = new WeakMap<Job, Prepared>();
+
+function prepare(job: Job): Prepared {
+  const cached = preparedCache.get(job);
+  if (cached) return cached;
+  const subJobs = job.sub_jobs ?? [];
+  const jobItem = itemOf(job, true, -1);
+  const subItems = subJobs.map((sub, index) => itemOf(sub, false, index));
+  const keys = subJobKeys(subJobs);
+  const order = displayOrder(jobItem, subItems);
+  const prepared = {
+    jobItem,
+    subItems,
+    known: knownOf(jobItem, subItems),
+    keys,
+    order,
+    counts: statusCounts(subItems),
+    firstFailed: firstFailedOf(order, keys),
+    indexOfLink: linkFinder(order, keys),
+  };
+  preparedCache.set(job, prepared);
+  return prepared;
+}
+
 export function planTimeline(
   job: Job,
   now: number,
@@ -386,16 +439,12 @@ export function planTimeline(
   options: LayoutOptions = {},
 ): TimelinePlan {
   const subJobs = job.sub_jobs ?? [];
-  const jobItem = itemOf(job, true, -1);
-  const subItems = subJobs.map((sub, index) => itemOf(sub, false, index));
+  const { jobItem, known, keys, order, counts, firstFailed, indexOfLink } = prepare(job);
   const live = isLiveJob(job);
-  const frame = frameOf(jobItem, subItems, live, now, zone, options);
+  const frame = frameOf(jobItem, known, live, now, zone, options);
   const { axis, jobStart } = frame;
-  const keys = subJobKeys(subJobs);
-  const order = displayOrder(jobItem, subItems);
   const rowOf = rowMaker(jobItem, keys, frame, zone);
   const built: (TimelineRow | undefined)[] = [];
-  const counts = statusCounts(subItems);
   return {
     rowCount: order.length,
     rowAt: (index: number): TimelineRow => {
@@ -403,7 +452,7 @@ export function planTimeline(
       if (!item) throw new RangeError(`no timeline row ${index}`);
       return (built[index] ??= rowOf(item));
     },
-    indexOfLink: linkFinder(order, keys),
+    indexOfLink,
     kinds: kindsOf(job, order),
     searchText: (index: number): string => searchTextsOf(job, order)[index] ?? '',
     spans: spanFinder(order, frame),
@@ -414,6 +463,6 @@ export function planTimeline(
     subJobCount: subJobs.length,
     counts,
     failedCount: counts.failed,
-    firstFailed: firstFailedOf(order, keys),
+    firstFailed,
   };
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Axis } from '../../../job/axis';
 import { cn } from '../../../lib/cn';
 import { AxisFrame } from './timeline-bar';
@@ -8,14 +9,17 @@ import { AxisFrame } from './timeline-bar';
  * geometry is the one `AXIS_GEOMETRY` describes and the layout's property tests check.
  * A live job with no start yet gets an empty axis of the same height.
  */
-export function TimelineAxis({
+export const TimelineAxis = memo(function TimelineAxis({
   axis,
   startText,
   live,
+  nowPct,
 }: {
   axis: Axis | null;
   startText: string | undefined;
   live: boolean;
+  /** Where the "now" mark goes (percent), while the job is live. */
+  nowPct: number | null;
 }) {
   return (
     <div className="sticky top-0 z-10 grid gap-x-4 gap-y-1 border-b border-line bg-panel py-2 pr-2 pl-3 in-data-[export=png]:static sm:pr-3 xl:grid-cols-[28rem_minmax(0,1fr)] xl:items-end print:static">
@@ -34,10 +38,10 @@ export function TimelineAxis({
       </p>
       {axis ? (
         <AxisFrame>
-          {live ? (
+          {live && nowPct !== null ? (
             <span
               className="absolute top-0 -translate-x-1/2 rounded bg-accent px-1 text-[10px] leading-tight font-semibold text-accent-ink"
-              style={{ left: 'var(--tl-now)' }}
+              style={{ left: `${nowPct}%` }}
             >
               now
             </span>
@@ -67,4 +71,4 @@ export function TimelineAxis({
       ) : null}
     </div>
   );
-}
+});

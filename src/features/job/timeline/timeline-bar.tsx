@@ -1,7 +1,8 @@
-import type { CSSProperties, ReactNode } from 'react';
+import { useContext, type CSSProperties, type ReactNode } from 'react';
 import { statusTone } from '../../../job/status-tone';
 import { Elapsed } from './elapsed';
 import { tickingWords, type TimelineRow } from './rows';
+import { NowLineContext } from './use-now-line';
 
 /** The inset that keeps bars aligned with the axis ticks (see `AXIS_GEOMETRY`). */
 export const TRACK_INSET = 'px-7 sm:px-9';
@@ -36,7 +37,11 @@ export type BarProps = Pick<
   | 'elapsedFrom'
   | 'timesText'
   | 'queuedText'
-> & { compact?: boolean };
+> & {
+  compact?: boolean;
+  /** Classes added to the outer box (the compact row hides the bar on narrow screens). */
+  className?: string;
+};
 
 function barClass({ state, statusKind, open }: BarProps): string {
   if (state === 'reversed')
@@ -50,18 +55,21 @@ function barClass({ state, statusKind, open }: BarProps): string {
  */
 export function TimelineBar(props: BarProps) {
   const { barLeft, queueLeft } = props;
+  const nowLine = useContext(NowLineContext);
   const bar = barShape(props);
   const wait = queueLeft !== null && barLeft > queueLeft;
   const style = wait
     ? ({ '--q-left': `${queueLeft}%`, '--q-width': `${barLeft - queueLeft}%` } as CSSProperties)
     : undefined;
   const track = (label: string) => (
-    <div role="img" aria-label={label} className={TRACK} style={style}>
+    <div ref={nowLine} role="img" aria-label={label} className={TRACK} style={style} data-tl-track>
       {bar}
     </div>
   );
   return (
-    <div className={`${TRACK_INSET} ${props.isJob ? 'h-7' : props.compact ? 'h-4' : 'h-5'}`}>
+    <div
+      className={`${TRACK_INSET} ${props.isJob ? 'h-7' : props.compact ? 'h-4' : 'h-5'}${props.className ? ` ${props.className}` : ''}`}
+    >
       {props.elapsedFrom === undefined ? (
         track(props.barLabel)
       ) : (

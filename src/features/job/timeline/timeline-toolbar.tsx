@@ -1,5 +1,5 @@
 import { ArrowDownToLine, ChevronDown, ChevronUp, Search } from 'lucide-react';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { Button } from '../../../components/ui/button';
 import { StatusIcon } from '../../../components/ui/status-badge';
 import { STATUS_LABEL, type StatusKind } from '../../../job/status';
@@ -8,6 +8,9 @@ import { cn } from '../../../lib/cn';
 import type { Density } from './density';
 
 import { FILTER_ORDER as ORDER } from './row-nav';
+
+/** One formatter for every count: `toLocaleString` builds a new one on each call. */
+const COUNT = new Intl.NumberFormat('en');
 
 /** The status filters and the search, as `useRowFilter` keeps them in the address. */
 export interface RowFilterTools {
@@ -34,7 +37,7 @@ export interface LargeJobTools {
  * Counts by status (icon, word and colour), the failure count and the ways to the failures;
  * on a large job the counts are filters and the rows' density can be switched.
  */
-export function TimelineToolbar({
+export const TimelineToolbar = memo(function TimelineToolbar({
   total,
   listed,
   counts,
@@ -83,7 +86,7 @@ export function TimelineToolbar({
       ) : null}
       {tools && filter?.active ? (
         <p role="status" className="flex flex-wrap items-center gap-2 text-sm">
-          Showing {tools.shownSubJobs.toLocaleString('en')} of {total.toLocaleString('en')} sub-jobs
+          Showing {COUNT.format(tools.shownSubJobs)} of {COUNT.format(total)} sub-jobs
           {filter.shown.size > 0
             ? `: ${ORDER.filter((kind) => filter.shown.has(kind))
                 .map((kind) => STATUS_LABEL[kind].toLowerCase())
@@ -127,7 +130,7 @@ export function TimelineToolbar({
       ) : null}
     </div>
   );
-}
+});
 
 function StatusCounts({
   total,
@@ -145,14 +148,14 @@ function StatusCounts({
   return (
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1" data-testid="timeline-counts">
       <span className="font-semibold">
-        {total.toLocaleString('en')} sub-job{total === 1 ? '' : 's'}
+        {COUNT.format(total)} sub-job{total === 1 ? '' : 's'}
         {total > 0 ? ':' : ''}
       </span>
       {present.map((kind) => {
         const content = (
           <>
             <StatusIcon kind={kind} spin={false} />
-            {counts[kind].toLocaleString('en')} {STATUS_LABEL[kind].toLowerCase()}
+            {COUNT.format(counts[kind])} {STATUS_LABEL[kind].toLowerCase()}
           </>
         );
         const look = cn(
@@ -225,8 +228,8 @@ function SubJobSearch({
       </span>
       <span id={`${id}-count`} className="text-ink-muted" data-testid="search-count">
         {filter.query.trim() === ''
-          ? `${total.toLocaleString('en')} sub-jobs`
-          : `${shownSubJobs.toLocaleString('en')} of ${total.toLocaleString('en')}`}
+          ? `${COUNT.format(total)} sub-jobs`
+          : `${COUNT.format(shownSubJobs)} of ${COUNT.format(total)}`}
       </span>
     </div>
   );

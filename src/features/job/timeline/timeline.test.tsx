@@ -9,9 +9,20 @@ import type * as CompactRowModule from './compact-row';
 import { Timeline } from './timeline';
 import type * as RowModule from './timeline-row';
 import type { TimelineRowProps } from './timeline-row';
+import type * as ToolbarModule from './timeline-toolbar';
 
-// Counts row renders, keeping the real row and its memo comparison.
-const renders = vi.hoisted(() => ({ count: 0, compact: 0 }));
+// Counts row (and toolbar) renders, keeping the real component and its memo comparison.
+const renders = vi.hoisted(() => ({ count: 0, compact: 0, toolbar: 0 }));
+vi.mock('./timeline-toolbar', async (importOriginal) => {
+  const actual = await importOriginal<typeof ToolbarModule>();
+  const { memo } = await import('react');
+  const real = actual.TimelineToolbar as unknown as { type: FC<object> };
+  const Counted = (props: object) => {
+    renders.toolbar += 1;
+    return createElement(real.type, props);
+  };
+  return { ...actual, TimelineToolbar: memo(Counted) };
+});
 vi.mock('./compact-row', async (importOriginal) => {
   const actual = await importOriginal<typeof CompactRowModule>();
   const { memo } = await import('react');
@@ -101,6 +112,7 @@ function renderTimeline(job: Job, path = '/eu-de/projects/p/jobs/j') {
 beforeEach(() => {
   renders.count = 0;
   renders.compact = 0;
+  renders.toolbar = 0;
   Element.prototype.scrollIntoView = vi.fn();
 });
 
@@ -225,8 +237,17 @@ describe('Timeline', () => {
         renderTimeline(liveJob);
         const run = screen.getByRole('link', { name: /sub-run/ }).closest('li')!;
         const job = document.querySelector<HTMLElement>('li[data-row-key="job"]')!;
-        const list = document.querySelector<HTMLElement>('[data-live="true"]')!;
-        const nowLine = list.style.getPropertyValue('--tl-now');
+        const card = document.querySelector<HTMLElement>('[data-live="true"]')!;
+        // On every row's track, not on the card: changed there, it restyled every element
+        // of the list each second (issue 22).
+        const nowLines = () =>
+          [...card.querySelectorAll<HTMLElement>('[data-tl-track]')].map((track) =>
+            track.style.getPropertyValue('--tl-now'),
+          );
+        expect(card.style.getPropertyValue('--tl-now')).toBe('');
+        const [nowLine] = nowLines();
+        expect(nowLine).toMatch(/^[\d.]+%$/);
+        expect(nowLines()).toEqual([nowLine, nowLine, nowLine, nowLine]);
         const runText = density === 'compact' ? '15 s so far' : nbsp('Took 15 s so far');
         expect(run.textContent).toContain(runText);
         expect(job.textContent).toContain(nbsp('Took 25 s so far'));
@@ -237,6 +258,7 @@ describe('Timeline', () => {
         ).toBeTruthy();
         renders.count = 0;
         renders.compact = 0;
+        renders.toolbar = 0;
 
         act(() => vi.advanceTimersByTime(2_000));
         expect(run.textContent).toContain(runText.replace('15', '17'));
@@ -252,14 +274,41 @@ describe('Timeline', () => {
             nbsp('Took 17 s so far'),
           );
         // The now line moved with them, and not one row was drawn again.
-        expect(list.style.getPropertyValue('--tl-now')).not.toBe(nowLine);
-        expect(renders).toEqual({ count: 0, compact: 0 });
+        const [moved] = nowLines();
+        expect(moved).not.toBe(nowLine);
+        expect(nowLines()).toEqual([moved, moved, moved, moved]);
+        expect(renders).toEqual({ count: 0, compact: 0, toolbar: 0 });
       } finally {
         localStorage.removeItem('sfs-turbo-jobs:timeline-density');
         vi.useRealTimers();
       }
     },
   );
+
+  it('leaves a large live job’s toolbar (counts, filters, failure moves) alone as the clock ticks', () => {
+    vi.useFakeTimers({
+      now: Date.UTC(2026, 2, 1, 10, 0, 3) + 25_000,
+      toFake: ['Date', 'setInterval', 'clearInterval'],
+    });
+    try {
+      const large: Job = {
+        ...liveJob,
+        sub_jobs: Array.from({ length: 30 }, (_, index) =>
+          index < 2
+            ? { job_id: `bad-${index}`, status: 'failed', begin_time: at(index), end_time: at(5) }
+            : { job_id: `run-${index}`, status: 'running', begin_time: at(index) },
+        ),
+      };
+      renderTimeline(large);
+      expect(screen.getByRole('button', { name: /next failure/i })).toBeTruthy();
+      expect(renders.toolbar).toBeGreaterThan(0);
+      renders.toolbar = 0;
+      act(() => vi.advanceTimersByTime(3_000));
+      expect(renders.toolbar).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 
   it('puts only a large job’s rows near the screen in the page, the linked row among them, and every row for a picture', async () => {
     const big: Job = {

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, type CSSProperties } from 'react';
+import { lazy, memo, Suspense, useMemo, type CSSProperties } from 'react';
 import type { Job } from '../../../job/job-schema';
 import type { ZoneChoice } from '../../../job/time';
 import { CompactRow } from './compact-row';
@@ -7,6 +7,7 @@ import './timeline.css';
 import { TimelineAxis } from './timeline-axis';
 import { TimelineRow } from './timeline-row';
 import { TimelineToolbar } from './timeline-toolbar';
+import { NowLineContext, useNowLine } from './use-now-line';
 import {
   useReasonAbove,
   useSubJobSelection,
@@ -46,9 +47,21 @@ export const Timeline = memo(function Timeline({
   const firstFailed = layout.firstFailed;
   const Row = density === 'compact' ? CompactRow : TimelineRow;
   const style = {
-    '--tl-now': layout.nowPct === null ? undefined : `${layout.nowPct}%`,
     '--tl-intervals': layout.axis ? layout.axis.ticks.length - 1 : 1,
   } as CSSProperties;
+  const filterShown = large || nav.filter.active || nav.filter.unknownStatuses.length > 0;
+  const tools = useMemo(
+    () =>
+      filterShown
+        ? {
+            filter: nav.filter,
+            shownSubJobs: nav.shownSubJobs,
+            ...(large ? { density, onDensity: setDensity } : {}),
+          }
+        : undefined,
+    [filterShown, nav.filter, nav.shownSubJobs, large, density, setDensity],
+  );
+  const { cardRef, onTrack } = useNowLine(layout.nowPct === null ? '' : `${layout.nowPct}%`);
 
   return (
     <div className="space-y-3 [print-color-adjust:exact]">
@@ -56,23 +69,16 @@ export const Timeline = memo(function Timeline({
         total={layout.subJobCount}
         listed={job.sub_jobs !== undefined}
         counts={layout.counts}
-        onJumpToFailure={firstFailed ? () => nav.goTo(firstFailed.index) : undefined}
-        onPreviousFailure={severalFailures ? nav.stepFailure(false) : undefined}
-        onNextFailure={severalFailures ? nav.stepFailure(true) : undefined}
+        onJumpToFailure={firstFailed ? nav.goToFirstFailure : undefined}
+        onPreviousFailure={severalFailures ? nav.previousFailure : undefined}
+        onNextFailure={severalFailures ? nav.nextFailure : undefined}
         missingSelection={selected !== undefined && !selectedRow ? selected : undefined}
-        tools={
-          // A link's filters are shown (and can be cleared) on any job; the tools otherwise
-          // come with the large ones.
-          large || nav.filter.active || nav.filter.unknownStatuses.length > 0
-            ? {
-                filter: nav.filter,
-                shownSubJobs: nav.shownSubJobs,
-                ...(large ? { density, onDensity: setDensity } : {}),
-              }
-            : undefined
-        }
+        // A link's filters are shown (and can be cleared) on any job; the tools otherwise
+        // come with the large ones.
+        tools={tools}
       />
       <div
+        ref={cardRef}
         className="group/timeline rounded-card border border-line bg-panel"
         data-live={layout.live}
         style={style}
@@ -83,31 +89,38 @@ export const Timeline = memo(function Timeline({
             <OverviewStrip kinds={layout.kinds} spans={layout.spans} onPick={nav.goTo} />
           </Suspense>
         ) : null}
-        <TimelineAxis axis={layout.axis} live={layout.live} startText={layout.startText} />
-        <ol
-          ref={nav.listRef}
-          aria-label="Job and sub-jobs on one time axis"
-          data-density={density}
-          data-virtual={nav.listHeight === undefined ? undefined : ''}
-          className="relative divide-y divide-line"
-          style={nav.listHeight === undefined ? undefined : { height: nav.listHeight }}
-        >
-          {nav.rows.map(({ row, place }) => {
-            const RowView = row.isJob ? TimelineRow : Row;
-            return (
-              <RowView
-                key={row.key}
-                row={row}
-                selected={row.key === selectedRow?.key}
-                shareUrl={row.key === selectedRow?.key ? shareUrl : undefined}
-                onSelect={select}
-                reasonAbove={reasonAbove}
-                place={place}
-                measure={nav.measure}
-              />
-            );
-          })}
-        </ol>
+        <TimelineAxis
+          axis={layout.axis}
+          live={layout.live}
+          nowPct={layout.nowPct}
+          startText={layout.startText}
+        />
+        <NowLineContext value={onTrack}>
+          <ol
+            ref={nav.listRef}
+            aria-label="Job and sub-jobs on one time axis"
+            data-density={density}
+            data-virtual={nav.listHeight === undefined ? undefined : ''}
+            className="relative divide-y divide-line"
+            style={nav.listHeight === undefined ? undefined : { height: nav.listHeight }}
+          >
+            {nav.rows.map(({ row, place }) => {
+              const RowView = row.isJob ? TimelineRow : Row;
+              return (
+                <RowView
+                  key={row.key}
+                  row={row}
+                  selected={row.key === selectedRow?.key}
+                  shareUrl={row.key === selectedRow?.key ? shareUrl : undefined}
+                  onSelect={select}
+                  reasonAbove={reasonAbove}
+                  place={place}
+                  measure={nav.measure}
+                />
+              );
+            })}
+          </ol>
+        </NowLineContext>
         {nav.drawn < nav.shownCount ? (
           <p className="border-t border-line px-3 py-2 text-sm text-ink-muted">
             Drawing {nav.shownCount - nav.drawn} more row

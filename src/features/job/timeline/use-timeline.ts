@@ -1,4 +1,12 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { flushSync } from 'react-dom';
 import { useLocation, useSearchParams } from 'react-router';
 import { firstFailure } from '../../../job/first-failure';
@@ -99,28 +107,46 @@ export function useRowFilter() {
       ),
     [setSearchParams],
   );
-  const setParam = (next: URLSearchParams, name: string, value: string) => {
-    if (value === '') next.delete(name);
-    else next.set(name, value);
-  };
-  return {
-    shown,
-    query,
-    /** Words of `?status=` that name no state. */
-    unknownStatuses: unknown,
-    active: shown.size > 0 || query.trim() !== '',
-    toggle: (kind: StatusKind) =>
-      update((next) => {
-        const states = new Set(shown);
-        if (!states.delete(kind)) states.add(kind);
-        setParam(next, 'status', statusParam(states));
-      }),
-    setQuery: (value: string) => update((next) => setParam(next, 'q', value)),
-    clear: () =>
-      update((next) => {
-        for (const name of FILTER_PARAMS) next.delete(name);
-      }),
-  };
+  // One object while the address stays: the toolbar, memoised on it, is left alone while the
+  // list scrolls (each scrolled frame renders the timeline again).
+  return useMemo(() => {
+    const setParam = (next: URLSearchParams, name: string, value: string) => {
+      if (value === '') next.delete(name);
+      else next.set(name, value);
+    };
+    return {
+      shown,
+      query,
+      /** Words of `?status=` that name no state. */
+      unknownStatuses: unknown,
+      active: shown.size > 0 || query.trim() !== '',
+      toggle: (kind: StatusKind) =>
+        update((next) => {
+          const states = new Set(shown);
+          if (!states.delete(kind)) states.add(kind);
+          setParam(next, 'status', statusParam(states));
+        }),
+      setQuery: (value: string) => update((next) => setParam(next, 'q', value)),
+      clear: () =>
+        update((next) => {
+          for (const name of FILTER_PARAMS) next.delete(name);
+        }),
+    };
+  }, [shown, query, unknown, update]);
+}
+
+/**
+ * A function of one identity for the component's life that calls the latest `handler`: for
+ * props of memoised parts (toolbar, overview) that must not change on every render.
+ */
+function useStableHandler<A extends unknown[]>(
+  handler: (...args: A) => void,
+): (...args: A) => void {
+  const latest = useRef(handler);
+  useLayoutEffect(() => {
+    latest.current = handler;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
 }
 
 /**
@@ -210,7 +236,7 @@ export function useTimelineRows(
     focusNow(row.domId, virtual);
     if (row.linkId && !hidden) select(row.linkId);
   };
-  const stepFailure = (forward: boolean) => () => {
+  const stepFailure = (forward: boolean) => {
     const from = selectedIndex < 0 ? (forward ? 0 : layout.rowCount) : selectedIndex;
     const found = forward ? nextFailure(layout.kinds, from) : previousFailure(layout.kinds, from);
     // At either end, go round: the list of failures is short and a dead button is confusing.
@@ -222,6 +248,14 @@ export function useTimelineRows(
           : previousFailure(layout.kinds, layout.rowCount);
     if (target >= 0) goTo(target);
   };
+  const stableGoTo = useStableHandler(goTo);
+  const stableStep = useStableHandler(stepFailure);
+  const nextFailureHandler = useCallback(() => stableStep(true), [stableStep]);
+  const previousFailureHandler = useCallback(() => stableStep(false), [stableStep]);
+  const firstFailureHandler = useCallback(() => {
+    const index = layout.firstFailed?.index;
+    if (index !== undefined) stableGoTo(index);
+  }, [layout.firstFailed?.index, stableGoTo]);
   return {
     filter,
     /** Sub-jobs left by the filters and the search (the job's own row is always drawn). */
@@ -233,8 +267,11 @@ export function useTimelineRows(
     /** The list's height while virtualised (its rows are placed absolutely), else undefined. */
     listHeight: virtual ? virtualizer.getTotalSize() : undefined,
     measure: virtual ? virtualizer.measureElement : undefined,
-    goTo,
-    stepFailure,
+    /** These keep one identity while the scroll moves and the clock ticks. */
+    goTo: stableGoTo,
+    goToFirstFailure: firstFailureHandler,
+    nextFailure: nextFailureHandler,
+    previousFailure: previousFailureHandler,
   };
 }
 

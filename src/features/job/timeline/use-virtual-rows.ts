@@ -11,6 +11,13 @@ import { DRAW_ALL_ROWS_DONE_EVENT, DRAW_ALL_ROWS_EVENT } from '../../../job/draw
 export const VIRTUAL_FROM = 150;
 /** Rows drawn beyond either edge of the screen, so a short scroll shows no gap. */
 const OVERSCAN = 12;
+/**
+ * How long after the last scroll event the list counts as still scrolling. The library's
+ * 150 ms is shorter than a frame of a slow laptop while it scrolls a large job (issue 22):
+ * the list then stopped and restarted "scrolling" between two frames, and each change drew
+ * the whole timeline once more, making the next frame slower still.
+ */
+const SCROLLING_RESET_MS = 400;
 
 /** Estimated heights (px) until a row is measured: one line, or the comfortable row. */
 export function estimateRowPx(compact: boolean, failed: boolean): number {
@@ -69,6 +76,7 @@ export function useVirtualRows({
     estimateSize: estimate,
     getItemKey: keyAt,
     overscan: OVERSCAN,
+    isScrollingResetDelay: SCROLLING_RESET_MS,
     scrollMargin,
     rangeExtractor,
     enabled,
