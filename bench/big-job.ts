@@ -12,19 +12,13 @@
  *
  *   npm run bench:big-job   (IDLE_MS=20000 SCROLL_MS=10000 CPU=4; DIST: the build, default dist)
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
-import { simulatedPreviewEnv } from '../e2e/preview-env.ts';
 import { DEMO_PROJECT_ID, SCENARIO } from '../server/simulator/simulator.ts';
-import { freePort } from '../server/testing/servers.ts';
+import { startProductionServer } from './production-server.ts';
 import { markdownTable } from './table.ts';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const IDLE_MS = Number(process.env.IDLE_MS) || 20_000;
 const SCROLL_MS = Number(process.env.SCROLL_MS) || 10_000;
 const CPU = Number(process.env.CPU) || 4;
@@ -76,37 +70,20 @@ interface TaskSummary {
 }
 
 async function main(): Promise<void> {
-  const dist = resolve(ROOT, process.env.DIST ?? 'dist');
-  if (!existsSync(join(dist, 'index.html')))
-    throw new Error(`${dist} has no build: run npm run build first`);
-  const [port, simulatorPort] = [await freePort(), await freePort()];
-  const server = spawn(process.execPath, [join(dist, '..', 'dist-server', 'main.js')], {
-    cwd: ROOT,
-    env: { ...process.env, ...simulatedPreviewEnv(port, simulatorPort), SFS_TURBO_DIST: dist },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const server = await startProductionServer();
+  const { base } = server;
   const browser = await chromium.launch({
     args: CHROMIUM_ARGS,
     executablePath: chromiumExecutable() ?? chromium.executablePath(),
   });
   try {
-    for (
-      const until = Date.now() + 60_000;
-      !(await fetch(`${base}/api/regions`)
-        .then((r) => r.ok)
-        .catch(() => false));
-    ) {
-      if (Date.now() > until) throw new Error('the production server did not start within 60 s');
-      await new Promise((done) => setTimeout(done, 250));
-    }
     const scenarios = [
       { name: '1,000 sub-jobs (frozen mid-flight, live clock)', id: SCENARIO.benchmarkSubJobs },
       { name: '500 sub-jobs, live (waves)', id: SCENARIO.manySubJobs },
     ];
     const rows: string[][] = [];
     for (const scenario of scenarios) {
-      await fetch(`http://127.0.0.1:${simulatorPort}/__simulator/reset`, { method: 'POST' });
+      await server.control('/__simulator/reset');
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       await context.addInitScript(INIT);
       const page = await context.newPage();
@@ -174,7 +151,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
-    server.kill();
+    server.stop();
     clearTimeout(watchdog);
   }
 }
