@@ -1,5 +1,5 @@
 import { Maximize2, ZoomIn } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { StatusIcon } from '../../components/ui/status-badge';
 import { boardAxis, type BoardAxisOptions } from '../../job/axis';
@@ -13,6 +13,7 @@ import type { LookupTarget } from '../../lib/api-error';
 import { cn } from '../../lib/cn';
 import { useNow } from '../../lib/use-now';
 import { shortIds } from './short-ids';
+import { fittingTickLabels } from './tick-labels';
 import { useBoardSnapshots } from './use-board-snapshots';
 
 /** However short a job, its bar stays this wide: a sliver is not a job one can point at. */
@@ -70,6 +71,21 @@ export function BoardTimeline({
     );
   };
   const axis = useMemo(() => boardAxis(items, now, zone, options), [items, now, zone, options]);
+  // How wide the tick labels' row is, so that labels that would overlap are left out.
+  const labelRow = useRef<HTMLDivElement>(null);
+  const [labelRowPx, setLabelRowPx] = useState(0);
+  const drawn = axis !== undefined;
+  useEffect(() => {
+    const row = labelRow.current;
+    if (!row || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setLabelRowPx(row.clientWidth));
+    observer.observe(row);
+    return () => observer.disconnect();
+  }, [drawn]);
+  const fits = useMemo(
+    () => (axis ? fittingTickLabels(axis.ticks, labelRowPx) : []),
+    [axis, labelRowPx],
+  );
   return (
     <section
       aria-labelledby="board-axis-title"
@@ -107,11 +123,12 @@ export function BoardTimeline({
       ) : (
         <div className="mt-2 grid grid-cols-[minmax(0,12rem)_minmax(0,1fr)] gap-x-2 gap-y-1 text-xs">
           <span />
-          <div className="relative h-4 text-ink-muted" aria-hidden>
+          <div ref={labelRow} className="relative h-4 text-ink-muted" aria-hidden>
             {axis.ticks.map((tick, index) => {
               const edge = index === 0 || index === axis.ticks.length - 1;
               // Between the edges: the middle tick, or (cut axis) where each busy stretch begins.
-              const labelled = edge || tick.pct === 50 || axis.breaks.length > 0;
+              const labelled =
+                (edge || tick.pct === 50 || axis.breaks.length > 0) && fits[index] !== false;
               return (
                 <span
                   key={`${tick.pct}-${index}`}
