@@ -106,6 +106,36 @@ describe("the board's readable views of jobs hours apart", () => {
     ]);
   });
 
+  it('cut, keep the room ahead of a live job in proportion to the stretch now running', () => {
+    // Two hours after a finished job, a job began a minute ago and runs: to scale from the
+    // first job the axis would run on for half an hour past now.
+    const running = Date.UTC(2026, 11, 5, 5, 33, 0);
+    const clock = running + 60_000;
+    const axis = boardAxis(
+      [
+        {
+          key: 'done',
+          job: {
+            status: 'success',
+            begin_time: '2026-12-05 03:34:06',
+            end_time: '2026-12-05 03:35:46',
+          },
+        },
+        { key: 'live', job: { status: 'running', begin_time: '2026-12-05 05:33:00' } },
+      ],
+      clock,
+      'utc',
+      { cutIdle: true },
+    );
+    expect(axis?.breaks).toHaveLength(1);
+    // The axis ends a little after now, not half an hour later...
+    expect(axis!.endMs - clock).toBeLessThan(60_000);
+    expect(axis!.endMs).toBeGreaterThan(clock);
+    // ...so the running job's bar takes most of its stretch, and "now" is near the end.
+    expect(axis?.bars.get('live')?.width).toBeGreaterThan(25);
+    expect(axis?.nowPct).toBeGreaterThan(75);
+  });
+
   it('leave short idle stretches alone', () => {
     const close = [
       { key: 'a', job: { status: 'success', begin_time: at(0), end_time: at(8) } },

@@ -364,24 +364,34 @@ export function boardAxis(
   let endMs = Math.max(...ends, live ? now : Number.NEGATIVE_INFINITY);
   if (live) endMs = startMs + liveAxisSpan(endMs - startMs);
   if (endMs <= startMs) endMs = startMs + S;
-  const fullEnd = endMs;
+  let fullEnd = endMs;
   const windowed = options.window && options.window.endMs > options.window.startMs;
   if (options.window && windowed) ({ startMs, endMs } = options.window);
   const span = endMs - startMs;
   const endOf = (extent: Extent) =>
     extent.end ?? (extent.live ? Math.min(now, fullEnd) : (extent.begin as number));
-  const { segments, breaks } = segmentsFor(
-    startMs,
-    endMs,
-    extents.map((extent) => [
-      extent.begin as number,
-      Math.max(
-        endOf(extent),
-        ...extent.subs.flatMap((sub) => (sub.end === undefined ? [] : [sub.end])),
-      ),
-    ]),
-    !windowed && options.cutIdle === true,
-  );
+  const busy = extents.map((extent): [number, number] => [
+    extent.begin as number,
+    Math.max(
+      endOf(extent),
+      ...extent.subs.flatMap((sub) => (sub.end === undefined ? [] : [sub.end])),
+    ),
+  ]);
+  const cutIdle = !windowed && options.cutIdle === true;
+  let { segments, breaks } = segmentsFor(startMs, endMs, busy, cutIdle);
+  // Cut, a live axis's room ahead follows the busy stretch now running, not the whole board:
+  // sized from the first job, it left jobs begun a minute ago in a tenth of the width, with
+  // half an hour of empty future after them.
+  const running = segments.at(-1) as Segment;
+  if (breaks.length > 0 && live) {
+    const busyEnd = Math.max(...busy.map(([, end]) => end));
+    const roomEnd = running.t0 + liveAxisSpan(busyEnd - running.t0);
+    if (roomEnd < endMs) {
+      endMs = roomEnd;
+      fullEnd = roomEnd;
+      ({ segments, breaks } = segmentsFor(startMs, endMs, busy, cutIdle));
+    }
+  }
   const pct = (value: number) => pctOn(segments, value);
   const place = (begin: number, end: number): AxisSpan => {
     if (!windowed)
