@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jobQueries } from '../../job/job-queries';
@@ -52,6 +52,37 @@ describe('firstAnswer (before the job page is first drawn)', () => {
     // The first frame is the job, not "Asking SFS Turbo…".
     expect(view.container.querySelector('#job-title')).not.toBeNull();
     expect(view.container.textContent).not.toContain('Asking SFS Turbo');
+    expect(jobAsks(fetch)).toBe(1);
+    view.unmount();
+    queryClient.clear();
+  });
+
+  it('shows a failed first answer as it came, without asking again on mount', async () => {
+    // Asked again, the server would answer otherwise (after a refused IAM login it waits a
+    // minute: 429), and the first answer's reason would never be seen.
+    let asked = 0;
+    const fetch = answerWith(async () => {
+      asked += 1;
+      return asked === 1
+        ? Response.json({ errCode: 'PROXY.AUTH_FAILED', errMsg: 'IAM refused' }, { status: 401 })
+        : Response.json({ errCode: 'PROXY.RATE_LIMITED', errMsg: 'wait' }, { status: 429 });
+    });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    await firstAnswer(target, queryClient);
+    const view = render(
+      <QueryClientProvider client={queryClient}>
+        <MemoryRouter
+          initialEntries={[`/${target.region}/projects/${target.projectId}/jobs/${target.jobId}`]}
+        >
+          <Routes>
+            <Route path=":region/projects/:projectId/jobs/:jobId" element={<JobPage />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    await waitFor(() => expect(view.container.querySelector('[data-failure-kind]')).not.toBeNull());
+    expect(view.container.textContent).toContain('PROXY.AUTH_FAILED');
+    expect(view.container.textContent).not.toContain('PROXY.RATE_LIMITED');
     expect(jobAsks(fetch)).toBe(1);
     view.unmount();
     queryClient.clear();

@@ -5,6 +5,7 @@ import { jobQueries } from '../../job/job-queries';
 import type { LookupTarget } from '../../lib/api-error';
 import { lazyComponent } from '../../lib/on-demand';
 import { JobView } from './job-view';
+import { markAskedBeforeRender } from './use-job-lookup';
 
 /** How long the first render waits for the job's answer before it is drawn without it. */
 export const FIRST_ANSWER_WAIT_MS = 300;
@@ -35,7 +36,7 @@ const isValid = (target: LookupTarget) =>
  * query, started only after that first render, has its answer. A slow answer does not hold the
  * page: after FIRST_ANSWER_WAIT_MS it is drawn without it, and the answer follows as usual. The
  * answer is fresh until its poll is due (the query's `staleTime`), so drawing the page asks no
- * second time; a failed answer is asked again by the page, which words the failure.
+ * second time; a failed one is shown as it came, not asked again (`markAskedBeforeRender`).
  */
 // eslint-disable-next-line react-refresh/only-export-components -- the page's chunk carries what its first render needs; fast refresh of this file reloads the page
 export function firstAnswer(
@@ -44,6 +45,7 @@ export function firstAnswer(
 ): Promise<unknown> | undefined {
   const target = targetOf(params);
   if (!isValid(target)) return undefined;
+  markAskedBeforeRender();
   // The timer is left to run out: clearing it would cost the first load more than it saves.
   return Promise.race([
     queryClient.prefetchQuery(jobQueries.detail(target)),

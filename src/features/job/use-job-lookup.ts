@@ -11,6 +11,19 @@ import { usePageVisible } from '../../lib/use-page-visible';
 import { useEndNotification } from './use-end-notification';
 
 /**
+ * Whether the job of the address the document was opened at was asked for before the page's
+ * first render (`firstAnswer` in job-page.tsx). Its page takes that answer as it is, a failure
+ * too: asked again on mount, a failure can come back as another (a refused IAM login is
+ * followed by the server's minute of waiting, 429), and the first answer's reason would never
+ * be shown. The first mount only: a later visit to a job asks again as usual.
+ */
+let askedBeforeRender = false;
+
+export function markAskedBeforeRender(): void {
+  askedBeforeRender = true;
+}
+
+/**
  * One job, live: the answer on screen and its time, the page clock, the polling state, the
  * end notification, and what the tab and the recent-jobs list say about it.
  */
@@ -23,7 +36,13 @@ export function useJobLookup(target: LookupTarget) {
   const cached = queryClient.getQueryData(jobQueries.detail(target).queryKey);
   const cachedStatus = cached ? statusKind(cached.job.status) : undefined;
   const notify = useEndNotification(cachedStatus, () => `${target.jobId} in ${target.region}`);
-  const query = useQuery(jobQueries.detail(target, { notifyRequested: notify.requested }));
+  const options = jobQueries.detail(target, { notifyRequested: notify.requested });
+  const [answeredBeforeRender] = useState(() => {
+    const first = askedBeforeRender;
+    askedBeforeRender = false;
+    return first;
+  });
+  const query = useQuery({ ...options, retryOnMount: !answeredBeforeRender });
 
   // The answer on screen and its time, together. A new answer is drawn in the background in
   // slices of a few milliseconds (a deferred value renders as a transition), so building a big
