@@ -30,6 +30,21 @@ function answerWith(respond: () => Promise<Response>) {
 const jobAsks = (fetch: ReturnType<typeof answerWith>) =>
   fetch.mock.calls.filter(([input]) => String(input) !== '/api/regions').length;
 
+/** The job page at the target's address, as the router draws it. */
+function renderJobPage(queryClient: QueryClient) {
+  return render(
+    <QueryClientProvider client={queryClient}>
+      <MemoryRouter
+        initialEntries={[`/${target.region}/projects/${target.projectId}/jobs/${target.jobId}`]}
+      >
+        <Routes>
+          <Route path=":region/projects/:projectId/jobs/:jobId" element={<JobPage />} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
 describe('firstAnswer (before the job page is first drawn)', () => {
   it('has the answer in the cache before the first render, and the page asks no second time', async () => {
     const fetch = answerWith(async () => Response.json(job));
@@ -38,17 +53,7 @@ describe('firstAnswer (before the job page is first drawn)', () => {
     expect(queryClient.getQueryData(jobQueries.detail(target).queryKey)?.job.status).toBe(
       'running',
     );
-    const view = render(
-      <QueryClientProvider client={queryClient}>
-        <MemoryRouter
-          initialEntries={[`/${target.region}/projects/${target.projectId}/jobs/${target.jobId}`]}
-        >
-          <Routes>
-            <Route path=":region/projects/:projectId/jobs/:jobId" element={<JobPage />} />
-          </Routes>
-        </MemoryRouter>
-      </QueryClientProvider>,
-    );
+    const view = renderJobPage(queryClient);
     // The first frame is the job, not "Asking SFS Turbo…".
     expect(view.container.querySelector('#job-title')).not.toBeNull();
     expect(view.container.textContent).not.toContain('Asking SFS Turbo');
@@ -69,17 +74,7 @@ describe('firstAnswer (before the job page is first drawn)', () => {
     });
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     await firstAnswer(target, queryClient);
-    const view = render(
-      <QueryClientProvider client={queryClient}>
-        <MemoryRouter
-          initialEntries={[`/${target.region}/projects/${target.projectId}/jobs/${target.jobId}`]}
-        >
-          <Routes>
-            <Route path=":region/projects/:projectId/jobs/:jobId" element={<JobPage />} />
-          </Routes>
-        </MemoryRouter>
-      </QueryClientProvider>,
-    );
+    const view = renderJobPage(queryClient);
     await waitFor(() => expect(view.container.querySelector('[data-failure-kind]')).not.toBeNull());
     expect(view.container.textContent).toContain('PROXY.AUTH_FAILED');
     expect(view.container.textContent).not.toContain('PROXY.RATE_LIMITED');
