@@ -138,6 +138,33 @@ test('on a filled board "Add jobs" at the top takes the keyboard to the paste bo
   await expect(paste).toBeInViewport();
 });
 
+test('the paste box "Add jobs" went to stays on screen while the board’s answers come in above it', async ({
+  page,
+}) => {
+  // CI's loaded host pressed "Add jobs" before the answers came: the timeline that then
+  // appeared above the box pushed it off screen, the keyboard left in a field out of sight.
+  let release!: () => void;
+  const answered = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/sfs-turbo/jobs/**', async (route) => {
+    await answered;
+    await route.continue();
+  });
+  const jobs = [SCENARIO.success, SCENARIO.failed, SCENARIO.running].map(ref);
+  await page.setViewportSize({ width: 1366, height: 500 });
+  await page.goto(board(jobs));
+  await expect(page.locator('li[data-board-row][data-status="loading"]')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Add jobs', exact: true }).press('Enter');
+  const paste = page.getByLabel(/Paste anything with job references/);
+  await expect(paste).toBeFocused();
+  await expect(paste).toBeInViewport();
+
+  release();
+  await expect(page.locator('[data-board-row][data-status="loading"]')).toHaveCount(0);
+  await expect(page.locator('[data-axis-bar]')).toHaveCount(3);
+  await expect(paste).toBeFocused();
+  await expect(paste).toBeInViewport({ ratio: 1 });
+});
+
 test('removing a row keeps the keyboard on the list and can be undone, the address following', async ({
   page,
 }) => {

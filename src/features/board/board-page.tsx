@@ -6,6 +6,7 @@ import { rememberBoard } from '../../job/last-board';
 import { useTicketView } from '../../job/use-ticket-view';
 import { useZone } from '../../job/use-zone';
 import { publicLink } from '../../lib/base-path';
+import { keepInView } from '../../lib/keep-in-view';
 import { BoardActions } from './board-actions';
 import { BoardBuilder } from './board-builder';
 import { BoardHeader } from './board-header';
@@ -85,10 +86,14 @@ export function BoardPage() {
     focusNext.current = () => removeButtonOf(removed.entry.key);
     restore(removed.entry, removed.index);
   };
-  // "Add jobs" at the top: on a filled board the paste box is below the fold.
+  // "Add jobs" at the top: on a filled board the paste box is below the fold, and it stays
+  // on screen while answers still coming in grow the board above it.
   const toAddJobs = () => {
     const box = pasteRef.current;
-    (box?.querySelector<HTMLElement>('textarea') ?? box)?.focus();
+    const field = box?.querySelector<HTMLElement>('textarea') ?? box;
+    if (!field) return;
+    field.focus();
+    if (captureRef.current) keepInView(field, captureRef.current);
   };
 
   // Moving a row keeps the keyboard where it was: on the same button of the moved row.
