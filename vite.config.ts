@@ -121,6 +121,16 @@ export default defineConfig(({ command }) => ({
   // (then it names each map in a `SourceMap` header, server/http/static-site.ts).
   // No module-preload polyfill: every browser the dashboard supports preloads modules itself.
   build: {
+    // Six characters of content hash (36 bits) tell this build's few dozen files apart; the
+    // default eight are random bytes that no compression removes, named many times over in
+    // the first load's import lists (decision 0006).
+    rolldownOptions: {
+      output: {
+        entryFileNames: 'assets/[name]-[hash:6].js',
+        chunkFileNames: 'assets/[name]-[hash:6].js',
+        assetFileNames: 'assets/[name]-[hash:6][extname]',
+      },
+    },
     sourcemap: 'hidden',
     manifest: true,
     modulePreload: {

@@ -135,7 +135,7 @@ async function bundle(dist: string): Promise<void> {
     `≤ ${report.budgetKb} kB: ${mark(!report.over)}`,
   ]);
   for (const chunk of report.chunks) {
-    const name = chunk.file.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, '.js');
+    const name = chunk.file.replace(/^assets\//, '').replace(/-[\w-]{6}\.js$/, '.js');
     rows.push([
       'bundle',
       `  ${name} (${chunk.role})`,
