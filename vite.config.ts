@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import type { OutputChunk } from 'rolldown';
+import { rolldown, type OutputChunk } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
 import { parseBasePath } from './server/config/serving.ts';
 import { sfsTurboDev } from './server/vite-plugin.ts';
@@ -91,10 +91,49 @@ function loadedBefore(): { plugin: Plugin; has: (host: string, file: string) => 
   };
 }
 
+/**
+ * src/first-status.ts draws a job's status before the app's entry has loaded and run, so it is
+ * built on its own (one small script holding what it imports, sharing no chunk with the app)
+ * and written into index.html inline, in the head: it starts at once, with no request of its
+ * own. The production server allows it by its hash (server/http/static-site.ts). The dev
+ * server has no preloaded answer to draw, so it goes without.
+ */
+function firstStatus(): Plugin {
+  const source = fileURLToPath(new URL('./src/first-status-main.ts', import.meta.url));
+  let code = '';
+  return {
+    name: 'first-status',
+    apply: 'build',
+    async buildStart() {
+      const bundle = await rolldown({ input: source, platform: 'browser' });
+      try {
+        const { output } = await bundle.generate({ format: 'iife', minify: true });
+        code = output[0].code.trim();
+      } finally {
+        await bundle.close();
+      }
+      if (/<\/script|<!--/i.test(code)) throw new Error('first-status: the script would end early');
+    },
+    transformIndexHtml: {
+      order: 'post',
+      // Before the style sheet: a classic script after one waits for it to load before it runs.
+      handler: (html) => html.replace('</title>', () => `</title>\n    <script>${code}</script>`),
+    },
+  };
+}
+
 const loaded = loadedBefore();
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), tailwindcss(), sfsTurboDev(), preloadJobPage(), loaded.plugin, precompress()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    sfsTurboDev(),
+    firstStatus(),
+    preloadJobPage(),
+    loaded.plugin,
+    precompress(),
+  ],
   // The build is relative (./assets/…), so one build serves any BASE_PATH: the production
   // server writes the base into index.html at start (server/http/static-site.ts). The dev
   // server serves under BASE_PATH directly.

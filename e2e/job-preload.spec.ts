@@ -99,3 +99,40 @@ test("a job's address: the page's first frame already shows the job, never 'Aski
   expect(texts.filter((text) => text.includes('Asking SFS Turbo'))).toEqual([]);
   expect(texts[0]).toContain('Succeeded');
 });
+
+test("a job's status is on screen before the app's script has loaded, and the app takes over its answer", async ({
+  page,
+}) => {
+  // The app's entry is held back: what shows meanwhile is index.html's own inline script,
+  // drawing from the preloaded answer (allowed by the page's Content-Security-Policy by its
+  // hash; a blocked script would be a console error, which fails every test).
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const jobId = SCENARIO.failed;
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes(`/sfs-turbo/jobs/${jobId}`)) requests.push(request.url());
+  });
+  // Not until "load": that waits for the held script.
+  await page.goto(`/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${jobId}`, { waitUntil: 'commit' });
+  const early = page.locator('#root > [data-first-status]');
+  await expect(early.locator('[data-status="failed"]')).toHaveText('Failed');
+  await expect(early).toContainText(jobId);
+  await expect(early).toContainText(DEMO_PROJECT_ID);
+  await expect(early).toContainText('eu-de');
+  await expect(page.locator('[data-ticket-card]')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('before-the-script.png') });
+
+  release();
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toContainText('Failed');
+  await expect(early).toHaveCount(0);
+  await settle(page);
+  await page.screenshot({ path: test.info().outputPath('after-the-script.png') });
+  // A failed job is final: no poll follows, so the one request is the preload's, taken by the
+  // inline script and handed on to the app.
+  expect(requests).toHaveLength(1);
+});

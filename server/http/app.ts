@@ -30,6 +30,7 @@ import {
 import { createReadiness, type Readiness } from './readiness.ts';
 import { sendProxyError } from './responses.ts';
 import {
+  allowingInlineScripts,
   DEV_SECURITY_HEADERS,
   SECURITY_HEADERS,
   withTransportSecurity,
@@ -221,7 +222,7 @@ export async function createApp(config: AppConfig, options: AppOptions): Promise
     observeExcept(logger, metrics, new Set(['vite']), leakCheck(runtime.credentials.secrets)),
     securityHeaders(
       withTransportSecurity(
-        options.mode === 'production' ? SECURITY_HEADERS : DEV_SECURITY_HEADERS,
+        site ? allowingInlineScripts(SECURITY_HEADERS, site.inlineScripts) : DEV_SECURITY_HEADERS,
         serving.publicUrl,
       ),
     ),

@@ -9,8 +9,9 @@ const SHARED: Readonly<Record<string, string>> = {
 };
 
 /**
- * Headers on everything `npm start` serves. No inline scripts are allowed; inline style
- * attributes are, because bar positions in the timeline are computed per row.
+ * Headers on everything `npm start` serves. No inline scripts are allowed but those the build
+ * wrote, each by its hash (`allowingInlineScripts`); inline style attributes are, because bar
+ * positions in the timeline are computed per row.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   ...SHARED,
@@ -27,6 +28,25 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
     "frame-ancestors 'none'",
   ].join('; '),
 };
+
+/**
+ * `headers` whose policy also allows the inline scripts with these hashes (`'sha256-…'`, the
+ * build's own: server/http/static-site.ts), and no other inline script.
+ */
+export function allowingInlineScripts(
+  headers: Readonly<Record<string, string>>,
+  hashes: readonly string[],
+): Readonly<Record<string, string>> {
+  const policy = headers['Content-Security-Policy'];
+  if (hashes.length === 0 || policy === undefined) return headers;
+  return {
+    ...headers,
+    'Content-Security-Policy': policy.replace(
+      /(^|; )script-src 'self'/,
+      `$1script-src 'self' ${hashes.join(' ')}`,
+    ),
+  };
+}
 
 /**
  * The dev server injects inline scripts (React Fast Refresh) and talks to Vite over a

@@ -31,6 +31,11 @@ export interface StaticSite {
    * that also has the browser ask for the job's answer at once (`jobPreload`).
    */
   page(path: string): StaticFile;
+  /**
+   * The inline scripts of index.html as Content-Security-Policy sources (`'sha256-…'`): the
+   * build writes one (src/first-status.ts), and the policy allows it by its hash alone.
+   */
+  inlineScripts: string[];
 }
 
 const TYPES: Record<string, string> = {
@@ -79,6 +84,13 @@ export function renderIndex(html: string, basePath: string, publicUrl: string | 
   return html
     .replace(/(\s(?:src|href)=")\.\//g, `$1${basePath}`)
     .replace('</head>', `${meta}</head>`);
+}
+
+/** `'sha256-…'` of each inline `<script>` (one without `src`), as the browser hashes it. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    ([, code = '']) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`,
+  );
 }
 
 /** The job page's route, `/{region}/projects/{projectId}/jobs/{jobId}` (src/app/pages.tsx). */
@@ -205,6 +217,7 @@ export function loadStaticSite(
   return {
     files,
     index,
+    inlineScripts: inlineScriptHashes(rendered),
     page(pagePath) {
       const preload = jobPreload(pagePath, basePath);
       // Made per request (a job's page is 2 kB): a fast brotli level costs well under 1 ms.

@@ -3,6 +3,7 @@ import { jobApiPath } from '../../common/contract';
 import { parseJobBody, type Job } from '../job/job-schema';
 import { ApiError, errorFromResponse, type LookupTarget } from './api-error';
 import { appUrl } from './base-path';
+import { takeEarlyAnswer } from './early-answer';
 
 // The one way the browser asks the dashboard server: every answer is checked against a
 // valibot schema, and every failure (no answer, an error status, a body that is not what was
@@ -57,12 +58,12 @@ function unreachable(
  */
 async function request(path: string, { signal, target, init }: RequestOptions): Promise<Answer> {
   let response: Response;
+  const url = appUrl(path);
+  // A job page's first answer may have been asked for before this script ran.
+  const early = init === undefined ? takeEarlyAnswer(url) : undefined;
   try {
-    response = await fetch(appUrl(path), {
-      headers: { Accept: 'application/json' },
-      ...init,
-      signal: signal ?? null,
-    });
+    response = await (early ??
+      fetch(url, { headers: { Accept: 'application/json' }, ...init, signal: signal ?? null }));
   } catch (error) {
     if (signal?.aborted) throw error;
     throw unreachable(
