@@ -121,9 +121,13 @@ describe.each(ENGINES)('the watch routes on %s', (engine) => {
     });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ errCode: PROXY_ERROR.notFound });
-    // A malformed ID is no route that answers DELETE.
+    // A malformed ID is said to be malformed (it was "only GET, HEAD are allowed").
     const malformed = await getJson(`${api.url}/api/watches/not-a-uuid`, { method: 'DELETE' });
-    expect(malformed.status).toBe(405);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({
+      errCode: PROXY_ERROR.badRequest,
+      errMsg: 'Watch ID is malformed',
+    });
   });
 
   it('refuses what is not a watch request, with a clear message', async () => {
