@@ -15,11 +15,13 @@ export function watchNotifier(
 ): Notifier {
   return {
     async eventSeen(watch, event: WatchEvent) {
-      const subJobId = event.key.startsWith(SUB_JOB_FAILED)
-        ? event.key.slice(SUB_JOB_FAILED.length)
+      const { key } = event;
+      const subJobId = key.startsWith(SUB_JOB_FAILED)
+        ? key.slice(SUB_JOB_FAILED.length)
         : undefined;
+      const whole = key === 'ended' || key === 'gone' || key === 'expired' ? key : undefined;
       const message = buildMessage({
-        event: subJobId === undefined ? 'ended' : 'sub-job-failed',
+        event: whole ?? 'sub-job-failed',
         body: event.body,
         region: watch.region,
         projectId: watch.projectId,
@@ -31,7 +33,7 @@ export function watchNotifier(
       });
       await deliveries.enqueue({
         watchId: watch.id,
-        eventKey: subJobId === undefined ? eventKey.ended : eventKey.subJobFailed(subJobId),
+        eventKey: whole ? eventKey[whole] : eventKey.subJobFailed(subJobId ?? ''),
         target: watch.target,
         message,
       });

@@ -62,12 +62,15 @@ function upstream(initial: Forwarded = answer(200, { status: 'running' })) {
   return state;
 }
 
-function recording(): Notifier & { events: { watch: string; key: string }[] } {
+function recording(): Notifier & { events: { watch: string; key: string }[]; bodies: unknown[] } {
   const events: { watch: string; key: string }[] = [];
+  const bodies: unknown[] = [];
   return {
     events,
+    bodies,
     eventSeen(watch, event: WatchEvent) {
       events.push({ watch: watch.id, key: event.key });
+      bodies.push(event.body);
       return Promise.resolve();
     },
   };
@@ -249,9 +252,14 @@ describe.each(ENGINES)('the watcher on %s', (engine) => {
       expect((await row(store, started.id)).state).toBe('active');
       clock.now += 60_000;
     }
+    expect(notifier.events).toEqual([]);
     await watcher.tick();
     expect(await row(store, started.id)).toMatchObject({ state: 'gone', gone_since: goneFrom });
-    expect(notifier.events).toEqual([]);
+    // The channel hears that the watch ended without the job's end, with the last status seen.
+    expect(notifier.events).toEqual([{ watch: started.id, key: 'gone' }]);
+    expect(notifier.bodies).toEqual([{ status: 'running' }]);
+    await watcher.tick();
+    expect(notifier.events).toHaveLength(1);
   });
 
   it('backs off on errors and honours Retry-After, never ending the watch', async () => {
@@ -317,7 +325,8 @@ describe.each(ENGINES)('the watcher on %s', (engine) => {
     clock.now = T0;
     const [store] = await twoStores(engine);
     const cloud = upstream();
-    const watcher = watcherOn(store, cloud.send, recording(), {
+    const notifier = recording();
+    const watcher = watcherOn(store, cloud.send, notifier, {
       regionUsable: (region) => region !== 'eu-de',
     });
     const started = await watch(store);
@@ -327,6 +336,8 @@ describe.each(ENGINES)('the watcher on %s', (engine) => {
     clock.now = T0 + 7 * 24 * 60 * 60_000;
     await watcher.tick();
     expect(await row(store, started.id)).toMatchObject({ state: 'expired', ended_at: clock.now });
+    expect(notifier.events).toEqual([{ watch: started.id, key: 'expired' }]);
+    expect(notifier.bodies).toEqual([{ status: null }]);
   });
 
   it('lets one replica poll a watch at a time; another takes over when the holder dies', async () => {

@@ -18,7 +18,12 @@ import {
 } from './polling.ts';
 import { watchOf, type WatchRow } from './watches.ts';
 
-export type WatchEventKey = 'ended' | `sub-job-failed:${string}`;
+/**
+ * `ended`: the job succeeded or failed; `gone` and `expired`: the watch ended before the job
+ * did (an hour of 404s, or its time was up), which the channel is told too, with the last
+ * status seen; `sub-job-failed:<id>`: a sub-job failed while the job went on.
+ */
+export type WatchEventKey = 'ended' | 'gone' | 'expired' | `sub-job-failed:${string}`;
 
 export interface WatchEvent {
   key: WatchEventKey;
@@ -222,6 +227,21 @@ export function createWatcher(options: WatcherOptions): Watcher {
     log({ event: `watch-${state}`, watch: row.id, owner });
   }
 
+  /**
+   * A watch that ends before its job does: the channel hears of it (with the last status the
+   * watch saw), as it would of the job's end, then the watch ends. Left to the new holder when
+   * this replica's lease is gone.
+   */
+  async function stopWatching(
+    row: WatchRow,
+    state: 'gone' | 'expired',
+    extra: Outcome = {},
+  ): Promise<void> {
+    if (!(await stillHeld(row))) return;
+    await notifier.eventSeen(watchOf(row), { key: state, body: { status: row.last_status } });
+    await end(row, state, extra);
+  }
+
   /** What a finished or still-running answer means for the watch. */
   async function answered(row: WatchRow, body: unknown): Promise<Outcome | 'ended' | 'lost'> {
     const job = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
@@ -259,7 +279,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
 
   async function poll(row: WatchRow): Promise<void> {
     const at = now();
-    if (at - row.created_at >= maxAgeMs) return end(row, 'expired');
+    if (at - row.created_at >= maxAgeMs) return stopWatching(row, 'expired');
     if (!options.regionUsable(row.region)) {
       // The configuration changed since the watch began: nothing may be sent there now.
       log({ event: 'watch-region-refused', watch: row.id, owner });
@@ -292,7 +312,9 @@ export function createWatcher(options: WatcherOptions): Watcher {
     if (!result.ok) return settle(row, later(row, backoffDelay(row.poll_failures + 1)));
     if (result.status === 404) {
       const goneSince = row.gone_since ?? at;
-      if (now() - goneSince >= goneAfterMs) return end(row, 'gone', { gone_since: goneSince });
+      if (now() - goneSince >= goneAfterMs) {
+        return stopWatching(row, 'gone', { gone_since: goneSince });
+      }
       return settle(row, { gone_since: goneSince, next_poll_at: now() + NOT_FOUND_INTERVAL_MS });
     }
     if (result.status < 200 || result.status > 299) {

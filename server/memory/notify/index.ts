@@ -36,6 +36,8 @@ const MAX_KEYED_ID = 128;
  */
 export const eventKey = {
   ended: 'ended',
+  gone: 'gone',
+  expired: 'expired',
   subJobFailed: (subJobId: string) =>
     `sub-job-failed:${
       subJobId.length <= MAX_KEYED_ID

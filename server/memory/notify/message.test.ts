@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventKey } from './index.ts';
-import { buildMessage, facts, MAX_REASON, type MessageInput } from './message.ts';
+import { buildMessage, facts, headline, MAX_REASON, type MessageInput } from './message.ts';
 
 const AT = Date.UTC(2026, 10, 29, 10, 0, 5);
 const IDS = {
@@ -143,9 +143,32 @@ describe('a notification message', () => {
   });
 });
 
+describe('a watch that ends before its job', () => {
+  it('says the cloud no longer knows the job, with the last status the watch saw', () => {
+    const message = buildMessage(input({ status: 'running' }, { event: 'gone' }));
+    expect(headline(message)).toBe(
+      'SFS Turbo job: no longer watched, the cloud has not known it for an hour (last seen running)',
+    );
+    expect(facts(message)[0]).toEqual({ label: 'Last status seen', value: 'running' });
+    expect(message.firstFailure).toBeNull();
+  });
+
+  it('says the watch ran out of time, even when no status was ever seen', () => {
+    const message = buildMessage(input({ status: null }, { event: 'expired' }));
+    expect(headline(message)).toBe(
+      'SFS Turbo job: no longer watched, it had not ended after 7 days (last seen with no status)',
+    );
+    expect(facts(message)[0]).toEqual({
+      label: 'Last status seen',
+      value: 'unknown (the cloud sent none)',
+    });
+  });
+});
+
 describe('event keys', () => {
   it('name the sub-job, and stay short for an ID of any length', () => {
     expect(eventKey.ended).toBe('ended');
+    expect([eventKey.gone, eventKey.expired]).toEqual(['gone', 'expired']);
     expect(eventKey.subJobFailed('sub-1')).toBe('sub-job-failed:sub-1');
     const long = eventKey.subJobFailed('x'.repeat(10_000));
     expect(long).toMatch(/^sub-job-failed:sha256-[0-9a-f]{64}$/);

@@ -5,7 +5,8 @@
  * channel. It is stored as JSON with the delivery, so it holds data only.
  */
 
-export type NotifyEvent = 'ended' | 'sub-job-failed';
+/** The job ended; a sub-job failed; the watch ended before the job: 404s for an hour, or time up. */
+export type NotifyEvent = 'ended' | 'sub-job-failed' | 'gone' | 'expired';
 
 export interface FirstFailure {
   /** The failed sub-job's ID; null when the failure is the job's own. */
@@ -187,13 +188,24 @@ export function headline(message: NotifyMessage): string {
   if (message.event === 'sub-job-failed') {
     return `SFS Turbo ${type}: a sub-job failed (job ${message.status ?? 'status unknown'})`;
   }
+  const last = `last seen ${message.status ?? 'with no status'}`;
+  if (message.event === 'gone') {
+    return `SFS Turbo ${type}: no longer watched, the cloud has not known it for an hour (${last})`;
+  }
+  if (message.event === 'expired') {
+    return `SFS Turbo ${type}: no longer watched, it had not ended after 7 days (${last})`;
+  }
   return `SFS Turbo ${type} ended: ${message.status ?? 'status unknown'}`;
 }
 
 /** The facts every channel shows, label and plain value, in one order. */
 export function facts(message: NotifyMessage): { label: string; value: string }[] {
   const rows = [
-    { label: 'Status', value: message.status ?? 'unknown (the cloud sent none)' },
+    {
+      label:
+        message.event === 'gone' || message.event === 'expired' ? 'Last status seen' : 'Status',
+      value: message.status ?? 'unknown (the cloud sent none)',
+    },
     { label: 'Job type', value: message.jobType ?? 'unknown (the cloud sent none)' },
     { label: 'Job ID', value: message.jobId },
     { label: 'Project ID', value: message.projectId },
