@@ -89,6 +89,8 @@ async function markRepeatedRows(page: Page): Promise<void> {
 /** The job page has settled once it shows a job or a lookup failure, not the loading line. */
 async function jobSettled(page: Page): Promise<void> {
   await expect(page.getByText(/^Asking SFS Turbo for job/)).toHaveCount(0, { timeout: 20_000 });
+  // The status drawn before the app's script (src/first-status.ts) is not the page to audit.
+  await expect(page.locator('[data-first-status]')).toHaveCount(0, { timeout: 20_000 });
   await expect(page.locator('[data-status], [data-failure-kind]').first()).toBeVisible();
   // Large timelines draw in steps; audit the whole of it.
   await expect(page.getByText(/^Drawing \d+ more rows?/)).toHaveCount(0, { timeout: 30_000 });

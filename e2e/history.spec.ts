@@ -25,10 +25,10 @@ test('a job the cloud forgets keeps its history: viewed live, failed, then 404 u
   const started = new Date().toISOString();
 
   await openJob(page, DEMO_PROJECT_ID, SCENARIO.forgotten);
-  await expect(page.locator('[data-status]').first()).toHaveText('Waiting');
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Waiting');
   // The simulator's clock past the failure: the page's next poll sees it.
   await simulator.post('/__simulator/advance', { ms: 11_000 });
-  await expect(page.locator('[data-status]').first()).toHaveText('Failed', { timeout: 20_000 });
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Failed', { timeout: 20_000 });
 
   const history = async (): Promise<HistoryResponse> => {
     const answer = await request.get(forgottenHistory);

@@ -312,7 +312,7 @@ test('the tab title and icon tell the status', async ({ page }) => {
 
 test('recent jobs remember the last status and can be cleared', async ({ page }) => {
   await openJob(page, DEMO_PROJECT_ID, SCENARIO.failed);
-  await expect(page.locator('[data-status]').first()).toHaveText('Failed');
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Failed');
   await page.goto('/');
   const recent = page.getByRole('region', { name: 'Recent jobs' });
   await expect(recent.getByRole('link', { name: SCENARIO.failed })).toBeVisible();

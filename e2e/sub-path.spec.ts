@@ -59,9 +59,9 @@ test('a deep link through nginx under a sub-path opens, reloads, and loads every
   );
   await page.goto(jobUrl(SCENARIO.success));
   // The first answer of a freshly started server (and nginx) may take a while on a busy machine.
-  await expect(page.locator('[data-status]').first()).toHaveText('Succeeded', { timeout: 30_000 });
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Succeeded', { timeout: 30_000 });
   await page.reload();
-  await expect(page.locator('[data-status]').first()).toHaveText('Succeeded');
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Succeeded');
 
   expect(answers.length).toBeGreaterThan(4);
   for (const answer of answers) {
@@ -80,7 +80,7 @@ test('a deep link through nginx under a sub-path opens, reloads, and loads every
 test('a live job runs to success through nginx', async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto(jobUrl(SCENARIO.running));
-  const status = page.locator('[data-status]').first();
+  const status = page.locator('[data-ticket-card] [data-status]').first();
   await expect(status).toHaveText(/Running|Waiting/);
   await expect(status).toHaveText('Succeeded', { timeout: 60_000 });
 });
@@ -90,7 +90,7 @@ test('the copied link, the home link and the not-found page stay under the sub-p
 }) => {
   await page.clock.install();
   await page.goto(jobUrl(SCENARIO.failed));
-  await expect(page.locator('[data-status]').first()).toHaveText('Failed');
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Failed');
   // Each "Copied" shows for two seconds of the page's clock: held still, the test sees it however late it looks.
   await holdTimers(page);
   const actions = page.getByRole('group', { name: 'Take this job into a ticket' });

@@ -12,7 +12,7 @@ test('support engineer looks a job up with the form and lands on its page', asyn
   await page.getByLabel('Job ID').fill(SCENARIO.success);
   await page.getByRole('button', { name: 'Show job' }).click();
   await expect(page).toHaveURL(`/eu-de/projects/${DEMO_PROJECT_ID}/jobs/${SCENARIO.success}`);
-  await expect(page.locator('[data-status]').first()).toHaveText('Succeeded');
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Succeeded');
   await expect(page.getByText('UTC').first()).toBeVisible();
 });
 
@@ -28,16 +28,16 @@ test('the form explains malformed IDs instead of navigating', async ({ page }) =
 
 test('support engineer opens a bookmarked job and reloads it', async ({ page }) => {
   await openJob(page, DEMO_PROJECT_ID, SCENARIO.success);
-  await expect(page.locator('[data-status]').first()).toHaveText('Succeeded');
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Succeeded');
   await page.reload();
-  await expect(page.locator('[data-status]').first()).toHaveText('Succeeded');
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Succeeded');
   await expect(page.getByText(SCENARIO.success).first()).toBeVisible();
 });
 
 test('a running demo job reaches success on screen without a reload', async ({ page }) => {
   test.setTimeout(90_000);
   await openJob(page, DEMO_PROJECT_ID, SCENARIO.running);
-  const status = page.locator('[data-status]').first();
+  const status = page.locator('[data-ticket-card] [data-status]').first();
   await expect(status).toHaveText(/Running|Waiting/);
   await expect(page.getByRole('status').filter({ hasText: /refreshing every/ })).toBeVisible();
   await expect(status).toHaveText('Succeeded', { timeout: 60_000 });
@@ -46,7 +46,7 @@ test('a running demo job reaches success on screen without a reload', async ({ p
 
 test('a failed job shows its failure reason', async ({ page }) => {
   await openJob(page, DEMO_PROJECT_ID, SCENARIO.failed);
-  await expect(page.locator('[data-status]').first()).toHaveText('Failed');
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Failed');
   await expect(page.getByText(/SFS\.TURBO\.\d{4}/).first()).toBeVisible();
   await expect(page.getByText('stopped: job finished')).toBeVisible();
 });
