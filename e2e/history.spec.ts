@@ -28,7 +28,9 @@ test('a job the cloud forgets keeps its history: viewed live, failed, then 404 u
   await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Waiting');
   // The simulator's clock past the failure: the page's next poll sees it.
   await simulator.post('/__simulator/advance', { ms: 11_000 });
-  await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Failed', { timeout: 20_000 });
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Failed', {
+    timeout: 20_000,
+  });
 
   const history = async (): Promise<HistoryResponse> => {
     const answer = await request.get(forgottenHistory);

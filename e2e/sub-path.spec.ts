@@ -59,7 +59,9 @@ test('a deep link through nginx under a sub-path opens, reloads, and loads every
   );
   await page.goto(jobUrl(SCENARIO.success));
   // The first answer of a freshly started server (and nginx) may take a while on a busy machine.
-  await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Succeeded', { timeout: 30_000 });
+  await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Succeeded', {
+    timeout: 30_000,
+  });
   await page.reload();
   await expect(page.locator('[data-ticket-card] [data-status]').first()).toHaveText('Succeeded');
 
