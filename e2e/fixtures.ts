@@ -52,8 +52,14 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/**
+ * Opens a job's page and waits for the app to have drawn it: until then `#root` may hold the
+ * status drawn before the app's script (src/first-status.ts), which has the job's ID and
+ * status word but none of the page's controls. (e2e/job-preload.spec.ts tests that one.)
+ */
 export async function openJob(page: Page, projectId: string, jobId: string, region = 'eu-de') {
   await page.goto(`/${region}/projects/${projectId}/jobs/${jobId}`);
+  await page.locator('main#main').waitFor({ state: 'attached' });
 }
 
 /**
