@@ -125,17 +125,27 @@ test('the header leads to Lookup and to the board last open, by keyboard, markin
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('INC-9');
 });
 
-test('on a filled board "Add jobs" at the top takes the keyboard to the paste box', async ({
-  page,
-}) => {
-  const jobs = [SCENARIO.success, SCENARIO.failed, SCENARIO.running].map(ref);
+/** Three jobs on a window 500 px high: the paste box is below the fold. `rows` picks the rows to wait for. */
+async function openFilledBoard(page: Page, rows: string) {
   await page.setViewportSize({ width: 1366, height: 500 });
-  await page.goto(board(jobs));
-  await expect(page.locator('li[data-board-row]')).toHaveCount(3);
+  await page.goto(board([SCENARIO.success, SCENARIO.failed, SCENARIO.running].map(ref)));
+  await expect(page.locator(rows)).toHaveCount(3);
+}
+
+/** "Add jobs" pressed by keyboard: the paste box it took the keyboard to, focused and on screen. */
+async function addJobs(page: Page) {
   await page.getByRole('button', { name: 'Add jobs', exact: true }).press('Enter');
   const paste = page.getByLabel(/Paste anything with job references/);
   await expect(paste).toBeFocused();
   await expect(paste).toBeInViewport();
+  return paste;
+}
+
+test('on a filled board "Add jobs" at the top takes the keyboard to the paste box', async ({
+  page,
+}) => {
+  await openFilledBoard(page, 'li[data-board-row]');
+  await addJobs(page);
 });
 
 test('the paste box "Add jobs" went to stays on screen while the board’s answers come in above it', async ({
@@ -149,14 +159,8 @@ test('the paste box "Add jobs" went to stays on screen while the board’s answe
     await answered;
     await route.continue();
   });
-  const jobs = [SCENARIO.success, SCENARIO.failed, SCENARIO.running].map(ref);
-  await page.setViewportSize({ width: 1366, height: 500 });
-  await page.goto(board(jobs));
-  await expect(page.locator('li[data-board-row][data-status="loading"]')).toHaveCount(3);
-  await page.getByRole('button', { name: 'Add jobs', exact: true }).press('Enter');
-  const paste = page.getByLabel(/Paste anything with job references/);
-  await expect(paste).toBeFocused();
-  await expect(paste).toBeInViewport();
+  await openFilledBoard(page, 'li[data-board-row][data-status="loading"]');
+  const paste = await addJobs(page);
 
   release();
   await expect(page.locator('[data-board-row][data-status="loading"]')).toHaveCount(0);
