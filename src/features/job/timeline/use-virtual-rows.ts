@@ -1,4 +1,4 @@
-import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { DRAW_ALL_ROWS_DONE_EVENT, DRAW_ALL_ROWS_EVENT } from '../../../job/draw-all-rows';
@@ -18,6 +18,36 @@ const OVERSCAN = 12;
  * the whole timeline once more, making the next frame slower still.
  */
 const SCROLLING_RESET_MS = 400;
+
+/**
+ * Rows are mounted and let go in blocks of this many. Scrolling row by row changed the page
+ * on every frame (new rows drawn, styled, laid out and painted: about 40 ms a frame at 4× CPU
+ * slowdown); in blocks, most frames while scrolling change nothing in the page and only every
+ * few frames draw a block. Measured in `npm run bench:big-job` (docs/benchmarks.md).
+ */
+export const ROW_BLOCK = 8;
+
+/**
+ * The rows to have in the page: those on screen and `overscan` beyond either edge (the
+ * library's range), widened to whole blocks of `ROW_BLOCK`, and the `pinned` ones. The
+ * same set for every scroll position inside a block, so such a scroll renders nothing.
+ */
+export function blockRows(range: Range, pinned: readonly number[]): number[] {
+  const first = Math.max(
+    0,
+    Math.floor((range.startIndex - range.overscan) / ROW_BLOCK) * ROW_BLOCK,
+  );
+  const last = Math.min(
+    range.count - 1,
+    Math.ceil((range.endIndex + range.overscan + 1) / ROW_BLOCK) * ROW_BLOCK - 1,
+  );
+  const rows: number[] = [];
+  for (let index = first; index <= last; index += 1) rows.push(index);
+  const extra = [...new Set(pinned)].filter(
+    (index) => index >= 0 && index < range.count && (index < first || index > last),
+  );
+  return extra.length === 0 ? rows : [...rows, ...extra].sort((a, b) => a - b);
+}
 
 /** Estimated heights (px) until a row is measured: one line, or the comfortable row. */
 export function estimateRowPx(compact: boolean, failed: boolean): number {
@@ -61,14 +91,7 @@ export function useVirtualRows({
   }, [listRef, enabled]);
   const pinnedKey = pinned.join(',');
   const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = new Set(defaultRangeExtractor(range));
-      for (const part of pinnedKey.split(',')) {
-        const index = Number(part);
-        if (part !== '' && index >= 0 && index < range.count) indexes.add(index);
-      }
-      return [...indexes].sort((a, b) => a - b);
-    },
+    (range: Range) => blockRows(range, pinnedKey === '' ? [] : pinnedKey.split(',').map(Number)),
     [pinnedKey],
   );
   const virtualizer = useWindowVirtualizer<HTMLLIElement>({
