@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, waitFor } from '@testing-library/react';
+import { act, render, waitFor } from '@testing-library/react';
+import { Suspense, use } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jobQueries } from '../../job/job-queries';
@@ -30,19 +31,42 @@ function answerWith(respond: () => Promise<Response>) {
 const jobAsks = (fetch: ReturnType<typeof answerWith>) =>
   fetch.mock.calls.filter(([input]) => String(input) !== '/api/regions').length;
 
-/** The job page at the target's address, as the router draws it. */
-function renderJobPage(queryClient: QueryClient) {
+/** Suspends until `gate` settles: its siblings' first render is thrown away and done again. */
+function Waits({ gate }: { gate: Promise<void> }) {
+  use(gate);
+  return null;
+}
+
+/**
+ * The job page at the target's address, as the router draws it; with `gate`, beside a sibling
+ * that suspends until it settles, so that React starts the page's first render over.
+ */
+function renderJobPage(queryClient: QueryClient, gate?: Promise<void>) {
   return render(
     <QueryClientProvider client={queryClient}>
       <MemoryRouter
         initialEntries={[`/${target.region}/projects/${target.projectId}/jobs/${target.jobId}`]}
       >
-        <Routes>
-          <Route path=":region/projects/:projectId/jobs/:jobId" element={<JobPage />} />
-        </Routes>
+        <Suspense fallback={null}>
+          <Routes>
+            <Route path=":region/projects/:projectId/jobs/:jobId" element={<JobPage />} />
+          </Routes>
+          {gate ? <Waits gate={gate} /> : null}
+        </Suspense>
       </MemoryRouter>
     </QueryClientProvider>,
   );
+}
+
+/** The first answer a refused IAM login gives; asked again, the server's minute of waiting. */
+function refusedThenLimited() {
+  let asked = 0;
+  return answerWith(async () => {
+    asked += 1;
+    return asked === 1
+      ? Response.json({ errCode: 'PROXY.AUTH_FAILED', errMsg: 'IAM refused' }, { status: 401 })
+      : Response.json({ errCode: 'PROXY.RATE_LIMITED', errMsg: 'wait' }, { status: 429 });
+  });
 }
 
 describe('firstAnswer (before the job page is first drawn)', () => {
@@ -65,13 +89,7 @@ describe('firstAnswer (before the job page is first drawn)', () => {
   it('shows a failed first answer as it came, without asking again on mount', async () => {
     // Asked again, the server would answer otherwise (after a refused IAM login it waits a
     // minute: 429), and the first answer's reason would never be seen.
-    let asked = 0;
-    const fetch = answerWith(async () => {
-      asked += 1;
-      return asked === 1
-        ? Response.json({ errCode: 'PROXY.AUTH_FAILED', errMsg: 'IAM refused' }, { status: 401 })
-        : Response.json({ errCode: 'PROXY.RATE_LIMITED', errMsg: 'wait' }, { status: 429 });
-    });
+    const fetch = refusedThenLimited();
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     await firstAnswer(target, queryClient);
     const view = renderJobPage(queryClient);
@@ -79,6 +97,34 @@ describe('firstAnswer (before the job page is first drawn)', () => {
     expect(view.container.textContent).toContain('PROXY.AUTH_FAILED');
     expect(view.container.textContent).not.toContain('PROXY.RATE_LIMITED');
     expect(jobAsks(fetch)).toBe(1);
+    view.unmount();
+    queryClient.clear();
+  });
+
+  it('keeps a failed first answer when the first render is thrown away and started over', async () => {
+    // A first render may be done more than once before it is committed: a transition restarted
+    // by an update, or a sibling that suspends. Each time it must know the answer came first.
+    const fetch = refusedThenLimited();
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    await firstAnswer(target, queryClient);
+    const gate = new Promise<void>((resolve) => setTimeout(resolve, 20));
+    // Awaited: the sibling suspends inside `act`, and React draws the page once it settles.
+    const view = await act(async () => renderJobPage(queryClient, gate));
+    await waitFor(() => expect(view.container.querySelector('[data-failure-kind]')).not.toBeNull());
+    expect(view.container.textContent).toContain('PROXY.AUTH_FAILED');
+    expect(jobAsks(fetch)).toBe(1);
+    view.unmount();
+    queryClient.clear();
+  });
+
+  it('asks again when the job is opened a second time', async () => {
+    const fetch = refusedThenLimited();
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    await firstAnswer(target, queryClient);
+    renderJobPage(queryClient).unmount();
+    const view = renderJobPage(queryClient);
+    await waitFor(() => expect(view.container.textContent).toContain('PROXY.RATE_LIMITED'));
+    expect(jobAsks(fetch)).toBe(2);
     view.unmount();
     queryClient.clear();
   });

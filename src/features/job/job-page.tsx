@@ -45,7 +45,7 @@ export function firstAnswer(
 ): Promise<unknown> | undefined {
   const target = targetOf(params);
   if (!isValid(target)) return undefined;
-  markAskedBeforeRender();
+  markAskedBeforeRender(target);
   // The timer is left to run out: clearing it would cost the first load more than it saves.
   return Promise.race([
     queryClient.prefetchQuery(jobQueries.detail(target)),

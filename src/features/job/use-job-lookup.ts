@@ -11,16 +11,18 @@ import { usePageVisible } from '../../lib/use-page-visible';
 import { useEndNotification } from './use-end-notification';
 
 /**
- * Whether the job of the address the document was opened at was asked for before the page's
+ * The job of the address the document was opened at, when it was asked for before the page's
  * first render (`firstAnswer` in job-page.tsx). Its page takes that answer as it is, a failure
  * too: asked again on mount, a failure can come back as another (a refused IAM login is
  * followed by the server's minute of waiting, 429), and the first answer's reason would never
- * be shown. The first mount only: a later visit to a job asks again as usual.
+ * be shown. Until that page is on screen only: a later visit to a job asks again as usual.
  */
-let askedBeforeRender = false;
+let askedBeforeRender: string | undefined;
 
-export function markAskedBeforeRender(): void {
-  askedBeforeRender = true;
+const jobKey = (target: LookupTarget) => `${target.region}/${target.projectId}/${target.jobId}`;
+
+export function markAskedBeforeRender(target: LookupTarget): void {
+  askedBeforeRender = jobKey(target);
 }
 
 /**
@@ -37,11 +39,14 @@ export function useJobLookup(target: LookupTarget) {
   const cachedStatus = cached ? statusKind(cached.job.status) : undefined;
   const notify = useEndNotification(cachedStatus, () => `${target.jobId} in ${target.region}`);
   const options = jobQueries.detail(target, { notifyRequested: notify.requested });
-  const [answeredBeforeRender] = useState(() => {
-    const first = askedBeforeRender;
-    askedBeforeRender = false;
-    return first;
-  });
+  // Read while rendering, let go once committed: a first render can be thrown away and done
+  // again before it reaches the screen (a transition restarted by an update, a sibling that
+  // suspends), and every attempt must see that the answer came first.
+  const key = jobKey(target);
+  const [answeredBeforeRender] = useState(() => askedBeforeRender === key);
+  useEffect(() => {
+    if (askedBeforeRender === key) askedBeforeRender = undefined;
+  }, [key]);
   const query = useQuery({ ...options, retryOnMount: !answeredBeforeRender });
 
   // The answer on screen and its time, together. A new answer is drawn in the background in
