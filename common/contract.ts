@@ -1,6 +1,6 @@
 /**
- * The one module that both the browser app (`src/`) and the Node side (`server/`) import:
- * the proxy's public contract. Keep it free of runtime dependencies.
+ * The proxy's public contract, imported by the browser app (`src/`) and the Node side
+ * (`server/`) alike. Like everything in common/, free of runtime dependencies.
  */
 
 /** Project IDs are 32 lower-case hex characters (IAM project IDs). */

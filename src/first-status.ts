@@ -13,8 +13,9 @@
  * (signed out, not found, a malformed body) is left to the app to explain. Every value is set
  * as text, never parsed as HTML.
  */
+import { statusKind } from '../common/job-status';
 import { jobTypeLabel } from './job/job-types';
-import { statusKind, statusText } from './job/status';
+import { statusText } from './job/status';
 import { statusTone } from './job/status-tone';
 import { handOver } from './lib/early-answer';
 

@@ -4,27 +4,8 @@
  * with `Retry-After` honoured, and a finished job never asked again.
  */
 
-export type StatusKind = 'success' | 'failed' | 'waiting' | 'running' | 'unknown';
-
-// Sibling Huawei task APIs use FAIL, INIT and DOING; matching is case-insensitive.
-const ALIASES: Readonly<Record<string, StatusKind>> = {
-  success: 'success',
-  failed: 'failed',
-  fail: 'failed',
-  waiting: 'waiting',
-  init: 'waiting',
-  running: 'running',
-  doing: 'running',
-};
-
-export function statusKind(raw: unknown): StatusKind {
-  if (typeof raw !== 'string') return 'unknown';
-  const key = raw.trim().toLowerCase();
-  // Own keys only: "constructor" from the wire must not reach Object.prototype.
-  return Object.hasOwn(ALIASES, key) ? (ALIASES[key] ?? 'unknown') : 'unknown';
-}
-
-export const isFinished = (kind: StatusKind): boolean => kind === 'success' || kind === 'failed';
+import { parseApiTime } from '../../common/api-time.ts';
+import type { StatusKind } from '../../common/job-status.ts';
 
 const S = 1000;
 export const MAX_INTERVAL_MS = 30 * S;
@@ -54,22 +35,9 @@ export function backoffDelay(failures: number, retryAfterMs?: number): number {
   return Math.max(backoff, Math.min(BACKOFF_MAX_MS, retryAfterMs ?? 0));
 }
 
-/** `Retry-After` in milliseconds (seconds or an HTTP date), or undefined. */
-export function retryAfterMs(
-  header: string | string[] | undefined,
-  now: number,
-): number | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined) return undefined;
-  if (/^\d{1,9}$/.test(value.trim())) return Number(value.trim()) * S;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-/** `begin_time` (`YYYY-MM-DD HH:mm:ss` UTC, or ISO 8601) in ms, or undefined. */
+/** `begin_time` in ms, read as the page reads it (common/api-time.ts), or undefined. */
 export function beganAt(raw: unknown): number | undefined {
   if (typeof raw !== 'string') return undefined;
-  const plain = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(raw.trim());
-  const at = plain ? Date.parse(`${plain[1]}T${plain[2]}Z`) : Date.parse(raw);
-  return Number.isNaN(at) ? undefined : at;
+  const time = parseApiTime(raw);
+  return time.kind === 'ok' ? time.ms : undefined;
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Updateable } from 'kysely';
 import type { Watch } from '../../common/contract.ts';
+import { isFinal, statusKind } from '../../common/job-status.ts';
+import { retryAfterMs } from '../../common/retry-after.ts';
 import type { LeakCheck } from '../credentials/leak-check.ts';
 import { CredentialError } from '../credentials/provider.ts';
 import { UpstreamLimited, type JobSource } from '../proxy/job-source.ts';
@@ -8,13 +10,11 @@ import type { TakeResult } from '../proxy/upstream-limit.ts';
 import type { Store } from '../store/open.ts';
 import type { WatchesTable } from '../store/schema.ts';
 import {
+  BACKOFF_MAX_MS,
   backoffDelay,
   beganAt,
-  isFinished,
   NOT_FOUND_INTERVAL_MS,
   pollInterval,
-  retryAfterMs,
-  statusKind,
 } from './polling.ts';
 import { watchOf, type WatchRow } from './watches.ts';
 
@@ -251,7 +251,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
     let announced = parseAnnounced(row.failures_announced);
     const fresh =
       row.sub_job_failures === 1 ? failedSubJobs(job).filter((id) => !announced.includes(id)) : [];
-    if ((fresh.length > 0 || isFinished(kind)) && !(await stillHeld(row))) return 'lost';
+    if ((fresh.length > 0 || isFinal(kind)) && !(await stillHeld(row))) return 'lost';
     if (row.sub_job_failures === 1) {
       for (const id of fresh) {
         if (announced.length >= MAX_ANNOUNCED) break;
@@ -267,7 +267,7 @@ export function createWatcher(options: WatcherOptions): Watcher {
       poll_failures: 0,
       failures_announced: JSON.stringify(announced),
     };
-    if (isFinished(kind)) {
+    if (isFinal(kind)) {
       await notifier.eventSeen(watch, { key: 'ended', body });
       await end(row, 'ended', common);
       return 'ended';
@@ -318,7 +318,10 @@ export function createWatcher(options: WatcherOptions): Watcher {
       return settle(row, { gone_since: goneSince, next_poll_at: now() + NOT_FOUND_INTERVAL_MS });
     }
     if (result.status < 200 || result.status > 299) {
-      const asked = retryAfterMs(result.headers['retry-after'], now());
+      const asked = retryAfterMs(result.headers['retry-after'], {
+        now: now(),
+        maxMs: BACKOFF_MAX_MS,
+      });
       return settle(row, later(row, backoffDelay(row.poll_failures + 1, asked)));
     }
     // What is handed to the notifier may leave for another host: never a credential.

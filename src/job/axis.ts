@@ -1,6 +1,7 @@
+import { parseApiTime } from '../../common/api-time';
+import { isFinal, statusKind, type StatusKind } from '../../common/job-status';
 import type { Job } from './job-schema';
-import { isFinal, statusKind, type StatusKind } from './status';
-import { formatDateTime, parseApiTime, type ZoneChoice } from './time';
+import { formatDateTime, type ZoneChoice } from './time';
 
 const S = 1_000;
 const MIN = 60 * S;

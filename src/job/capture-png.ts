@@ -1,6 +1,6 @@
+import { statusKind } from '../../common/job-status';
 import { DRAW_ALL_ROWS_DONE_EVENT, DRAW_ALL_ROWS_EVENT } from './draw-all-rows';
 import { notShownText, rowsToDraw, skippedRuns } from './rows-to-draw';
-import { statusKind } from './status';
 
 /** Device pixels per CSS pixel: sharp text when pasted into a ticket and zoomed. */
 export const PNG_SCALE = 2;

@@ -1,4 +1,4 @@
-import { parseApiTime } from './time';
+import { parseApiTime } from '../../common/api-time';
 
 export type DurationInfo =
   | { kind: 'finished'; ms: number }

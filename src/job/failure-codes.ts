@@ -1,4 +1,4 @@
-import { failedInOrder } from './first-failure';
+import { failedInOrder } from '../../common/failure-order';
 import type { Job } from './job-schema';
 
 // Apart from `firstFailure`, which the job page's first paint needs: the counts are drawn later.
@@ -14,7 +14,7 @@ export interface CodeCount {
 /** Every distinct code of the failed sub-jobs with how many carry it, in the order they first failed. */
 export function failureCodes(job: Job): CodeCount[] {
   const counts = new Map<string | undefined, CodeCount>();
-  for (const { sub, index } of failedInOrder(job)) {
+  for (const { sub, index } of failedInOrder(job.sub_jobs ?? [])) {
     const code = sub.error_code?.trim() || undefined;
     const known = counts.get(code);
     if (known) known.count += 1;

@@ -1,7 +1,8 @@
 import type { JobFacts } from '../../common/contract';
+import { statusKind } from '../../common/job-status';
 import type { HistoryChange, HistoryResponse } from '../lib/memory-api';
 import { parseJobBody, type ParsedJob } from './job-schema';
-import { STATUS_LABEL, statusKind } from './status';
+import { STATUS_LABEL } from './status';
 import { formatDateTime, type ZoneChoice } from './time';
 
 // The server's history of a job in words, one wording for the job page, its summary, its PNG

@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
+import { parseApiTime } from '../../common/api-time';
+import { statusKind } from '../../common/job-status';
 import { fetchJob, type JobResponse } from '../lib/api-client';
 import type { ApiError, JobLookupError, LookupTarget } from '../lib/api-error';
 import { pollState, type PollState } from './polling';
-import { statusKind } from './status';
-import { parseApiTime } from './time';
 
 export interface PollContext {
   notifyRequested: boolean;

@@ -1,9 +1,11 @@
+import { parseApiTime } from '../../common/api-time';
+import { isFinal, statusKind } from '../../common/job-status';
 import { durationOf } from './durations';
 import { explainCode } from './error-codes';
 import type { SubJob } from './job-schema';
 import { jobTypeLabel } from './job-types';
-import { STATUS_LABEL, isFinal, statusKind } from './status';
-import { formatDateTime, formatDuration, parseApiTime } from './time';
+import { STATUS_LABEL } from './status';
+import { formatDateTime, formatDuration } from './time';
 
 // Cells of the Markdown tables that summaries put into tickets (the job page's and the board's).
 

@@ -1,5 +1,5 @@
+import { isFinal, type StatusKind } from '../../common/job-status';
 import type { ApiError } from '../lib/api-error';
-import { isFinal, type StatusKind } from './status';
 
 export const FIRST_INTERVAL_MS = 2_000;
 export const MAX_INTERVAL_MS = 30_000;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { StatusKind } from '../../common/job-status';
 import { leftOutText, notShownText, rowsToDraw, skippedRuns } from './rows-to-draw';
-import type { StatusKind } from './status';
 
 const KINDS: StatusKind[] = ['success', 'failed', 'running', 'waiting', 'unknown'];
 

@@ -1,4 +1,4 @@
-import type { StatusKind } from './status';
+import type { StatusKind } from '../../common/job-status';
 
 /**
  * A browser canvas side stops at about 32k px, so a picture at 2× holds a few hundred rows at

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StatusKind } from './status';
+import type { StatusKind } from '../../common/job-status';
 import { statusTone } from './status-tone';
 
 const KINDS: StatusKind[] = ['success', 'failed', 'running', 'waiting', 'unknown'];

@@ -1,4 +1,4 @@
-import type { StatusKind } from './status';
+import type { StatusKind } from '../../common/job-status';
 
 export type ToneLook = 'chip' | 'text' | 'fill' | 'bar';
 

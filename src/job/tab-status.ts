@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { STATUS_LABEL, type StatusKind } from './status';
+import { type StatusKind } from '../../common/job-status';
+import { STATUS_LABEL } from './status';
 
 export type TabState = StatusKind | 'lookup-failed' | 'loading';
 

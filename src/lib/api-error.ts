@@ -1,3 +1,4 @@
+import { retryAfterMs } from '../../common/retry-after';
 export type LookupFailureKind =
   | 'invalid-input'
   | 'not-found'
@@ -171,17 +172,7 @@ export function errorFromResponse(
     bodyRequestId: fields?.requestId,
     target,
     bodySnippet: snippet || undefined,
-    retryAfterMs: retryAfterMs(retryAfter),
+    // A page must not sleep for a day.
+    retryAfterMs: retryAfterMs(retryAfter, { now: Date.now(), maxMs: 10 * 60_000 }),
   });
-}
-
-/** `Retry-After` in seconds or as an HTTP date; capped at ten minutes (a page must not sleep for a day). */
-export function retryAfterMs(
-  header: string | null | undefined,
-  now = Date.now(),
-): number | undefined {
-  if (!header) return undefined;
-  const trimmed = header.trim();
-  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
-  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 600_000) : undefined;
 }

@@ -36,7 +36,7 @@ describe('a notification message', () => {
     });
   });
 
-  it('names the sub-job that failed first, by end time, else begin time', () => {
+  it('names the sub-job that failed first among those that say why, as the page does', () => {
     const body = {
       status: 'failed',
       error_code: 'SFS.TURBO.0001',
@@ -51,19 +51,44 @@ describe('a notification message', () => {
           error_code: 'C',
           fail_reason: 'first',
         },
+        // Failed first (by its begin time), but says nothing: the page leads with c too.
         { job_id: 'd', status: 'failed', begin_time: '2026-11-29 08:00:00' },
       ],
     };
     expect(buildMessage(input(body)).firstFailure).toEqual({
-      subJobId: 'd',
-      errorCode: null,
-      reason: null,
-    });
-    const ended = { ...body, sub_jobs: body.sub_jobs.slice(0, 3) };
-    expect(buildMessage(input(ended)).firstFailure).toEqual({
       subJobId: 'c',
       errorCode: 'C',
       reason: 'first',
+    });
+    // By end time, else begin time: b ends before c here.
+    const later = {
+      ...body,
+      sub_jobs: [body.sub_jobs[1], { ...body.sub_jobs[2], end_time: '2026-11-29 09:45:00' }],
+    };
+    expect(buildMessage(input(later)).firstFailure).toEqual({
+      subJobId: 'b',
+      errorCode: 'B',
+      reason: null,
+    });
+    // No sub-job says why: the job's own error, when it has one…
+    const silent = { ...body, sub_jobs: [body.sub_jobs[3]] };
+    expect(buildMessage(input(silent)).firstFailure).toEqual({
+      subJobId: null,
+      errorCode: 'SFS.TURBO.0001',
+      reason: 'job level',
+    });
+    // …else the sub-job that failed first, named without a code.
+    const mute = {
+      status: 'failed',
+      sub_jobs: [
+        { job_id: 'b', status: 'failed', end_time: '2026-11-29 09:30:00' },
+        { job_id: 'd', status: 'failed', begin_time: '2026-11-29 08:00:00' },
+      ],
+    };
+    expect(buildMessage(input(mute)).firstFailure).toEqual({
+      subJobId: 'd',
+      errorCode: null,
+      reason: null,
     });
     // Without failed sub-jobs, the job's own error.
     expect(buildMessage(input({ ...body, sub_jobs: [] })).firstFailure).toEqual({

@@ -4,6 +4,8 @@
  * like markup. The message holds plain text, cut to size; each sender escapes it for its
  * channel. It is stored as JSON with the delivery, so it holds data only.
  */
+import { failedInOrder, saysWhy } from '../../../common/failure-order.ts';
+import { statusKind } from '../../../common/job-status.ts';
 
 /** The job ended; a sub-job failed; the watch ended before the job: 404s for an hour, or time up. */
 export type NotifyEvent = 'ended' | 'sub-job-failed' | 'gone' | 'expired';
@@ -82,57 +84,28 @@ function record(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
-const FAILED = new Set(['failed', 'fail']);
-const isFailed = (status: unknown) =>
-  typeof status === 'string' && FAILED.has(status.trim().toLowerCase());
-
-/** `YYYY-MM-DD HH:mm:ss` as the cloud writes it (UTC), or ISO 8601; NaN when unreadable. */
-function timeOf(value: unknown): number {
-  if (typeof value !== 'string') return Number.NaN;
-  const standard =
-    /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
-      value.trim(),
-    );
-  if (!standard) return Number.NaN;
-  const zone = standard[7] ?? 'Z';
-  return Date.parse(
-    `${standard[1]}-${standard[2]}-${standard[3]}T${standard[4]}:${standard[5]}:${standard[6]}${zone}`,
-  );
-}
-
-/** The failed sub-job that failed first: earliest end, else earliest begin, else the first listed. */
-function firstFailedSubJob(
-  subJobs: unknown,
+/**
+ * The failed sub-job this message leads with, as the page leads: the one that failed first
+ * among those that say why (common/failure-order.ts); else, when the job says nothing of its
+ * own, the first that failed. With `only`, that sub-job.
+ */
+function leadingSubJob(
+  job: Record<string, unknown>,
   only: string | undefined,
 ): Record<string, unknown> | undefined {
-  if (!Array.isArray(subJobs)) return undefined;
-  const failed = subJobs
-    .map(record)
-    .filter((sub): sub is Record<string, unknown> => sub !== undefined && isFailed(sub.status));
+  if (!Array.isArray(job.sub_jobs)) return undefined;
+  const failed = failedInOrder(
+    job.sub_jobs.map(record).filter((sub): sub is Record<string, unknown> => sub !== undefined),
+  ).map(({ sub }) => sub);
   if (only !== undefined) return failed.find((sub) => sub.job_id === only);
-  const key = (sub: Record<string, unknown>) => {
-    const end = timeOf(sub.end_time);
-    return Number.isNaN(end) ? timeOf(sub.begin_time) : end;
-  };
-  let best: Record<string, unknown> | undefined;
-  let bestKey = Number.POSITIVE_INFINITY;
-  for (const sub of failed) {
-    const at = key(sub);
-    // Unreadable times sort last; ties keep the cloud's order.
-    const comparable = Number.isNaN(at) ? Number.POSITIVE_INFINITY : at;
-    if (best === undefined || comparable < bestKey) {
-      best = sub;
-      bestKey = comparable;
-    }
-  }
-  return best;
+  return failed.find(saysWhy) ?? (saysWhy(job) ? undefined : failed[0]);
 }
 
 function failureOf(
   job: Record<string, unknown>,
   subJobId: string | undefined,
 ): FirstFailure | null {
-  const sub = firstFailedSubJob(job.sub_jobs, subJobId);
+  const sub = leadingSubJob(job, subJobId);
   if (sub) {
     return {
       subJobId: text(sub.job_id, MAX_ID) ?? (subJobId === undefined ? null : cut(subJobId, MAX_ID)),
@@ -145,7 +118,7 @@ function failureOf(
   }
   const errorCode = text(job.error_code, MAX_WORD);
   const reason = text(job.fail_reason, MAX_REASON);
-  if (errorCode === null && reason === null && !isFailed(job.status)) return null;
+  if (errorCode === null && reason === null && statusKind(job.status) !== 'failed') return null;
   return { subJobId: null, errorCode, reason };
 }
 

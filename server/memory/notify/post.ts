@@ -4,6 +4,7 @@
  * no outcome quotes it or any part of it: reasons are built here from status codes and error
  * codes only, never from an error's message (which may name the address).
  */
+import { retryAfterMs } from '../../../common/retry-after.ts';
 import { requestUpstream, targetOf } from '../../net/http-client.ts';
 
 export const SEND_TIMEOUT_MS = 10_000;
@@ -33,14 +34,6 @@ export interface PostOptions {
 /** Whether an HTTP status is worth another attempt. */
 export function retryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
-}
-
-function retryAfterMs(value: string | string[] | undefined): number | undefined {
-  const raw = Array.isArray(value) ? value[0] : value;
-  if (raw === undefined) return undefined;
-  const seconds = Number(raw.trim());
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(raw) - Date.now();
-  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_RETRY_AFTER_MS) : undefined;
 }
 
 const ABANDONED = 'the attempt was abandoned (the server is stopping)';
@@ -118,7 +111,7 @@ export function outcomeOf(answer: Answer, slackError?: string): SendResult {
   if (answer.status >= 200 && answer.status < 300) return { ok: true, status: answer.status };
   const wait =
     answer.status === 429 || answer.status === 503
-      ? retryAfterMs(answer.headers['retry-after'])
+      ? retryAfterMs(answer.headers['retry-after'], { now: Date.now(), maxMs: MAX_RETRY_AFTER_MS })
       : undefined;
   return {
     ok: false,

@@ -1,5 +1,6 @@
 import { CircleCheck, CircleDashed, CircleHelp, CircleX, LoaderCircle } from 'lucide-react';
-import { STATUS_LABEL, statusKind, undocumentedForm, type StatusKind } from '../../job/status';
+import { statusKind, type StatusKind } from '../../../common/job-status';
+import { STATUS_LABEL, undocumentedForm } from '../../job/status';
 import { statusTone } from '../../job/status-tone';
 import { cn } from '../../lib/cn';
 

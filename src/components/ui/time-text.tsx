@@ -1,5 +1,6 @@
 import { TriangleAlert } from 'lucide-react';
-import { formatDateTime, parseApiTime, type ZoneChoice } from '../../job/time';
+import { parseApiTime } from '../../../common/api-time';
+import { formatDateTime, type ZoneChoice } from '../../job/time';
 
 /** A timestamp with its zone written beside it; a malformed one is shown raw and flagged. */
 export function TimeText({

@@ -1,6 +1,6 @@
+import { isFinal, statusKind } from '../../../common/job-status';
 import type { Job } from '../../job/job-schema';
 import { isRetryable } from '../../job/polling';
-import { isFinal, statusKind } from '../../job/status';
 import type { TabState } from '../../job/tab-status';
 import type { ApiError } from '../../lib/api-error';
 

@@ -1,14 +1,16 @@
 import { Maximize2, ZoomIn } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { parseApiTime } from '../../../common/api-time';
+import { isFinal, statusKind } from '../../../common/job-status';
 import { Button } from '../../components/ui/button';
 import { StatusIcon } from '../../components/ui/status-badge';
 import { boardAxis, type BoardAxisOptions } from '../../job/axis';
 import { boardRef } from '../../job/board-link';
 import { durationOf } from '../../job/durations';
 import { jobTypeLabel } from '../../job/job-types';
-import { isFinal, STATUS_LABEL, statusKind } from '../../job/status';
+import { STATUS_LABEL } from '../../job/status';
 import { statusTone } from '../../job/status-tone';
-import { formatDuration, parseApiTime, type ZoneChoice } from '../../job/time';
+import { formatDuration, type ZoneChoice } from '../../job/time';
 import type { LookupTarget } from '../../lib/api-error';
 import { cn } from '../../lib/cn';
 import { useNow } from '../../lib/use-now';

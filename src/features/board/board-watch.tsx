@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { BellRing } from 'lucide-react';
 import { useState } from 'react';
+import { isFinal, statusKind } from '../../../common/job-status';
 import { Button } from '../../components/ui/button';
 import { useNotifyTargets, useWatchActions } from '../../components/ui/use-watches';
 import { WatchForm } from '../../components/ui/watch-control';
 import { memoryQueries, watchesOf } from '../../job/memory-queries';
-import { isFinal, statusKind } from '../../job/status';
 import type { LookupTarget } from '../../lib/api-error';
 import type { JobSnapshot } from './use-board-snapshots';
 

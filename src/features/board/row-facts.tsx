@@ -1,11 +1,11 @@
 import { TriangleAlert } from 'lucide-react';
 import { memo } from 'react';
+import { isFinal, statusKind } from '../../../common/job-status';
 import { CopyButton } from '../../components/ui/copy-button';
 import { JobTypeText } from '../../components/ui/job-type-text';
 import { StatusIcon } from '../../components/ui/status-badge';
 import { durationOf, type DurationInfo } from '../../job/durations';
 import type { Job } from '../../job/job-schema';
-import { isFinal, statusKind } from '../../job/status';
 import { formatDuration, type ZoneChoice } from '../../job/time';
 import { COUNT_WORDS, subJobCounts } from './board-counts';
 import { rowTimes, type TimeCell } from './row-times';

@@ -1,4 +1,5 @@
-import { formatDateTime, parseApiTime, type ZoneChoice } from '../../job/time';
+import { parseApiTime } from '../../../common/api-time';
+import { formatDateTime, type ZoneChoice } from '../../job/time';
 
 /** One time of a row: shown, or raw and flagged, or missing. */
 export type TimeCell =

@@ -1,6 +1,6 @@
+import { parseApiTime } from '../../../common/api-time';
+import { statusKind } from '../../../common/job-status';
 import type { Job } from '../../job/job-schema';
-import { statusKind } from '../../job/status';
-import { parseApiTime } from '../../job/time';
 
 export interface DigestItem {
   /** Position in `sub_jobs`, for the row's DOM id. */

@@ -1,11 +1,11 @@
 import { Info } from 'lucide-react';
 import { memo } from 'react';
 import { Link } from 'react-router';
+import { statusKind } from '../../../common/job-status';
 import { codeCountText, failureCodes } from '../../job/failure-codes';
 import { firstFailure } from '../../job/first-failure';
 import type { Job } from '../../job/job-schema';
 import { UNKNOWN_STATUS_INTERVAL_MS } from '../../job/polling';
-import { statusKind } from '../../job/status';
 import { formatDuration } from '../../job/time';
 import { failedSubJobs } from './failure-digest';
 import { domIdOf } from './timeline/dom-id';

@@ -1,4 +1,6 @@
 import { memo, Suspense, type ReactNode } from 'react';
+import { parseApiTime } from '../../../common/api-time';
+import { statusKind, isFinal } from '../../../common/job-status';
 import { AgoText } from '../../components/ui/ago-text';
 import { CopyButton } from '../../components/ui/copy-button';
 import { JobOwnCode } from '../../components/ui/job-own-code';
@@ -9,8 +11,7 @@ import { TimeText } from '../../components/ui/time-text';
 import { durationOf } from '../../job/durations';
 import { firstFailure } from '../../job/first-failure';
 import type { Job } from '../../job/job-schema';
-import { statusKind, isFinal } from '../../job/status';
-import { formatDuration, parseApiTime, type ZoneChoice } from '../../job/time';
+import { formatDuration, type ZoneChoice } from '../../job/time';
 import type { LookupTarget } from '../../lib/api-error';
 import { cn } from '../../lib/cn';
 import { lazyComponent } from '../../lib/on-demand';

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { isFinal, STATUS_LABEL, type StatusKind } from '../../job/status';
+import { isFinal, type StatusKind } from '../../../common/job-status';
+import { STATUS_LABEL } from '../../job/status';
 import { useNotificationPermission } from '../../lib/use-notification-permission';
 
 /**

@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { isFinal, statusKind } from '../../../common/job-status';
 import { jobQueries, lastAnswerAt, pollStateOf } from '../../job/job-queries';
 import { failureDisplay } from '../../job/polling';
 import { rememberJob } from '../../job/recent-jobs';
-import { isFinal, statusKind } from '../../job/status';
 import type { TabState } from '../../job/tab-status';
 import { isSignedOut, type LookupTarget } from '../../lib/api-error';
 import { useNow } from '../../lib/use-now';

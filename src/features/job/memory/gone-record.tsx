@@ -1,7 +1,7 @@
 import { Archive } from 'lucide-react';
 import { Suspense } from 'react';
+import { isFinal, statusKind } from '../../../../common/job-status';
 import { goneText, recordedJob } from '../../../job/history-words';
-import { isFinal, statusKind } from '../../../job/status';
 import { formatDateTime, type ZoneChoice } from '../../../job/time';
 import type { LookupTarget } from '../../../lib/api-error';
 import { lazyComponent } from '../../../lib/on-demand';

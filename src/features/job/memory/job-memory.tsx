@@ -1,5 +1,5 @@
+import { isFinal, statusKind } from '../../../../common/job-status';
 import type { Job } from '../../../job/job-schema';
-import { isFinal, statusKind } from '../../../job/status';
 import type { ZoneChoice } from '../../../job/time';
 import type { LookupTarget } from '../../../lib/api-error';
 import { GoneRecord } from './gone-record';

@@ -1,7 +1,7 @@
 import { memo } from 'react';
+import { statusKind } from '../../../../common/job-status';
 import type { Job } from '../../../job/job-schema';
 import { leftOutText, rowsToDraw } from '../../../job/rows-to-draw';
-import { statusKind } from '../../../job/status';
 
 /**
  * Drawn only into a PNG that leaves sub-jobs out: says how many, and where the rest are.

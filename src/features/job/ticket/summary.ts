@@ -1,3 +1,4 @@
+import { statusKind } from '../../../../common/job-status';
 import { failureCodesText } from '../../../job/failure-codes';
 import { firstFailure } from '../../../job/first-failure';
 import { historyLines } from '../../../job/history-words';
@@ -13,7 +14,7 @@ import {
   typeText,
 } from '../../../job/markdown-cells';
 import { rowsToDraw } from '../../../job/rows-to-draw';
-import { STATUS_LABEL, statusKind } from '../../../job/status';
+import { STATUS_LABEL } from '../../../job/status';
 import { formatDateTime } from '../../../job/time';
 import type { LookupTarget } from '../../../lib/api-error';
 import type { HistoryResponse } from '../../../lib/memory-api';

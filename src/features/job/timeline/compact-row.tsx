@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { StatusKind } from '../../../job/status';
+import type { StatusKind } from '../../../../common/job-status';
 import { statusTone } from '../../../job/status-tone';
 import { Elapsed } from './elapsed';
 import { RowFailure } from './row-failure';

@@ -1,7 +1,8 @@
+import { parseApiTime } from '../../../../common/api-time';
+import { isFinal, statusKind, type StatusKind } from '../../../../common/job-status';
 import { axisFor, type Axis } from '../../../job/axis';
 import type { Job, SubJob } from '../../../job/job-schema';
-import { isFinal, statusKind, type StatusKind } from '../../../job/status';
-import { formatDateTime, parseApiTime, type ZoneChoice } from '../../../job/time';
+import { formatDateTime, type ZoneChoice } from '../../../job/time';
 import { buildRow, domIdOf, round, timeText, type Item, type TimelineRow } from './rows';
 
 export interface TimelineLayout {

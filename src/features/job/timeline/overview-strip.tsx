@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, type MouseEvent } from 'react';
-import type { StatusKind } from '../../../job/status';
+import type { StatusKind } from '../../../../common/job-status';
 import { rowAtFraction } from './row-nav';
 
 const HEIGHT = 64;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StatusKind } from '../../../job/status';
+import type { StatusKind } from '../../../../common/job-status';
 import {
   FILTER_ORDER,
   nextFailure,

@@ -1,4 +1,4 @@
-import type { StatusKind } from '../../../job/status';
+import type { StatusKind } from '../../../../common/job-status';
 
 /** Display index of the first failed row after `from`, or −1 (index 0 is the whole job). */
 export function nextFailure(kinds: readonly StatusKind[], from: number): number {

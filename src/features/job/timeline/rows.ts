@@ -1,13 +1,10 @@
+import { type ParsedTime } from '../../../../common/api-time';
+import { isFinal, type StatusKind } from '../../../../common/job-status';
 import { explainCode } from '../../../job/error-codes';
 import type { Job, SubJob } from '../../../job/job-schema';
 import { jobTypeLabel } from '../../../job/job-types';
-import { isFinal, statusText as statusTextOf, type StatusKind } from '../../../job/status';
-import {
-  formatDateTime,
-  formatDuration,
-  type ParsedTime,
-  type ZoneChoice,
-} from '../../../job/time';
+import { statusText as statusTextOf } from '../../../job/status';
+import { formatDateTime, formatDuration, type ZoneChoice } from '../../../job/time';
 import { domIdOf } from './dom-id';
 
 /**

@@ -1,8 +1,9 @@
 import { ArrowDownToLine, ChevronDown, ChevronUp, Search } from 'lucide-react';
 import { memo, useId } from 'react';
+import { type StatusKind } from '../../../../common/job-status';
 import { Button } from '../../../components/ui/button';
 import { StatusIcon } from '../../../components/ui/status-badge';
-import { STATUS_LABEL, type StatusKind } from '../../../job/status';
+import { STATUS_LABEL } from '../../../job/status';
 import { statusTone } from '../../../job/status-tone';
 import { cn } from '../../../lib/cn';
 import type { Density } from './density';

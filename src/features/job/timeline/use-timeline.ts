@@ -9,9 +9,9 @@ import {
 } from 'react';
 import { flushSync } from 'react-dom';
 import { useLocation, useSearchParams } from 'react-router';
+import type { StatusKind } from '../../../../common/job-status';
 import { firstFailure } from '../../../job/first-failure';
 import type { Job } from '../../../job/job-schema';
-import type { StatusKind } from '../../../job/status';
 import type { ZoneChoice } from '../../../job/time';
 import { publicLink } from '../../../lib/base-path';
 import { useNow } from '../../../lib/use-now';
