@@ -1,5 +1,4 @@
 import { memo } from 'react';
-import type { StatusKind } from '../../../../common/job-status';
 import { statusTone } from '../../../job/status-tone';
 import { Elapsed } from './elapsed';
 import { RowFailure } from './row-failure';
@@ -8,6 +7,7 @@ import {
   barProps,
   idNoteText,
   rowItemProps,
+  rowStateClass,
   sameRowProps,
   type TimelineRowProps,
 } from './row-props';
@@ -24,12 +24,6 @@ const ROW =
 
 const DURATION = 'shrink-0 text-right font-mono whitespace-nowrap text-ink-muted';
 
-function rowClass(kind: StatusKind, selected: boolean): string {
-  let extra = kind === 'failed' ? ' border-l-status-failed' : ' border-l-transparent';
-  if (selected) extra += ' bg-accent/10 ring-2 ring-accent ring-inset';
-  return ROW + extra;
-}
-
 /** A sub-job in one line; a failure's code and whole reason, or a time problem, follow below. */
 function CompactRowView({
   row,
@@ -44,7 +38,7 @@ function CompactRowView({
     <li
       {...rowItemProps(row, selected, place, measure)}
       data-density="compact"
-      className={rowClass(row.statusKind, selected)}
+      className={ROW + rowStateClass(row, selected)}
     >
       <div className="flex min-h-5 min-w-0 items-center gap-2">
         <span

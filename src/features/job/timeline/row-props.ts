@@ -69,6 +69,14 @@ export function barProps(row: TimelineRow): BarProps {
   };
 }
 
+/** The row's state as classes, for both densities: a failed row's red edge, the selection. */
+export function rowStateClass(row: TimelineRow, selected: boolean): string {
+  let state = row.statusKind === 'failed' ? ' border-l-status-failed' : ' border-l-transparent';
+  if (row.isJob) state += ' bg-surface';
+  if (selected) state += ' bg-accent/10 ring-2 ring-accent ring-inset';
+  return state;
+}
+
 /** The list item's attributes that focus, selection, tests and the PNG capture read, for both densities. */
 export function rowItemProps(
   row: TimelineRow,

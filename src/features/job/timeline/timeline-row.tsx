@@ -8,10 +8,11 @@ import {
   barProps,
   idNoteText,
   rowItemProps,
+  rowStateClass,
   sameRowProps,
   type TimelineRowProps,
 } from './row-props';
-import { tickingWords, type TimelineRow as Row } from './rows';
+import { tickingWords } from './rows';
 import { TimelineBar } from './timeline-bar';
 import { TlIcon } from './tl-icon';
 
@@ -19,13 +20,6 @@ export type { TimelineRowProps } from './row-props';
 
 const ROW =
   'grid scroll-my-24 gap-x-4 gap-y-1 border-l-4 py-2 pr-2 pl-2 outline-none sm:pr-3 xl:grid-cols-[28rem_minmax(0,1fr)] xl:items-center print:break-inside-avoid';
-
-function rowClass(row: Row, selected: boolean): string {
-  let extra = row.statusKind === 'failed' ? ' border-l-status-failed' : ' border-l-transparent';
-  if (row.isJob) extra += ' bg-surface';
-  if (selected) extra += ' bg-accent/10 ring-2 ring-accent ring-inset';
-  return ROW + extra;
-}
 
 function RowView({
   row,
@@ -38,7 +32,10 @@ function RowView({
 }: TimelineRowProps) {
   const unknown = row.statusKind === 'unknown' && row.status;
   return (
-    <li {...rowItemProps(row, selected, place, measure)} className={rowClass(row, selected)}>
+    <li
+      {...rowItemProps(row, selected, place, measure)}
+      className={ROW + rowStateClass(row, selected)}
+    >
       <div className="min-w-0">
         <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
           <span
