@@ -16,6 +16,22 @@ export const JOB_ID_MAX_LENGTH = 64;
 /** Region IDs such as `eu-de`, `cn-north-4`, `ap-southeast-1`. */
 export const REGION_PATTERN = /^[a-z]{2,4}(?:-[a-z0-9]{1,12}){1,3}$/;
 
+/** Whether `value` holds a job's three IDs, each as the contract allows (stored data, an address). */
+export function isJobIds(
+  value: unknown,
+): value is { region: string; projectId: string; jobId: string } {
+  if (typeof value !== 'object' || value === null) return false;
+  const { region, projectId, jobId } = value as Record<string, unknown>;
+  return (
+    typeof region === 'string' &&
+    REGION_PATTERN.test(region) &&
+    typeof projectId === 'string' &&
+    PROJECT_ID_PATTERN.test(projectId) &&
+    typeof jobId === 'string' &&
+    JOB_ID_PATTERN.test(jobId)
+  );
+}
+
 export type CloudKind = 'otc' | 'huawei' | 'custom';
 
 export interface RegionInfo {

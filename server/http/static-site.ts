@@ -2,12 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import {
-  JOB_ID_PATTERN,
-  jobApiPath,
-  PROJECT_ID_PATTERN,
-  REGION_PATTERN,
-} from '../../common/contract.ts';
+import { isJobIds, jobApiPath } from '../../common/contract.ts';
 
 /** One servable file, held in memory with its precompressed forms (the build is small). */
 export interface StaticFile {
@@ -113,13 +108,7 @@ export function jobPreload(path: string, basePath: string): string | undefined {
   const match = JOB_ROUTE.exec(path);
   if (!match) return undefined;
   const [, region = '', projectId = '', jobId = ''] = match;
-  if (
-    !REGION_PATTERN.test(region) ||
-    !PROJECT_ID_PATTERN.test(projectId) ||
-    !JOB_ID_PATTERN.test(jobId)
-  ) {
-    return undefined;
-  }
+  if (!isJobIds({ region, projectId, jobId })) return undefined;
   const href = `${basePath}${jobApiPath(region, projectId, jobId).slice(1)}`;
   // `crossorigin` (anonymous): mode `cors` with credentials `same-origin`, what `fetch()` uses
   // by default; without it the preload is a no-cors request the app's fetch cannot take over.

@@ -1,4 +1,4 @@
-import { JOB_ID_PATTERN, PROJECT_ID_PATTERN, REGION_PATTERN } from '../../common/contract';
+import { isJobIds } from '../../common/contract';
 import { createLocalStore } from '../lib/local-store';
 
 export interface RecentJob {
@@ -19,12 +19,7 @@ function isRecentJob(value: unknown): value is RecentJob {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
-    typeof v.region === 'string' &&
-    REGION_PATTERN.test(v.region) &&
-    typeof v.projectId === 'string' &&
-    PROJECT_ID_PATTERN.test(v.projectId) &&
-    typeof v.jobId === 'string' &&
-    JOB_ID_PATTERN.test(v.jobId) &&
+    isJobIds(value) &&
     typeof v.seenAt === 'number' &&
     (v.firstSeenAt === undefined || typeof v.firstSeenAt === 'number') &&
     (v.status === undefined || typeof v.status === 'string') &&

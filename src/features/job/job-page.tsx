@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useParams, type Params } from 'react-router';
-import { JOB_ID_PATTERN, PROJECT_ID_PATTERN, REGION_PATTERN } from '../../../common/contract';
+import { isJobIds } from '../../../common/contract';
 import { jobQueries } from '../../job/job-queries';
 import type { LookupTarget } from '../../lib/api-error';
 import { lazyComponent } from '../../lib/on-demand';
@@ -22,12 +22,6 @@ const targetOf = (params: Params): LookupTarget => ({
   jobId: params.jobId ?? '',
 });
 
-// What is wrong is worded by the invalid-address panel, in its own chunk: only the test is here.
-const isValid = (target: LookupTarget) =>
-  REGION_PATTERN.test(target.region) &&
-  PROJECT_ID_PATTERN.test(target.projectId) &&
-  JOB_ID_PATTERN.test(target.jobId);
-
 /**
  * Before the page's first render (src/main.tsx, through `preloadPage`): asks for the job, whose
  * answer the server's page has already requested (`<link rel="preload" as="fetch">`,
@@ -44,7 +38,7 @@ export function firstAnswer(
   queryClient: QueryClient,
 ): Promise<unknown> | undefined {
   const target = targetOf(params);
-  if (!isValid(target)) return undefined;
+  if (!isJobIds(target)) return undefined;
   markAskedBeforeRender(target);
   // The timer is left to run out: clearing it would cost the first load more than it saves.
   return Promise.race([
@@ -53,10 +47,13 @@ export function firstAnswer(
   ]);
 }
 
-/** The route: checks the IDs in the address before anything is asked of the cloud. */
+/**
+ * The route: checks the IDs in the address before anything is asked of the cloud. What is wrong
+ * is worded by the invalid-address panel, in its own chunk.
+ */
 export function JobPage() {
   const target = targetOf(useParams());
-  if (!isValid(target)) return <InvalidTarget target={target} />;
+  if (!isJobIds(target)) return <InvalidTarget target={target} />;
   // Keyed so that moving to another job starts from a clean slate (notification request, focus).
   return <JobView key={`${target.region}/${target.projectId}/${target.jobId}`} target={target} />;
 }
